@@ -1,0 +1,58 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One library target per concept; `tandem` is a thin executable over them.
+let package = Package(
+    name: "tandem",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tandem", targets: ["tandem"]),
+        // The exercises package (exercises/Package.swift) links these by path.
+        .library(name: "ToyEngine", targets: ["ToyEngine"]),
+        .library(name: "Demos", targets: ["Demos"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+        ),
+        // Display width, colour/width/ASCII decisions, output with pager and EPIPE handling.
+        .target(name: "Terminal"),
+        // The only Swift code that imports CCmark.
+        .target(name: "TerminalMarkdown", dependencies: ["CCmark", "Terminal"]),
+        .target(name: "ToyEngine"),
+        .target(name: "Demos", dependencies: ["ToyEngine", "Terminal"]),
+        .target(name: "Course", dependencies: ["TOMLKit"]),
+        .target(name: "Quiz", dependencies: ["Course", "Terminal", "TerminalMarkdown", "TOMLKit"]),
+        .target(name: "Exercises", dependencies: ["Course", "Terminal"]),
+        // Lesson pages: live `tandem` blocks, header/footer, and `lint` over the whole course.
+        .target(name: "Lessons", dependencies: ["Course", "Quiz", "Terminal", "TerminalMarkdown"]),
+        // The student's journey: home screen, next step, list, progress summary.
+        .target(name: "Journey", dependencies: ["Course", "Terminal"]),
+        .target(
+            name: "TandemCLI",
+            dependencies: [
+                "Terminal", "TerminalMarkdown", "ToyEngine", "Demos", "Course", "Quiz", "Exercises", "Lessons", "Journey",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "tandem", dependencies: ["TandemCLI"]),
+
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
+        .testTarget(name: "TerminalMarkdownTests", dependencies: ["TerminalMarkdown", "Terminal"]),
+        .testTarget(name: "ToyEngineTests", dependencies: ["ToyEngine"]),
+        .testTarget(name: "DemosTests", dependencies: ["Demos", "ToyEngine", "Terminal"]),
+        .testTarget(name: "CourseTests", dependencies: ["Course"]),
+        .testTarget(name: "QuizTests", dependencies: ["Quiz", "Course"]),
+        .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "Course"]),
+        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Course"]),
+        .testTarget(name: "JourneyTests", dependencies: ["Journey", "Course"]),
+        .testTarget(name: "TandemCLITests", dependencies: ["TandemCLI", "Course", "tandem"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,130 @@
+import Foundation
+
+/// Everything a student has done in one course, keyed by stable ids (lesson slugs, question ids,
+/// exercise ids). Entries for ids the course no longer has are kept and ignored, so renumbering
+/// lessons or removing one loses nothing.
+public struct Progress: Codable, Sendable, Equatable {
+    public static let currentFormatVersion = 1
+
+    public var formatVersion: Int
+    public var courseID: String
+    /// The welcome message has been shown (first run only).
+    public var welcomed: Bool
+    /// The final message has been shown.
+    public var finishedShown: Bool
+    /// Lesson slug → record.
+    public var lessons: [String: LessonRecord]
+    /// Quiz key (the lesson slug, or `file:PATH` for `--file`) → record.
+    public var quizzes: [String: QuizRecord]
+    /// Question id → record (attempts, last result, review schedule).
+    public var questions: [String: QuestionRecord]
+    /// Exercise id → record.
+    public var exercises: [String: ExerciseRecord]
+
+    public init(courseID: String) {
+        formatVersion = Progress.currentFormatVersion
+        self.courseID = courseID
+        welcomed = false
+        finishedShown = false
+        lessons = [:]
+        quizzes = [:]
+        questions = [:]
+        exercises = [:]
+    }
+
+    enum CodingKeys: String, CodingKey {
+        // Spelled as the snake-case decoder sees them: "course_id" arrives as "courseId".
+        case formatVersion, courseID = "courseId", welcomed, finishedShown, lessons, quizzes, questions, exercises
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        formatVersion = try c.decode(Int.self, forKey: .formatVersion)
+        courseID = try c.decodeIfPresent(String.self, forKey: .courseID) ?? ""
+        welcomed = try c.decodeIfPresent(Bool.self, forKey: .welcomed) ?? false
+        finishedShown = try c.decodeIfPresent(Bool.self, forKey: .finishedShown) ?? false
+        lessons = try c.decodeIfPresent([String: LessonRecord].self, forKey: .lessons) ?? [:]
+        quizzes = try c.decodeIfPresent([String: QuizRecord].self, forKey: .quizzes) ?? [:]
+        questions = try c.decodeIfPresent([String: QuestionRecord].self, forKey: .questions) ?? [:]
+        exercises = try c.decodeIfPresent([String: ExerciseRecord].self, forKey: .exercises) ?? [:]
+    }
+}
+
+public struct LessonRecord: Codable, Sendable, Equatable {
+    public var read: Bool
+    public var readAt: Date?
+
+    public init(read: Bool = false, readAt: Date? = nil) {
+        self.read = read
+        self.readAt = readAt
+    }
+}
+
+public struct QuizRecord: Codable, Sendable, Equatable {
+    /// Best and last score, in points (sum of per-question points).
+    public var best: Double?
+    public var last: Double?
+    /// Questions that can be graded automatically, when last taken.
+    public var total: Int
+    public var attempts: Int
+    public var lastTakenAt: Date?
+    /// An interrupted run: question id → points earned so far. Cleared when a run completes.
+    public var resume: [String: Double]?
+
+    public init(best: Double? = nil, last: Double? = nil, total: Int = 0, attempts: Int = 0,
+                lastTakenAt: Date? = nil, resume: [String: Double]? = nil) {
+        self.best = best
+        self.last = last
+        self.total = total
+        self.attempts = attempts
+        self.lastTakenAt = lastTakenAt
+        self.resume = resume
+    }
+}
+
+public struct QuestionRecord: Codable, Sendable, Equatable {
+    public var attempts: Int
+    public var correctCount: Int
+    /// "correct", "incorrect", "partial" or "self-graded".
+    public var lastResult: String?
+    /// Points of the last answer, in [0, 1].
+    public var lastPoints: Double?
+    public var lastAnsweredAt: Date?
+    /// Quiz key the question was answered in.
+    public var quiz: String?
+    /// Spaced repetition: Leitner box (1 = review soonest) and the next due date.
+    public var box: Int
+    public var due: Date?
+
+    public init(attempts: Int = 0, correctCount: Int = 0, lastResult: String? = nil, lastPoints: Double? = nil,
+                lastAnsweredAt: Date? = nil, quiz: String? = nil, box: Int = 1, due: Date? = nil) {
+        self.attempts = attempts
+        self.correctCount = correctCount
+        self.lastResult = lastResult
+        self.lastPoints = lastPoints
+        self.lastAnsweredAt = lastAnsweredAt
+        self.quiz = quiz
+        self.box = box
+        self.due = due
+    }
+}
+
+public struct ExerciseRecord: Codable, Sendable, Equatable {
+    /// Last check's status: "passed", "failed", "compile-error", "crashed", "timeout".
+    public var status: String?
+    /// Passed at least once.
+    public var solved: Bool
+    public var solvedAt: Date?
+    public var lastCheckedAt: Date?
+    /// Hint levels revealed so far.
+    public var hintsUsed: Int
+
+    public init(status: String? = nil, solved: Bool = false, solvedAt: Date? = nil,
+                lastCheckedAt: Date? = nil, hintsUsed: Int = 0) {
+        self.status = status
+        self.solved = solved
+        self.solvedAt = solvedAt
+        self.lastCheckedAt = lastCheckedAt
+        self.hintsUsed = hintsUsed
+    }
+}

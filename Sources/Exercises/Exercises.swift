@@ -1,0 +1,4 @@
+import Course
+
+/// Exercise checking, hints, reset, watch.
+public enum ExerciseKit {}

@@ -1,0 +1,4 @@
+import Course
+
+/// Lesson pages: live blocks, header and footer, lint.
+public enum LessonPages {}

@@ -1,0 +1,5 @@
+import Course
+import TerminalMarkdown
+
+/// Quiz format, validation, grading and review scheduling.
+public enum QuizFormat {}

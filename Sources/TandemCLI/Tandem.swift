@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import Terminal
+
+/// The root command. Each subcommand lives in `Commands/` and keeps its `run()` to a few lines
+/// over the libraries.
+public struct Tandem: ParsableCommand {
+    public static let version = "0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "tandem",
+        abstract: "A terminal course companion on combining small and large models.",
+        discussion: """
+            Run `tandem` to see where you are and what to do next, or `tandem next` to do it.
+            """,
+        version: Tandem.version,
+        subcommands: [
+            HomeCommand.self, NextCommand.self, ListCommand.self, ReadCommand.self, QuizCommand.self, ReviewCommand.self,
+            CheckCommand.self, HintCommand.self, ResetCommand.self, SolutionCommand.self, WatchCommand.self,
+            RunCommand.self, ProgressCommand.self, RenderCommand.self, LintCommand.self, BenchCommand.self, DevCommand.self,
+        ],
+        defaultSubcommand: HomeCommand.self
+    )
+
+    public init() {}
+
+    /// Entry point used by the `tandem` executable: ignores SIGPIPE, prints our own one-line
+    /// errors, and exits with the right status.
+    public static func entry(_ arguments: [String]? = nil) -> Never {
+        Output.ignoreSIGPIPE()
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            terminate(0)
+        } catch let failure as CLIFailure {
+            Output.error("tandem: \(failure.message)")
+            terminate(failure.code)
+        } catch {
+            exit(withError: error)
+        }
+    }
+}

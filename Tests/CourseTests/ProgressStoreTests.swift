@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+@testable import Course
+
+@Suite struct ProgressStoreTests {
+    func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func stateDirectoryFollowsEnvironment() {
+        #expect(ProgressStore.defaultDirectory(courseID: "c", environment: ["TANDEM_STATE_DIR": "/tmp/x"]).path == "/tmp/x")
+        #expect(ProgressStore.defaultDirectory(courseID: "c", environment: ["XDG_STATE_HOME": "/s"]).path == "/s/tandem/c")
+        #expect(ProgressStore.defaultDirectory(courseID: "c", environment: ["HOME": "/h"]).path == "/h/.local/state/tandem/c")
+    }
+
+    @Test func roundTripsAndKeepsUnknownIDs() throws {
+        let dir = try temporaryDirectory()
+        let store = ProgressStore(directory: dir, courseID: "c")
+        store.update { $0.lessons["gone-lesson"] = LessonRecord(read: true) }
+        store.update { $0.exercises["e1"] = ExerciseRecord(status: "passed", solved: true) }
+        let loaded = ProgressStore(directory: dir, courseID: "c").load()
+        #expect(loaded.lessons["gone-lesson"]?.read == true)
+        #expect(loaded.exercises["e1"]?.solved == true)
+        let json = try String(contentsOf: dir.appendingPathComponent("progress.json"), encoding: .utf8)
+        #expect(json.contains("\"format_version\" : 1"))
+        #expect(json.contains("\"course_id\" : \"c\""))
+    }
+
+    @Test func corruptFileIsMovedAside() throws {
+        let dir = try temporaryDirectory()
+        try Data("{not json".utf8).write(to: dir.appendingPathComponent("progress.json"))
+        let store = ProgressStore(directory: dir, courseID: "c")
+        let notices = NoticeLog()
+        store.notice = { notices.append($0) }
+        let progress = store.load()
+        #expect(progress.lessons.isEmpty)
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+        #expect(names.contains { $0.hasPrefix("progress.json.corrupt-") })
+        #expect(notices.messages.count == 1)
+    }
+
+    @Test func newerFormatIsLeftUntouched() throws {
+        let dir = try temporaryDirectory()
+        let original = #"{"format_version": 99, "course_id": "c", "lessons": {}}"#
+        let file = dir.appendingPathComponent("progress.json")
+        try Data(original.utf8).write(to: file)
+        let store = ProgressStore(directory: dir, courseID: "c")
+        let notices = NoticeLog()
+        store.notice = { notices.append($0) }
+        store.update { $0.lessons["a"] = LessonRecord(read: true) }
+        #expect(store.readOnly)
+        #expect(try String(contentsOf: file, encoding: .utf8) == original)
+        #expect(notices.messages.first?.contains("upgrade") == true)
+    }
+
+    @Test func concurrentWritersLoseNothing() async throws {
+        let dir = try temporaryDirectory()
+        await withTaskGroup(of: Void.self) { group in
+            for writer in 0..<4 {
+                group.addTask {
+                    let store = ProgressStore(directory: dir, courseID: "c")
+                    for i in 0..<25 {
+                        store.update { $0.questions["w\(writer)-q\(i)"] = QuestionRecord(attempts: 1) }
+                    }
+                }
+            }
+        }
+        let progress = ProgressStore(directory: dir, courseID: "c").load()
+        #expect(progress.questions.count == 100)
+    }
+}
+
+final class NoticeLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [String] = []
+    var messages: [String] { lock.withLock { stored } }
+    func append(_ message: String) { lock.withLock { stored.append(message) } }
+}
