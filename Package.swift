@@ -33,7 +33,7 @@ let package = Package(
         // Lesson pages: live `tandem` blocks, header/footer, and `lint` over the whole course.
         .target(name: "Lessons", dependencies: ["Course", "Quiz", "Terminal", "TerminalMarkdown"]),
         // The student's journey: home screen, next step, list, progress summary.
-        .target(name: "Journey", dependencies: ["Course", "Terminal"]),
+        .target(name: "Journey", dependencies: ["Course", "Quiz", "Terminal"]),
         .target(
             name: "TandemCLI",
             dependencies: [
