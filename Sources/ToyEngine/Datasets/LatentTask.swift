@@ -70,8 +70,9 @@ public struct LatentTask: Sendable {
         var rng = SplitMix64(seed: seed ^ 0x4C41_5445_4E54_0000)
         var worldRNG = rng.split()
         // A random projection of z to `strongRank` directions, then mixed into 2·factors features.
-        let projection = Matrix.random(rows: options.strongRank, cols: options.factors, std: 1, rng: &worldRNG)
-        let mixing = Matrix.random(rows: 2 * options.factors, cols: options.strongRank, std: 1 / Double(options.strongRank).squareRoot(), rng: &worldRNG)
+        // Both orthonormal, so the strong view is well conditioned: what it keeps, it keeps clearly.
+        let projection = orthonormalRows(Matrix.random(rows: options.strongRank, cols: options.factors, std: 1, rng: &worldRNG))
+        let mixing = orthonormalRows(Matrix.random(rows: options.strongRank, cols: 2 * options.factors, std: 1, rng: &worldRNG)).transposed()
         var parts: [Split] = []
         for count in [options.halfACount, options.halfBCount, options.validationCount, options.testCount] {
             var splitRNG = rng.split()
@@ -99,16 +100,35 @@ public struct LatentTask: Sendable {
             for p in 0..<options.strongRank {
                 var total = 0.0
                 for i in 0..<k { total += projection[p, i] * z[i] }
-                projected[p] = total / Double(k).squareRoot()
+                projected[p] = total
             }
             for f in 0..<(2 * k) {
                 var total = 0.0
                 for p in 0..<options.strongRank { total += mixing[f, p] * projected[p] }
-                strong[r, f] = total + options.strongNoise * rng.normal()
+                // Scaled so each feature has about unit variance.
+                strong[r, f] = total * (2 * Double(k) / Double(options.strongRank)).squareRoot() + options.strongNoise * rng.normal()
             }
             for f in (2 * k)..<strongCols { strong[r, f] = rng.normal() }
         }
         return Split(weak: LabeledSet(inputs: weak, labels: labels, classes: 2),
                      strong: LabeledSet(inputs: strong, labels: labels, classes: 2))
     }
+}
+
+/// The rows of `m` made orthonormal by Gram–Schmidt (rows must be independent, which random
+/// normal rows are with probability 1).
+func orthonormalRows(_ m: Matrix) -> Matrix {
+    var out = m
+    for r in 0..<m.rows {
+        for q in 0..<r {
+            var dot = 0.0
+            for c in 0..<m.cols { dot += out[r, c] * out[q, c] }
+            for c in 0..<m.cols { out[r, c] -= dot * out[q, c] }
+        }
+        var norm = 0.0
+        for c in 0..<m.cols { norm += out[r, c] * out[r, c] }
+        norm = norm.squareRoot()
+        for c in 0..<m.cols { out[r, c] /= norm }
+    }
+    return out
 }

@@ -5,9 +5,10 @@
 /// view can still read:
 /// - **paraphrase**: the intent in everyday words, no keyword at all;
 /// - **typo**: an easy message whose keyword is misspelled;
-/// - **misleading**: "not about my password, …" — another intent's keyword, negated;
+/// - **misleading**: "this is not about my password, …" — another intent's keyword, negated, then
+///   the real request (a keyword model sees two intents and cannot tell which one counts);
 /// - **ambiguous**: two requests in one message, labelled with either one at random (no model
-///   can do better than a coin flip between the two).
+///   can do better than a coin flip between the two, and the small one is often sure anyway).
 ///
 /// Two views of every message:
 /// - the **keyword view** (`keywordView`): counts of a fixed lexicon of keywords plus the
@@ -166,7 +167,7 @@ public struct SupportDataset: Sendable {
         threshold += options.misleading
         if u < threshold {
             let decoy = pick(keywords[otherIntent(than: intent, &rng)], &rng)
-            let truth = rng.bernoulli(0.5) ? pick(paraphrases[intent], &rng) : keywordPhrase(intent, &rng)
+            let truth = keywordPhrase(intent, &rng)
             return Message(text: wrap("this is not about my \(decoy) \(truth)", &rng), intent: intent, kind: .misleading)
         }
         threshold += options.ambiguous
