@@ -189,7 +189,9 @@ extension DocumentRenderer {
                 line.removeAll(keepingCapacity: true)
                 line.append(contentsOf: side)
                 appendCodeLine(UnsafeBufferPointer(rebasing: bytes[start..<end]), to: &line)
+                overflowAllowed = true
                 emit(line)
+                overflowAllowed = false
                 start = end + 1
             }
         }

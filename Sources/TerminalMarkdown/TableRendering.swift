@@ -39,6 +39,9 @@ extension DocumentRenderer {
             }
         }
 
+        // Only a table too narrow for one column per cell may exceed the width.
+        overflowAllowed = contentWidth < 4 * columns + 1
+        defer { overflowAllowed = false }
         let table = glyphs.table
         let borderStyle = SpanStyle(flags: SpanStyle.dim)
         func rule(_ joints: (String, String, String), _ horizontal: String) -> [UInt8] {
