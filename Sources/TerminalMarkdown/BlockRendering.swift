@@ -270,7 +270,7 @@ extension DocumentRenderer {
             let title = linkTitles[offset]
             if !title.isEmpty {
                 writer.space(.plain, encoder: &encoder)
-                writer.text("\u{201C}" + title + "\u{201D}", SpanStyle(flags: SpanStyle.italic), encoder: &encoder)
+                writer.text(glyphs.openQuote + title + glyphs.closeQuote, SpanStyle(flags: SpanStyle.italic), encoder: &encoder)
             }
             let label = "[\(offset + 1)]"
             let labelBytes = styled(label, numberStyle) + Array(repeating: 0x20, count: labelWidth - label.count)

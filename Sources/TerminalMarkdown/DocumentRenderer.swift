@@ -75,6 +75,8 @@ struct DocumentRenderer {
     private(set) var lineCount = 0
     var overflowAllowed = false
     private(set) var exemptLines: [Int] = []
+    /// Set by `renderInlines`: the widest unbreakable word it laid out.
+    var widestWordOfLastInlines = 0
 
     mutating func emit(_ content: [UInt8]) {
         content.withUnsafeBufferPointer { emit($0) }
@@ -93,6 +95,9 @@ struct DocumentRenderer {
             }
         } else {
             out.append(contentsOf: restPrefix)
+        }
+        if content.isEmpty {
+            while out.last == 0x20 { out.removeLast() }  // no trailing spaces after a bare marker
         }
         out.append(contentsOf: content)
         out.append(0x0A)
