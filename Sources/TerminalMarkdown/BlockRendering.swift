@@ -170,14 +170,21 @@ extension DocumentRenderer {
 
     mutating func renderCodeBlock(_ index: Int32) {
         let node = document.nodes[Int(index)]
-        let frameStyle = SpanStyle(flags: SpanStyle.dim)
-        var language = document.string(node.info).split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) ?? ""
-        language = clip(language, to: max(0, contentWidth - 3))
-        let top = glyphs.codeTop + (language.isEmpty ? "" : " ")
-        var header = styled(top, frameStyle)
-        if !language.isEmpty { header += styled(language, SpanStyle(flags: SpanStyle.italic, color: .yellow)) }
+        if codeFrame == nil {
+            let frameStyle = SpanStyle(flags: SpanStyle.dim)
+            codeFrame = (styled(glyphs.codeTop, frameStyle), styled(glyphs.codeSide, frameStyle) + [0x20], styled(glyphs.codeBottom, frameStyle))
+        }
+        guard let (top, side, bottom) = codeFrame else { return }
+        // The language is the info string's first word, clipped to the width.
+        var header = top
+        if !node.info.isEmpty {
+            var language = document.string(node.info)
+            if let end = language.firstIndex(where: { $0 == " " || $0 == "\t" }) { language = String(language[..<end]) }
+            language = clip(language, to: max(0, contentWidth - 3))
+            header.append(0x20)
+            header += styled(language, SpanStyle(flags: SpanStyle.italic, color: .yellow))
+        }
         emit(header)
-        let side = styled(glyphs.codeSide, frameStyle) + [0x20]
         let literal = node.literal
         let text = document.text
         text.withUnsafeBufferPointer { all in
@@ -195,7 +202,7 @@ extension DocumentRenderer {
             }
             overflowAllowed = false
         }
-        emit(styled(glyphs.codeBottom, frameStyle))
+        emit(bottom)
     }
 
     /// Copies a code line: tabs expand to 4-column stops, control characters become U+FFFD.

@@ -77,6 +77,8 @@ struct DocumentRenderer {
     private(set) var exemptLines: [Int] = []
     /// Set by `renderInlines`: the widest unbreakable word it laid out.
     var widestWordOfLastInlines = 0
+    /// Top, side and bottom of code frames, styled once.
+    var codeFrame: (top: [UInt8], side: [UInt8], bottom: [UInt8])? = nil
 
     mutating func emit(_ content: [UInt8]) {
         content.withUnsafeBufferPointer { emit($0) }
