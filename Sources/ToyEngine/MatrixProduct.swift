@@ -38,13 +38,14 @@ extension Matrix {
     public static func * (a: Matrix, b: Matrix) -> Matrix { matmul(a, b) }
 
     /// C (m × b.cols) where A's element (i, p) is `a.values[i * aRowStride + p * aDepthStride]`.
-    private static func product(_ a: Matrix, _ b: Matrix, m: Int, k: Int, aRowStride: Int, aDepthStride: Int) -> Matrix {
+    static func product(_ a: Matrix, _ b: Matrix, m: Int, k: Int, aRowStride: Int, aDepthStride: Int,
+                        kernel: EngineKernel = .active) -> Matrix {
         var c = Matrix(rows: m, cols: b.cols)
         a.values.withUnsafeBufferPointer { ap in
             b.values.withUnsafeBufferPointer { bp in
                 c.values.withUnsafeMutableBufferPointer { cp in
                     guard let ap = ap.baseAddress, let bp = bp.baseAddress, let cp = cp.baseAddress else { return }
-                    gemm(m: m, n: b.cols, k: k, a: ap, aRowStride: aRowStride, aDepthStride: aDepthStride, b: bp, c: cp)
+                    kernel.gemm(m: m, n: b.cols, k: k, a: ap, aRowStride: aRowStride, aDepthStride: aDepthStride, b: bp, c: cp)
                 }
             }
         }
@@ -52,17 +53,13 @@ extension Matrix {
     }
 }
 
-/// The tile's row vector of result columns. Swift's default x86-64 target is SSE2 (16 registers of
-/// two doubles): four columns keep a 4 × 4 tile in 8 registers. A build for an AVX CPU
-/// (`TANDEM_TARGET_CPU`, which also defines `ENGINE_WIDE_SIMD`) uses eight columns.
-#if ENGINE_WIDE_SIMD
-typealias Lane = SIMD8<Double>
-#else
+/// The portable tile's row vector of result columns. Swift's default x86-64 target is SSE2 (16
+/// registers of two doubles): four columns keep a 4 × 4 tile in 8 registers. (`AVX2Kernels` has
+/// the same loops with eight columns.)
 typealias Lane = SIMD4<Double>
-#endif
 
 /// C (m×n) = A (m×k) · B (k×n). B and C are row-major and contiguous; A is read through strides.
-func gemm(m: Int, n: Int, k: Int, a: UnsafePointer<Double>, aRowStride: Int, aDepthStride: Int,
+func portableGemm(m: Int, n: Int, k: Int, a: UnsafePointer<Double>, aRowStride: Int, aDepthStride: Int,
           b: UnsafePointer<Double>, c: UnsafeMutablePointer<Double>) {
     guard m > 0, n > 0, k > 0 else { return }
     let w = Lane.scalarCount
