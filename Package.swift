@@ -38,7 +38,9 @@ let package = Package(
         // tests train real models. -Ounchecked also drops the shape preconditions' checks.
         .target(name: "ToyEngineAVX2", swiftSettings: [.unsafeFlags(["-Ounchecked"] + avx2Flags)]),
         .target(name: "ToyEngine", dependencies: ["ToyEngineAVX2"], swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
-        .target(name: "Demos", dependencies: ["ToyEngine", "Terminal"]),
+        // Optimised in every configuration too: the demos' own loops (speculative decoding,
+        // bookkeeping over thousands of predictions) run in debug tests over many seeds.
+        .target(name: "Demos", dependencies: ["ToyEngine", "Terminal"], swiftSettings: [.unsafeFlags(["-O"])]),
         .target(name: "Course", dependencies: ["TOMLKit"]),
         .target(name: "Quiz", dependencies: ["Course", "Terminal", "TerminalMarkdown", "TOMLKit"]),
         .target(name: "Exercises", dependencies: ["Course", "Terminal"]),

@@ -47,10 +47,13 @@ public enum WeakToStrongDemo {
         static func of(_ options: Options) -> Setting {
             var setting = Setting()
             if options.preset == .overfit {
-                setting.task.halfBCount = 200
-                setting.task.strongNuisance = 32
+                // A wide student, few examples, noise features to memorise with, long training
+                // and no weight decay: after a few epochs it starts copying the weak errors.
+                setting.task.halfBCount = 300
+                setting.task.strongNuisance = 16
                 setting.strongHidden = [64]
                 setting.epochs = 60
+                setting.learningRate = 0.003
                 setting.weightDecay = 0
             }
             if let noise = options.weakNoise { setting.task.weakNoise = noise }
