@@ -41,11 +41,17 @@ struct Report {
     }
 
     /// Lines already fitted to the width (tables, charts); cut again to be safe.
+    /// A blank line follows, so prose never runs into a table or chart.
     mutating func block(_ block: [String]) {
         lines += block.map { DisplayWidth.of($0) > width ? cut($0, width) : $0 }
+        blank()
     }
 
-    var text: String { lines.joined(separator: "\n") + "\n" }
+    var text: String {
+        var all = lines
+        while all.last == "" { all.removeLast() }
+        return all.joined(separator: "\n") + "\n"
+    }
 
     /// Replaces the few non-ASCII characters prose uses when ASCII is asked for.
     func glyphs(_ text: String) -> String {

@@ -30,13 +30,13 @@ extension WeakToStrongDemo {
         bars.maximum = 1
         bars.add("weak supervisor", r.weakAccuracy, Format.percent(r.weakAccuracy), style: .yellow)
         for m in r.methods + [r.earlyStopped] {
-            let label = ["naive": "student, naive (soft labels)", "hard": "student, hard labels", "confidence": "student, confidence loss",
-                         "early-stopped": "student, naive + early stop"][m.name] ?? m.name
+            let label = ["naive": "naive (soft labels)", "hard": "hard labels", "confidence": "confidence loss",
+                         "early-stopped": "naive, early-stopped"][m.name] ?? m.name
             bars.add(label, m.accuracy, Format.percent(m.accuracy), style: .cyan)
         }
         bars.add("strong ceiling", r.ceilingAccuracy, Format.percent(r.ceilingAccuracy), style: .green)
         out.block(bars.render(out))
-        out.note("Bars start at \(Format.wholePercent(bars.minimum)).")
+        out.note("Bars start at \(Format.wholePercent(bars.minimum)). Between the weak supervisor and the ceiling: the student, trained four ways on weak labels only.")
 
         out.blank()
         var table = Table(["method", "accuracy", "PGR", "weak errors fixed"])
@@ -44,8 +44,10 @@ extension WeakToStrongDemo {
             table.add([m.name, Format.percent(m.accuracy), Format.optional(m.pgr), Format.wholePercent(m.correctedWeakErrors)])
         }
         out.block(table.render(out))
+        out.blank()
         out.paragraph("PGR = (student − weak) / (ceiling − weak): 1 recovers the whole gap, 0 only copies the supervisor. "
                       + "\"Weak errors fixed\": of the test examples the weak model gets wrong, the share the student gets right.")
+        out.blank()
         out.paragraph("Why it works: the weak model's noise-driven mistakes are idiosyncratic — nothing in the strong view predicts them — "
                       + "so the student cannot fit them and generalizes past them. Its blind spot (\(r.blind) unseen factor\(r.blind == 1 ? "" : "s")) is systematic: "
                       + "the student can represent that rule, and imitates it. Try --weak-noise 0 (all errors systematic: PGR near 0) or --blind 0.")
@@ -60,12 +62,15 @@ extension WeakToStrongDemo {
             plot.series.append(.init(name: "weak", points: [(1, r.weakAccuracy), (epochs, r.weakAccuracy)], marker: nil, style: .yellow, asciiGlyph: "-", dotted: true))
             plot.series.append(.init(name: "ceiling", points: [(1, r.ceilingAccuracy), (epochs, r.ceilingAccuracy)], marker: nil, style: .green, asciiGlyph: "=", dotted: true))
             plot.series.append(.init(name: "naive", points: curve.naive.enumerated().map { (Double($0.offset + 1), $0.element) }, marker: nil, style: .cyan, asciiGlyph: "*"))
-            plot.series.append(.init(name: "confidence loss", points: curve.confidence.enumerated().map { (Double($0.offset + 1), $0.element) }, marker: nil, style: .magenta, asciiGlyph: "o"))
+            // Every third epoch as a marker, so the two curves stay apart without colour.
+            plot.series.append(.init(name: "confidence loss", points: curve.confidence.enumerated().filter { $0.offset % 3 == 2 }.map { (Double($0.offset + 1), $0.element) },
+                                     marker: "c", style: .magenta))
             let stop = curve.earlyStoppingEpoch
             if stop >= 1, stop <= curve.naive.count {
                 plot.series.append(.init(name: "early stop", points: [(Double(stop), curve.naive[stop - 1])], marker: "E", style: .bold))
             }
             out.block(plot.render(out))
+            out.blank()
             let peak = curve.naive.max() ?? 0
             out.paragraph("Naive training peaks at \(Format.percent(peak)) and ends at \(Format.percent(curve.naive.last ?? 0)): the longer the student "
                           + "trains, the more of the weak labels' mistakes it memorises. Early stopping on weak-labelled validation data keeps epoch \(stop); "
