@@ -148,7 +148,7 @@ public func train(_ model: any Model, inputs: Matrix, targets: Targets, config: 
     var history = TrainingHistory(epochs: [], bestEpoch: 0, stoppedEarly: false)
     var best: (accuracy: Double, epoch: Int, parameters: [Matrix])?
     var order = Array(0..<n)
-    for epoch in 1...Swift.max(config.epochs, 1) where config.epochs > 0 {
+    for epoch in stride(from: 1, through: config.epochs, by: 1) {
         if config.shuffle { rng.shuffle(&order) }
         var lossSum = 0.0
         var start = 0
