@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// GitHub-style pipe tables, which libcmark 0.30 parses as paragraphs. A paragraph whose source
 /// lines are a header row, a delimiter row (`---`, `:--`, `--:`, `:-:`) with as many cells, and
 /// body rows becomes a `table` node of `tableRow`s of `tableCell`s holding inline nodes.
@@ -35,8 +41,13 @@ enum PipeTables {
         let source: UnsafeBufferPointer<UInt8>
         var line = 1
         var offset = 0
+        /// Without any CR, lines end at LF only and `memchr` finds them.
+        let onlyLineFeeds: Bool
 
-        init(source: UnsafeBufferPointer<UInt8>) { self.source = source }
+        init(source: UnsafeBufferPointer<UInt8>) {
+            self.source = source
+            onlyLineFeeds = source.baseAddress.map { memchr($0, 0x0D, source.count) == nil } ?? true
+        }
 
         /// The bytes of line `number` (1-based) without its line ending, or nil past the end.
         mutating func line(_ number: Int) -> Range<Int>? {
@@ -53,6 +64,10 @@ enum PipeTables {
         }
 
         private func nextLineStart(after start: Int) -> Int {
+            if onlyLineFeeds, let base = source.baseAddress {
+                guard start < source.count, let found = memchr(base + start, 0x0A, source.count - start) else { return source.count + 1 }
+                return UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
+            }
             var index = start
             while index < source.count {
                 let byte = source[index]
