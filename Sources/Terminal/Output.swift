@@ -60,6 +60,12 @@ public enum Output {
         }
         let environment = ProcessInfo.processInfo.environment
         let pagerCommand = environment["PAGER"].flatMap { $0.isEmpty ? nil : $0 } ?? "less"
+        // Without $PAGER we rely on less; where it is not installed, print directly rather than
+        // letting the shell fail and the text vanish.
+        if environment["PAGER"].map({ $0.isEmpty }) ?? true, !commandExists("less", path: environment["PATH"]) {
+            write(bytes: text)
+            return
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", pagerCommand]
@@ -91,6 +97,14 @@ public enum Output {
         try? handle.close()
         process.waitUntilExit()
     }
+}
+
+/// Whether an executable named `name` is on `path` (a colon-separated search path).
+func commandExists(_ name: String, path: String?) -> Bool {
+    for directory in (path ?? "/usr/bin:/bin").split(separator: ":") where access("\(directory)/\(name)", X_OK) == 0 {
+        return true
+    }
+    return false
 }
 
 @inline(__always)
