@@ -131,7 +131,7 @@ extension CascadeDemo {
 
     public static func json(_ r: Result) -> JSONValue {
         .object([
-            ("demo", .string("cascade")), ("seed", .integer(Int(r.seed))),
+            ("demo", .string("cascade")), ("seed", .unsigned(r.seed)),
             ("small", .object([("accuracy", .number(r.small.accuracy)), ("cost", .number(r.small.cost))])),
             ("large", .object([("accuracy", .number(r.large.accuracy)), ("cost", .number(r.large.cost))])),
             ("points", .array(r.points.map { p in

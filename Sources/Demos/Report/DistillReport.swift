@@ -45,7 +45,7 @@ extension DistillDemo {
 
     public static func json(_ r: Result) -> JSONValue {
         .object([
-            ("demo", .string("distill")), ("seed", .integer(Int(r.seed))),
+            ("demo", .string("distill")), ("seed", .unsigned(r.seed)),
             ("teacher", .object([("accuracy", .number(r.teacher.accuracy))])),
             ("hard_labels", .object([("accuracy", .number(r.hardLabels.accuracy)), ("ece", .number(r.hardLabels.ece))])),
             ("soft", .array(r.soft.map { s in

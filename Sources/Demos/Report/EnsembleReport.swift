@@ -65,7 +65,7 @@ extension EnsembleDemo {
 
     public static func json(_ r: Result) -> JSONValue {
         .object([
-            ("demo", .string("ensemble")), ("seed", .integer(Int(r.seed))),
+            ("demo", .string("ensemble")), ("seed", .unsigned(r.seed)),
             ("members", .array(r.members.map { .number($0) })),
             ("large", .object([("accuracy", .number(r.large.accuracy)), ("cost", .number(r.large.cost))])),
             ("curve", .array(r.curve.map { p in

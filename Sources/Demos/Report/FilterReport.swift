@@ -58,7 +58,7 @@ extension FilterDemo {
 
     public static func json(_ r: Result) -> JSONValue {
         .object([
-            ("demo", .string("filter")), ("seed", .integer(Int(r.seed))),
+            ("demo", .string("filter")), ("seed", .unsigned(r.seed)),
             ("all_data_accuracy", .number(r.allDataAccuracy)),
             ("points", .array(r.points.map { p in
                 .object([("fraction", .number(p.fraction)), ("weak_selected", .number(p.weakSelected)), ("random", .number(p.random)),

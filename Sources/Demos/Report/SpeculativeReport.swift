@@ -58,7 +58,7 @@ extension SpeculativeDemo {
 
     public static func json(_ r: Result) -> JSONValue {
         .object([
-            ("demo", .string("speculative")), ("seed", .integer(Int(r.seed))),
+            ("demo", .string("speculative")), ("seed", .unsigned(r.seed)),
             ("acceptance_rate", .number(r.acceptanceRate)),
             ("points", .array(r.points.map { p in
                 .object([("gamma", .integer(p.gamma)), ("tokens_per_call", .number(p.tokensPerCall)), ("formula", .number(p.formula))])

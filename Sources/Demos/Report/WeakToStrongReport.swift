@@ -94,7 +94,7 @@ extension WeakToStrongDemo {
 
     public static func json(_ r: Result) -> JSONValue {
         .object([
-            ("demo", .string("weak-to-strong")), ("seed", .integer(Int(r.seed))),
+            ("demo", .string("weak-to-strong")), ("seed", .unsigned(r.seed)),
             ("weak_accuracy", .number(r.weakAccuracy)), ("ceiling_accuracy", .number(r.ceilingAccuracy)),
             ("methods", .array(r.methods.map { m in
                 .object([("name", .string(m.name)), ("accuracy", .number(m.accuracy)), ("pgr", .number(m.pgr))])
