@@ -82,12 +82,13 @@ extension WeakToStrongDemo {
             var table = Table(["weak sees \\ strong rank"] + sweepStrongSizes.map { "rank \($0)" })
             for weakSize in sweepWeakSizes {
                 table.add(["\(weakSize) factors"] + sweepStrongSizes.map { strongSize in
-                    let cell = sweep.first { $0.weakSize == weakSize && $0.strongSize == strongSize }
-                    return Format.optional(cell?.pgr)
+                    guard let cell = sweep.first(where: { $0.weakSize == weakSize && $0.strongSize == strongSize }),
+                          cell.ceilingAccuracy - cell.weakAccuracy >= 0.02 else { return "—" }
+                    return Format.optional(cell.pgr)
                 })
             }
             out.block(table.render(out))
-            out.note("Weak size: factors the weak view sees. Strong size: the rank of the strong view's picture of the factors. \"—\": the ceiling does not beat the weak model.")
+            out.note("Weak size: factors the weak view sees. Strong size: the rank of the strong view's picture of the factors. \"—\": the ceiling beats the weak model by under 2 points, too small a gap for a ratio. Each cell averages three worlds.")
         }
         return out.text
     }
