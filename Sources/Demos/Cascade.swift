@@ -157,20 +157,26 @@ public enum CascadeDemo {
         if options.tiers >= 3 {
             let middle = LogisticRegression(inputs: data.options.richFeatures, classes: intents, rng: &rng)
             Recipes.fit(middle, inputs: data.train.richView.inputs, targets: .hard(data.train.richView.labels),
-                        epochs: 15, learningRate: 0.05, batchSize: 64, rng: &rng)
-            let middleThreshold = 0.6
-            func escalate(_ probabilities: Matrix, _ labels: [Int], _ largeRight: [Bool]) -> (right: [Bool], rate: Double) {
+                        epochs: 15, learningRate: 0.05, batchSize: 64, weightDecay: 0.003, rng: &rng)
+            func escalate(_ probabilities: Matrix, _ labels: [Int], _ largeRight: [Bool], _ threshold: Double) -> (right: [Bool], rate: Double) {
                 let middleRight = correctness(probabilities.argmaxRows(), labels)
-                let up = probabilities.maxRows().map { hooks.shouldDefer($0, middleThreshold) }
+                let up = probabilities.maxRows().map { hooks.shouldDefer($0, threshold) }
                 return (up.indices.map { up[$0] ? largeRight[$0] : middleRight[$0] }, fraction(up))
             }
+            // The medium model's own threshold, chosen on validation data: the lowest that keeps
+            // the medium → large pair within half a point of the large model.
+            let middleValidation = middle.probabilities(data.validation.richView.inputs)
+            let validationLabels = data.validation.keywordView.labels
+            let largeValidation = fraction(largeValidationRight)
+            let middleThreshold = thresholds.first { t in
+                fraction(escalate(middleValidation, validationLabels, largeValidationRight, t).right) >= largeValidation - 0.005
+            } ?? 1
             let middleTest = middle.probabilities(data.test.richView.inputs)
             medium = Baseline(accuracy: Metrics.accuracy(predictions: middleTest.argmaxRows(), labels: labels), cost: Double(middle.cost))
-            let test = escalate(middleTest, labels, largeRight)
+            let test = escalate(middleTest, labels, largeRight, middleThreshold)
             deferredRight = test.right
             deferredCost = hooks.expectedCost(Double(middle.cost), Double(large.cost), test.rate)
-            deferredValidationRight = escalate(middle.probabilities(data.validation.richView.inputs),
-                                               data.validation.keywordView.labels, largeValidationRight).right
+            deferredValidationRight = escalate(middleValidation, validationLabels, largeValidationRight, middleThreshold).right
         }
 
         let routerCost = options.scorer == .learned ? Double(router.cost) : 0
