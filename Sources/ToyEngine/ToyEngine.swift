@@ -7,7 +7,7 @@
 /// `Losses.swift` (losses with their gradients), `Optimizer.swift`, `Training.swift`,
 /// `Metrics.swift`, `Benchmark.swift` (the fixed `tandem bench` job) and `Kernels.swift`
 /// (which compiled version of the two hot loops runs: portable, or AVX2 from the
-/// `ToyEngineAVX2` target). The `Datasets/` folder generates the course's data from seeds.
+/// `ToyEngineAVX2` target, plus a glibc heap setting for training). The `Datasets/` folder generates the course's data from seeds.
 ///
 /// All randomness flows from an explicit `SplitMix64`; the same seed gives bit-identical results
 /// on the same platform.
