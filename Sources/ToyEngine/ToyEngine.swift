@@ -6,8 +6,8 @@
 /// gradients), `Model.swift`, `LogisticRegression.swift`, `MLP.swift` (models),
 /// `Losses.swift` (losses with their gradients), `Optimizer.swift`, `Training.swift`,
 /// `Metrics.swift`, `Benchmark.swift` (the fixed `tandem bench` job) and `Kernels.swift`
-/// (which compiled version of the two hot loops runs: portable, or AVX2 from the
-/// `ToyEngineAVX2` target). The `Datasets/` folder generates the course's data from seeds.
+/// (which compiled version of the two hot loops runs, portable or AVX2 from the `ToyEngineAVX2`
+/// target, and a glibc heap setting for training). `Datasets/` makes the course's data from seeds.
 ///
 /// All randomness flows from an explicit `SplitMix64`; the same seed gives bit-identical results
 /// on the same platform.
