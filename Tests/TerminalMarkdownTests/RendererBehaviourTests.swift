@@ -93,6 +93,17 @@ import Terminal
         #expect(out[2] == "│ " + long)
     }
 
+    @Test func swiftAndShellCodeGetLightColouringOnlyWithColour() {
+        let swift = render("```swift\nlet s = \"x\" // note\n```", color: true)
+        #expect(swift.contains("\u{1B}[0;35mlet\u{1B}[0m"))
+        #expect(swift.contains("\u{1B}[0;32m\"x\""))
+        #expect(swift.contains("\u{1B}[0;2m// note"))
+        let shell = render("```sh\n$ swift build # go\n```", color: true)
+        #expect(shell.contains("\u{1B}[0;1mswift\u{1B}[0m build"))
+        #expect(render("```swift\nlet s = 1\n```").contains("│ let s = 1"))
+        #expect(!render("```python\nlet = 1\n```", color: true).contains("\u{1B}[0;35mlet"))
+    }
+
     @Test func nestedQuotesStackBars() {
         let out = lines(render("> a\n>\n> > b"))
         #expect(out == ["│ a", "│", "│ │ b", ""])
