@@ -189,6 +189,7 @@ import Terminal
         let renderer = MarkdownRenderer(settings: TerminalSettings(width: 20))
         #expect(renderer.renderInline("pick the **small** model when it is sure") == "pick the **small**\nmodel when it is\nsure")
         #expect(renderer.renderInline("see [x](http://y)") == "see x[1]\n[1] http://y")
+        #expect(renderer.renderInline("pick:\n\n```\nlet a = 1\n```") == "pick:\n\n╭─\n│ let a = 1\n╰─")
     }
 
     @Test func emptyDocumentRendersNothing() {
