@@ -103,9 +103,12 @@ enum CmarkParser {
         default:
             break
         }
-        value.startLine = Int32(cmark_node_get_start_line(node))
-        value.endLine = Int32(cmark_node_get_end_line(node))
-        value.startColumn = Int32(cmark_node_get_start_column(node))
+        if type == CMARK_NODE_PARAGRAPH {
+            // Only paragraphs need source positions (pipe tables are found from their lines).
+            value.startLine = Int32(cmark_node_get_start_line(node))
+            value.endLine = Int32(cmark_node_get_end_line(node))
+            value.startColumn = Int32(cmark_node_get_start_column(node))
+        }
         return (value, isLeaf)
     }
 
