@@ -69,6 +69,7 @@ enum CmarkParser {
             let (value, isLeaf) = makeNode(node, document: &document)
             let index = document.append(value, to: stack[stack.count - 1])
             if rootIndex < 0 { rootIndex = index }
+            if value.kind == .paragraph && value.endLine > value.startLine { document.multiLineParagraphs.append(index) }
             if !isLeaf { stack.append(index) }
         }
         return rootIndex >= 0 ? rootIndex : document.append(MarkdownDocument.Node(kind: .document), to: parent)
