@@ -74,7 +74,7 @@ public final class QuizSession {
             write(presenter.question(question, number: index + 1, of: quiz.questions.count, showMultipart: showMultipart))
             guard let answer = asker.ask(question) else {
                 let kept = points.count
-                write(presenter.line("Stopped. \(kept) of \(quiz.questions.count) answers are saved; run `\(resumeCommand)` to resume."))
+                write(presenter.line("Stopped after \(kept) of \(quiz.questions.count) questions; your answers are saved. Run `\(resumeCommand)` to resume."))
                 return outcome(completed: false, points: points, answered: answered)
             }
             let result = grade(question, answer)
