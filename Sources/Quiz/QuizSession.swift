@@ -109,7 +109,7 @@ public final class QuizSession {
             write(presenter.line("Missed:"))
             for question in missed {
                 let firstLine = question.prompt.split(separator: "\n").first.map(String.init) ?? question.type.rawValue
-                write(TextFit.truncate("  \(question.id): \(firstLine)", width: presenter.settings.width) + "\n")
+                write(TextFit.truncate("  \(question.id): \(firstLine)", width: presenter.settings.width, ascii: presenter.settings.ascii) + "\n")
             }
             let noun = missed.count == 1 ? "the one" : "the \(missed.count)"
             guard askYesNo("Retry \(noun) you missed? [y/N] ", default: false) == true else { break }

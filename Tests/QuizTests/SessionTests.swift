@@ -242,7 +242,7 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
         harness.run(lines("?", "t", "x", "0.2", ""), settings: TerminalSettings(width: 60, color: false, ascii: true))
         let text = harness.transcript.text
         #expect(text.contains("Correct."))
-        #expect(!text.contains("✓") && !text.contains("✗") && !text.contains("💡"))
+        #expect(!text.contains("✓") && !text.contains("✗") && !text.contains("💡") && !text.contains("—"))
         #expect(text.contains("Hint: Think"))
     }
 }
