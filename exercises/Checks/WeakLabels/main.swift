@@ -1,4 +1,5 @@
 import CheckKit
+import Foundation
 import ToyEngine
 import WeakLabels
 
@@ -15,18 +16,24 @@ func reference(_ inputs: Matrix, _ labels: [Int], _ classes: Int, _ seed: UInt64
 /// Noisy blobs around one centre per class: learnable, but not perfectly.
 func dataset(examples: Int, classes: Int, features: Int, seed: UInt64) -> (Matrix, [Int]) {
     var random = CaseRandom(seed: seed)
-    let centres = (0..<classes).map { _ in (0..<features).map { _ in random.double(in: -2...2) } }
+    // Centres evenly spread on a circle of radius 3 in the first two features.
+    let centres = (0..<classes).map { c in
+        (0..<features).map { f in
+            let angle = 2 * Double.pi * Double(c) / Double(classes)
+            return f == 0 ? 3 * cos(angle) : f == 1 ? 3 * sin(angle) : 0
+        }
+    }
     var rows: [[Double]] = []
     var labels: [Int] = []
     for _ in 0..<examples {
         let label = random.int(in: 0...(classes - 1))
         labels.append(label)
-        rows.append(centres[label].map { $0 + random.double(in: -1.5...1.5) })
+        rows.append(centres[label].map { $0 + random.double(in: -3...3) })
     }
     return (Matrix(rows), labels)
 }
 
-func describe(_ m: Matrix) -> String {
+func describeMatrix(_ m: Matrix) -> String {
     let shown = (0..<min(m.rows, 3)).map { show(m.rowArray($0)) }.joined(separator: ", ")
     return "\(m.rows)×\(m.cols) [\(shown)\(m.rows > 3 ? ", …" : "")]"
 }
@@ -38,7 +45,7 @@ let cases: [(examples: Int, classes: Int, features: Int, seed: UInt64)] = [
 for (number, c) in cases.enumerated() {
     let (inputs, labels) = dataset(examples: c.examples, classes: c.classes, features: c.features, seed: c.seed)
     let name = "dataset #\(number + 1): \(c.examples) examples, \(c.classes) classes, seed \(c.seed)"
-    let input = "makeWeakLabels(inputs: \(describe(inputs)), labels: \(labels.prefix(8))…, classes: \(c.classes), seed: \(c.seed))"
+    let input = "makeWeakLabels(inputs: \(describeMatrix(inputs)), labels: \(Array(labels.prefix(8)))…, classes: \(c.classes), seed: \(c.seed))"
     checker.announce(name)
     let mine = makeWeakLabels(inputs: inputs, labels: labels, classes: c.classes, seed: c.seed)
     let expected = reference(inputs, labels, c.classes, c.seed)
@@ -56,8 +63,10 @@ for (number, c) in cases.enumerated() {
     checker.require("\(name): weak labels beat chance on half B", input: input,
                     requirement: "accuracy above \(show(1 / Double(c.classes)))", actual: "accuracy \(show(accuracy))",
                     accuracy > 1 / Double(c.classes))
+    let sameNumbers: (Matrix, Matrix) -> Bool = { a, b in
+        a.rows == b.rows && a.cols == b.cols && a.maxAbsDifference(b) < 1e-9
+    }
     checker.expect("\(name): soft labels follow the recipe (train on A, label B)", input: input,
-                   expected: expected.soft, { mine.soft }, describe: describe,
-                   matches: { $0.rows == $1.rows && $0.cols == $1.cols && $0.maxAbsDifference($1) < 1e-9 })
+                   expected: expected.soft, { mine.soft }, describe: describeMatrix, matches: sameNumbers)
 }
 checker.finish()
