@@ -34,7 +34,7 @@ public enum HomeScreen {
 
         out.append("")
         if status.reviewDue > 0 {
-            let text = "\(status.reviewDue) question\(status.reviewDue == 1 ? "" : "s") due for review"
+            let text = "\(status.reviewDue) question\(status.reviewDue == 1 ? "" : "s") due (tandem review)"
             out += TextFit.wrap([draw.paint("Review:", 33)] + TextFit.words(text), width: width, ellipsis: draw.ellipsis)
         } else {
             out += TextFit.wrap(TextFit.words("Review: nothing due"), width: width, ellipsis: draw.ellipsis)

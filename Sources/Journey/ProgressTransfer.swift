@@ -59,7 +59,11 @@ public enum ProgressTransfer {
     }
 
     static func mergeQuestion(_ a: QuestionRecord, _ b: QuestionRecord) -> QuestionRecord {
-        var result = isNewer(b.lastAnsweredAt, than: a.lastAnsweredAt) ? b : a
+        // The most recent answer wins; on a tie, the one further along its schedule.
+        let bWins = a.lastAnsweredAt == b.lastAnsweredAt
+            ? (b.box, b.due ?? .distantPast) > (a.box, a.due ?? .distantPast)
+            : isNewer(b.lastAnsweredAt, than: a.lastAnsweredAt)
+        var result = bWins ? b : a
         result.attempts = max(a.attempts, b.attempts)
         result.correctCount = max(a.correctCount, b.correctCount)
         return result

@@ -17,7 +17,7 @@ public enum QuizSizes {
         return sizes
     }
 
-    static func gradableQuestions(inTOML text: String) -> Int {
+    public static func gradableQuestions(inTOML text: String) -> Int {
         var count = 0
         var current: Bool? = nil  // nil: not inside a question; else whether it is gradable
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
