@@ -80,8 +80,10 @@ public struct CourseLinter: Sendable {
             }
             if let quizURL = course.quizFile(lesson), FileManager.default.fileExists(atPath: quizURL.path) {
                 let quizPath = course.relativePath(quizURL)
-                problems += validateQuiz(at: quizURL, displayPath: quizPath).map(LintProblem.init)
-                let ids = quizQuestionIDs(at: quizURL)
+                // The same problems as `validateQuiz(at:displayPath:)`, and every question's id.
+                let loaded = QuizLoader.load(quizURL, displayPath: quizPath)
+                problems += loaded.problems.map(LintProblem.init)
+                let ids = loaded.questionIDs
                 report.questions += ids.count
                 let quizText = (try? String(contentsOf: quizURL, encoding: .utf8)) ?? ""
                 var seenHere = Set<String>()

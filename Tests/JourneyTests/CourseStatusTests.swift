@@ -125,18 +125,25 @@ import Testing
         let toml = """
             [[questions]]
             id = "a"
-            type = "MultipleChoice"
-            prompt.prompt = "x"
+            type = "TrueFalse"
+            prompt.prompt = "Small models are always worse."
+            answer.answer = false
+
             [[questions]]
             id = "b"
             type = "SelfGraded"
-            [questions.answer]
-            model = "m"
+            prompt.prompt = "Explain why."
+            answer.model = "Because."
+            answer.rubric = ["names the cost"]
+
             [[questions]]
+            id = "c"
             type = "Numeric"
-            [multipart]
-            a = "context"
+            prompt.prompt = "1 + 1?"
+            answer.answer = 2
+            answer.tolerance = 0
             """
-        #expect(QuizSizes.gradableQuestions(inTOML: toml) == 2)
+        #expect(QuizSizes.gradableQuestions(source: toml) == 2)
+        #expect(QuizSizes.gradableQuestions(source: "not toml [[") == 0)
     }
 }
