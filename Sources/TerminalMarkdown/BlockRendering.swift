@@ -189,7 +189,9 @@ extension DocumentRenderer {
                 line.removeAll(keepingCapacity: true)
                 line.append(contentsOf: side)
                 appendCodeLine(UnsafeBufferPointer(rebasing: bytes[start..<end]), to: &line)
+                overflowAllowed = true
                 emit(line)
+                overflowAllowed = false
                 start = end + 1
             }
         }
@@ -268,7 +270,7 @@ extension DocumentRenderer {
             let title = linkTitles[offset]
             if !title.isEmpty {
                 writer.space(.plain, encoder: &encoder)
-                writer.text("\u{201C}" + title + "\u{201D}", SpanStyle(flags: SpanStyle.italic), encoder: &encoder)
+                writer.text(glyphs.openQuote + title + glyphs.closeQuote, SpanStyle(flags: SpanStyle.italic), encoder: &encoder)
             }
             let label = "[\(offset + 1)]"
             let labelBytes = styled(label, numberStyle) + Array(repeating: 0x20, count: labelWidth - label.count)

@@ -70,6 +70,13 @@ struct DocumentRenderer {
     // MARK: Lines
 
     private(set) var anyOutput = false
+    /// Lines emitted so far, and those allowed to exceed the width (code lines, tables that
+    /// cannot fit one column per cell) — tests check every other line against the width.
+    private(set) var lineCount = 0
+    var overflowAllowed = false
+    private(set) var exemptLines: [Int] = []
+    /// Set by `renderInlines`: the widest unbreakable word it laid out.
+    var widestWordOfLastInlines = 0
 
     mutating func emit(_ content: [UInt8]) {
         content.withUnsafeBufferPointer { emit($0) }
@@ -89,14 +96,20 @@ struct DocumentRenderer {
         } else {
             out.append(contentsOf: restPrefix)
         }
+        if content.isEmpty {
+            while out.last == 0x20 { out.removeLast() }  // no trailing spaces after a bare marker
+        }
         out.append(contentsOf: content)
         out.append(0x0A)
         anyOutput = true
+        if overflowAllowed { exemptLines.append(lineCount) }
+        lineCount += 1
     }
 
     mutating func emitBlank() {
         out.append(contentsOf: blankPrefix)
         out.append(0x0A)
+        lineCount += 1
     }
 
     /// `text` in `style` as bytes (escapes only with colour).

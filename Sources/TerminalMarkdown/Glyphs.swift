@@ -9,6 +9,8 @@ struct Glyphs {
     var codeSide: String
     var codeBottom: String
     var table: TableGlyphs
+    var openQuote: String
+    var closeQuote: String
 
     struct TableGlyphs {
         var horizontal: String
@@ -24,11 +26,13 @@ struct Glyphs {
         bullets: ["•", "◦", "▪"], quoteBar: "│", rule: "─", heading1Rule: "━", heading2Rule: "─",
         codeTop: "╭─", codeSide: "│", codeBottom: "╰─",
         table: TableGlyphs(horizontal: "─", headerHorizontal: "─", vertical: "│",
-                           top: ("┌", "┬", "┐"), header: ("├", "┼", "┤"), bottom: ("└", "┴", "┘")))
+                           top: ("┌", "┬", "┐"), header: ("├", "┼", "┤"), bottom: ("└", "┴", "┘")),
+        openQuote: "\u{201C}", closeQuote: "\u{201D}")
 
     static let ascii = Glyphs(
         bullets: ["*", "-", "+"], quoteBar: "|", rule: "-", heading1Rule: "=", heading2Rule: "-",
         codeTop: "+-", codeSide: "|", codeBottom: "+-",
         table: TableGlyphs(horizontal: "-", headerHorizontal: "=", vertical: "|",
-                           top: ("+", "+", "+"), header: ("+", "+", "+"), bottom: ("+", "+", "+")))
+                           top: ("+", "+", "+"), header: ("+", "+", "+"), bottom: ("+", "+", "+")),
+        openQuote: "\"", closeQuote: "\"")
 }

@@ -122,7 +122,9 @@ extension DocumentRenderer {
                 }
             }
         }
-        return writer.finish(encoder: &encoder)
+        let lines = writer.finish(encoder: &encoder)
+        widestWordOfLastInlines = writer.widestWord
+        return lines
     }
 
     /// A link whose visible text is its own URL (`<https://…>`, `<me@example.com>`): the URL is

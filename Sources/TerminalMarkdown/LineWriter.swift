@@ -15,6 +15,8 @@ struct LineWriter {
     let width: Int
     let color: Bool
     var lines: [RenderedLine] = []
+    /// The widest word placed so far (a table column narrower than this must split words).
+    private(set) var widestWord = 0
 
     private var line: [UInt8] = []
     private var lineWidth = 0
@@ -151,6 +153,7 @@ struct LineWriter {
 
     private mutating func placeWord(encoder: inout StyleEncoder) {
         guard !word.isEmpty else { return }
+        if wordWidth > widestWord { widestWord = wordWidth }
         var gap = pendingSpace && lineWidth > 0 ? 1 : 0
         if lineWidth > 0 && lineWidth + gap + wordWidth > width {
             endLine(encoder: &encoder)

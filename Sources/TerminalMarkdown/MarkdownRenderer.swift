@@ -19,6 +19,13 @@ public struct MarkdownRenderer: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The rendered document and the numbers (0-based) of the lines allowed to exceed the width.
+    func renderReportingExemptLines(_ markdown: String) -> (text: String, exemptLines: Set<Int>) {
+        var renderer = DocumentRenderer(document: MarkdownRenderer.parse(markdown), settings: settings)
+        let bytes = renderer.renderDocument()
+        return (String(decoding: bytes, as: UTF8.self), Set(renderer.exemptLines))
+    }
+
     /// Short Markdown (a quiz option, a prompt) as lines wrapped to the width, without block
     /// structure around it: paragraphs are joined by blank lines, no link list is appended (link
     /// URLs are shown in brackets after the text instead), and there is no trailing newline.

@@ -13,6 +13,7 @@ extension DocumentRenderer {
         // Pass 1: every cell on one line, to learn the natural widths.
         var cellLines: [[[RenderedLine]]] = []
         var natural = [Int](repeating: 1, count: columns)
+        var widestWord = [Int](repeating: 1, count: columns)
         var alignments = [MarkdownDocument.Alignment](repeating: .none, count: columns)
         cellLines.reserveCapacity(rows.count)
         for (rowNumber, row) in rows.enumerated() {
@@ -23,13 +24,14 @@ extension DocumentRenderer {
                 if rowNumber == 0 { alignments[column] = MarkdownDocument.Alignment(rawValue: UInt8(clamping: document.nodes[Int(cell)].level)) ?? .none }
                 let lines = renderInlines(of: cell, base: rowNumber == 0 ? headerStyle : .plain, width: unlimited)
                 natural[column] = max(natural[column], lines.map(\.width).max() ?? 0)
+                widestWord[column] = max(widestWord[column], widestWordOfLastInlines)
                 rendered.append(lines)
             }
             while rendered.count < columns { rendered.append([]) }
             cellLines.append(rendered)
         }
 
-        let widths = fitColumns(natural: natural, available: contentWidth - (3 * columns + 1))
+        let widths = fitColumns(natural: natural, minimum: widestWord, available: contentWidth - (3 * columns + 1))
 
         // Pass 2: re-wrap the cells that are wider than their column.
         for (rowNumber, row) in rows.enumerated() {
@@ -39,6 +41,9 @@ extension DocumentRenderer {
             }
         }
 
+        // Only a table too narrow for one column per cell may exceed the width.
+        overflowAllowed = contentWidth < 4 * columns + 1
+        defer { overflowAllowed = false }
         let table = glyphs.table
         let borderStyle = SpanStyle(flags: SpanStyle.dim)
         func rule(_ joints: (String, String, String), _ horizontal: String) -> [UInt8] {
@@ -78,21 +83,31 @@ extension DocumentRenderer {
         emit(rule(table.bottom, table.horizontal))
     }
 
-    /// Column widths no wider than their content, summing to at most `available` when possible:
-    /// the widest columns give way first (the largest cap c with sum(min(natural, c)) fitting).
-    func fitColumns(natural: [Int], available: Int) -> [Int] {
+    /// Column widths no wider than their content, summing to at most `available` when possible.
+    /// Columns first get their widest word (so words stay whole) and share the rest, the widest
+    /// columns giving way first; when even the words do not fit, words are split instead.
+    func fitColumns(natural: [Int], minimum: [Int], available: Int) -> [Int] {
         let natural = natural.map { max(1, $0) }
         if natural.reduce(0, +) <= available { return natural }
         guard available >= natural.count else { return natural.map { _ in 1 } }
-        var low = 1
-        var high = natural.max() ?? 1
+        let floor = zip(minimum, natural).map { min(max(1, $0), $1) }
+        if floor.reduce(0, +) > available { return waterFill(natural, available: available) }
+        // Share what is left beyond the words among the columns that want more.
+        let extra = waterFill(zip(natural, floor).map { $0 - $1 }, available: available - floor.reduce(0, +), minimumEach: 0)
+        return zip(floor, extra).map { $0 + $1 }
+    }
+
+    /// Widths capped at the largest c with sum(min(want, c)) fitting; leftovers go left to right.
+    private func waterFill(_ want: [Int], available: Int, minimumEach: Int = 1) -> [Int] {
+        var low = minimumEach
+        var high = want.max() ?? minimumEach
         while low < high {
             let middle = (low + high + 1) / 2
-            if natural.reduce(0, { $0 + min($1, middle) }) <= available { low = middle } else { high = middle - 1 }
+            if want.reduce(0, { $0 + min($1, middle) }) <= available { low = middle } else { high = middle - 1 }
         }
-        var widths = natural.map { min($0, low) }
+        var widths = want.map { max(minimumEach, min($0, low)) }
         var leftover = available - widths.reduce(0, +)
-        for column in widths.indices where leftover > 0 && natural[column] > widths[column] {
+        for column in widths.indices where leftover > 0 && want[column] > widths[column] {
             widths[column] += 1
             leftover -= 1
         }
