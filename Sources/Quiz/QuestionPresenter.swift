@@ -16,7 +16,8 @@ public struct QuestionPresenter: Sendable {
     }
 
     func line(_ text: String) -> String {
-        TextFit.wrap(text, width: settings.width).joined(separator: "\n") + "\n"
+        let text = settings.ascii ? TextFit.asciiPunctuation(text) : text
+        return TextFit.wrap(text, width: settings.width).joined(separator: "\n") + "\n"
     }
 
     /// The question as shown before answering: header, prompt, options or program, and how to answer.
@@ -25,7 +26,7 @@ public struct QuestionPresenter: Sendable {
         if showMultipart, let context = question.multipartContext {
             out += render(context) + "\n"
         }
-        out += TextFit.truncate(style.bold("Question \(number) of \(count)") + style.dim("  (\(question.id))"), width: settings.width) + "\n"
+        out += TextFit.truncate(style.bold("Question \(number) of \(count)") + style.dim("  (\(question.id))"), width: settings.width, ascii: settings.ascii) + "\n"
         if !question.prompt.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             out += render(question.prompt)
         }

@@ -109,7 +109,10 @@ public enum QuizLoader {
             problems += parser.problems
             if let question, !parser.problems.contains(where: \.isError) { questions.append(question) }
         }
-        problems.sort { ($0.line, $0.isError ? 0 : 1) < ($1.line, $1.isError ? 0 : 1) }
+        // Line order, errors before warnings on a line, otherwise the order found (explicitly stable).
+        problems = problems.enumerated()
+            .sorted { ($0.element.line, $0.element.isError ? 0 : 1, $0.offset) < ($1.element.line, $1.element.isError ? 0 : 1, $1.offset) }
+            .map(\.element)
         let quiz = questions.isEmpty ? nil : Quiz(path: path, questions: questions)
         return QuizLoadResult(quiz: quiz, problems: problems, questionIDs: ids)
     }

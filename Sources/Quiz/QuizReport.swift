@@ -87,7 +87,7 @@ public struct QuizReport: Sendable, Equatable {
             }
             var line = mark + result.question.id + "  " + result.grade.status.rawValue
             if result.grade.status == .partial { line += " (\(formatPoints(result.grade.points)))" }
-            lines.append(TextFit.truncate(line, width: settings.width))
+            lines.append(TextFit.truncate(line, width: settings.width, ascii: settings.ascii))
             if result.grade.status == .incorrect || result.grade.status == .partial {
                 let expected = result.question.expectedDescription.replacingOccurrences(of: "\n", with: " ")
                     .replacingOccurrences(of: "```", with: "")
@@ -98,7 +98,7 @@ public struct QuizReport: Sendable, Equatable {
             }
         }
         lines.append("")
-        lines.append(TextFit.truncate("\(file): \(formatPoints(score)) / \(total)", width: settings.width))
+        lines.append(TextFit.truncate("\(file): \(formatPoints(score)) / \(total)", width: settings.width, ascii: settings.ascii))
         return lines.joined(separator: "\n") + "\n"
     }
 }

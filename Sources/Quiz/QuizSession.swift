@@ -74,7 +74,7 @@ public final class QuizSession {
             write(presenter.question(question, number: index + 1, of: quiz.questions.count, showMultipart: showMultipart))
             guard let answer = asker.ask(question) else {
                 let kept = points.count
-                write(presenter.line("Stopped. \(kept) of \(quiz.questions.count) answers are saved; run `\(resumeCommand)` to resume."))
+                write(presenter.line("Stopped after \(kept) of \(quiz.questions.count) questions; your answers are saved. Run `\(resumeCommand)` to resume."))
                 return outcome(completed: false, points: points, answered: answered)
             }
             let result = grade(question, answer)
@@ -109,7 +109,7 @@ public final class QuizSession {
             write(presenter.line("Missed:"))
             for question in missed {
                 let firstLine = question.prompt.split(separator: "\n").first.map(String.init) ?? question.type.rawValue
-                write(TextFit.truncate("  \(question.id): \(firstLine)", width: presenter.settings.width) + "\n")
+                write(TextFit.truncate("  \(question.id): \(firstLine)", width: presenter.settings.width, ascii: presenter.settings.ascii) + "\n")
             }
             let noun = missed.count == 1 ? "the one" : "the \(missed.count)"
             guard askYesNo("Retry \(noun) you missed? [y/N] ", default: false) == true else { break }

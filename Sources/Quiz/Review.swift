@@ -61,7 +61,8 @@ public enum ReviewQueue {
         var lines = ["\(due) of \(items.count) listed question\(items.count == 1 ? "" : "s") due for review:"]
         for item in items {
             let when = item.isDue(at: now) ? "due now" : "due " + relative(item.record.due ?? now, from: now)
-            lines.append(TextFit.truncate("  \(item.question.id)  (\(item.quizKey), box \(item.record.box), \(when))", width: settings.width))
+            let quiz = item.quizKey.hasPrefix("file:") ? URL(fileURLWithPath: String(item.quizKey.dropFirst(5))).lastPathComponent : item.quizKey
+            lines.append(TextFit.truncate("  \(item.question.id)  (\(quiz), box \(item.record.box), \(when))", width: settings.width, ascii: settings.ascii))
         }
         return lines.joined(separator: "\n") + "\n"
     }

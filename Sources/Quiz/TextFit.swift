@@ -19,8 +19,11 @@ struct Style {
 /// Plain-text fitting for the few lines the quiz writes itself (Markdown goes through the renderer).
 enum TextFit {
     /// Cuts `text` to `width` columns, ending in an ellipsis when something was cut.
-    static func truncate(_ text: String, width: Int) -> String {
+    static func truncate(_ text: String, width: Int, ascii: Bool = false) -> String {
+        let text = ascii ? asciiPunctuation(text) : text
         guard DisplayWidth.of(text) > width else { return text }
+        let ellipsis = ascii ? "..." : "…"
+        let room = max(width - DisplayWidth.of(ellipsis), 0)
         var result = ""
         var used = 0
         var inEscape = false
@@ -32,12 +35,17 @@ enum TextFit {
                 continue
             }
             let columns = DisplayWidth.of(character)
-            if used + columns > max(width - 1, 0) { break }
+            if used + columns > room { break }
             result.append(character)
             used += columns
         }
         let hasEscape = result.contains("\u{1B}")
-        return result + (width >= 1 ? "…" : "") + (hasEscape ? "\u{1B}[0m" : "")
+        return result + (width >= DisplayWidth.of(ellipsis) ? ellipsis : "") + (hasEscape ? "\u{1B}[0m" : "")
+    }
+
+    /// Dashes tandem writes itself, spelled in ASCII for `--ascii` terminals.
+    static func asciiPunctuation(_ text: String) -> String {
+        text.replacingOccurrences(of: "—", with: "-").replacingOccurrences(of: "–", with: "-")
     }
 
     /// Word-wraps plain text to `width` columns, each line starting with `indent`. Words longer than
