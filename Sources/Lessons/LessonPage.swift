@@ -134,9 +134,11 @@ public enum LessonPage {
     }
 
     /// The whole page of a course lesson: header, lesson, live blocks, footer.
+    /// Links to other lessons become `tandem read N`.
     public static func compose(course: Course, lesson: LessonEntry, markdown: String, quizQuestions: Int?,
                                settings: TerminalSettings, live: LiveMode) -> String {
         let context = LessonContext(course: course, lesson: lesson, quizQuestions: quizQuestions)
+        let markdown = LessonLinks.rewrite(markdown, lessonURL: course.lessonFile(lesson), course: course)
         return render(markdown, settings: settings, live: live,
                       header: header(context, minutes: readingMinutes(markdown), settings: settings),
                       footerMarkdown: footerMarkdown(context))

@@ -112,3 +112,30 @@ final class CallLog: @unchecked Sendable {
     func append(_ item: String) { lock.lock(); items.append(item); lock.unlock() }
     var entries: [String] { lock.lock(); defer { lock.unlock() }; return items }
 }
+
+@Suite struct LessonLinksTests {
+    @Test func linksToLessonsBecomeReadCommands() {
+        let course = LessonPageTests.course
+        let lessonURL = course.lessonFile(course.manifest.lessons[0])
+        let markdown = """
+            See [cascades](../02-cascades/lesson.md#costs) and [the web](https://example.com).
+            Not `[code](../02-cascades/lesson.md)`, nor ![an image](../02-cascades/lesson.md).
+
+            ```markdown
+            [inside a fence](../02-cascades/lesson.md)
+            ```
+            [unknown](../09-gone/lesson.md) and [routing](../03-routing/lesson.md)
+            """
+        let rewritten = LessonLinks.rewrite(markdown, lessonURL: lessonURL, course: course)
+        #expect(rewritten == """
+            See cascades (`tandem read 2`) and [the web](https://example.com).
+            Not `[code](../02-cascades/lesson.md)`, nor ![an image](../02-cascades/lesson.md).
+
+            ```markdown
+            [inside a fence](../02-cascades/lesson.md)
+            ```
+            [unknown](../09-gone/lesson.md) and routing (`tandem read 3`)
+
+            """)
+    }
+}
