@@ -13,7 +13,7 @@ public struct HomeCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let journey = try Journey(options: course)
+        let journey = try JourneyState(options: course)
         let settings = display.settings
         let screen = HomeScreen.compose(course: journey.course, progress: journey.progress, quizTotals: journey.quizTotals,
                                         now: journey.now, settings: settings,
@@ -24,7 +24,7 @@ public struct HomeCommand: ParsableCommand {
 }
 
 /// What the journey commands share: the course, its progress store, and the status at this moment.
-struct Journey {
+struct JourneyState {
     let course: Course
     let store: ProgressStore
     let progress: StudentProgress

@@ -13,7 +13,7 @@ public struct ListCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let status = try Journey(options: course).status
+        let status = try JourneyState(options: course).status
         if json {
             Output.line(ListReport.json(status).serialized())
         } else {

@@ -13,7 +13,7 @@ public struct NextCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let journey = try Journey(options: course)
+        let journey = try JourneyState(options: course)
         let step = journey.status.next
         if step == .done {
             let settings = display.settings

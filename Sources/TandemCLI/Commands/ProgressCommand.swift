@@ -27,7 +27,7 @@ public struct ProgressCommand: ParsableCommand {
     }
 
     public func run() throws {
-        let journey = try Journey(options: course)
+        let journey = try JourneyState(options: course)
         if reset { return try resetProgress(journey) }
         if let export { return try exportProgress(journey, to: export) }
         if let importFile { return try importProgress(journey, from: importFile) }
@@ -35,7 +35,7 @@ public struct ProgressCommand: ParsableCommand {
         Output.write(ProgressSummary.text(journey.status, settings: display.settings))
     }
 
-    func resetProgress(_ journey: Journey) throws {
+    func resetProgress(_ journey: JourneyState) throws {
         if !yes {
             guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
                 throw CLIFailure("progress --reset needs --yes when there is no terminal to ask")
@@ -54,7 +54,7 @@ public struct ProgressCommand: ParsableCommand {
         Output.line("Progress cleared." + (backup.map { " Backup: \($0.path)" } ?? " (There was none to back up.)"))
     }
 
-    func exportProgress(_ journey: Journey, to path: String) throws {
+    func exportProgress(_ journey: JourneyState, to path: String) throws {
         let url = URL(fileURLWithPath: path)
         do {
             try ProgressStore.atomicWrite(try ProgressStore.encoder.encode(journey.progress), to: url)
@@ -64,7 +64,7 @@ public struct ProgressCommand: ParsableCommand {
         Output.line("Progress exported to \(path).")
     }
 
-    func importProgress(_ journey: Journey, from path: String) throws {
+    func importProgress(_ journey: JourneyState, from path: String) throws {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CLIFailure("cannot read '\(path)'")
         }
