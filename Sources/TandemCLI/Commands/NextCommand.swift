@@ -24,7 +24,9 @@ public struct NextCommand: ParsableCommand {
             journey.recordMessagesShown()
             return
         }
-        Output.error("tandem next: \(step.command) (\(step.summary))")
+        // Say what is being started, on stderr so the step's own output stays clean.
+        Output.error(TextWrap.wrap("tandem next: \(step.command) (\(step.summary))", width: display.settings.width,
+                                   indent: "", hang: "  ").joined(separator: "\n"))
         var command = try Self.parseStep(step.arguments, courseRoot: journey.course.root.path, display: display.arguments)
         try command.run()
     }
