@@ -49,6 +49,9 @@ public enum ListReport {
                 } else {
                     text += "not taken (\(quiz.total) question\(quiz.total == 1 ? "" : "s"))"
                 }
+                if quiz.answeredInProgress > 0 {
+                    text += "; in progress, \(quiz.answeredInProgress) answered (tandem quiz \(lesson.number) resumes)"
+                }
                 out += TextFit.wrap(TextFit.words(text), width: width, first: "    ", rest: "      ", ellipsis: draw.ellipsis)
             }
             for exercise in lesson.exercises {
