@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import Course
 import Terminal
 import TerminalMarkdown
@@ -101,7 +103,8 @@ public enum LessonPage {
         let lines = LiveBlockScanner.splitLines(markdown)
         let blocks = LiveBlockScanner.blocks(in: markdown)
         let renderer = MarkdownRenderer(settings: settings)
-        let shown = blocks.map { present($0, settings: settings, live: live) }
+        // Blocks run two at a time: each is a whole tandem process, and a lesson has several.
+        let shown = Slots<[String]>.fill(count: blocks.count, concurrency: 2) { present(blocks[$0], settings: settings, live: live) }
 
         var withPlaceholders: [String] = []
         var position = 0

@@ -74,7 +74,7 @@ import Testing
             }
             return LiveResult(exitCode: 0, output: "threshold 0.8: accuracy 0.91 at 38% cost\n" + String(repeating: "#", count: inner.width) + "\n")
         }, header: "HEADER\n\n", footerMarkdown: "\n\nFOOTER\n")
-        #expect(calls.entries == ["run cascade --threshold 0.8 @58", "run nope @58"])
+        #expect(calls.entries.sorted() == ["run cascade --threshold 0.8 @58", "run nope @58"])
         #expect(page.hasPrefix("HEADER\n\n"))
         #expect(page.contains("  $ tandem run cascade --threshold 0.8\n  threshold 0.8: accuracy 0.91 at 38% cost\n"))
         #expect(page.contains("  $ tandem run nope\n  ✗ this example failed (exit 64)\n  Error: unknown demo 'nope'\n"))
