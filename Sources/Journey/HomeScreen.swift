@@ -134,7 +134,7 @@ public enum HomeScreen {
     /// "5/6 last 4", "– of 6" before the first attempt.
     static func quizScoreText(_ quiz: QuizStatus?, draw: Drawing) -> String {
         guard let quiz else { return "" }
-        guard let best = quiz.best else { return "\(draw.dash)/\(quiz.total)" }
+        guard let best = quiz.best else { return quiz.total > 0 ? "\(draw.dash)/\(quiz.total)" : draw.dash }
         var text = "\(formatPoints(best))/\(quiz.total)"
         if let last = quiz.last, last != best { text += " last \(formatPoints(last))" }
         return text

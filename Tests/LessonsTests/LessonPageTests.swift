@@ -91,6 +91,15 @@ import Testing
         }
     }
 
+    @Test func narrowPagesWrapCommandsAndErrors() {
+        let page = LessonPage.render(Self.lesson, settings: TerminalSettings(width: 20), live: .run { _, inner in
+            LiveResult(exitCode: 2, output: String(repeating: "x", count: inner.width) + "\n",
+                       errorOutput: "Error: a long message that has to wrap\n")
+        })
+        for line in page.split(separator: "\n") { #expect(DisplayWidth.of(line) <= 20, "too wide: \(line)") }
+        #expect(page.contains("  $ tandem run\n    cascade\n"))
+    }
+
     @Test func noRunShowsCommandsOnly() {
         let page = LessonPage.render(Self.lesson, settings: TerminalSettings(width: 40), live: .commandsOnly)
         #expect(page.contains("  $ tandem run cascade --threshold 0.8\n\nA failing one:"))
