@@ -1,34 +1,118 @@
 /// Display width of text in terminal columns, measured per grapheme cluster from tandem's own
-/// table — never Glibc's `wcwidth` (locale-dependent, wrong for emoji), bytes or `Character` counts.
+/// table (`WidthTable`, generated from the Unicode database) — never Glibc's `wcwidth`
+/// (locale-dependent, wrong for emoji), bytes or `Character` counts.
 ///
-/// INITIAL VERSION: the renderer work replaces the table with a complete one.
+/// Rules: East Asian Wide and Fullwidth take 2 columns, and so do emoji presentation sequences
+/// (a variation selector 16, ZWJ sequences led by a wide emoji, flag pairs); combining marks,
+/// format and zero-width characters take 0; control characters take 0; ANSI escape sequences
+/// (CSI `ESC [ … final` and OSC `ESC ] … BEL|ESC \`) take 0.
 public enum DisplayWidth {
     /// Columns taken by `text`; ANSI escape sequences count as zero.
     public static func of<S: StringProtocol>(_ text: S) -> Int {
+        var copy = String(text)
+        return copy.withUTF8 { of(utf8: $0) }
+    }
+
+    /// Columns taken by UTF-8 bytes (invalid sequences count as one replacement character each).
+    /// ASCII is measured byte by byte; only non-ASCII runs are segmented into grapheme clusters.
+    public static func of(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var total = 0
-        var inEscape = false
-        for character in text {
-            if character == "\u{1B}" { inEscape = true; continue }
-            if inEscape {
-                if let ascii = character.asciiValue, (0x40...0x7E).contains(ascii), character != "[" { inEscape = false }
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte == 0x1B {
+                index = skipEscape(bytes, from: index)
                 continue
             }
-            total += of(character)
+            if byte < 0x80 {
+                if byte >= 0x20 && byte != 0x7F { total += 1 }
+                index += 1
+                continue
+            }
+            // A run of non-ASCII bytes: measure it per grapheme cluster.
+            var end = index
+            while end < count && bytes[end] >= 0x80 { end += 1 }
+            total += ofNonASCII(UnsafeBufferPointer(rebasing: bytes[index..<end]))
+            index = end
         }
         return total
     }
 
     /// Columns taken by one grapheme cluster: 0, 1 or 2.
     public static func of(_ character: Character) -> Int {
-        guard let first = character.unicodeScalars.first else { return 0 }
-        let value = first.value
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first else { return 0 }
+        let base = of(scalar: first)
+        var iterator = scalars.makeIterator()
+        _ = iterator.next()
+        guard let second = iterator.next() else { return base }
+        if isRegionalIndicator(first.value) && isRegionalIndicator(second.value) { return 2 }  // a flag
+        if base == 0 { return 0 }  // a lone combining mark, a control pair such as CR LF
+        var presentation = base
+        for scalar in scalars {
+            if scalar.value == 0xFE0F { presentation = 2 }  // emoji presentation selector
+            else if scalar.value == 0xFE0E, base == 2, isEmojiTextable(first.value) { presentation = 1 }
+        }
+        return presentation
+    }
+
+    /// Columns taken by a single scalar on its own: 0, 1 or 2.
+    public static func of(scalar: Unicode.Scalar) -> Int {
+        let value = scalar.value
         if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0 }
-        if character.unicodeScalars.count > 1, character.unicodeScalars.contains(where: { $0.value == 0xFE0F || $0.value == 0x200D }) { return 2 }
-        if first.properties.isEmojiPresentation { return 2 }
-        if (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value) || (0xAC00...0xD7A3).contains(value)
-            || (0xF900...0xFAFF).contains(value) || (0xFE30...0xFE4F).contains(value) || (0xFF00...0xFF60).contains(value)
-            || (0xFFE0...0xFFE6).contains(value) || (0x20000...0x3FFFD).contains(value) { return 2 }
-        if first.properties.generalCategory == .nonspacingMark || first.properties.generalCategory == .enclosingMark || value == 0x200B { return 0 }
+        if value < 0x300 { return 1 }
+        if contains(WidthTable.zero, value) { return 0 }
+        if value >= 0x1100 && contains(WidthTable.wide, value) { return 2 }
         return 1
+    }
+
+    /// Position just past the escape sequence starting at `start` (which holds ESC).
+    public static func skipEscape(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start + 1
+        guard index < bytes.count else { return index }
+        switch bytes[index] {
+        case UInt8(ascii: "["):  // CSI: parameters then one final byte 0x40...0x7E
+            index += 1
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                if (0x40...0x7E).contains(byte) { break }
+            }
+        case UInt8(ascii: "]"):  // OSC: ends with BEL or ESC \
+            index += 1
+            while index < bytes.count {
+                if bytes[index] == 0x07 { index += 1; break }
+                if bytes[index] == 0x1B { index += 1; if index < bytes.count && bytes[index] == UInt8(ascii: "\\") { index += 1 }; break }
+                index += 1
+            }
+        default:
+            index += 1
+        }
+        return index
+    }
+
+    static func ofNonASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var total = 0
+        for character in String(decoding: bytes, as: UTF8.self) { total += of(character) }
+        return total
+    }
+
+    static func isRegionalIndicator(_ value: UInt32) -> Bool { (0x1F1E6...0x1F1FF).contains(value) }
+
+    /// Wide symbols that a text presentation selector (U+FE0E) narrows in most terminals.
+    static func isEmojiTextable(_ value: UInt32) -> Bool { (0x2300...0x2BFF).contains(value) || (0x1F000...0x1FAFF).contains(value) }
+
+    /// Binary search over flattened inclusive ranges.
+    static func contains(_ table: [UInt32], _ value: UInt32) -> Bool {
+        var low = 0
+        var high = table.count / 2 - 1
+        while low <= high {
+            let middle = (low + high) / 2
+            if value < table[2 * middle] { high = middle - 1 }
+            else if value > table[2 * middle + 1] { low = middle + 1 }
+            else { return true }
+        }
+        return false
     }
 }

@@ -1,9 +1,8 @@
 import Terminal
 
-/// Renders CommonMark to terminal text.
-///
-/// PLACEHOLDER: the renderer work replaces this body; the signature is the contract other
-/// targets (quiz, lessons, home screen) rely on.
+/// Renders CommonMark (plus GitHub pipe tables) for the terminal, in the manner of glow or rich:
+/// styled headings, wrapped paragraphs, framed code, quotes with bars, lists with hanging indents,
+/// tables, and numbered links listed at the end.
 public struct MarkdownRenderer: Sendable {
     public var settings: TerminalSettings
 
@@ -11,9 +10,60 @@ public struct MarkdownRenderer: Sendable {
         self.settings = settings
     }
 
-    /// The rendered document, ending in a newline, with no line wider than `settings.width`
-    /// outside code blocks, and no escape byte unless `settings.color`.
+    /// The rendered document, ending in a newline (empty for an empty document), with no line wider
+    /// than `settings.width` outside code blocks, and no escape byte unless `settings.color`.
     public func render(_ markdown: String) -> String {
-        markdown.hasSuffix("\n") ? markdown : markdown + "\n"
+        let document = MarkdownRenderer.parse(markdown)
+        var renderer = DocumentRenderer(document: document, settings: settings)
+        let bytes = renderer.renderDocument()
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `render(_:)` from and to UTF-8 bytes, for large files: no `String` validation or copies.
+    /// Invalid UTF-8 in the input is replaced.
+    public func render(utf8 markdown: [UInt8]) -> [UInt8] {
+        let document = markdown.withUnsafeBufferPointer { MarkdownRenderer.parse(utf8: $0) }
+        var renderer = DocumentRenderer(document: document, settings: settings)
+        return renderer.renderDocument()
+    }
+
+    /// The rendered document and the numbers (0-based) of the lines allowed to exceed the width.
+    func renderReportingExemptLines(_ markdown: String) -> (text: String, exemptLines: Set<Int>) {
+        var renderer = DocumentRenderer(document: MarkdownRenderer.parse(markdown), settings: settings)
+        let bytes = renderer.renderDocument()
+        return (String(decoding: bytes, as: UTF8.self), Set(renderer.exemptLines))
+    }
+
+    /// Short Markdown (a quiz option, a prompt) as lines wrapped to the width, without block
+    /// structure around it: paragraphs are joined by blank lines, no link list is appended (link
+    /// URLs are shown in brackets after the text instead), and there is no trailing newline.
+    public func renderInline(_ markdown: String) -> String {
+        let document = MarkdownRenderer.parse(markdown)
+        var renderer = DocumentRenderer(document: document, settings: settings)
+        var output: [String] = []
+        for block in document.children(of: document.root) {
+            let lines = renderer.renderInlines(of: block, base: .plain, width: settings.width)
+            if !output.isEmpty { output.append("") }
+            output.append(contentsOf: lines.map { String(decoding: $0.bytes, as: UTF8.self) })
+        }
+        if !renderer.numberedLinks.isEmpty {
+            for (offset, target) in renderer.numberedLinks.enumerated() {
+                let url = String(decoding: renderer.encoder.linkTargets[Int(target)], as: UTF8.self)
+                output.append(contentsOf: TextWrap.wrap("[\(offset + 1)] \(url)", width: settings.width))
+            }
+        }
+        return output.joined(separator: "\n")
+    }
+
+    /// Parses Markdown into the flat document the renderer walks (pipe tables included).
+    static func parse(_ markdown: String) -> MarkdownDocument {
+        var source = markdown
+        return source.withUTF8 { parse(utf8: $0) }
+    }
+
+    static func parse(utf8 source: UnsafeBufferPointer<UInt8>) -> MarkdownDocument {
+        var document = CmarkParser.parse(source)
+        PipeTables.detect(in: &document, source: source)
+        return document
     }
 }

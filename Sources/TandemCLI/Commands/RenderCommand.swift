@@ -1,4 +1,9 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 import Terminal
 import TerminalMarkdown
@@ -15,32 +20,31 @@ public struct RenderCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let text = try readMarkdownSource(file)
-        let settings = display.settings
-        Output.page(MarkdownRenderer(settings: settings).render(text), allowPager: !display.noPager)
+        let rendered = MarkdownRenderer(settings: display.settings).render(utf8: try readMarkdownBytes(file))
+        rendered.withUnsafeBufferPointer { Output.page(bytes: $0, allowPager: !display.noPager) }
     }
 }
 
-/// Reads a file (or stdin for `-`), replacing invalid UTF-8 rather than failing.
+/// Reads a file (or stdin for `-`) as text, replacing invalid UTF-8 rather than failing.
 func readMarkdownSource(_ path: String) throws -> String {
-    let data: Data
-    if path == "-" {
-        data = FileHandle.standardInput.readDataToEndOfFile()
-    } else {
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            let reason = (error as NSError).localizedFailureReason ?? describe(error)
-            throw CLIFailure("cannot read '\(path)': \(reason)")
-        }
-    }
-    return String(decoding: data, as: UTF8.self)
+    String(decoding: try readMarkdownBytes(path), as: UTF8.self)
 }
 
-private func describe(_ error: Error) -> String {
-    let nsError = error as NSError
-    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-        return String(cString: strerror(Int32(underlying.code)))
+/// The bytes of a file (or stdin for `-`); fails with `cannot read 'PATH': REASON`.
+func readMarkdownBytes(_ path: String) throws -> [UInt8] {
+    let descriptor = path == "-" ? STDIN_FILENO : open(path, O_RDONLY)
+    guard descriptor >= 0 else { throw CLIFailure("cannot read '\(path)': \(String(cString: strerror(errno)))") }
+    defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+        let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        if count == 0 { break }
+        if count < 0 {
+            if errno == EINTR { continue }
+            throw CLIFailure("cannot read '\(path)': \(String(cString: strerror(errno)))")
+        }
+        bytes.append(contentsOf: chunk[0..<count])
     }
-    return nsError.localizedDescription
+    return bytes
 }

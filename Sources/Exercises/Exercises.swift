@@ -1,4 +1,0 @@
-import Course
-
-/// Exercise checking, hints, reset, watch.
-public enum ExerciseKit {}

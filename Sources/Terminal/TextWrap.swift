@@ -1,0 +1,77 @@
+/// Word wrapping by display width (see `DisplayWidth`), for plain text such as report lines and
+/// prompts. Breaks at spaces and between wide (CJK) characters; a word longer than the width is
+/// split between grapheme clusters. Newlines in the text are kept as line breaks. Escape
+/// sequences count as zero width but are not re-opened on continuation lines, so wrap plain text
+/// and style the resulting lines.
+public enum TextWrap {
+    /// The lines of `text` wrapped to `width` columns (at least 1). Trailing spaces are dropped;
+    /// an empty text gives one empty line.
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        let width = max(1, width)
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            wrapParagraph(paragraph, width: width, into: &lines)
+        }
+        return lines
+    }
+
+    /// `text` wrapped to `width`, with `indent` before the first line and `hang` before the rest;
+    /// the prefixes' widths are taken from the width.
+    public static func wrap(_ text: String, width: Int, indent: String, hang: String) -> [String] {
+        let room = max(1, width - max(DisplayWidth.of(indent), DisplayWidth.of(hang)))
+        return wrap(text, width: room).enumerated().map { ($0.offset == 0 ? indent : hang) + $0.element }
+    }
+
+    private static func wrapParagraph(_ paragraph: Substring, width: Int, into lines: inout [String]) {
+        var line = ""
+        var lineWidth = 0
+        var word = ""
+        var wordWidth = 0
+        var spaceBefore = false  // whether the pending word was preceded by a space
+
+        func placeWord() {
+            guard !word.isEmpty else { return }
+            let gap = (spaceBefore && lineWidth > 0) ? 1 : 0
+            if lineWidth > 0 && lineWidth + gap + wordWidth > width {
+                lines.append(line)
+                line = ""
+                lineWidth = 0
+            }
+            if lineWidth > 0 && gap == 1 { line += " "; lineWidth += 1 }
+            line += word
+            lineWidth += wordWidth
+            word = ""
+            wordWidth = 0
+            spaceBefore = false
+        }
+
+        for character in paragraph {
+            if character == " " || character == "\t" {
+                placeWord()
+                spaceBefore = true
+                continue
+            }
+            let columns = DisplayWidth.of(character)
+            if columns == 2 {
+                // A break is allowed before and after a wide character.
+                placeWord()
+                word = String(character)
+                wordWidth = 2
+                placeWord()
+                spaceBefore = false
+                continue
+            }
+            if wordWidth + columns > width && !word.isEmpty {
+                // The word alone is wider than a line: split it here.
+                placeWord()
+                lines.append(line)
+                line = ""
+                lineWidth = 0
+            }
+            word.append(character)
+            wordWidth += columns
+        }
+        placeWord()
+        lines.append(line)
+    }
+}

@@ -1,0 +1,176 @@
+/// GitHub-style pipe tables, which libcmark 0.30 parses as paragraphs. A paragraph whose source
+/// lines are a header row, a delimiter row (`---`, `:--`, `--:`, `:-:`) with as many cells, and
+/// body rows becomes a `table` node of `tableRow`s of `tableCell`s holding inline nodes.
+enum PipeTables {
+    /// Rewrites every table-shaped paragraph of `document` in place. `source` is the Markdown the
+    /// document was parsed from (source positions point into it).
+    static func detect(in document: inout MarkdownDocument, source: UnsafeBufferPointer<UInt8>) {
+        var lineStarts: [Int]? = nil
+        let originalCount = document.nodes.count
+        for index in 0..<originalCount {
+            let node = document.nodes[index]
+            guard node.kind == .paragraph, node.endLine > node.startLine, node.startLine >= 1 else { continue }
+            if lineStarts == nil { lineStarts = computeLineStarts(source) }
+            guard let starts = lineStarts else { continue }
+            // Cheap test on the first two lines before splitting the whole paragraph.
+            let firstTwo = sourceLines(of: node, source: source, lineStarts: starts, limit: 2)
+            guard firstTwo.count == 2, firstTwo[0].contains(UInt8(ascii: "|")),
+                  let alignments = delimiterRow(firstTwo[1]) else { continue }
+            let lines = sourceLines(of: node, source: source, lineStarts: starts)
+            let header = cells(of: lines[0])
+            guard header.count == alignments.count else { continue }
+            rewrite(paragraph: Int32(index), header: header, alignments: alignments,
+                    body: lines.dropFirst(2).map(cells(of:)), document: &document)
+        }
+    }
+
+    /// Start offsets of the source lines; like cmark, LF, CR and CR LF all end a line.
+    private static func computeLineStarts(_ source: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var starts = [0]
+        var index = 0
+        while index < source.count {
+            let byte = source[index]
+            if byte == 0x0A || byte == 0x0D {
+                if byte == 0x0D && index + 1 < source.count && source[index + 1] == 0x0A { index += 1 }
+                starts.append(index + 1)
+            }
+            index += 1
+        }
+        return starts
+    }
+
+    /// The paragraph's lines without their container prefixes (`> `, list indentation).
+    private static func sourceLines(of node: MarkdownDocument.Node, source: UnsafeBufferPointer<UInt8>, lineStarts: [Int], limit: Int = Int.max) -> [ArraySlice<UInt8>] {
+        var lines: [ArraySlice<UInt8>] = []
+        let firstLine = Int(node.startLine)
+        let lastLine = min(Int(node.endLine), lineStarts.count, firstLine + min(limit, 1 << 30) - 1)
+        guard firstLine >= 1, firstLine <= lastLine else { return [] }
+        let indent = max(0, Int(node.startColumn) - 1)
+        for lineNumber in firstLine...lastLine {
+            var start = lineStarts[lineNumber - 1]
+            var end = lineNumber < lineStarts.count ? lineStarts[lineNumber] : source.count
+            while end > start && (source[end - 1] == 0x0A || source[end - 1] == 0x0D) { end -= 1 }
+            if lineNumber == firstLine {
+                start = min(end, start + indent)
+            } else {
+                var skipped = 0
+                while start < end, skipped < indent, source[start] == 0x20 || source[start] == 0x09 || source[start] == UInt8(ascii: ">") {
+                    start += 1
+                    skipped += 1
+                }
+            }
+            lines.append(Array(source[start..<end])[...])
+        }
+        return lines
+    }
+
+    /// Alignments if `line` is a delimiter row, else nil.
+    static func delimiterRow(_ line: ArraySlice<UInt8>) -> [MarkdownDocument.Alignment]? {
+        let allowed: Set<UInt8> = [0x20, 0x09, UInt8(ascii: "|"), UInt8(ascii: ":"), UInt8(ascii: "-")]
+        guard line.contains(UInt8(ascii: "-")), line.allSatisfy({ allowed.contains($0) }) else { return nil }
+        guard line.contains(UInt8(ascii: "|")) else { return nil }
+        var alignments: [MarkdownDocument.Alignment] = []
+        for cell in cells(of: line) {
+            let text = Array(cell.bytes)
+            guard !text.isEmpty, text.contains(UInt8(ascii: "-")) else { return nil }
+            let left = text.first == UInt8(ascii: ":")
+            let right = text.last == UInt8(ascii: ":")
+            let middle = text.dropFirst(left ? 1 : 0).dropLast(right ? 1 : 0)
+            guard !middle.isEmpty, middle.allSatisfy({ $0 == UInt8(ascii: "-") }) else { return nil }
+            alignments.append(left && right ? .center : right ? .right : left ? .left : .none)
+        }
+        return alignments
+    }
+
+    struct Cell {
+        var bytes: [UInt8]
+    }
+
+    /// Splits a row at unescaped pipes; one leading and one trailing pipe are optional; `\|` is a pipe.
+    static func cells(of line: ArraySlice<UInt8>) -> [Cell] {
+        var row = Array(line)
+        while let first = row.first, first == 0x20 || first == 0x09 { row.removeFirst() }
+        while let last = row.last, last == 0x20 || last == 0x09 { row.removeLast() }
+        if row.first == UInt8(ascii: "|") { row.removeFirst() }
+        if row.last == UInt8(ascii: "|") && !(row.count >= 2 && row[row.count - 2] == UInt8(ascii: "\\")) { row.removeLast() }
+        var result: [Cell] = []
+        var current: [UInt8] = []
+        var index = 0
+        while index < row.count {
+            let byte = row[index]
+            if byte == UInt8(ascii: "\\") && index + 1 < row.count && row[index + 1] == UInt8(ascii: "|") {
+                current.append(UInt8(ascii: "|"))
+                index += 2
+                continue
+            }
+            if byte == UInt8(ascii: "|") {
+                result.append(Cell(bytes: trimmed(current)))
+                current = []
+            } else {
+                current.append(byte)
+            }
+            index += 1
+        }
+        result.append(Cell(bytes: trimmed(current)))
+        return result
+    }
+
+    private static func trimmed(_ bytes: [UInt8]) -> [UInt8] {
+        var slice = bytes[...]
+        while let first = slice.first, first == 0x20 || first == 0x09 { slice = slice.dropFirst() }
+        while let last = slice.last, last == 0x20 || last == 0x09 { slice = slice.dropLast() }
+        return Array(slice)
+    }
+
+    /// Bytes that may start inline markup; a cell without any is plain text and skips the parser.
+    private static let markupBytes: Set<UInt8> = Set("*_`[]<>!&\\~".utf8)
+
+    private static func rewrite(paragraph: Int32, header: [Cell], alignments: [MarkdownDocument.Alignment],
+                                body: [[Cell]], document: inout MarkdownDocument) {
+        document.nodes[Int(paragraph)].kind = .table
+        document.nodes[Int(paragraph)].firstChild = -1
+        document.nodes[Int(paragraph)].lastChild = -1
+        let columns = alignments.count
+        for (rowNumber, row) in ([header] + body).enumerated() {
+            var rowNode = MarkdownDocument.Node(kind: .tableRow)
+            rowNode.level = rowNumber == 0 ? 1 : 0
+            let rowIndex = document.append(rowNode, to: paragraph)
+            for column in 0..<columns {
+                var cellNode = MarkdownDocument.Node(kind: .tableCell)
+                cellNode.level = Int32(alignments[column].rawValue)
+                let cellIndex = document.append(cellNode, to: rowIndex)
+                guard column < row.count, !row[column].bytes.isEmpty else { continue }
+                appendInlines(row[column].bytes, to: cellIndex, document: &document)
+            }
+        }
+    }
+
+    /// Parses a cell's text as inline Markdown under `cell`; anything that is not a single
+    /// paragraph (a cell reading `# x` or `- x`) stays literal text.
+    private static func appendInlines(_ bytes: [UInt8], to cell: Int32, document: inout MarkdownDocument) {
+        func literal() {
+            var text = MarkdownDocument.Node(kind: .text)
+            text.literal = document.store(bytes)
+            document.append(text, to: cell)
+        }
+        guard bytes.contains(where: { markupBytes.contains($0) }) else { return literal() }
+        let mark = document.nodes.count
+        let textMark = document.text.count
+        let root = bytes.withUnsafeBufferPointer { CmarkParser.parse($0, into: &document, under: -1) }
+        let paragraph = document.nodes[Int(root)].firstChild
+        guard paragraph >= 0, document.nodes[Int(paragraph)].kind == .paragraph, document.nodes[Int(paragraph)].next < 0 else {
+            document.nodes.removeSubrange(mark...)
+            document.text.removeSubrange(textMark...)
+            return literal()
+        }
+        // Re-parent the paragraph's inline children under the cell; the parsed root and paragraph
+        // stay behind unreachable.
+        var child = document.nodes[Int(paragraph)].firstChild
+        document.nodes[Int(cell)].firstChild = child
+        document.nodes[Int(cell)].lastChild = document.nodes[Int(paragraph)].lastChild
+        while child >= 0 {
+            document.nodes[Int(child)].parent = cell
+            child = document.nodes[Int(child)].next
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+import Terminal
+@testable import TerminalMarkdown
+
+/// Every example of the CommonMark spec (and cmark's regression file) renders at widths 20, 40
+/// and 80, with and without colour: no text or code is lost, no line is too wide, and colourless
+/// output holds no escape byte.
+@Suite struct CommonMarkSpecTests {
+    static let spec = TestSupport.commonMarkFile("spec.txt")
+    static let regression = TestSupport.commonMarkFile("regression.txt")
+
+    @Test(.enabled(if: TestSupport.exists(spec), "NOTICE: ../shared/commonmark/spec.txt is absent; CommonMark spec examples skipped"))
+    func specExamples() {
+        let examples = TestSupport.examples(in: Self.spec)
+        #expect(examples.count == 652)
+        check(examples, source: "spec.txt")
+    }
+
+    @Test(.enabled(if: TestSupport.exists(regression), "NOTICE: ../shared/commonmark/regression.txt is absent; regression examples skipped"))
+    func regressionExamples() {
+        let examples = TestSupport.examples(in: Self.regression)
+        #expect(!examples.isEmpty)
+        check(examples, source: "regression.txt")
+    }
+
+    private func check(_ examples: [(number: Int, markdown: String)], source: String) {
+        var failures: [String] = []
+        var literalsChecked = 0
+        for (number, markdown) in examples {
+            let literals = MarkdownRenderer.parse(markdown).literals()
+            for width in [20, 40, 80] {
+                for color in [false, true] {
+                    let renderer = MarkdownRenderer(settings: TerminalSettings(width: width, color: color))
+                    let (text, exempt) = renderer.renderReportingExemptLines(markdown)
+                    let overlong = TestSupport.overlongLines(text, width: width, exempt: exempt)
+                    if !overlong.isEmpty {
+                        failures.append("\(source) example \(number) width \(width) colour \(color): line too wide: \(overlong[0].debugDescription)")
+                    }
+                    if !text.isEmpty && !text.hasSuffix("\n") {
+                        failures.append("\(source) example \(number): output does not end in a newline")
+                    }
+                    guard !color else { continue }
+                    if text.utf8.contains(0x1B) {
+                        failures.append("\(source) example \(number) width \(width): escape byte without colour")
+                    }
+                    let output = TestSupport.squeezed(text)
+                    for literal in literals {
+                        let wanted = TestSupport.squeezed(TestSupport.visible(literal))
+                        literalsChecked += 1
+                        if !wanted.isEmpty && !output.contains(wanted) {
+                            failures.append("\(source) example \(number) width \(width): literal \(literal.debugDescription) missing from \(text.debugDescription)")
+                        }
+                    }
+                }
+            }
+        }
+        #expect(literalsChecked >= examples.count, "the examples hold literals to check")
+        #expect(failures.isEmpty, "\(failures.count) failures; first: \(failures.prefix(5).joined(separator: "\n"))")
+    }
+}
