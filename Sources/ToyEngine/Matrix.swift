@@ -1,7 +1,7 @@
 /// A dense matrix of `Double`, stored row-major: element (r, c) is `values[r * cols + c]`.
 ///
-/// A value type (copy-on-write through its array). Shapes are checked with `precondition`,
-/// which the engine's optimised build (`-Ounchecked`) removes: check shapes in debug tests.
+/// A value type (copy-on-write through its array). Every operation checks shapes with
+/// `precondition` and stops with a message naming the operation and both shapes.
 public struct Matrix: Sendable, Equatable, CustomStringConvertible {
     /// Number of rows.
     public let rows: Int
@@ -108,13 +108,18 @@ public struct Matrix: Sendable, Equatable, CustomStringConvertible {
         return Matrix(rows: rows, cols: indices.count, values: out)
     }
 
-    /// The transpose.
+    /// The transpose (copied in 8 × 8 blocks so reads and writes both stay in cache).
     public func transposed() -> Matrix {
         var out = [Double](repeating: 0, count: values.count)
+        let rows = self.rows, cols = self.cols
         values.withUnsafeBufferPointer { src in
             out.withUnsafeMutableBufferPointer { dst in
-                for r in 0..<rows {
-                    for c in 0..<cols { dst[c * rows + r] = src[r * cols + c] }
+                for r0 in stride(from: 0, to: rows, by: 8) {
+                    for c0 in stride(from: 0, to: cols, by: 8) {
+                        for r in r0..<Swift.min(r0 + 8, rows) {
+                            for c in c0..<Swift.min(c0 + 8, cols) { dst[c * rows + r] = src[r * cols + c] }
+                        }
+                    }
                 }
             }
         }

@@ -20,27 +20,40 @@ public struct RenderCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let text = try readMarkdownSource(file)
-        Output.page(MarkdownRenderer(settings: display.settings).render(text), allowPager: !display.noPager)
+        let rendered = MarkdownRenderer(settings: display.settings).render(utf8: try readMarkdownBytes(file))
+        rendered.withUnsafeBufferPointer { Output.page(bytes: $0, allowPager: !display.noPager) }
     }
 }
 
-/// Reads a file (or stdin for `-`), replacing invalid UTF-8 rather than failing (the parser
-/// validates it again). A missing or unreadable file fails with `cannot read 'PATH': REASON`.
+/// Reads a file (or stdin for `-`) as text, replacing invalid UTF-8 rather than failing.
 func readMarkdownSource(_ path: String) throws -> String {
+    String(decoding: try readMarkdownBytes(path), as: UTF8.self)
+}
+
+/// The bytes of a file (or stdin for `-`); fails with `cannot read 'PATH': REASON`.
+func readMarkdownBytes(_ path: String) throws -> [UInt8] {
     let descriptor = path == "-" ? STDIN_FILENO : open(path, O_RDONLY)
     guard descriptor >= 0 else { throw CLIFailure("cannot read '\(path)': \(String(cString: strerror(errno)))") }
     defer { if descriptor != STDIN_FILENO { close(descriptor) } }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    // Read straight into the array, sized from fstat when the file has a size (stdin may not).
+    var status = stat()
+    var capacity = 1 << 16
+    if fstat(descriptor, &status) == 0, status.st_size > 0 { capacity = Int(status.st_size) + 1 }
+    var bytes = [UInt8](repeating: 0, count: capacity)
+    var filled = 0
     while true {
-        let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
+        let count = bytes.withUnsafeMutableBytes { buffer -> Int in
+            guard let base = buffer.baseAddress else { return 0 }
+            return read(descriptor, base + filled, buffer.count - filled)
+        }
         if count == 0 { break }
         if count < 0 {
             if errno == EINTR { continue }
             throw CLIFailure("cannot read '\(path)': \(String(cString: strerror(errno)))")
         }
-        bytes.append(contentsOf: chunk[0..<count])
+        filled += count
     }
-    return String(decoding: bytes, as: UTF8.self)
+    bytes.removeSubrange(filled...)
+    return bytes
 }
