@@ -14,20 +14,23 @@ public enum Output {
 
     /// Writes all of `text` to stdout. On EPIPE the process exits quietly with status 0.
     public static func write(_ text: String) {
-        var bytes = Array(text.utf8)
-        bytes.withUnsafeMutableBytes { buffer in
-            guard var pointer = buffer.baseAddress else { return }
-            var remaining = buffer.count
-            while remaining > 0 {
-                let written = Glibc_write(STDOUT_FILENO, pointer, remaining)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    // EPIPE and friends: the reader is gone; nothing left to say.
-                    terminate(0)
-                }
-                remaining -= written
-                pointer += written
+        var copy = text
+        copy.withUTF8 { write(bytes: $0) }
+    }
+
+    /// Writes UTF-8 bytes to stdout. On EPIPE the process exits quietly with status 0.
+    public static func write(bytes: UnsafeBufferPointer<UInt8>) {
+        guard var pointer = UnsafeRawPointer(bytes.baseAddress) else { return }
+        var remaining = bytes.count
+        while remaining > 0 {
+            let written = Glibc_write(STDOUT_FILENO, pointer, remaining)
+            if written < 0 {
+                if errno == EINTR { continue }
+                // EPIPE and friends: the reader is gone; nothing left to say.
+                terminate(0)
             }
+            remaining -= written
+            pointer += written
         }
     }
 
@@ -44,10 +47,15 @@ public enum Output {
     /// Shows `text` through `$PAGER` (else `less`, with `LESS=FRX` when unset) when stdout is a TTY,
     /// paging is allowed and the text is taller than the screen; otherwise writes it directly.
     public static func page(_ text: String, allowPager: Bool) {
-        let isTTY = isatty(STDOUT_FILENO) == 1
-        let lineCount = text.utf8.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
-        guard allowPager, isTTY, let rows = TerminalSettings.terminalRows(), lineCount >= rows else {
-            write(text)
+        var copy = text
+        copy.withUTF8 { page(bytes: $0, allowPager: allowPager) }
+    }
+
+    /// `page(_:allowPager:)` for UTF-8 bytes (saves a copy of large output).
+    public static func page(bytes text: UnsafeBufferPointer<UInt8>, allowPager: Bool) {
+        guard allowPager, isatty(STDOUT_FILENO) == 1, let rows = TerminalSettings.terminalRows(),
+              text.reduce(0, { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }) >= rows else {
+            write(bytes: text)
             return
         }
         let environment = ProcessInfo.processInfo.environment
@@ -63,14 +71,13 @@ public enum Output {
         do {
             try process.run()
         } catch {
-            write(text)
+            write(bytes: text)
             return
         }
         let handle = pipe.fileHandleForWriting
-        let data = Data(text.utf8)
-        data.withUnsafeBytes { buffer in
-            guard var pointer = buffer.baseAddress else { return }
-            var remaining = buffer.count
+        do {
+            guard var pointer = UnsafeRawPointer(text.baseAddress) else { return }
+            var remaining = text.count
             while remaining > 0 {
                 let written = Glibc_write(handle.fileDescriptor, pointer, remaining)
                 if written < 0 {

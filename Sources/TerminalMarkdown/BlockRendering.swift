@@ -158,8 +158,8 @@ extension DocumentRenderer {
         }
         // Without colour, levels 3–6 keep their `#` marks; levels 1 and 2 are underlined below.
         let marker = (!color && level >= 3) ? String(repeating: "#", count: level) : nil
-        var lines = renderInlines(of: index, base: base, width: contentWidth, leading: marker)
-        if lines.isEmpty { lines = [RenderedLine(bytes: [], width: 0)] }
+        let lines = renderInlines(of: index, base: base, width: contentWidth, leading: marker)
+        if lines.isEmpty { emit([]) }
         for line in lines { emit(line.bytes) }
         if level <= 2 {
             let ruleWidth = max(1, min(contentWidth, lines.map(\.width).max() ?? 1))
@@ -170,40 +170,45 @@ extension DocumentRenderer {
 
     mutating func renderCodeBlock(_ index: Int32) {
         let node = document.nodes[Int(index)]
-        let frameStyle = SpanStyle(flags: SpanStyle.dim)
-        var language = document.string(node.info).split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) ?? ""
-        language = clip(language, to: max(0, contentWidth - 3))
-        let top = glyphs.codeTop + (language.isEmpty ? "" : " ")
-        var header = styled(top, frameStyle)
-        if !language.isEmpty { header += styled(language, SpanStyle(flags: SpanStyle.italic, color: .yellow)) }
+        if codeFrame == nil {
+            let frameStyle = SpanStyle(flags: SpanStyle.dim)
+            codeFrame = (styled(glyphs.codeTop, frameStyle), styled(glyphs.codeSide, frameStyle) + [0x20], styled(glyphs.codeBottom, frameStyle))
+        }
+        guard let (top, side, bottom) = codeFrame else { return }
+        // The language is the info string's first word, clipped to the width.
+        var header = top
+        if !node.info.isEmpty {
+            var language = document.string(node.info)
+            if let end = language.firstIndex(where: { $0 == " " || $0 == "\t" }) { language = String(language[..<end]) }
+            language = clip(language, to: max(0, contentWidth - 3))
+            header.append(0x20)
+            header += styled(language, SpanStyle(flags: SpanStyle.italic, color: .yellow))
+        }
         emit(header)
-        let side = styled(glyphs.codeSide, frameStyle) + [0x20]
-        var line: [UInt8] = []
         let literal = node.literal
-        document.text.withUnsafeBufferPointer { all in
+        let text = document.text
+        text.withUnsafeBufferPointer { all in
             let bytes = UnsafeBufferPointer(rebasing: all[Int(literal.start)..<Int(literal.start + literal.count)])
             var start = 0
+            overflowAllowed = true
             while start < bytes.count {
                 var end = start
                 while end < bytes.count && bytes[end] != 0x0A { end += 1 }
-                line.removeAll(keepingCapacity: true)
-                line.append(contentsOf: side)
-                appendCodeLine(UnsafeBufferPointer(rebasing: bytes[start..<end]), to: &line)
-                overflowAllowed = true
-                emit(line)
-                overflowAllowed = false
+                beginLine()
+                out.append(contentsOf: side)
+                appendCodeLine(UnsafeBufferPointer(rebasing: bytes[start..<end]), to: &out)
+                endLine()
                 start = end + 1
             }
+            overflowAllowed = false
         }
-        emit(styled(glyphs.codeBottom, frameStyle))
+        emit(bottom)
     }
 
     /// Copies a code line: tabs expand to 4-column stops, control characters become U+FFFD.
     private func appendCodeLine(_ bytes: UnsafeBufferPointer<UInt8>, to line: inout [UInt8]) {
         var column = 0
-        var plain = true
-        for byte in bytes where byte < 0x20 || byte == 0x7F { _ = byte; plain = false; break }
-        if plain {
+        if !bytes.contains(where: { $0 < 0x20 || $0 == 0x7F }) {
             line.append(contentsOf: bytes)
             return
         }

@@ -13,14 +13,11 @@ enum CmarkParser {
     static let options = CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_SOURCEPOS
 
     /// Parses `markdown` into a new document.
-    static func parse(_ markdown: String) -> MarkdownDocument {
+    static func parse(_ markdown: UnsafeBufferPointer<UInt8>) -> MarkdownDocument {
         var document = MarkdownDocument()
-        document.nodes.reserveCapacity(markdown.utf8.count / 16)
-        document.text.reserveCapacity(markdown.utf8.count)
-        var source = markdown
-        source.withUTF8 { bytes in
-            _ = parse(bytes, into: &document, under: -1)
-        }
+        document.nodes.reserveCapacity(markdown.count / 10)
+        document.text.reserveCapacity(markdown.count)
+        _ = parse(markdown, into: &document, under: -1)
         return document
     }
 

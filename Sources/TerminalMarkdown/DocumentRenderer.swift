@@ -77,12 +77,29 @@ struct DocumentRenderer {
     private(set) var exemptLines: [Int] = []
     /// Set by `renderInlines`: the widest unbreakable word it laid out.
     var widestWordOfLastInlines = 0
+    /// Top, side and bottom of code frames, styled once.
+    var codeFrame: (top: [UInt8], side: [UInt8], bottom: [UInt8])? = nil
 
     mutating func emit(_ content: [UInt8]) {
         content.withUnsafeBufferPointer { emit($0) }
     }
 
+    mutating func emit(_ content: ArraySlice<UInt8>) {
+        content.withUnsafeBufferPointer { emit($0) }
+    }
+
     mutating func emit(_ content: UnsafeBufferPointer<UInt8>) {
+        beginLine()
+        if content.isEmpty {
+            while out.last == 0x20 { out.removeLast() }  // no trailing spaces after a bare marker
+        }
+        out.append(contentsOf: content)
+        endLine()
+    }
+
+    /// Starts an output line by writing the container prefixes; the caller appends the content
+    /// to `out` directly and calls `endLine()`.
+    mutating func beginLine() {
         if pendingFirsts > 0 {
             for index in prefixes.indices {
                 if prefixes[index].firstPending {
@@ -96,10 +113,9 @@ struct DocumentRenderer {
         } else {
             out.append(contentsOf: restPrefix)
         }
-        if content.isEmpty {
-            while out.last == 0x20 { out.removeLast() }  // no trailing spaces after a bare marker
-        }
-        out.append(contentsOf: content)
+    }
+
+    mutating func endLine() {
         out.append(0x0A)
         anyOutput = true
         if overflowAllowed { exemptLines.append(lineCount) }

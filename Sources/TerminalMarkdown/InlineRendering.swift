@@ -6,7 +6,7 @@ extension DocumentRenderer {
     /// Walks the inline subtree with an explicit stack. Nesting changes counters (emphasis,
     /// strong, images) and a small stack of open links rather than recursing, so 50,000 nested
     /// emphasis markers cost memory proportional to the input and nothing more.
-    mutating func renderInlines(of parent: Int32, base: SpanStyle, width: Int, leading: String? = nil) -> [RenderedLine] {
+    mutating func renderInlines(of parent: Int32, base: SpanStyle, width: Int, leading: String? = nil) -> RenderedLines {
         var writer = LineWriter(width: width, color: settings.color)
         let color = settings.color
         if let leading {

@@ -2,8 +2,21 @@ import Terminal
 
 /// One finished output line: bytes (escapes included, no newline) and its display width.
 struct RenderedLine {
-    var bytes: [UInt8]
+    var bytes: ArraySlice<UInt8>
     var width: Int
+}
+
+/// Finished lines sharing one byte buffer (one allocation per block, not per line).
+struct RenderedLines: RandomAccessCollection {
+    var storage: [UInt8] = []
+    var bounds: [(start: Int, end: Int, width: Int)] = []
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { bounds.count }
+    subscript(position: Int) -> RenderedLine {
+        let bound = bounds[position]
+        return RenderedLine(bytes: storage[bound.start..<bound.end], width: bound.width)
+    }
 }
 
 /// Fills lines greedily with styled text, breaking at spaces and between wide characters, by
@@ -14,11 +27,12 @@ struct RenderedLine {
 struct LineWriter {
     let width: Int
     let color: Bool
-    var lines: [RenderedLine] = []
+    private var output = RenderedLines()
     /// The widest word placed so far (a table column narrower than this must split words).
     private(set) var widestWord = 0
 
-    private var line: [UInt8] = []
+    /// Where the current line starts in `output.storage`; the line is everything after it.
+    private var lineStart = 0
     private var lineWidth = 0
     private var lineEnd = SpanStyle.plain
     private var word: [UInt8] = []
@@ -89,11 +103,12 @@ struct LineWriter {
     }
 
     /// Places what is pending; the last line is kept only when it holds something.
-    mutating func finish(encoder: inout StyleEncoder) -> [RenderedLine] {
+    mutating func finish(encoder: inout StyleEncoder) -> RenderedLines {
         placeWord(encoder: &encoder)
-        if lineWidth > 0 || !line.isEmpty { endLine(encoder: &encoder) }
-        let result = lines
-        lines = []
+        if lineWidth > 0 || output.storage.count > lineStart { endLine(encoder: &encoder) }
+        let result = output
+        output = RenderedLines()
+        lineStart = 0
         return result
     }
 
@@ -163,16 +178,16 @@ struct LineWriter {
             if gap == 1 {
                 // The space takes the style around it only when the next word continues that style.
                 let style = spaceStyle == wordStart ? spaceStyle : SpanStyle.plain
-                encoder.transition(from: lineEnd, to: style, into: &line)
-                line.append(0x20)
+                encoder.transition(from: lineEnd, to: style, into: &output.storage)
+                output.storage.append(0x20)
                 lineEnd = style
             }
-            encoder.transition(from: lineEnd, to: wordStart, into: &line)
+            encoder.transition(from: lineEnd, to: wordStart, into: &output.storage)
             lineEnd = wordEnd
         } else if gap == 1 {
-            line.append(0x20)
+            output.storage.append(0x20)
         }
-        line.append(contentsOf: word)
+        output.storage.append(contentsOf: word)
         lineWidth += gap + wordWidth
         word.removeAll(keepingCapacity: true)
         wordWidth = 0
@@ -181,10 +196,10 @@ struct LineWriter {
 
     private mutating func endLine(encoder: inout StyleEncoder) {
         if color && lineEnd != .plain {
-            encoder.transition(from: lineEnd, to: .plain, into: &line)
+            encoder.transition(from: lineEnd, to: .plain, into: &output.storage)
         }
-        lines.append(RenderedLine(bytes: line, width: lineWidth))
-        line = []
+        output.bounds.append((lineStart, output.storage.count, lineWidth))
+        lineStart = output.storage.count
         lineWidth = 0
         lineEnd = .plain
         pendingSpace = false

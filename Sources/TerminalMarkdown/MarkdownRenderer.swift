@@ -19,6 +19,14 @@ public struct MarkdownRenderer: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// `render(_:)` from and to UTF-8 bytes, for large files: no `String` validation or copies.
+    /// Invalid UTF-8 in the input is replaced.
+    public func render(utf8 markdown: [UInt8]) -> [UInt8] {
+        let document = markdown.withUnsafeBufferPointer { MarkdownRenderer.parse(utf8: $0) }
+        var renderer = DocumentRenderer(document: document, settings: settings)
+        return renderer.renderDocument()
+    }
+
     /// The rendered document and the numbers (0-based) of the lines allowed to exceed the width.
     func renderReportingExemptLines(_ markdown: String) -> (text: String, exemptLines: Set<Int>) {
         var renderer = DocumentRenderer(document: MarkdownRenderer.parse(markdown), settings: settings)
@@ -49,9 +57,13 @@ public struct MarkdownRenderer: Sendable {
 
     /// Parses Markdown into the flat document the renderer walks (pipe tables included).
     static func parse(_ markdown: String) -> MarkdownDocument {
-        var document = CmarkParser.parse(markdown)
         var source = markdown
-        source.withUTF8 { PipeTables.detect(in: &document, source: $0) }
+        return source.withUTF8 { parse(utf8: $0) }
+    }
+
+    static func parse(utf8 source: UnsafeBufferPointer<UInt8>) -> MarkdownDocument {
+        var document = CmarkParser.parse(source)
+        PipeTables.detect(in: &document, source: source)
         return document
     }
 }

@@ -12,9 +12,11 @@ enum PipeTables {
             guard node.kind == .paragraph, node.endLine > node.startLine, node.startLine >= 1 else { continue }
             if lineStarts == nil { lineStarts = computeLineStarts(source) }
             guard let starts = lineStarts else { continue }
+            // Cheap test on the first two lines before splitting the whole paragraph.
+            let firstTwo = sourceLines(of: node, source: source, lineStarts: starts, limit: 2)
+            guard firstTwo.count == 2, firstTwo[0].contains(UInt8(ascii: "|")),
+                  let alignments = delimiterRow(firstTwo[1]) else { continue }
             let lines = sourceLines(of: node, source: source, lineStarts: starts)
-            guard lines.count >= 2, lines[0].contains(UInt8(ascii: "|")),
-                  let alignments = delimiterRow(lines[1]) else { continue }
             let header = cells(of: lines[0])
             guard header.count == alignments.count else { continue }
             rewrite(paragraph: Int32(index), header: header, alignments: alignments,
@@ -22,35 +24,42 @@ enum PipeTables {
         }
     }
 
+    /// Start offsets of the source lines; like cmark, LF, CR and CR LF all end a line.
     private static func computeLineStarts(_ source: UnsafeBufferPointer<UInt8>) -> [Int] {
         var starts = [0]
-        for index in 0..<source.count where source[index] == 0x0A { starts.append(index + 1) }
+        var index = 0
+        while index < source.count {
+            let byte = source[index]
+            if byte == 0x0A || byte == 0x0D {
+                if byte == 0x0D && index + 1 < source.count && source[index + 1] == 0x0A { index += 1 }
+                starts.append(index + 1)
+            }
+            index += 1
+        }
         return starts
     }
 
     /// The paragraph's lines without their container prefixes (`> `, list indentation).
-    private static func sourceLines(of node: MarkdownDocument.Node, source: UnsafeBufferPointer<UInt8>, lineStarts: [Int]) -> [ArraySlice<UInt8>] {
+    private static func sourceLines(of node: MarkdownDocument.Node, source: UnsafeBufferPointer<UInt8>, lineStarts: [Int], limit: Int = Int.max) -> [ArraySlice<UInt8>] {
         var lines: [ArraySlice<UInt8>] = []
         let firstLine = Int(node.startLine)
-        let lastLine = min(Int(node.endLine), lineStarts.count)
-        guard firstLine <= lastLine else { return [] }
+        let lastLine = min(Int(node.endLine), lineStarts.count, firstLine + min(limit, 1 << 30) - 1)
+        guard firstLine >= 1, firstLine <= lastLine else { return [] }
         let indent = max(0, Int(node.startColumn) - 1)
-        let bytes = Array(source[lineStarts[firstLine - 1]..<(lastLine < lineStarts.count ? lineStarts[lastLine] : source.count)])
-        var offset = 0
         for lineNumber in firstLine...lastLine {
-            var end = offset
-            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
-            var start = offset
+            var start = lineStarts[lineNumber - 1]
+            var end = lineNumber < lineStarts.count ? lineStarts[lineNumber] : source.count
+            while end > start && (source[end - 1] == 0x0A || source[end - 1] == 0x0D) { end -= 1 }
             if lineNumber == firstLine {
-                start = min(end, offset + indent)
+                start = min(end, start + indent)
             } else {
                 var skipped = 0
-                while start < end, skipped < indent, [0x20, 0x09, UInt8(ascii: ">")].contains(bytes[start]) { start += 1; skipped += 1 }
+                while start < end, skipped < indent, source[start] == 0x20 || source[start] == 0x09 || source[start] == UInt8(ascii: ">") {
+                    start += 1
+                    skipped += 1
+                }
             }
-            var stop = end
-            if stop > start && bytes[stop - 1] == 0x0D { stop -= 1 }
-            lines.append(bytes[start..<stop])
-            offset = end + 1
+            lines.append(Array(source[start..<end])[...])
         }
         return lines
     }

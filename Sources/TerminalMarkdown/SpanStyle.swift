@@ -46,7 +46,8 @@ struct SpanStyle: Equatable {
 struct StyleEncoder {
     /// Link targets (bytes of each URL), indexed by `SpanStyle.link`.
     var linkTargets: [[UInt8]] = []
-    private var sgrCache: [UInt16: [UInt8]] = [:]
+    /// SGR sequences by look (flags in the low 4 bits, colour above), built on first use.
+    private var sgrCache = [[UInt8]?](repeating: nil, count: 16 * 17)
 
     static let reset: [UInt8] = Array("\u{1B}[0m".utf8)
     static let hyperlinkClose: [UInt8] = Array("\u{1B}]8;;\u{1B}\\".utf8)
@@ -66,7 +67,7 @@ struct StyleEncoder {
             if to.isPlainLook {
                 bytes.append(contentsOf: StyleEncoder.reset)
             } else {
-                let key = UInt16(to.flags) | UInt16(to.color) << 8
+                let key = Int(to.flags & 0x0F) | Int(to.color) << 4
                 if let cached = sgrCache[key] {
                     bytes.append(contentsOf: cached)
                 } else {

@@ -11,7 +11,7 @@ extension DocumentRenderer {
         let unlimited = Int.max / 4
 
         // Pass 1: every cell on one line, to learn the natural widths.
-        var cellLines: [[[RenderedLine]]] = []
+        var cellLines: [[RenderedLines]] = []
         var natural = [Int](repeating: 1, count: columns)
         var widestWord = [Int](repeating: 1, count: columns)
         var alignments = [MarkdownDocument.Alignment](repeating: .none, count: columns)
@@ -19,7 +19,7 @@ extension DocumentRenderer {
         for (rowNumber, row) in rows.enumerated() {
             var cells = document.children(of: row)
             if cells.count > columns { cells.removeLast(cells.count - columns) }
-            var rendered: [[RenderedLine]] = []
+            var rendered: [RenderedLines] = []
             for (column, cell) in cells.enumerated() {
                 if rowNumber == 0 { alignments[column] = MarkdownDocument.Alignment(rawValue: UInt8(clamping: document.nodes[Int(cell)].level)) ?? .none }
                 let lines = renderInlines(of: cell, base: rowNumber == 0 ? headerStyle : .plain, width: unlimited)
@@ -27,7 +27,7 @@ extension DocumentRenderer {
                 widestWord[column] = max(widestWord[column], widestWordOfLastInlines)
                 rendered.append(lines)
             }
-            while rendered.count < columns { rendered.append([]) }
+            while rendered.count < columns { rendered.append(RenderedLines()) }
             cellLines.append(rendered)
         }
 

@@ -20,14 +20,18 @@ public struct RenderCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let text = try readMarkdownSource(file)
-        Output.page(MarkdownRenderer(settings: display.settings).render(text), allowPager: !display.noPager)
+        let rendered = MarkdownRenderer(settings: display.settings).render(utf8: try readMarkdownBytes(file))
+        rendered.withUnsafeBufferPointer { Output.page(bytes: $0, allowPager: !display.noPager) }
     }
 }
 
-/// Reads a file (or stdin for `-`), replacing invalid UTF-8 rather than failing (the parser
-/// validates it again). A missing or unreadable file fails with `cannot read 'PATH': REASON`.
+/// Reads a file (or stdin for `-`) as text, replacing invalid UTF-8 rather than failing.
 func readMarkdownSource(_ path: String) throws -> String {
+    String(decoding: try readMarkdownBytes(path), as: UTF8.self)
+}
+
+/// The bytes of a file (or stdin for `-`); fails with `cannot read 'PATH': REASON`.
+func readMarkdownBytes(_ path: String) throws -> [UInt8] {
     let descriptor = path == "-" ? STDIN_FILENO : open(path, O_RDONLY)
     guard descriptor >= 0 else { throw CLIFailure("cannot read '\(path)': \(String(cString: strerror(errno)))") }
     defer { if descriptor != STDIN_FILENO { close(descriptor) } }
@@ -42,5 +46,5 @@ func readMarkdownSource(_ path: String) throws -> String {
         }
         bytes.append(contentsOf: chunk[0..<count])
     }
-    return String(decoding: bytes, as: UTF8.self)
+    return bytes
 }

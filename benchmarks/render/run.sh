@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Times `tandem render` against cmark (HTML) and rich's Markdown renderer on the CommonMark spec
+# repeated ten times (~2 MB), and `tandem --version` against `cmark --version` for start-up.
+# Usage: benchmarks/render/run.sh   (from anywhere; needs hyperfine, cmark, python3 with rich)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+spec="$root/../shared/commonmark/spec.txt"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+[ -f "$spec" ] || { echo "missing $spec" >&2; exit 1; }
+command -v hyperfine >/dev/null || { echo "hyperfine is needed" >&2; exit 1; }
+command -v cmark >/dev/null || { echo "cmark is needed" >&2; exit 1; }
+python3 -c 'import rich' 2>/dev/null || python3 -m pip install --quiet rich
+
+(cd "$root" && swift build -c release --static-swift-stdlib --product tandem >/dev/null)
+tandem="$(cd "$root" && swift build -c release --static-swift-stdlib --show-bin-path)/tandem"
+
+for _ in 1 2 3 4 5 6 7 8 9 10; do cat "$spec"; done > "$work/spec10.md"
+echo "input: $(wc -c < "$work/spec10.md") bytes; machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+"$tandem" --version
+
+cat > "$work/rich_render.py" <<'PY'
+import sys
+from rich.console import Console
+from rich.markdown import Markdown
+text = open(sys.argv[1], encoding="utf-8").read()
+console = Console(width=80, force_terminal=True, color_system="standard", file=open("/dev/null", "w"))
+console.print(Markdown(text))
+PY
+
+hyperfine --warmup 2 --min-runs 10 --export-markdown "$work/render.md" \
+  -n "tandem render" "'$tandem' render '$work/spec10.md' --color always --width 80 --no-pager > /dev/null" \
+  -n "cmark (HTML)" "cmark '$work/spec10.md' > /dev/null"
+hyperfine --runs 3 --export-markdown "$work/rich.md" \
+  -n "rich Markdown" "python3 '$work/rich_render.py' '$work/spec10.md'"
+hyperfine --warmup 5 --min-runs 50 -N --export-markdown "$work/startup.md" \
+  -n "tandem --version" "'$tandem' --version" \
+  -n "cmark --version" "cmark --version"
+cat "$work/render.md" "$work/rich.md" "$work/startup.md"
