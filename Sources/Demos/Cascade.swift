@@ -1,0 +1,257 @@
+import ToyEngine
+
+/// `cascade`: a small model answers when its score reaches τ; otherwise the query goes on to a
+/// larger model. On the `support` dataset: the small model is logistic regression on the
+/// keyword view, the large one an MLP on the rich view (with `--tiers 3`, logistic regression on
+/// the rich view sits in between).
+public enum CascadeDemo {
+    public enum Scorer: String, Sendable, CaseIterable, Codable {
+        /// The small model's highest class probability.
+        case maxprob
+        /// The gap between its two highest probabilities.
+        case margin
+        /// A router: logistic regression trained on validation data to predict whether the small
+        /// model is right (FrugalGPT's scorer), from the small model's probabilities and the
+        /// message's keyword features.
+        case learned
+    }
+
+    public struct Options: Sendable, Equatable {
+        /// Report one threshold in detail.
+        public var threshold: Double?
+        public var scorer: Scorer = .maxprob
+        /// Choose the cheapest τ reaching this accuracy on validation data; report it on test.
+        public var targetAccuracy: Double?
+        /// 2 (small → large) or 3 (small → medium → large).
+        public var tiers = 2
+        public init() {}
+    }
+
+    /// A model's test accuracy and cost (multiply-adds per query).
+    public struct Baseline: Sendable, Equatable {
+        public var accuracy: Double
+        public var cost: Double
+    }
+
+    /// One threshold on test data.
+    public struct Point: Sendable, Equatable {
+        public var threshold: Double
+        public var accuracy: Double
+        public var cost: Double
+        /// Fraction of queries the small model passes on.
+        public var deferralRate: Double
+        /// Accuracy of deferring the same fraction at random instead (expected value).
+        public var randomDeferralAccuracy: Double
+    }
+
+    /// What happened to one kind of message at the focus threshold.
+    public struct KindBreakdown: Sendable, Equatable {
+        public var kind: SupportDataset.Kind
+        public var count: Int
+        public var deferred: Int
+        /// Kept by the small model but answered wrongly.
+        public var keptWrong: Int
+    }
+
+    /// A message in the `--threshold` report.
+    public struct Example: Sendable, Equatable {
+        public var text: String
+        public var score: Double
+        public var smallGuess: String
+        public var truth: String
+    }
+
+    public struct Focus: Sendable, Equatable {
+        public var point: Point
+        public var kinds: [KindBreakdown]
+        public var deferredExamples: [Example]
+        public var confidentMistakes: [Example]
+    }
+
+    public struct TargetChoice: Sendable, Equatable {
+        public var target: Double
+        /// nil when no threshold reaches the target on validation data.
+        public var threshold: Double?
+        public var validationAccuracy: Double?
+        public var test: Point?
+    }
+
+    /// Learned router against max-probability at the same deferral rate (so the same cost,
+    /// give or take the router's own few multiply-adds).
+    public struct ScorerComparison: Sendable, Equatable {
+        public var deferralRate: Double
+        public var maxprobAccuracy: Double
+        public var learnedAccuracy: Double
+    }
+
+    public struct Result: Sendable, Equatable {
+        public var seed: UInt64
+        public var scorer: Scorer
+        public var tiers: Int
+        public var small: Baseline
+        public var medium: Baseline?
+        public var large: Baseline
+        public var points: [Point]
+        /// Defer exactly the small model's mistakes.
+        public var oracle: Point
+        /// The cheapest point within one point (0.01) of the large model's accuracy, if any.
+        public var matching: Point?
+        public var comparison: [ScorerComparison]
+        public var focus: Focus?
+        public var target: TargetChoice?
+    }
+
+    /// The thresholds swept: 0, 0.05, …, 0.95, 0.97, 0.99.
+    public static let thresholds: [Double] = (0...19).map { Double($0 * 5) / 100 } + [0.97, 0.99]
+
+    public static func run(_ options: Options = Options(), seed: UInt64 = 1, hooks: DemoHooks = .standard) -> Result {
+        let data = SupportDataset(seed: seed)
+        var rng = SplitMix64(seed: seed ^ 0x4341_5343)
+        let intents = SupportDataset.intents.count
+
+        let small = LogisticRegression(inputs: SupportDataset.keywordFeatures, classes: intents, rng: &rng)
+        Recipes.fit(small, inputs: data.train.keywordView.inputs, targets: .hard(data.train.keywordView.labels),
+                    epochs: 20, learningRate: 0.05, batchSize: 64, rng: &rng)
+        let large = MLP(inputs: data.options.richFeatures, hidden: [24], classes: intents, rng: &rng)
+        Recipes.fit(large, inputs: data.train.richView.inputs, targets: .hard(data.train.richView.labels),
+                    epochs: 10, learningRate: 0.03, batchSize: 64, rng: &rng)
+
+        // Everything below is bookkeeping on predictions: models run once per split.
+        let smallTest = small.probabilities(data.test.keywordView.inputs)
+        let smallValidation = small.probabilities(data.validation.keywordView.inputs)
+        let labels = data.test.keywordView.labels
+        let smallRight = correctness(smallTest.argmaxRows(), labels)
+        var largeRight = correctness(large.predict(data.test.richView.inputs), labels)
+        let largeValidationRight = correctness(large.predict(data.validation.richView.inputs), data.validation.keywordView.labels)
+
+        // The router: trained on validation data to predict whether the small model is right.
+        let router = LogisticRegression(inputs: intents + SupportDataset.keywordFeatures, classes: 2, rng: &rng)
+        let routerInputs = { (probabilities: Matrix, keywords: Matrix) in Matrix.hcat(probabilities, keywords) }
+        let smallValidationRight = correctness(smallValidation.argmaxRows(), data.validation.keywordView.labels)
+        Recipes.fit(router, inputs: routerInputs(smallValidation, data.validation.keywordView.inputs),
+                    targets: .hard(smallValidationRight.map { $0 ? 1 : 0 }), epochs: 20, learningRate: 0.05, batchSize: 64, rng: &rng)
+        func scores(_ scorer: Scorer, _ probabilities: Matrix, _ keywords: Matrix) -> [Double] {
+            switch scorer {
+            case .maxprob: return probabilities.maxRows()
+            case .margin:
+                return (0..<probabilities.rows).map { r in
+                    let sorted = probabilities.rowArray(r).sorted(by: >)
+                    return sorted[0] - (sorted.count > 1 ? sorted[1] : 0)
+                }
+            case .learned: return router.probabilities(routerInputs(probabilities, keywords)).column(1)
+            }
+        }
+
+        var medium: Baseline?
+        var largeCost = Double(large.cost)
+        if options.tiers >= 3 {
+            // The middle tier answers what the small model passes on when it is sure; the rest
+            // reach the large model. Treat "large" as that medium → large sub-cascade.
+            let middle = LogisticRegression(inputs: data.options.richFeatures, classes: intents, rng: &rng)
+            Recipes.fit(middle, inputs: data.train.richView.inputs, targets: .hard(data.train.richView.labels),
+                        epochs: 15, learningRate: 0.05, batchSize: 64, rng: &rng)
+            let middleProbabilities = middle.probabilities(data.test.richView.inputs)
+            let middleRight = correctness(middleProbabilities.argmaxRows(), labels)
+            medium = Baseline(accuracy: fraction(middleRight), cost: Double(middle.cost))
+            let middleScores = middleProbabilities.maxRows()
+            let middleThreshold = 0.6
+            let escalate = middleScores.map { hooks.shouldDefer($0, middleThreshold) }
+            largeRight = largeRight.indices.map { escalate[$0] ? largeRight[$0] : middleRight[$0] }
+            largeCost = hooks.expectedCost(Double(middle.cost), Double(large.cost), fraction(escalate))
+        }
+
+        let routerCost = options.scorer == .learned ? Double(router.cost) : 0
+        let smallCost = Double(small.cost) + routerCost
+        let testScores = scores(options.scorer, smallTest, data.test.keywordView.inputs)
+
+        func point(_ threshold: Double, scores: [Double], smallRight: [Bool], largeRight: [Bool]) -> Point {
+            let deferred = scores.map { hooks.shouldDefer($0, threshold) }
+            let right = deferred.indices.map { deferred[$0] ? largeRight[$0] : smallRight[$0] }
+            let rate = fraction(deferred)
+            return Point(threshold: threshold, accuracy: fraction(right),
+                         cost: hooks.expectedCost(smallCost, largeCost, rate), deferralRate: rate,
+                         randomDeferralAccuracy: (1 - rate) * fraction(smallRight) + rate * fraction(largeRight))
+        }
+        let points = thresholds.map { point($0, scores: testScores, smallRight: smallRight, largeRight: largeRight) }
+        let largeBaseline = Baseline(accuracy: fraction(largeRight), cost: largeCost)
+        let oracleDeferred = smallRight.map { !$0 }
+        let oracleRate = fraction(oracleDeferred)
+        let oracle = Point(threshold: .nan, accuracy: fraction(smallRight.indices.map { smallRight[$0] || largeRight[$0] }),
+                           cost: hooks.expectedCost(Double(small.cost), largeCost, oracleRate), deferralRate: oracleRate,
+                           randomDeferralAccuracy: (1 - oracleRate) * fraction(smallRight) + oracleRate * fraction(largeRight))
+        let matching = points.filter { $0.accuracy >= largeBaseline.accuracy - 0.01 }.min { ($0.cost, $0.threshold) < ($1.cost, $1.threshold) }
+
+        // Learned router vs max-probability at equal deferral rates.
+        let maxprobScores = scores(.maxprob, smallTest, data.test.keywordView.inputs)
+        let learnedScores = scores(.learned, smallTest, data.test.keywordView.inputs)
+        let comparison = [0.25, 0.35, 0.45].map { rate in
+            ScorerComparison(deferralRate: rate,
+                             maxprobAccuracy: accuracyDeferringLowest(rate, maxprobScores, smallRight, largeRight),
+                             learnedAccuracy: accuracyDeferringLowest(rate, learnedScores, smallRight, largeRight))
+        }
+
+        var result = Result(seed: seed, scorer: options.scorer, tiers: options.tiers,
+                            small: Baseline(accuracy: fraction(smallRight), cost: Double(small.cost)), medium: medium,
+                            large: largeBaseline, points: points, oracle: oracle, matching: matching,
+                            comparison: comparison)
+
+        if let threshold = options.threshold {
+            let focusPoint = point(threshold, scores: testScores, smallRight: smallRight, largeRight: largeRight)
+            let guesses = smallTest.argmaxRows()
+            var kinds: [KindBreakdown] = []
+            for kind in SupportDataset.Kind.allCases {
+                let rows = data.test.messages.indices.filter { data.test.messages[$0].kind == kind }
+                kinds.append(KindBreakdown(kind: kind, count: rows.count,
+                                           deferred: rows.filter { hooks.shouldDefer(testScores[$0], threshold) }.count,
+                                           keptWrong: rows.filter { !hooks.shouldDefer(testScores[$0], threshold) && !smallRight[$0] }.count))
+            }
+            func example(_ i: Int) -> Example {
+                Example(text: data.test.messages[i].text, score: testScores[i],
+                        smallGuess: SupportDataset.intents[guesses[i]], truth: SupportDataset.intents[labels[i]])
+            }
+            let deferredRows = labels.indices.filter { hooks.shouldDefer(testScores[$0], threshold) }
+            // One deferred example of each hard kind, then the rest in order.
+            var shown: [Int] = []
+            for kind in SupportDataset.Kind.allCases {
+                if let i = deferredRows.first(where: { data.test.messages[$0].kind == kind }) { shown.append(i) }
+            }
+            let mistakes = labels.indices.filter { !hooks.shouldDefer(testScores[$0], threshold) && !smallRight[$0] }
+                .sorted { (testScores[$0], -$0) > (testScores[$1], -$1) }
+            result.focus = Focus(point: focusPoint, kinds: kinds, deferredExamples: shown.prefix(4).map(example),
+                                 confidentMistakes: mistakes.prefix(3).map(example))
+        }
+
+        if let target = options.targetAccuracy {
+            let validationScores = scores(options.scorer, smallValidation, data.validation.keywordView.inputs)
+            let validationLarge = options.tiers >= 3 ? nil : largeValidationRight
+            let candidates = thresholds.map { threshold -> ThresholdCandidate in
+                let p = point(threshold, scores: validationScores, smallRight: smallValidationRight,
+                              largeRight: validationLarge ?? largeValidationRight)
+                return ThresholdCandidate(threshold: threshold, accuracy: p.accuracy, cost: p.cost)
+            }
+            var choice = TargetChoice(target: target)
+            if let chosen = hooks.chooseThreshold(candidates, target) {
+                choice.threshold = chosen
+                choice.validationAccuracy = candidates.first { $0.threshold == chosen }?.accuracy
+                choice.test = point(chosen, scores: testScores, smallRight: smallRight, largeRight: largeRight)
+            }
+            result.target = choice
+        }
+        return result
+    }
+
+    /// Accuracy when the `rate` fraction of queries with the lowest scores go to the large model.
+    static func accuracyDeferringLowest(_ rate: Double, _ scores: [Double], _ smallRight: [Bool], _ largeRight: [Bool]) -> Double {
+        let count = Int((rate * Double(scores.count)).rounded())
+        let order = scores.indices.sorted { (scores[$0], $0) < (scores[$1], $1) }
+        var deferred = [Bool](repeating: false, count: scores.count)
+        for i in order.prefix(count) { deferred[i] = true }
+        return fraction(deferred.indices.map { deferred[$0] ? largeRight[$0] : smallRight[$0] })
+    }
+}
+
+extension CascadeDemo.TargetChoice {
+    init(target: Double) {
+        self.init(target: target, threshold: nil, validationAccuracy: nil, test: nil)
+    }
+}
