@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "ToyEngineTests", dependencies: ["ToyEngine"]),
         .testTarget(name: "DemosTests", dependencies: ["Demos", "ToyEngine", "Terminal"]),
         .testTarget(name: "CourseTests", dependencies: ["Course"]),
-        .testTarget(name: "QuizTests", dependencies: ["Quiz", "Course"]),
+        .testTarget(name: "QuizTests", dependencies: ["Quiz", "Course", "Terminal"], exclude: ["Fixtures"]),
         .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "Course"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Course"]),
         .testTarget(name: "JourneyTests", dependencies: ["Journey", "Course"]),

@@ -69,6 +69,7 @@ enum CmarkParser {
             let (value, isLeaf) = makeNode(node, document: &document)
             let index = document.append(value, to: stack[stack.count - 1])
             if rootIndex < 0 { rootIndex = index }
+            if value.kind == .paragraph && value.endLine > value.startLine { document.multiLineParagraphs.append(index) }
             if !isLeaf { stack.append(index) }
         }
         return rootIndex >= 0 ? rootIndex : document.append(MarkdownDocument.Node(kind: .document), to: parent)
@@ -103,9 +104,12 @@ enum CmarkParser {
         default:
             break
         }
-        value.startLine = Int32(cmark_node_get_start_line(node))
-        value.endLine = Int32(cmark_node_get_end_line(node))
-        value.startColumn = Int32(cmark_node_get_start_column(node))
+        if type == CMARK_NODE_PARAGRAPH {
+            // Only paragraphs need source positions (pipe tables are found from their lines).
+            value.startLine = Int32(cmark_node_get_start_line(node))
+            value.endLine = Int32(cmark_node_get_end_line(node))
+            value.startColumn = Int32(cmark_node_get_start_column(node))
+        }
         return (value, isLeaf)
     }
 

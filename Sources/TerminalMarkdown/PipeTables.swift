@@ -13,13 +13,8 @@ enum PipeTables {
     static func detect(in document: inout MarkdownDocument, source: UnsafeBufferPointer<UInt8>) {
         // Candidates: paragraphs of two lines or more, in document order (so line numbers rise
         // and one forward cursor finds every paragraph's lines without indexing the whole source).
-        let candidates: [Int32] = document.nodes.withUnsafeBufferPointer { nodes in
-            var found: [Int32] = []
-            for index in nodes.indices where nodes[index].kind == .paragraph && nodes[index].endLine > nodes[index].startLine {
-                found.append(Int32(index))
-            }
-            return found
-        }
+        // Cell parses append paragraphs of their own; those are never candidates.
+        let candidates = document.multiLineParagraphs
         var cursor = LineCursor(source: source)
         for index in candidates {
             let node = document.nodes[Int(index)]

@@ -1,14 +1,51 @@
 import ArgumentParser
 import Course
+import Exercises
 import Foundation
 import Terminal
 
-// Owner: exercises. Placeholder until that work lands.
+/// `tandem check [N] [--all] [--json]`: build and run an exercise's checks.
 public struct CheckCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(commandName: "check", abstract: "Check an exercise (default: the current one).")
+    public static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Check an exercise (default: the current one, the first unsolved).")
+    @Argument(help: "Exercise number, id or unique prefix.") public var exercise: String?
+    @Flag(name: .long, help: "Check every exercise and summarise.") public var all = false
+    @Flag(name: .long, help: "Print the results as JSON.") public var json = false
+    @Option(name: .long, help: "Seconds the checks may run before they count as hung.") public var timeLimit: Double = 20
     @OptionGroup public var course: CourseOptions
+    @OptionGroup public var display: DisplayOptions
     public init() {}
+
     public func run() throws {
-        throw CLIFailure("'check' is not built yet")
+        let session = ExerciseSession(course: try course.load(), settings: display.settings)
+        let selection: [ExerciseEntry]
+        if all {
+            selection = session.exercises
+        } else if let one = try exerciseOrFail(session, exercise) {
+            selection = [one]
+        } else {
+            Output.line(json ? CheckReport.json([]) : "Every exercise is solved. `tandem check --all` re-checks them all.")
+            return
+        }
+        if !json { Output.line(all ? "Checking \(selection.count) exercises…" : "Checking exercise \(selection[0].number)…") }
+        let outcome = try session.check(selection, all: all, json: json, timeLimit: timeLimit) { Output.line($0) }
+        Output.line(outcome.text)
+        if !outcome.allPassed { throw ExitCode.failure }
     }
+}
+
+/// Resolves an exercise name (or the current exercise) with a one-line error.
+func exerciseOrFail(_ session: ExerciseSession, _ name: String?) throws -> ExerciseEntry? {
+    do { return try session.exercise(named: name) } catch { throw CLIFailure("\(error)") }
+}
+
+/// Asks a yes/no question on the terminal; without one, the caller must pass `--yes`.
+func confirm(_ question: String, yes: Bool) throws -> Bool {
+    if yes { return true }
+    guard isatty(STDIN_FILENO) == 1 else {
+        throw CLIFailure("\(question) Not asking without a terminal: add --yes to confirm.")
+    }
+    Output.write("\(question) [y/N] ")
+    let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+    return answer == "y" || answer == "yes"
 }

@@ -1,14 +1,64 @@
 import ArgumentParser
 import Course
 import Foundation
+import Journey
 import Terminal
+import TerminalMarkdown
 
-// Owner: journey. Placeholder until that work lands.
+/// `tandem` with no arguments: where you are and what to do next.
 public struct HomeCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(commandName: "home", abstract: "Where you are in the course and what to do next (the default).")
     @OptionGroup public var course: CourseOptions
+    @OptionGroup public var display: DisplayOptions
     public init() {}
+
     public func run() throws {
-        throw CLIFailure("'home' is not built yet")
+        let journey = try JourneyState(options: course)
+        let settings = display.settings
+        let screen = HomeScreen.compose(course: journey.course, progress: journey.progress, quizTotals: journey.quizTotals,
+                                        now: journey.now, settings: settings,
+                                        renderMarkdown: { MarkdownRenderer(settings: settings).render($0) })
+        Output.page(screen, allowPager: !display.noPager)
+        journey.recordMessagesShown()
+    }
+}
+
+/// What the journey commands share: the course, its progress store, and the status at this moment.
+struct JourneyState {
+    let course: Course
+    let store: ProgressStore
+    let progress: StudentProgress
+    let quizTotals: [String: Int]
+    let now: Date
+    var status: CourseStatus { CourseStatus(course: course, progress: progress, quizTotals: quizTotals, now: now) }
+
+    init(options: CourseOptions) throws {
+        course = try options.load()
+        store = ProgressStore(course: course)
+        progress = store.load()
+        quizTotals = QuizSizes.count(in: course)
+        now = Date()
+    }
+
+    /// Notes that the welcome (first run) and the final message (first time all is done) were shown.
+    func recordMessagesShown() {
+        let finished = status.isFinished
+        guard !progress.welcomed || (finished && !progress.finishedShown) else { return }
+        store.update { progress in
+            progress.welcomed = true
+            if finished { progress.finishedShown = true }
+        }
+    }
+}
+
+extension DisplayOptions {
+    /// The options as given, to pass on to another command.
+    var arguments: [String] {
+        var arguments: [String] = []
+        if let width { arguments += ["--width", String(width)] }
+        if color != .auto { arguments += ["--color", color.rawValue] }
+        if ascii { arguments.append("--ascii") }
+        if noPager { arguments.append("--no-pager") }
+        return arguments
     }
 }

@@ -1,14 +1,23 @@
 import ArgumentParser
 import Course
 import Foundation
+import Journey
 import Terminal
 
-// Owner: journey. Placeholder until that work lands.
+/// `tandem list`: every lesson, quiz and exercise with its status.
 public struct ListCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(commandName: "list", abstract: "Every lesson, quiz and exercise with its status.")
     @OptionGroup public var course: CourseOptions
+    @OptionGroup public var display: DisplayOptions
+    @Flag(name: .long, help: "Print JSON for scripts.") public var json = false
     public init() {}
+
     public func run() throws {
-        throw CLIFailure("'list' is not built yet")
+        let status = try JourneyState(options: course).status
+        if json {
+            Output.line(ListReport.json(status).serialized())
+        } else {
+            Output.page(ListReport.text(status, settings: display.settings), allowPager: !display.noPager)
+        }
     }
 }

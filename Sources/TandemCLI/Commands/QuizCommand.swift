@@ -1,14 +1,89 @@
 import ArgumentParser
 import Course
 import Foundation
+import Quiz
 import Terminal
 
-// Owner: quiz. Placeholder until that work lands.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `tandem quiz LESSON | --file PATH [--answers FILE [--json]] | --check PATH`.
 public struct QuizCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(commandName: "quiz", abstract: "Take a lesson's quiz, grade an answers file, or check a quiz file.")
+    public static let configuration = CommandConfiguration(
+        commandName: "quiz",
+        abstract: "Take a lesson's quiz, grade an answers file, or check a quiz file.",
+        discussion: """
+            In a terminal the quiz is interactive: one question at a time, `?` for a hint, Ctrl-D or \
+            Ctrl-C to stop (answers are kept and the next run offers to resume). Elsewhere, pass \
+            --answers FILE: a TOML file keyed by question id (id = "B", id = true, id = 0.6, \
+            id = ["A", "C"], id = { doesCompile = true, stdout = "5" }).
+            """)
+
+    @Argument(help: ArgumentHelp("The lesson: a number, slug or unique prefix of a slug.", valueName: "lesson"))
+    public var lesson: String?
+
+    @Option(name: .long, help: ArgumentHelp("Take the quiz in this file instead of a lesson's.", valueName: "path"))
+    public var file: String?
+
+    @Option(name: .long, help: ArgumentHelp("Grade this TOML answers file and print a report.", valueName: "file"))
+    public var answers: String?
+
+    @Flag(name: .long, help: "With --answers: print the report as JSON.")
+    public var json = false
+
+    @Option(name: .long, help: ArgumentHelp("Check a quiz file for problems (exit 1 when there are any).", valueName: "path"))
+    public var check: String?
+
     @OptionGroup public var course: CourseOptions
+    @OptionGroup public var display: DisplayOptions
+
     public init() {}
+
+    public func validate() throws {
+        let modes = [lesson != nil, file != nil, check != nil].filter { $0 }.count
+        if modes != 1 { throw ValidationError("Name one quiz: a LESSON, --file PATH or --check PATH.") }
+        if json && answers == nil { throw ValidationError("--json goes with --answers FILE.") }
+        if check != nil && answers != nil { throw ValidationError("--check does not take --answers.") }
+    }
+
     public func run() throws {
-        throw CLIFailure("'quiz' is not built yet")
+        if let check {
+            let result = QuizRun.check(url: URL(fileURLWithPath: check), displayPath: check)
+            Output.write(result.text)
+            if result.failed { throw ExitCode(1) }
+            return
+        }
+        let course = try course.load()
+        do {
+            let target = try resolveTarget(course)
+            let quiz = try QuizRun.load(target) { Output.error("tandem: " + $0) }
+            let store = ProgressStore(course: course)
+            if let answers {
+                Output.write(try QuizRun.gradeAnswers(
+                    quiz: quiz, target: target, answersURL: URL(fileURLWithPath: answers), answersPath: answers,
+                    store: store, settings: display.settings, json: json) { Output.error("tandem: warning: " + $0) })
+                return
+            }
+            guard isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 else {
+                throw QuizRunError("not a terminal: pass --answers FILE to grade an answers file (see tandem quiz --help)", code: 2)
+            }
+            let reader = TerminalLineReader(write: Output.write)
+            _ = QuizSession(quiz: quiz, quizKey: target.key, title: target.title, store: store, reader: reader,
+                            settings: display.settings, resumeCommand: target.command, write: Output.write).run()
+        } catch let error as QuizRunError {
+            throw CLIFailure(error.message, code: error.code)
+        }
+    }
+
+    private func resolveTarget(_ course: Course) throws -> QuizTarget {
+        guard let lesson else { return QuizTarget.file(file ?? "") }
+        do {
+            return try QuizTarget.lesson(course.lessonResolver.resolve(lesson), course: course)
+        } catch let error as ResolveError {
+            throw QuizRunError(error.message)
+        }
     }
 }

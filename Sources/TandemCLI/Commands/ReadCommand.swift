@@ -1,36 +1,67 @@
 import ArgumentParser
 import Course
 import Foundation
+import Journey
+import Lessons
+import Quiz
 import Terminal
-import TerminalMarkdown
 
-/// `tandem read [LESSON]`: renders a lesson (default: the next unread one) and marks it read.
-/// Owner: journey (header/footer, live blocks, --file, --no-run).
+/// `tandem read [LESSON]`: renders a lesson (default: the next unread one) with its live examples
+/// run at the reading width, a header and a footer, and marks it read. `--file PATH` previews any
+/// lesson file, for authors.
 public struct ReadCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(commandName: "read", abstract: "Read a lesson (default: the next unread one).")
 
     @Argument(help: "Lesson number, slug or unique prefix.")
     public var lesson: String?
 
+    @Option(name: .long, help: ArgumentHelp("Preview any lesson file, with its live examples (nothing is recorded).", valueName: "path"))
+    public var file: String?
+
+    @Flag(name: .long, help: "Show the live examples' commands without running them.")
+    public var noRun = false
+
     @OptionGroup public var course: CourseOptions
     @OptionGroup public var display: DisplayOptions
 
     public init() {}
 
+    public func validate() throws {
+        if file != nil && lesson != nil { throw ValidationError("Name a LESSON or --file PATH, not both.") }
+    }
+
     public func run() throws {
+        let settings = display.settings
+        if let file {
+            let runner = LiveRunner(executable: LiveRunner.currentExecutable(), courseRoot: try? course.load().root)
+            let page = LessonPage.render(try readMarkdownSource(file), settings: settings,
+                                         live: liveMode(runner, in: URL(fileURLWithPath: file).deletingLastPathComponent()))
+            return Output.page(page, allowPager: !display.noPager)
+        }
         let course = try self.course.load()
         let store = ProgressStore(course: course)
-        let entry: LessonEntry
-        if let lesson {
-            do { entry = try course.lessonResolver.resolve(lesson) } catch { throw CLIFailure(error.message) }
-        } else {
-            let progress = store.load()
-            guard let next = course.manifest.lessons.first(where: { progress.lessons[$0.slug]?.read != true })
-                ?? course.manifest.lessons.first else { throw CLIFailure("this course has no lessons") }
-            entry = next
-        }
-        let text = try readMarkdownSource(course.lessonFile(entry).path)
-        Output.page(MarkdownRenderer(settings: display.settings).render(text), allowPager: !display.noPager)
+        let entry = try pickLesson(course, progress: store.load())
+        let lessonURL = course.lessonFile(entry)
+        let quizQuestions = course.quizFile(entry).map { quizQuestionIDs(at: $0).count }
+        let runner = LiveRunner(executable: LiveRunner.currentExecutable(), courseRoot: course.root)
+        let page = LessonPage.compose(course: course, lesson: entry, markdown: try readMarkdownSource(lessonURL.path),
+                                      quizQuestions: quizQuestions, settings: settings,
+                                      live: liveMode(runner, in: lessonURL.deletingLastPathComponent()))
+        Output.page(page, allowPager: !display.noPager)
         store.update { $0.lessons[entry.slug, default: LessonRecord()].read = true; $0.lessons[entry.slug]?.readAt = Date() }
+    }
+
+    /// The named lesson, else the first unread one, else the first.
+    func pickLesson(_ course: Course, progress: StudentProgress) throws -> LessonEntry {
+        if let lesson {
+            do { return try course.lessonResolver.resolve(lesson) } catch { throw CLIFailure(error.message) }
+        }
+        guard let next = course.manifest.lessons.first(where: { progress.lessons[$0.slug]?.read != true })
+            ?? course.manifest.lessons.first else { throw CLIFailure("this course has no lessons") }
+        return next
+    }
+
+    func liveMode(_ runner: LiveRunner, in directory: URL) -> LessonPage.LiveMode {
+        noRun ? .commandsOnly : .run { command, settings in runner.run(command, settings: settings, in: directory) }
     }
 }

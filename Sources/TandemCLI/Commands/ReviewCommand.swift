@@ -1,14 +1,53 @@
 import ArgumentParser
 import Course
 import Foundation
+import Quiz
 import Terminal
 
-// Owner: quiz. Placeholder until that work lands.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `tandem review [--limit N]`: spaced repetition over every question answered in the course.
 public struct ReviewCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(commandName: "review", abstract: "Review questions that are due (spaced repetition).")
+    public static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "Review questions that are due (spaced repetition).",
+        discussion: """
+            Every question you have answered is in a Leitner box: a right answer moves it up and \
+            further into the future, a wrong one back to box 1. Due questions come first. Without a \
+            terminal, lists the queue instead.
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("Review at most this many questions (default 10).", valueName: "n"))
+    public var limit: Int = 10
+
+    @Flag(name: .long, help: "List the queue as JSON instead of reviewing.")
+    public var json = false
+
     @OptionGroup public var course: CourseOptions
+    @OptionGroup public var display: DisplayOptions
+
     public init() {}
+
+    public func validate() throws {
+        if limit < 1 { throw ValidationError("--limit must be at least 1.") }
+    }
+
     public func run() throws {
-        throw CLIFailure("'review' is not built yet")
+        let course = try course.load()
+        let store = ProgressStore(course: course)
+        let now = Date()
+        let items = ReviewQueue.build(course: course, progress: store.load(), now: now, limit: limit)
+        if json {
+            Output.write(ReviewQueue.json(items, now: now))
+        } else if isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
+            ReviewSession(items: items, store: store, reader: TerminalLineReader(write: Output.write),
+                          settings: display.settings, write: Output.write).run()
+        } else {
+            Output.write(ReviewQueue.listing(items, now: now, settings: display.settings))
+        }
     }
 }

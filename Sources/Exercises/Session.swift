@@ -1,0 +1,96 @@
+import Course
+import Foundation
+import Terminal
+
+/// What the exercise commands share: the course, its progress store and the display settings.
+public struct ExerciseSession {
+    public var course: Course
+    public var store: ProgressStore
+    public var settings: TerminalSettings
+    public var layout: ExerciseLayout
+
+    public init(course: Course, settings: TerminalSettings, store: ProgressStore? = nil) {
+        self.course = course
+        self.settings = settings
+        self.store = store ?? ProgressStore(course: course)
+        self.layout = ExerciseLayout(course: course)
+    }
+
+    public var exercises: [ExerciseEntry] { course.manifest.exercises }
+
+    /// `name` resolved (number, id or prefix), else the current exercise.
+    public func exercise(named name: String?) throws -> ExerciseEntry? {
+        if let name {
+            do { return try course.exerciseResolver.resolve(name) } catch { throw ExerciseError(error.message) }
+        }
+        return currentExercise(exercises, progress: store.load())
+    }
+
+    /// The student's file as a path relative to the course root.
+    public func displayPath(_ exercise: ExerciseEntry) -> String {
+        course.relativePath(layout.studentFile(exercise))
+    }
+
+    /// Checks one exercise or all, records the results, and returns the text to print.
+    public func check(_ selection: [ExerciseEntry], all: Bool, json: Bool, timeLimit: Double,
+                      progress: (String) -> Void = { _ in }) throws -> (text: String, allPassed: Bool) {
+        let checker = ExerciseChecker(course: course, timeLimit: timeLimit)
+        let report = CheckReport(settings: settings)
+        var results: [CheckResult] = []
+        if all {
+            results = try checker.checkAll(selection) { result in
+                if !json { progress(report.headline(result)) }
+            }
+        } else {
+            for exercise in selection { results.append(try checker.check(exercise)) }
+        }
+        for result in results { try record(result, in: store) }
+        let allPassed = results.allSatisfy { $0.status == .passed }
+        if json { return (CheckReport.json(results), allPassed) }
+        if all {
+            var lines = [report.summary(results)]
+            if let first = results.first(where: { $0.status != .passed }) {
+                lines.append("")
+                lines.append(report.detail(first, file: displayPath(first.exercise)))
+            }
+            return (lines.joined(separator: "\n"), allPassed)
+        }
+        var text = results.map { report.detail($0, file: displayPath($0.exercise)) }.joined(separator: "\n")
+        if allPassed, let next = currentExercise(exercises, progress: store.load()) {
+            text += "\n" + report.wrap("Next: exercise \(next.number), \(next.title): edit \(displayPath(next)), then `tandem check`.")
+        } else if allPassed {
+            text += "\n" + report.wrap("Every exercise is solved.")
+        }
+        return (text, allPassed)
+    }
+
+    /// The hints revealed so far, after revealing one more.
+    public func hint(_ exercise: ExerciseEntry) throws -> String {
+        let report = CheckReport(settings: settings)
+        guard !exercise.hints.isEmpty else { return report.wrap("Exercise \(exercise.number) has no hints.") }
+        let (shown, advanced) = try Hints.reveal(exercise, store: store)
+        var lines = [report.wrap("Hints for exercise \(exercise.number), \(exercise.title) (\(shown.count) of \(exercise.hints.count)):")]
+        for (index, hint) in shown.enumerated() {
+            lines.append(report.wrap("  \(index + 1). \(hint)", indent: 5))
+        }
+        if !advanced {
+            lines.append(report.wrap("That is every hint. Once the exercise passes, `tandem solution \(exercise.number)` shows the reference solution."))
+        } else if shown.count < exercise.hints.count {
+            lines.append(report.wrap("`tandem hint \(exercise.number)` again for the next hint."))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The reference solution's source, if the student may see it.
+    public func solution(_ exercise: ExerciseEntry, force: Bool) throws -> String {
+        let solved = store.load().exercises[exercise.id]?.solved == true
+        guard solved || force else {
+            throw ExerciseError("exercise \(exercise.number) has not passed yet; solve it first (`tandem check \(exercise.number)`), or use --force")
+        }
+        let url = layout.solutionFile(exercise)
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            throw ExerciseError("\(course.relativePath(url)): the reference solution is missing")
+        }
+        return "// \(course.relativePath(url))\n" + text
+    }
+}

@@ -1,0 +1,92 @@
+import Course
+import Foundation
+
+/// `tandem dev verify`: every starter must fail its checks and every reference solution pass them.
+///
+/// Works in a temporary copy of the exercises package (pointed at the course's engine by absolute
+/// path), so the student's files, the checkout and its build folders stay untouched. Starters and
+/// solutions share one scratch folder: the second build recompiles only the exercise files.
+public struct Verifier {
+    public var course: Course
+    public var manifest: [ExerciseEntry]
+    public var timeLimit: Double
+    /// Progress lines ("building starters…").
+    public var log: (String) -> Void
+
+    public init(course: Course, timeLimit: Double = 60, log: @escaping (String) -> Void = { _ in }) {
+        self.course = course
+        self.manifest = course.manifest.exercises
+        self.timeLimit = timeLimit
+        self.log = log
+    }
+
+    public struct Report: Sendable {
+        public var starterResults: [CheckResult]
+        public var solutionResults: [CheckResult]
+        public var problems: [String]
+        public var seconds: Double
+        public var ok: Bool { problems.isEmpty }
+    }
+
+    public func verify() throws -> Report {
+        let start = Date()
+        let source = course.exercisesDirectory
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-verify-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let package = work.appendingPathComponent("exercises")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        var problems: [String] = []
+
+        try copyPackage(from: source, to: package)
+        let layout = ExerciseLayout(package: package, scratch: work.appendingPathComponent("scratch"))
+        let checker = ExerciseChecker(layout: layout, root: work, timeLimit: timeLimit)
+        for exercise in manifest {
+            for (kind, file) in [("starter", layout.starterFile(exercise)), ("solution", layout.solutionFile(exercise))]
+            where !FileManager.default.fileExists(atPath: file.path) {
+                problems.append("\(exercise.id): the \(kind) exercises/\(course.relativePath(file).replacingOccurrences(of: "exercises/", with: "")) is missing")
+            }
+            if exercise.hints.count < 2 { problems.append("\(exercise.id): needs at least two hint levels (has \(exercise.hints.count))") }
+        }
+        guard problems.isEmpty else { return Report(starterResults: [], solutionResults: [], problems: problems, seconds: 0) }
+
+        func install(_ pick: (ExerciseEntry) -> URL) throws {
+            for exercise in manifest {
+                let target = layout.studentFile(exercise)
+                try? FileManager.default.removeItem(at: target)
+                try FileManager.default.copyItem(at: pick(exercise), to: target)
+            }
+        }
+        log("building and checking the starters…")
+        try install(layout.starterFile)
+        let starters = try checker.checkAll(manifest)
+        for result in starters where result.status != .failed {
+            problems.append("\(result.exercise.id): the starter should fail its checks but is \(result.status.rawValue): \(result.message)")
+        }
+        log("building and checking the solutions…")
+        try install(layout.solutionFile)
+        let solutions = try checker.checkAll(manifest)
+        for result in solutions where result.status != .passed {
+            problems.append("\(result.exercise.id): the solution should pass but is \(result.status.rawValue): \(result.message)")
+        }
+        return Report(starterResults: starters, solutionResults: solutions, problems: problems,
+                      seconds: Date().timeIntervalSince(start))
+    }
+
+    /// Copies the package without build folders, and points its engine dependency at this course.
+    func copyPackage(from source: URL, to destination: URL) throws {
+        let skipped: Set<String> = [".build", ".swiftpm", ".backups"]
+        try FileManager.default.createDirectory(at: destination, withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: source.path) where !skipped.contains(name) && !name.hasPrefix(".build") {
+            try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: destination.appendingPathComponent(name))
+        }
+        let manifestURL = destination.appendingPathComponent("Package.swift")
+        let text = try String(contentsOf: manifestURL, encoding: .utf8)
+        let line = "let engineCheckout = \"..\""
+        guard text.contains(line) else {
+            throw ExerciseError("\(source.appendingPathComponent("Package.swift").path): expected the line `\(line)`")
+        }
+        let rootPath = course.root.standardizedFileURL.path
+        try text.replacingOccurrences(of: line, with: "let engineCheckout = \"\(rootPath)\"")
+            .write(to: manifestURL, atomically: true, encoding: .utf8)
+    }
+}

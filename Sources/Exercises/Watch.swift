@@ -1,0 +1,223 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Course
+import Foundation
+import Terminal
+
+/// `tandem watch`: re-checks the current exercise whenever its file is saved.
+///
+/// Waits with `poll` on the keyboard and (on Linux) an inotify watch of the exercise's folder, and
+/// compares the file's modification time on every wake-up, so a missed event only delays a check
+/// by the poll interval. Never advances by itself: `n` moves on once the exercise passes.
+public final class Watcher {
+    let session: ExerciseSession
+    let timeLimit: Double
+    var current: ExerciseEntry?
+    var lastResult: CheckResult?
+    var lastModified: Date?
+    var note: String?
+    var extra: [String] = []
+    /// Seconds from the file's save to the verdict on screen, for every check triggered by a save.
+    public private(set) var saveToVerdict: [Double] = []
+
+    public init(session: ExerciseSession, timeLimit: Double = 20) {
+        self.session = session
+        self.timeLimit = timeLimit
+    }
+
+    /// Why watch cannot run here, or nil when stdin and stdout are terminals.
+    public static func unavailableReason(stdinIsTTY: Bool, stdoutIsTTY: Bool) -> String? {
+        if stdinIsTTY && stdoutIsTTY { return nil }
+        return "watch needs an interactive terminal (it reads single keys and redraws the screen); "
+            + "run `tandem check` instead, or `tandem check --all`."
+    }
+
+    /// Runs until `q`. Returns the save-to-verdict times measured.
+    public func run() throws -> [Double] {
+        guard let first = currentExercise(session.exercises, progress: session.store.load()) else {
+            Output.line("Every exercise is solved. `tandem check --all` re-checks them all.")
+            return []
+        }
+        current = first
+        let keyboard = RawKeyboard()
+        defer { keyboard.restore(); Output.write("\n") }
+        let events = FileEvents()
+        events.watch(session.layout.studentFile(first).deletingLastPathComponent())
+        checkNow(afterSave: nil)
+        while true {
+            let key = keyboard.waitForKey(alsoWatching: events.descriptor, timeoutMilliseconds: 250)
+            events.drain()
+            if let key {
+                switch key {
+                case "q", "\u{3}", "\u{4}": return saveToVerdict
+                case "n": advance(events)
+                case "h": showHint()
+                case "l": showList()
+                default: break
+                }
+            }
+            guard let exercise = current else { return saveToVerdict }
+            let modified = modificationDate(session.layout.studentFile(exercise))
+            if let modified, modified != lastModified {
+                checkNow(afterSave: modified)
+            }
+        }
+    }
+
+    func checkNow(afterSave saved: Date?) {
+        guard let exercise = current else { return }
+        lastModified = modificationDate(session.layout.studentFile(exercise))
+        extra = []
+        note = "Checking…"
+        draw()
+        let checker = ExerciseChecker(course: session.course, timeLimit: timeLimit)
+        do {
+            let result = try checker.check(exercise)
+            try record(result, in: session.store)
+            lastResult = result
+            if let saved {
+                let seconds = Date().timeIntervalSince(saved)
+                saveToVerdict.append(seconds)
+                note = String(format: "Verdict %.1f s after the save (build %.1f s, checks %.1f s).",
+                              seconds, result.buildSeconds, result.runSeconds)
+            } else {
+                note = "Save the file to check again."
+            }
+        } catch {
+            note = "Could not check: \(error)"
+        }
+        draw()
+    }
+
+    func advance(_ events: FileEvents) {
+        guard lastResult?.status == .passed else {
+            note = "`n` moves on once this exercise passes."
+            draw()
+            return
+        }
+        guard let next = currentExercise(session.exercises, progress: session.store.load()) else {
+            current = nil
+            Output.write("\u{1B}[2J\u{1B}[H")
+            Output.line("Every exercise is solved. Well done!")
+            return
+        }
+        current = next
+        lastResult = nil
+        events.watch(session.layout.studentFile(next).deletingLastPathComponent())
+        checkNow(afterSave: nil)
+    }
+
+    func showHint() {
+        guard let exercise = current, let text = try? session.hint(exercise) else { return }
+        extra = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        draw()
+    }
+
+    func showList() {
+        let progress = session.store.load()
+        extra = session.exercises.map { exercise in
+            let record = progress.exercises[exercise.id]
+            let mark = record?.solved == true ? (session.settings.ascii ? "[ok]" : "✓") : (session.settings.ascii ? "[  ]" : "·")
+            let here = exercise.id == current?.id ? "  <- current" : ""
+            return "\(mark) \(exercise.number) \(exercise.title) (\(record?.status ?? "not checked"))\(here)"
+        }
+        draw()
+    }
+
+    func draw() {
+        let report = CheckReport(settings: session.settings)
+        let progress = session.store.load()
+        let solved = session.exercises.filter { progress.exercises[$0.id]?.solved == true }.count
+        var lines: [String] = [progressBar(solved: solved, total: session.exercises.count), ""]
+        if let exercise = current {
+            lines.append(report.wrap("Exercise \(exercise.number) of \(session.exercises.count): \(exercise.title) — edit \(session.displayPath(exercise))"))
+            lines.append("")
+        }
+        if let result = lastResult, note != "Checking…" {
+            lines.append(report.detail(result, file: session.displayPath(result.exercise)))
+            lines.append("")
+        }
+        if let note { lines.append(report.wrap(note)) }
+        if !extra.isEmpty { lines.append(""); lines += extra.map { report.wrap($0, indent: 2) } }
+        lines.append("")
+        lines.append(report.wrap(lastResult?.status == .passed
+            ? "n next exercise · h hint · l list · q quit"
+            : "h hint · l list · q quit (n moves on once this passes)"))
+        // The keyboard is in raw mode: lines need an explicit carriage return.
+        Output.write("\u{1B}[2J\u{1B}[H" + lines.joined(separator: "\n").replacingOccurrences(of: "\n", with: "\r\n"))
+    }
+
+    func progressBar(solved: Int, total: Int) -> String {
+        let width = max(10, min(40, session.settings.width - 20))
+        let filled = total == 0 ? 0 : width * solved / total
+        let (full, empty) = session.settings.ascii ? ("#", "-") : ("█", "░")
+        return "[" + String(repeating: full, count: filled) + String(repeating: empty, count: width - filled) + "] \(solved)/\(total) solved"
+    }
+}
+
+func modificationDate(_ url: URL) -> Date? {
+    (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date
+}
+
+/// The keyboard in non-canonical, no-echo mode for single-key commands; restored on `restore()`.
+final class RawKeyboard {
+    private var saved = termios()
+    private var active = false
+
+    init() {
+        guard tcgetattr(STDIN_FILENO, &saved) == 0 else { return }
+        var raw = saved
+        raw.c_lflag &= ~tcflag_t(ICANON | ECHO | ISIG)
+        active = tcsetattr(STDIN_FILENO, TCSANOW, &raw) == 0
+    }
+
+    func restore() {
+        if active { _ = tcsetattr(STDIN_FILENO, TCSANOW, &saved) }
+        active = false
+    }
+
+    /// A key, or nil when the timeout passed or another watched descriptor became readable.
+    func waitForKey(alsoWatching other: Int32?, timeoutMilliseconds: Int32) -> Character? {
+        var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)]
+        if let other { fds.append(pollfd(fd: other, events: Int16(POLLIN), revents: 0)) }
+        guard poll(&fds, nfds_t(fds.count), timeoutMilliseconds) > 0, fds[0].revents & Int16(POLLIN) != 0 else { return nil }
+        var byte: UInt8 = 0
+        guard read(STDIN_FILENO, &byte, 1) == 1 else { return "q" }
+        return Character(Unicode.Scalar(byte))
+    }
+}
+
+/// Save notifications for one folder (inotify on Linux; elsewhere none, and polling does the work).
+final class FileEvents {
+    private(set) var descriptor: Int32?
+    private var watchID: Int32 = -1
+
+    init() {
+        #if os(Linux)
+        let fd = inotify_init1(Int32(IN_NONBLOCK))
+        if fd >= 0 { descriptor = fd }
+        #endif
+    }
+
+    deinit {
+        if let descriptor { close(descriptor) }
+    }
+
+    func watch(_ folder: URL) {
+        #if os(Linux)
+        guard let descriptor else { return }
+        if watchID >= 0 { inotify_rm_watch(descriptor, watchID) }
+        watchID = inotify_add_watch(descriptor, folder.path, UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_MODIFY))
+        #endif
+    }
+
+    /// Discards pending events (the modification time decides whether to check).
+    func drain() {
+        guard let descriptor else { return }
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while read(descriptor, &buffer, buffer.count) > 0 {}
+    }
+}

@@ -1,0 +1,112 @@
+import Course
+import struct Foundation.Date
+
+/// Where a student stands in one lesson: read or not, the quiz's scores, each exercise's status.
+public struct LessonStatus: Sendable, Equatable {
+    public var number: Int
+    public var slug: String
+    public var title: String
+    public var read: Bool
+    /// Nil when the lesson has no quiz.
+    public var quiz: QuizStatus?
+    public var exercises: [ExerciseStatus]
+
+    /// Read, quiz taken at least once, every exercise solved.
+    public var isComplete: Bool {
+        read && (quiz?.taken ?? true) && exercises.allSatisfy(\.solved)
+    }
+}
+
+public struct QuizStatus: Sendable, Equatable {
+    /// Best and last scores in points; nil until the quiz has been taken.
+    public var best: Double?
+    public var last: Double?
+    /// Gradable questions in the quiz.
+    public var total: Int
+    public var attempts: Int
+    /// Questions answered in an interrupted run that `tandem quiz` will resume (0 when none).
+    public var answeredInProgress: Int = 0
+
+    public var taken: Bool { attempts > 0 || best != nil }
+}
+
+public struct ExerciseStatus: Sendable, Equatable {
+    public var id: String
+    public var number: Int
+    public var slug: String
+    public var title: String
+    /// The last check's status ("passed", "failed", "compile-error", "crashed", "timeout"),
+    /// or `ExerciseStatus.notStarted`.
+    public var status: String
+    /// Passed at least once.
+    public var solved: Bool
+
+    public static let notStarted = "not-started"
+}
+
+/// The whole course as the student sees it at one moment: a pure function of the course,
+/// the progress, the quiz sizes and the date.
+public struct CourseStatus: Sendable, Equatable {
+    public var courseID: String
+    public var title: String
+    public var lessons: [LessonStatus]
+    /// Questions whose review date has come.
+    public var reviewDue: Int
+    public var next: NextStep
+
+    /// Every lesson read, every quiz taken, every exercise solved.
+    public var isFinished: Bool { lessons.allSatisfy(\.isComplete) }
+
+    public var lessonsRead: Int { lessons.filter(\.read).count }
+    public var quizzes: [QuizStatus] { lessons.compactMap(\.quiz) }
+    public var exercises: [ExerciseStatus] { lessons.flatMap(\.exercises) }
+
+    /// Completed steps (reads, quizzes taken, exercises solved) over all steps.
+    public var completedSteps: (done: Int, total: Int) {
+        let done = lessonsRead + quizzes.filter(\.taken).count + exercises.filter(\.solved).count
+        return (done, lessons.count + quizzes.count + exercises.count)
+    }
+
+    /// Builds the status. Progress entries for ids the course no longer has are ignored, so
+    /// progress from an older version of the course (renumbered, added or removed lessons) still
+    /// shows correctly: everything is looked up by slug or id, never by number.
+    ///
+    /// - quizTotals: lesson slug → gradable questions in its quiz file (see `QuizSizes`); when a
+    ///   lesson is missing, the total recorded with the last attempt is used.
+    public init(course: Course, progress: Progress, quizTotals: [String: Int], now: Date) {
+        courseID = course.manifest.id
+        title = course.manifest.title
+        lessons = course.manifest.lessons.map { entry in
+            let quiz: QuizStatus? = entry.quiz.map { _ in
+                let record = progress.quizzes[entry.slug]
+                return QuizStatus(best: record?.best, last: record?.last,
+                                  total: quizTotals[entry.slug] ?? record?.total ?? 0,
+                                  attempts: record?.attempts ?? 0, answeredInProgress: record?.resume?.count ?? 0)
+            }
+            let exercises = course.exercises(forLesson: entry.slug).map { exercise in
+                let record = progress.exercises[exercise.id]
+                return ExerciseStatus(id: exercise.id, number: exercise.number, slug: exercise.slug, title: exercise.title,
+                                      status: record?.status ?? ExerciseStatus.notStarted,
+                                      solved: record?.solved ?? false)
+            }
+            return LessonStatus(number: entry.number, slug: entry.slug, title: entry.title,
+                                read: progress.lessons[entry.slug]?.read ?? false, quiz: quiz, exercises: exercises)
+        }
+        reviewDue = CourseStatus.dueQuestions(progress: progress, lessonSlugs: Set(course.manifest.lessons.map(\.slug)), now: now)
+        next = NextStep.choose(lessons: lessons, reviewDue: reviewDue)
+    }
+
+    /// Questions due for review, counting only questions of the course's own lessons (not
+    /// `--file` quizzes, not lessons that were removed from the course).
+    static func dueQuestions(progress: Progress, lessonSlugs: Set<String>, now: Date) -> Int {
+        progress.questions.values.filter { record in
+            guard let due = record.due, due <= now else { return false }
+            guard let quiz = record.quiz else { return true }
+            return lessonSlugs.contains(quiz)
+        }.count
+    }
+}
+
+/// `Course.Progress` under a name that Foundation's `Progress` does not shadow, for files that
+/// import all of Foundation.
+public typealias StudentProgress = Progress

@@ -1,4 +1,0 @@
-import Course
-
-/// Home screen, next step, list and progress summary.
-public enum JourneyKit {}

@@ -1,0 +1,79 @@
+import Terminal
+
+/// `tandem list`: every lesson, quiz and exercise with its status, as text or JSON.
+public enum ListReport {
+    /// `{"lessons":[{"number":N,"slug":S,"title":T,"read":BOOL,"quiz":{"best":B,"last":L,"total":T},
+    /// "exercises":[{"id":ID,"status":S}]}],"review_due":N,"next":"COMMAND"}`; `quiz` is null for a
+    /// lesson without one, `best`/`last` null before the first attempt.
+    public static func json(_ status: CourseStatus) -> JSONText {
+        .object([
+            ("lessons", .array(status.lessons.map { lesson in
+                .object([
+                    ("number", .number(Double(lesson.number))),
+                    ("slug", .string(lesson.slug)),
+                    ("title", .string(lesson.title)),
+                    ("read", .bool(lesson.read)),
+                    ("quiz", lesson.quiz.map { quiz in
+                        .object([
+                            ("best", quiz.best.map(JSONText.number) ?? .null),
+                            ("last", quiz.last.map(JSONText.number) ?? .null),
+                            ("total", .number(Double(quiz.total))),
+                        ])
+                    } ?? .null),
+                    ("exercises", .array(lesson.exercises.map { exercise in
+                        .object([("id", .string(exercise.id)), ("status", .string(exercise.status))])
+                    })),
+                ])
+            })),
+            ("review_due", .number(Double(status.reviewDue))),
+            ("next", .string(status.next.command)),
+        ])
+    }
+
+    public static func text(_ status: CourseStatus, settings: TerminalSettings) -> String {
+        let draw = Drawing(settings: settings)
+        let width = settings.width
+        var out = TextFit.wrap(TextFit.words(status.title), width: width, ellipsis: draw.ellipsis).map(draw.bold)
+        out.append("")
+        for lesson in status.lessons {
+            let mark = lesson.read ? draw.paint(draw.readMark, .green) : draw.dim(draw.unreadMark)
+            let words = TextFit.words("\(lesson.number). \(lesson.title)").map(draw.bold)
+                + [draw.dim(lesson.read ? "(read)" : "(unread)")]
+            out += TextFit.wrap(words, width: width, first: mark + " ", rest: "  ", ellipsis: draw.ellipsis)
+            if let quiz = lesson.quiz {
+                var text = "quiz: "
+                if let best = quiz.best {
+                    text += "best \(formatPoints(best))/\(quiz.total)"
+                    if let last = quiz.last { text += ", last \(formatPoints(last))/\(quiz.total)" }
+                    text += ", \(quiz.attempts) attempt\(quiz.attempts == 1 ? "" : "s")"
+                } else {
+                    text += "not taken (\(quiz.total) question\(quiz.total == 1 ? "" : "s"))"
+                }
+                if quiz.answeredInProgress > 0 {
+                    text += "; in progress, \(quiz.answeredInProgress) answered (tandem quiz \(lesson.number) resumes)"
+                }
+                out += TextFit.wrap(TextFit.words(text), width: width, first: "    ", rest: "      ", ellipsis: draw.ellipsis)
+            }
+            for exercise in lesson.exercises {
+                let exerciseMark = exercise.solved ? draw.paint(draw.readMark, .green) : draw.dim(draw.unreadMark)
+                let words = ["exercise", exercise.slug + ":"] + TextFit.words(exercise.title)
+                    + [draw.dim("(\(describe(exercise)))")]
+                out += TextFit.wrap(words, width: width, first: "    " + exerciseMark + " ", rest: "      ", ellipsis: draw.ellipsis)
+            }
+        }
+        out.append("")
+        let review = status.reviewDue == 0 ? "Review: nothing due"
+            : "Review: \(status.reviewDue) question\(status.reviewDue == 1 ? "" : "s") due (tandem review)"
+        out += TextFit.wrap(TextFit.words(review), width: width, ellipsis: draw.ellipsis)
+        out += TextFit.wrap([draw.bold("Next:")] + TextFit.words(status.next == .done ? status.next.summary : status.next.command),
+                            width: width, rest: "  ", ellipsis: draw.ellipsis)
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// "passed", "solved, last check failed", "not started".
+    static func describe(_ exercise: ExerciseStatus) -> String {
+        let status = exercise.status == ExerciseStatus.notStarted ? "not started" : exercise.status
+        if exercise.solved && exercise.status != "passed" { return "solved, last check \(status)" }
+        return status
+    }
+}

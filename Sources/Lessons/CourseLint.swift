@@ -1,0 +1,371 @@
+import Course
+import Dispatch
+import Foundation
+import Quiz
+import Terminal
+
+/// One problem `tandem lint` reports: `PATH:LINE: message`, the path relative to the course root.
+public struct LintProblem: Sendable, Equatable, CustomStringConvertible {
+    public var path: String
+    public var line: Int
+    public var message: String
+
+    public init(path: String, line: Int, message: String) {
+        self.path = path
+        self.line = line
+        self.message = message
+    }
+
+    /// A quiz problem, its text passed through unchanged.
+    public init(_ problem: QuizProblem) {
+        path = problem.path
+        line = problem.line
+        let prefix = "\(problem.path):\(problem.line): "
+        let text = problem.description
+        message = text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text
+    }
+
+    public var description: String { "\(path):\(line): \(message)" }
+}
+
+/// What `lint` found, and what it looked at.
+public struct LintReport: Sendable {
+    public var problems: [LintProblem] = []
+    public var lessons = 0
+    public var liveBlocks = 0
+    public var questions = 0
+    public var exercises = 0
+}
+
+/// Checks a whole course: the manifest matches the folders; every lesson reads, has a title and
+/// well-formed live blocks that run and exit 0; every quiz validates and question ids are unique
+/// across the course; every cross-reference (lesson, quiz, exercise file, links between lessons)
+/// resolves.
+public struct CourseLinter: Sendable {
+    public var course: Course
+    /// Runs a live block (in its lesson's folder); nil skips running them.
+    public var runBlock: (@Sendable (LiveCommand, URL) -> LiveResult)?
+    /// Width the live blocks run at.
+    public var settings = TerminalSettings(width: 80, color: false, ascii: false)
+
+    public init(course: Course, runBlock: (@Sendable (LiveCommand, URL) -> LiveResult)?) {
+        self.course = course
+        self.runBlock = runBlock
+    }
+
+    public func lint() -> LintReport {
+        var report = LintReport()
+        let manifestPath = course.relativePath(course.manifestURL)
+        let manifestText = (try? String(contentsOf: course.manifestURL, encoding: .utf8)) ?? ""
+        let headerLines = Self.headerLines(in: manifestText)
+        report.problems += checkManifest(manifestPath: manifestPath, headerLines: headerLines)
+        report.lessons = course.manifest.lessons.count
+        report.exercises = course.manifest.exercises.count
+
+        var pendingRuns: [(problemIndex: Int, path: String, block: LiveBlock, command: LiveCommand, directory: URL)] = []
+        var perLesson: [[LintProblem]] = []
+        var questionSites: [String: (path: String, line: Int)] = [:]
+        var duplicateProblems: [LintProblem] = []
+        for lesson in course.manifest.lessons {
+            var problems: [LintProblem] = []
+            let url = course.lessonFile(lesson)
+            let path = course.relativePath(url)
+            if let data = FileManager.default.contents(atPath: url.path) {
+                let (lessonProblems, runs) = checkLesson(data: data, path: path, url: url)
+                problems += lessonProblems
+                report.liveBlocks += runs.count + lessonProblems.filter { $0.message.hasPrefix("tandem block") }.count
+                for run in runs {
+                    pendingRuns.append((perLesson.count, path, run.block, run.command, url.deletingLastPathComponent()))
+                }
+            }
+            if let quizURL = course.quizFile(lesson), FileManager.default.fileExists(atPath: quizURL.path) {
+                let quizPath = course.relativePath(quizURL)
+                // The same problems as `validateQuiz(at:displayPath:)`, and every question's id.
+                let loaded = QuizLoader.load(quizURL, displayPath: quizPath)
+                problems += loaded.problems.map(LintProblem.init)
+                let ids = loaded.questionIDs
+                report.questions += ids.count
+                let quizText = (try? String(contentsOf: quizURL, encoding: .utf8)) ?? ""
+                var seenHere = Set<String>()
+                for id in ids where seenHere.insert(id).inserted {
+                    let line = Self.line(ofQuestionID: id, in: quizText) ?? 1
+                    if let first = questionSites[id] {
+                        duplicateProblems.append(LintProblem(path: quizPath, line: line,
+                            message: "question id '\(id)' is also used in \(first.path):\(first.line); ids must be unique across the course"))
+                    } else {
+                        questionSites[id] = (quizPath, line)
+                    }
+                }
+            }
+            perLesson.append(problems)
+        }
+
+        // Run the live blocks, two at a time (they are whole tandem processes).
+        if let runBlock {
+            let results = Self.runConcurrently(pendingRuns.map { ($0.command, $0.directory) }, width: 2, body: runBlock)
+            for (run, result) in zip(pendingRuns, results) where !result.succeeded {
+                perLesson[run.problemIndex].append(LintProblem(path: run.path, line: run.block.line,
+                    message: "tandem block `\(run.command.display)` failed (\(result.failureSummary))"))
+            }
+        }
+        for problems in perLesson {
+            report.problems += problems.sorted { ($0.path, $0.line) < ($1.path, $1.line) }
+        }
+        report.problems += duplicateProblems
+        return report
+    }
+
+    // MARK: - Manifest against folders
+
+    func checkManifest(manifestPath: String, headerLines: [String: [Int]]) -> [LintProblem] {
+        var problems: [LintProblem] = []
+        let fileManager = FileManager.default
+        func line(_ header: String, _ index: Int) -> Int { headerLines[header].flatMap { index < $0.count ? $0[index] : nil } ?? 1 }
+
+        var listedFolders = Set<String>()
+        for (index, lesson) in course.manifest.lessons.enumerated() {
+            let at = line("lessons", index)
+            listedFolders.insert(lesson.folder)
+            if lesson.number != index + 1 {
+                problems.append(LintProblem(path: manifestPath, line: at,
+                    message: "lesson '\(lesson.slug)' has number \(lesson.number), but it is lesson \(index + 1) in order"))
+            }
+            let expected = String(format: "%02d-%@", lesson.number, lesson.slug)
+            if lesson.folder != expected {
+                problems.append(LintProblem(path: manifestPath, line: at,
+                    message: "lesson \(lesson.number) '\(lesson.slug)': folder '\(lesson.folder)' should be named '\(expected)'"))
+            }
+            let folder = course.contentDirectory.appendingPathComponent(lesson.folder)
+            var isDirectory: ObjCBool = false
+            if !fileManager.fileExists(atPath: folder.path, isDirectory: &isDirectory) || !isDirectory.boolValue {
+                problems.append(LintProblem(path: manifestPath, line: at,
+                    message: "lesson \(lesson.number) '\(lesson.slug)': folder \(course.relativePath(folder)) does not exist"))
+                continue
+            }
+            if !fileManager.fileExists(atPath: course.lessonFile(lesson).path) {
+                problems.append(LintProblem(path: manifestPath, line: at,
+                    message: "lesson \(lesson.number) '\(lesson.slug)': \(course.relativePath(course.lessonFile(lesson))) does not exist"))
+            }
+            if let quiz = course.quizFile(lesson), !fileManager.fileExists(atPath: quiz.path) {
+                problems.append(LintProblem(path: manifestPath, line: at,
+                    message: "lesson \(lesson.number) '\(lesson.slug)': quiz \(course.relativePath(quiz)) does not exist"))
+            }
+        }
+        // Lesson-like folders the manifest does not list.
+        let entries = (try? fileManager.contentsOfDirectory(atPath: course.contentDirectory.path)) ?? []
+        for name in entries.sorted() where !listedFolders.contains(name) {
+            let url = course.contentDirectory.appendingPathComponent(name)
+            var isDirectory: ObjCBool = false
+            guard fileManager.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
+            let looksLikeLesson = name.first?.isNumber == true || fileManager.fileExists(atPath: url.appendingPathComponent("lesson.md").path)
+            if looksLikeLesson {
+                problems.append(LintProblem(path: manifestPath, line: 1,
+                    message: "folder \(course.relativePath(url)) is not listed as a lesson in \(manifestPath)"))
+            }
+        }
+        for (index, exercise) in course.manifest.exercises.enumerated() {
+            let file = course.exerciseFile(exercise)
+            if !fileManager.fileExists(atPath: file.path) {
+                problems.append(LintProblem(path: manifestPath, line: line("exercises", index),
+                    message: "exercise '\(exercise.id)': file \(course.relativePath(file)) does not exist"))
+            }
+            if exercise.number != index + 1 {
+                problems.append(LintProblem(path: manifestPath, line: line("exercises", index),
+                    message: "exercise '\(exercise.id)' has number \(exercise.number), but it is exercise \(index + 1) in order"))
+            }
+        }
+        return problems
+    }
+
+    // MARK: - Lessons
+
+    struct PendingRun {
+        var block: LiveBlock
+        var command: LiveCommand
+    }
+
+    /// Problems found without running anything, and the blocks to run.
+    func checkLesson(data: Data, path: String, url: URL) -> ([LintProblem], [PendingRun]) {
+        var problems: [LintProblem] = []
+        guard let text = String(data: data, encoding: .utf8) else {
+            return ([LintProblem(path: path, line: 1, message: "not valid UTF-8 text")], [])
+        }
+        let lines = LiveBlockScanner.splitLines(text)
+        if let first = lines.firstIndex(where: { !$0.trimmingWhitespace().isEmpty }) {
+            let line = lines[first].trimmingWhitespace()
+            if !(line.hasPrefix("# ") && line.count > 2) {
+                problems.append(LintProblem(path: path, line: first + 1,
+                    message: "the lesson should start with its title as a level-1 heading ('# Title')"))
+            }
+        } else {
+            problems.append(LintProblem(path: path, line: 1, message: "the lesson is empty (it needs at least a '# Title')"))
+        }
+
+        var runs: [PendingRun] = []
+        for block in LiveBlockScanner.blocks(in: text) {
+            guard block.terminated else {
+                problems.append(LintProblem(path: path, line: block.line, message: "tandem block has no closing fence"))
+                continue
+            }
+            do {
+                runs.append(PendingRun(block: block, command: try LiveCommand.parse(block.body)))
+            } catch {
+                problems.append(LintProblem(path: path, line: block.line, message: "tandem block: \(error.message)"))
+            }
+        }
+        problems += checkLinks(lines: lines, path: path, lessonURL: url)
+        return (problems, runs)
+    }
+
+    /// Relative links (inline and reference definitions, images too) must point at files that
+    /// exist; a link to another lesson's `lesson.md` must name a lesson of the course.
+    func checkLinks(lines: [String], path: String, lessonURL: URL) -> [LintProblem] {
+        var problems: [LintProblem] = []
+        let lessonFolders = Set(course.manifest.lessons.map { course.lessonFile($0).standardizedFileURL.path })
+        var fence: LiveBlockScanner.Fence? = nil
+        for (index, line) in lines.enumerated() {
+            if let open = fence {
+                if LiveBlockScanner.isClosingFence(line, of: open) { fence = nil }
+                continue
+            }
+            if let open = LiveBlockScanner.openingFence(line) { fence = open; continue }
+            if line.hasPrefix("    ") || line.hasPrefix("\t") { continue }  // indented code
+            for target in Self.linkTargets(in: line) {
+                guard let relative = Self.relativeFilePath(target) else { continue }
+                let resolved = lessonURL.deletingLastPathComponent().appendingPathComponent(relative).standardizedFileURL
+                if !FileManager.default.fileExists(atPath: resolved.path) {
+                    problems.append(LintProblem(path: path, line: index + 1,
+                        message: "link '\(target)' does not resolve (no file \(course.relativePath(resolved)))"))
+                } else if resolved.lastPathComponent == "lesson.md", !lessonFolders.contains(resolved.path) {
+                    problems.append(LintProblem(path: path, line: index + 1,
+                        message: "link '\(target)' points at a lesson that is not in the course"))
+                }
+            }
+        }
+        return problems
+    }
+
+    /// Link destinations on one line: `](target)`, `](<target>)` and `[label]: target`; inline
+    /// code spans are skipped.
+    static func linkTargets(in line: String) -> [String] {
+        let characters = Array(withoutCodeSpans(line))
+        var targets: [String] = []
+        let trimmed = String(characters).trimmingWhitespace()
+        if trimmed.hasPrefix("["), let close = trimmed.range(of: "]:") {
+            let rest = trimmed[close.upperBound...].trimmingWhitespace()
+            if let target = rest.split(separator: " ").first { targets.append(String(target).trimmingCharacters(in: CharacterSet(charactersIn: "<>"))) }
+        }
+        var index = 0
+        while index + 1 < characters.count {
+            if characters[index] == "]" && characters[index + 1] == "(" {
+                var end = index + 2
+                var depth = 0
+                var destination = ""
+                if end < characters.count, characters[end] == "<" {
+                    end += 1
+                    while end < characters.count, characters[end] != ">" { destination.append(characters[end]); end += 1 }
+                } else {
+                    while end < characters.count {
+                        let c = characters[end]
+                        if c == "(" { depth += 1 }
+                        if c == ")" { if depth == 0 { break }; depth -= 1 }
+                        if c == " " { break }
+                        destination.append(c)
+                        end += 1
+                    }
+                }
+                if !destination.isEmpty { targets.append(destination) }
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        return targets
+    }
+
+    static func withoutCodeSpans(_ line: String) -> String {
+        var result = ""
+        var inCode = false
+        for character in line {
+            if character == "`" { inCode.toggle(); continue }
+            if !inCode { result.append(character) }
+        }
+        return result
+    }
+
+    /// The file path of a relative link (fragment and query removed, percent-decoded), or nil for
+    /// URLs, absolute paths, e-mail addresses and same-page anchors.
+    static func relativeFilePath(_ target: String) -> String? {
+        if target.hasPrefix("#") || target.hasPrefix("/") || target.hasPrefix("mailto:") { return nil }
+        if let colon = target.firstIndex(of: ":"), !target[..<colon].contains("/") { return nil }  // scheme
+        var path = target
+        if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<cut]) }
+        if path.isEmpty { return nil }
+        return path.removingPercentEncoding ?? path
+    }
+
+    // MARK: - Helpers
+
+    /// 1-based lines of each `[[name]]` header in a TOML text.
+    static func headerLines(in text: String) -> [String: [Int]] {
+        var result: [String: [Int]] = [:]
+        for (index, line) in LiveBlockScanner.splitLines(text).enumerated() {
+            let trimmed = line.trimmingWhitespace()
+            guard trimmed.hasPrefix("[["), let close = trimmed.range(of: "]]") else { continue }
+            let name = trimmed[trimmed.index(trimmed.startIndex, offsetBy: 2)..<close.lowerBound].trimmingWhitespace()
+            result[name, default: []].append(index + 1)
+        }
+        return result
+    }
+
+    /// The line of `id = "ID"` in a quiz file.
+    static func line(ofQuestionID id: String, in text: String) -> Int? {
+        for (index, line) in LiveBlockScanner.splitLines(text).enumerated() {
+            let trimmed = line.trimmingWhitespace()
+            guard trimmed.hasPrefix("id") else { continue }
+            let rest = trimmed.dropFirst(2).trimmingWhitespace()
+            guard rest.hasPrefix("=") else { continue }
+            let value = rest.dropFirst().trimmingWhitespace()
+            if value == "\"\(id)\"" || value == "'\(id)'" { return index + 1 }
+        }
+        return nil
+    }
+
+    /// Runs `body` over `items` with at most `width` at once; results in input order.
+    static func runConcurrently(_ items: [(LiveCommand, URL)], width: Int,
+                                body: @escaping @Sendable (LiveCommand, URL) -> LiveResult) -> [LiveResult] {
+        Slots<LiveResult>.fill(count: items.count, concurrency: width) { body(items[$0].0, items[$0].1) }
+    }
+}
+
+/// Results computed on several threads, kept in input order.
+final class Slots<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Value?]
+    private var next = 0
+
+    private init(count: Int) { values = Array(repeating: nil, count: count) }
+
+    /// `make(i)` for every i in 0..<count, at most `concurrency` at once.
+    static func fill(count: Int, concurrency: Int, _ make: @Sendable (Int) -> Value) -> [Value] {
+        let slots = Slots(count: count)
+        if count > 0 {
+            DispatchQueue.concurrentPerform(iterations: min(max(concurrency, 1), count)) { _ in
+                while let index = slots.take() { slots.set(index, make(index)) }
+            }
+        }
+        return slots.values.compactMap { $0 }
+    }
+
+    private func take() -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard next < values.count else { return nil }
+        defer { next += 1 }
+        return next
+    }
+
+    private func set(_ index: Int, _ value: Value) {
+        lock.lock(); defer { lock.unlock() }
+        values[index] = value
+    }
+}

@@ -1,4 +1,0 @@
-import Course
-
-/// Lesson pages: live blocks, header and footer, lint.
-public enum LessonPages {}

@@ -1,0 +1,154 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
+import Foundation
+import Terminal
+
+/// What running a live block gave.
+public struct LiveResult: Sendable, Equatable {
+    public var exitCode: Int32
+    public var output: String
+    public var errorOutput: String
+    public var timedOut: Bool
+    /// Set when the command could not be started at all.
+    public var launchError: String?
+
+    public init(exitCode: Int32, output: String, errorOutput: String = "", timedOut: Bool = false, launchError: String? = nil) {
+        self.exitCode = exitCode
+        self.output = output
+        self.errorOutput = errorOutput
+        self.timedOut = timedOut
+        self.launchError = launchError
+    }
+
+    public var succeeded: Bool { exitCode == 0 && !timedOut && launchError == nil }
+
+    /// One line saying why it failed, for lint and for the inline error.
+    public var failureSummary: String {
+        if let launchError { return "could not start: \(launchError)" }
+        if timedOut { return "timed out" }
+        let firstLine = errorOutput.split(separator: "\n").first { !$0.trimmingWhitespace().isEmpty }
+            ?? output.split(separator: "\n").last { !$0.trimmingWhitespace().isEmpty }
+        return "exit \(exitCode)" + (firstLine.map { ": " + $0.trimmingWhitespace() } ?? "")
+    }
+}
+
+/// Runs live commands as a subprocess of tandem's own executable, with explicit arguments (never a
+/// shell), the reading width and colour passed through, and a time limit.
+public struct LiveRunner: Sendable {
+    public var executable: URL
+    public var timeout: TimeInterval
+    /// Passed as `--course` so the command sees the same course.
+    public var courseRoot: URL?
+    /// Caps what is kept of a command's output.
+    public var outputLimit = 256 * 1024
+
+    public init(executable: URL, timeout: TimeInterval = 30, courseRoot: URL? = nil) {
+        self.executable = executable
+        self.timeout = timeout
+        self.courseRoot = courseRoot
+    }
+
+    /// tandem's own executable: `/proc/self/exe` where there is one, else `argv[0]`.
+    public static func currentExecutable() -> URL {
+        if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            return URL(fileURLWithPath: resolved)
+        }
+        let argument0 = CommandLine.arguments.first ?? "tandem"
+        if argument0.contains("/") { return URL(fileURLWithPath: argument0).standardizedFileURL }
+        // Found on PATH: look it up the way the shell did.
+        for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
+            let candidate = URL(fileURLWithPath: String(directory)).appendingPathComponent(argument0)
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        return URL(fileURLWithPath: argument0)
+    }
+
+    /// The full argument list: the command's, then `--width`, `--color`, `--ascii`, `--no-pager`
+    /// and `--course` (after the command's, so the reading width wins).
+    public func arguments(for command: LiveCommand, settings: TerminalSettings) -> [String] {
+        var arguments = command.arguments
+        if arguments.contains("--") { return arguments }
+        arguments += ["--width", String(settings.width), "--color", settings.color ? "always" : "never", "--no-pager"]
+        if settings.ascii { arguments.append("--ascii") }
+        if let courseRoot, !command.arguments.contains(where: { $0 == "--course" || $0.hasPrefix("--course=") }) {
+            arguments += ["--course", courseRoot.path]
+        }
+        return arguments
+    }
+
+    /// Runs `command` in `directory` (relative paths in the block are relative to the lesson).
+    public func run(_ command: LiveCommand, settings: TerminalSettings, in directory: URL? = nil) -> LiveResult {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments(for: command, settings: settings)
+        if let directory { process.currentDirectoryURL = directory }
+        var environment = ProcessInfo.processInfo.environment
+        environment["COLUMNS"] = nil
+        process.environment = environment
+        let stdout = Pipe(), stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        process.standardInput = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            return LiveResult(exitCode: -1, output: "", launchError: "\(executable.path): \(error.localizedDescription)")
+        }
+        let collected = Collected()
+        let group = DispatchGroup()
+        let limit = outputLimit
+        for (pipe, isError) in [(stdout, false), (stderr, true)] {
+            let handle = pipe.fileHandleForReading
+            DispatchQueue.global().async(group: group) {
+                collected.set(Self.readAll(handle, limit: limit), isError: isError)
+            }
+        }
+        var timedOut = false
+        if group.wait(timeout: .now() + timeout) == .timedOut {
+            timedOut = true
+            process.terminate()
+            if group.wait(timeout: .now() + 2) == .timedOut {
+                kill(process.processIdentifier, SIGKILL)
+                group.wait()
+            }
+        }
+        process.waitUntilExit()
+        return LiveResult(exitCode: process.terminationStatus, output: collected.output, errorOutput: collected.errorOutput,
+                          timedOut: timedOut)
+    }
+
+    /// Reads to end of file, keeping at most `limit` bytes (and draining the rest so the child
+    /// never blocks on a full pipe).
+    static func readAll(_ handle: FileHandle, limit: Int) -> String {
+        var kept = Data()
+        var truncated = false
+        while true {
+            let chunk = handle.availableData
+            if chunk.isEmpty { break }
+            if kept.count < limit { kept.append(chunk.prefix(limit - kept.count)) }
+            if kept.count >= limit { truncated = true }
+        }
+        var text = String(decoding: kept, as: UTF8.self)
+        if truncated { text += "\n[output cut at \(limit / 1024) KB]\n" }
+        return text
+    }
+}
+
+/// Output gathered by the reader threads.
+private final class Collected: @unchecked Sendable {
+    private let lock = NSLock()
+    private var out = ""
+    private var err = ""
+
+    func set(_ text: String, isError: Bool) {
+        lock.lock(); defer { lock.unlock() }
+        if isError { err = text } else { out = text }
+    }
+
+    var output: String { lock.lock(); defer { lock.unlock() }; return out }
+    var errorOutput: String { lock.lock(); defer { lock.unlock() }; return err }
+}

@@ -1,0 +1,138 @@
+/// Asks one question at the keyboard: re-prompts on input it cannot read (saying what it accepts),
+/// shows the hint on `?`, and returns the answer, or nil when the student stops (Ctrl-D / Ctrl-C).
+struct QuestionAsker {
+    let reader: LineReader
+    let write: (String) -> Void
+    let presenter: QuestionPresenter
+
+    private var promptMark: String { presenter.settings.ascii ? "> " : "› " }
+
+    func ask(_ question: Question) -> Answer? {
+        switch question.body {
+        case .tracing: return askTracing(question)
+        case .selfGraded(let selfGraded): return askSelfGraded(question, selfGraded)
+        default:
+            return readValid(question) { text in interpret(text, for: question) }
+        }
+    }
+
+    /// Reads lines until `interpret` accepts one. `?` shows the hint; an empty line re-prompts.
+    private func readValid<T>(_ question: Question, prompt: String? = nil, allowEmpty: Bool = false,
+                              _ interpret: (String) -> Result<T, InputProblem>) -> T? {
+        while true {
+            switch reader.readLine(prompt: prompt ?? promptMark) {
+            case .end, .interrupted: return nil
+            case .line(let raw):
+                let text = raw.trimmingCharacters(in: .whitespaces)
+                if text == "?" {
+                    write(presenter.hint(question))
+                    continue
+                }
+                if text.isEmpty && !allowEmpty {
+                    write(presenter.line("Type an answer\(question.hint == nil ? "" : ", or ? for a hint") (Ctrl-D stops and keeps your answers)."))
+                    continue
+                }
+                switch interpret(raw) {
+                case .success(let value): return value
+                case .failure(let problem): write(presenter.line(problem.message))
+                }
+            }
+        }
+    }
+
+    struct InputProblem: Error { var message: String }
+
+    /// Reads a typed line as an answer for `question`, or says what is accepted.
+    func interpret(_ text: String, for question: Question) -> Result<Answer, InputProblem> {
+        switch question.body {
+        case .multipleChoice(let mc):
+            let options = mc.options(questionID: question.id)
+            let span = ChoiceResolver.letterSpan(options)
+            switch ChoiceResolver.resolve(.text(text), options: options) {
+            case .failure:
+                return .failure(InputProblem(message: "That is not an option: answer with a letter \(span) or an option's exact text."))
+            case .success(let picked):
+                if !mc.multipleAnswers && picked.count > 1 {
+                    return .failure(InputProblem(message: "Pick one option (a letter \(span))."))
+                }
+                return .success(mc.multipleAnswers ? .list(picked.map(\.letter)) : .text(picked[0].letter))
+            }
+        case .shortAnswer:
+            return .success(.text(text))
+        case .trueFalse:
+            guard let value = AnswerText.bool(text) else {
+                return .failure(InputProblem(message: "Answer true or false (t/f, yes/no and y/n also work)."))
+            }
+            return .success(.bool(value))
+        case .numeric(let numeric):
+            guard let value = AnswerText.number(text, unit: numeric.unit) else {
+                return .failure(InputProblem(message: "Type a number, like 0.6, 60%, 1,200 or +3."))
+            }
+            return .success(.number(value))
+        case .tracing, .selfGraded:
+            return .success(.text(text))
+        }
+    }
+
+    private func askTracing(_ question: Question) -> Answer? {
+        write(presenter.line("Does this program compile? (y/n)"))
+        guard let compiles = readValid(question, { text -> Result<Bool, InputProblem> in
+            AnswerText.bool(text).map { .success($0) } ?? .failure(InputProblem(message: "Answer y or n (yes/no, true/false also work)."))
+        }) else { return nil }
+        if compiles {
+            write(presenter.line("What does it print? Type the output, then an empty line (just an empty line if nothing)."))
+            var lines: [String] = []
+            while true {
+                switch reader.readLine(prompt: promptMark) {
+                case .end, .interrupted: return nil
+                case .line(let text):
+                    if text.isEmpty { return .tracing(TracingResponse(doesCompile: true, stdout: lines.joined(separator: "\n"))) }
+                    lines.append(text)
+                }
+            }
+        }
+        write(presenter.line("Which line has the error? (a line number, or Enter to skip)"))
+        guard let lineNumber = readValid(question, allowEmpty: true, { text -> Result<Int?, InputProblem> in
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty { return .success(nil) }
+            return Int(trimmed).map { .success($0) } ?? .failure(InputProblem(message: "Type a line number, or press Enter to skip."))
+        }) else { return nil }
+        return .tracing(TracingResponse(doesCompile: false, lineNumber: lineNumber))
+    }
+
+    private func askSelfGraded(_ question: Question, _ selfGraded: SelfGraded) -> Answer? {
+        var lines: [String] = []
+        while true {
+            switch reader.readLine(prompt: promptMark) {
+            case .end, .interrupted: return nil
+            case .line(let text):
+                if lines.isEmpty && text.trimmingCharacters(in: .whitespaces) == "?" {
+                    write(presenter.hint(question))
+                    continue
+                }
+                if text.isEmpty {
+                    if lines.isEmpty {
+                        write(presenter.line("Write an answer first (an empty line ends it)."))
+                        continue
+                    }
+                    return markRubric(question, selfGraded, response: lines.joined(separator: "\n"))
+                }
+                lines.append(text)
+            }
+        }
+    }
+
+    private func markRubric(_ question: Question, _ selfGraded: SelfGraded, response: String) -> Answer? {
+        write("\n" + presenter.render("**Model answer:** " + selfGraded.model))
+        write(presenter.line("Mark each point your answer covers (y/n):"))
+        var met: [Bool] = []
+        for (index, point) in selfGraded.rubric.enumerated() {
+            write(presenter.render("\(index + 1). " + point))
+            guard let covered = readValid(question, { text -> Result<Bool, InputProblem> in
+                AnswerText.bool(text).map { .success($0) } ?? .failure(InputProblem(message: "Answer y or n."))
+            }) else { return nil }
+            met.append(covered)
+        }
+        return .rubric(response: response, met: met)
+    }
+}

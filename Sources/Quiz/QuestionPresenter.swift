@@ -1,0 +1,125 @@
+import Terminal
+import TerminalMarkdown
+
+/// Turns questions and their feedback into terminal text. Pure: returns strings.
+public struct QuestionPresenter: Sendable {
+    public var settings: TerminalSettings
+    var style: Style { Style(settings: settings) }
+    var renderer: MarkdownRenderer { MarkdownRenderer(settings: settings) }
+
+    public init(settings: TerminalSettings) {
+        self.settings = settings
+    }
+
+    func render(_ markdown: String) -> String {
+        renderer.render(markdown)
+    }
+
+    func line(_ text: String) -> String {
+        let text = settings.ascii ? TextFit.asciiPunctuation(text) : text
+        return TextFit.wrap(text, width: settings.width).joined(separator: "\n") + "\n"
+    }
+
+    /// The question as shown before answering: header, prompt, options or program, and how to answer.
+    public func question(_ question: Question, number: Int, of count: Int, showMultipart: Bool) -> String {
+        var out = ""
+        if showMultipart, let context = question.multipartContext {
+            out += render(context) + "\n"
+        }
+        out += TextFit.truncate(style.bold("Question \(number) of \(count)") + style.dim("  (\(question.id))"), width: settings.width, ascii: settings.ascii) + "\n"
+        if !question.prompt.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            out += render(question.prompt)
+        }
+        switch question.body {
+        case .multipleChoice(let mc):
+            out += "\n"
+            for option in mc.options(questionID: question.id) {
+                out += render("**\(option.letter))** \(option.text)")
+            }
+        case .tracing(let tracing):
+            if question.prompt.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                out += render("Does this program compile? If it does, what does it print?")
+            }
+            out += "\n" + render(numberedProgram(tracing.program))
+        case .numeric(let numeric):
+            if let unit = numeric.unit { out += line(style.dim("(answer in \(unit))")) }
+        case .shortAnswer, .trueFalse, .selfGraded:
+            break
+        }
+        out += "\n" + line(style.dim(instructions(question)))
+        return out
+    }
+
+    /// What a student may type for this question.
+    public func instructions(_ question: Question) -> String {
+        let hint = question.hint == nil ? "" : " Type ? for a hint."
+        switch question.body {
+        case .multipleChoice(let mc):
+            let span = ChoiceResolver.letterSpan(mc.options(questionID: question.id))
+            if mc.multipleAnswers {
+                return "Pick every right option: letters (\(span)) separated by commas, like A, C.\(hint)"
+            }
+            return "Answer with a letter (\(span)).\(hint)"
+        case .shortAnswer: return "Type your answer.\(hint)"
+        case .trueFalse: return "Answer true or false (t/f, yes/no, y/n also work).\(hint)"
+        case .numeric: return "Type a number (0.6, 60%, 1,200 and +3 all work).\(hint)"
+        case .tracing: return "First say whether it compiles, then what it prints.\(hint)"
+        case .selfGraded: return "Write your answer (an empty line ends it), then compare it with the model answer.\(hint)"
+        }
+    }
+
+    func numberedProgram(_ program: String) -> String {
+        var lines = program.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        let digits = String(lines.count).count
+        let numbered = lines.enumerated().map { index, text in
+            let number = String(index + 1)
+            return String(repeating: " ", count: digits - number.count) + number + " | " + text
+        }
+        let fence = program.contains("```") ? "~~~~" : "```"
+        return fence + "\n" + numbered.joined(separator: "\n") + "\n" + fence
+    }
+
+    public func hint(_ question: Question) -> String {
+        guard let hint = question.hint else { return line(style.dim("No hint for this question.")) }
+        return render((settings.ascii ? "Hint: " : "💡 Hint: ") + hint)
+    }
+
+    /// Right or wrong, the correct answer, per-option feedback, and the explanation.
+    public func feedback(_ question: Question, answer: Answer, grade: Grade) -> String {
+        var out = "\n"
+        switch grade.status {
+        case .correct:
+            out += line(style.green(settings.ascii ? "Correct." : "✓ Correct."))
+        case .partial:
+            out += line(style.yellow((settings.ascii ? "Partly right: " : "◐ Partly right: ") + "\(formatPoints(grade.points)) of 1 point."))
+        case .incorrect, .unanswered:
+            out += line(style.red(settings.ascii ? "Not quite." : "✗ Not quite."))
+        case .selfGraded:
+            out += line(style.cyan((settings.ascii ? "Self-graded: " : "✎ Self-graded: ") + (grade.note ?? "")))
+        }
+        if let note = grade.note, grade.status != .selfGraded {
+            out += line(style.dim(note))
+        }
+        if grade.status != .correct && grade.status != .selfGraded {
+            out += render("The answer: " + question.expectedDescription)
+        }
+        if case .tracing(let tracing) = question.body, !tracing.doesCompile, let lineNumber = tracing.lineNumber,
+           grade.status == .correct {
+            out += render("The error is on line \(lineNumber).")
+        }
+        if case .multipleChoice(let mc) = question.body, !mc.feedback.isEmpty {
+            let options = mc.options(questionID: question.id)
+            let picked: [ChoiceOption] = (try? ChoiceResolver.resolve(answer, options: options).get()) ?? []
+            for option in options where (picked.contains(option) || option.isCorrect) {
+                if let text = mc.feedback[option.text] {
+                    out += render("**\(option.letter))** \(text)")
+                }
+            }
+        }
+        if let context = question.context, !context.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            out += render(context)
+        }
+        return out
+    }
+}

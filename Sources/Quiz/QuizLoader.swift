@@ -1,0 +1,543 @@
+import Foundation
+import TOMLKit
+
+/// What loading a quiz file gives: the questions that are sound, and every problem found.
+public struct QuizLoadResult: Sendable {
+    /// Nil when the file cannot be used at all (a TOML syntax error, or no questions).
+    public var quiz: Quiz?
+    /// Errors and warnings, in line order. Questions with errors are left out of `quiz`.
+    public var problems: [QuizProblem]
+    /// Every question's id (explicit or `q<N>`), sound or not, in file order.
+    public var questionIDs: [String]
+
+    public var errors: [QuizProblem] { problems.filter(\.isError) }
+    public var warnings: [QuizProblem] { problems.filter { !$0.isError } }
+}
+
+/// Reads quiz files into `Quiz` values. Never throws and never traps on a bad file: every problem
+/// becomes a `QuizProblem` naming the line of its question's `[[questions]]` header.
+public enum QuizLoader {
+    /// The file's text, or a problem saying why it cannot be read.
+    public static func read(_ url: URL, displayPath: String) -> Result<String, QuizProblem> {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            let reason = FileManager.default.fileExists(atPath: url.path) ? "cannot read the file" : "no such file"
+            return .failure(QuizProblem(path: displayPath, line: 1, message: reason))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return .failure(QuizProblem(path: displayPath, line: 1, message: "not UTF-8 text"))
+        }
+        return .success(text)
+    }
+
+    /// Loads the quiz at `url`; a missing or unreadable file is one problem.
+    public static func load(_ url: URL, displayPath: String) -> QuizLoadResult {
+        switch read(url, displayPath: displayPath) {
+        case .success(let text): return load(source: text, path: displayPath)
+        case .failure(let problem): return QuizLoadResult(quiz: nil, problems: [problem], questionIDs: [])
+        }
+    }
+
+    /// All problems in `source`, errors and warnings.
+    public static func validate(source: String, path: String) -> [QuizProblem] {
+        load(source: source, path: path).problems
+    }
+
+    public static func load(source: String, path: String) -> QuizLoadResult {
+        let root: TOMLTable
+        do {
+            root = try TOMLTable(string: source)
+        } catch let error as TOMLParseError {
+            let problem = QuizProblem(path: path, line: max(1, error.source.begin.line),
+                                      message: "TOML syntax error: \(error.description)")
+            return QuizLoadResult(quiz: nil, problems: [problem], questionIDs: [])
+        } catch {
+            return QuizLoadResult(quiz: nil, problems: [QuizProblem(path: path, line: 1, message: "cannot parse: \(error)")],
+                                  questionIDs: [])
+        }
+
+        var problems: [QuizProblem] = []
+        let headerLines = TOMLHeaderScanner.lines(ofArrayTable: "questions", in: source)
+
+        var multipart: [String: String] = [:]
+        if let value = root["multipart"] {
+            let line = TOMLHeaderScanner.lines(ofTable: "multipart", in: source).first ?? 1
+            if let table = value.table {
+                for key in table.keys {
+                    if let text = table[key]?.string {
+                        multipart[key] = text
+                    } else {
+                        problems.append(QuizProblem(path: path, line: line, message: "multipart.\(key) must be a string (Markdown)"))
+                    }
+                }
+            } else {
+                problems.append(QuizProblem(path: path, line: line, message: "'multipart' must be a table of key = \"Markdown\""))
+            }
+        }
+
+        guard let questionsValue = root["questions"] else {
+            problems.append(QuizProblem(path: path, line: 1, message: "no questions: a quiz file holds [[questions]] tables"))
+            return QuizLoadResult(quiz: nil, problems: problems, questionIDs: [])
+        }
+        guard let array = questionsValue.array else {
+            problems.append(QuizProblem(path: path, line: 1, message: "'questions' must be an array of tables ([[questions]])"))
+            return QuizLoadResult(quiz: nil, problems: problems, questionIDs: [])
+        }
+        if array.isEmpty {
+            problems.append(QuizProblem(path: path, line: 1, message: "no questions: a quiz file holds [[questions]] tables"))
+            return QuizLoadResult(quiz: nil, problems: problems, questionIDs: [])
+        }
+
+        var questions: [Question] = []
+        var ids: [String] = []
+        var firstLineOfID: [String: Int] = [:]
+        for (index, element) in array.enumerated() {
+            let line = index < headerLines.count ? headerLines[index] : (headerLines.last ?? 1)
+            let position = index + 1
+            guard let table = element.table else {
+                problems.append(QuizProblem(path: path, line: line, questionID: "q\(position)", message: "is not a table"))
+                ids.append("q\(position)")
+                continue
+            }
+            var parser = QuestionParser(table: table, path: path, line: line, position: position, multipart: multipart)
+            let question = parser.parse()
+            ids.append(parser.id)
+            if let first = firstLineOfID[parser.id] {
+                parser.error("duplicate id (also used by the question at line \(first))")
+            } else {
+                firstLineOfID[parser.id] = line
+            }
+            problems += parser.problems
+            if let question, !parser.problems.contains(where: \.isError) { questions.append(question) }
+        }
+        // Line order, errors before warnings on a line, otherwise the order found (explicitly stable).
+        problems = problems.enumerated()
+            .sorted { ($0.element.line, $0.element.isError ? 0 : 1, $0.offset) < ($1.element.line, $1.element.isError ? 0 : 1, $1.offset) }
+            .map(\.element)
+        let quiz = questions.isEmpty ? nil : Quiz(path: path, questions: questions)
+        return QuizLoadResult(quiz: quiz, problems: problems, questionIDs: ids)
+    }
+}
+
+/// Reads one `[[questions]]` table, collecting problems instead of throwing.
+struct QuestionParser {
+    let table: TOMLTable
+    let path: String
+    let line: Int
+    let position: Int
+    let multipart: [String: String]
+    private(set) var problems: [QuizProblem] = []
+    private(set) var id: String
+
+    init(table: TOMLTable, path: String, line: Int, position: Int, multipart: [String: String]) {
+        self.table = table
+        self.path = path
+        self.line = line
+        self.position = position
+        self.multipart = multipart
+        self.id = "q\(position)"
+    }
+
+    mutating func error(_ message: String) {
+        problems.append(QuizProblem(path: path, line: line, questionID: id, message: message))
+    }
+
+    mutating func warning(_ message: String) {
+        problems.append(QuizProblem(path: path, line: line, questionID: id, message: message, severity: .warning))
+    }
+
+    mutating func parse() -> Question? {
+        var hasExplicitID = false
+        if let value = table["id"] {
+            if let text = value.string, !text.trimmingCharacters(in: .whitespaces).isEmpty {
+                id = text
+                hasExplicitID = true
+            } else {
+                error("'id' must be a non-empty string")
+            }
+        } else {
+            warning("has no id; using '\(id)' from its position (add an id so progress survives reordering)")
+        }
+
+        guard let typeValue = table["type"] else {
+            error("missing 'type' (one of \(QuestionType.allCases.map(\.rawValue).joined(separator: ", ")))")
+            return nil
+        }
+        guard let typeName = typeValue.string else {
+            error("'type' must be a string")
+            return nil
+        }
+        guard let type = QuestionType(rawValue: typeName) else {
+            error("unknown type '\(typeName)' (expected one of \(QuestionType.allCases.map(\.rawValue).joined(separator: ", ")))")
+            return nil
+        }
+
+        let promptTable = subtable("prompt")
+        let answerTable = subtable("answer")
+        let context = optionalString(table, "context", name: "context")
+        let hint = optionalString(table, "hint", name: "hint")
+        var multipartKey: String?
+        var multipartText: String?
+        if table["multipart"] != nil {
+            if let key = optionalString(table, "multipart", name: "multipart") {
+                multipartKey = key
+                multipartText = multipart[key]
+                if multipartText == nil { error("multipart '\(key)' is not a key of the [multipart] table") }
+            }
+        }
+        if table["feedback"] != nil && type != .multipleChoice {
+            warning("'feedback' is only used by MultipleChoice questions")
+        }
+        if table["partial"] != nil && type != .multipleChoice {
+            warning("'partial' is only used by MultipleChoice questions")
+        }
+        guard let promptTable, let answerTable else { return nil }
+
+        var prompt = ""
+        if type != .tracing {
+            prompt = requiredString(promptTable, "prompt", name: "prompt.prompt") ?? ""
+            if promptTable["prompt"]?.string != nil && prompt.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                error("empty prompt")
+            }
+        } else {
+            // mdbook-quiz tracing prompts hold only the program; tandem accepts an optional framing.
+            prompt = optionalString(promptTable, "prompt", name: "prompt.prompt") ?? ""
+        }
+
+        let body: Question.Body?
+        switch type {
+        case .multipleChoice: body = parseMultipleChoice(promptTable, answerTable)
+        case .shortAnswer: body = parseShortAnswer(promptTable, answerTable)
+        case .tracing: body = parseTracing(promptTable, answerTable)
+        case .trueFalse: body = parseTrueFalse(answerTable)
+        case .numeric: body = parseNumeric(answerTable)
+        case .selfGraded: body = parseSelfGraded(answerTable)
+        }
+        guard let body else { return nil }
+        return Question(id: id, hasExplicitID: hasExplicitID, line: line, prompt: prompt, context: context, hint: hint,
+                        multipart: multipartKey, multipartContext: multipartText, body: body)
+    }
+
+    // MARK: - Types
+
+    private mutating func parseMultipleChoice(_ prompt: TOMLTable, _ answer: TOMLTable) -> Question.Body? {
+        let distractors: [String]
+        if prompt["distractors"] == nil {
+            error("missing prompt.distractors (an array of wrong options)")
+            distractors = []
+        } else {
+            distractors = stringArray(prompt, "distractors", name: "prompt.distractors") ?? []
+        }
+        var answers: [String] = []
+        var multiple = false
+        if let value = answer["answer"] {
+            if let text = value.string {
+                answers = [text]
+            } else if value.array != nil {
+                answers = stringArray(answer, "answer", name: "answer.answer") ?? []
+                multiple = true
+                if answers.isEmpty && value.array?.isEmpty == true { error("answer.answer is an empty array") }
+            } else {
+                error("answer.answer must be a string or an array of strings for MultipleChoice, not \(kind(value))")
+            }
+        } else {
+            error("MultipleChoice has no answer (answer.answer)")
+        }
+        for text in answers where distractors.contains(text) {
+            error("answer \"\(text)\" is also a distractor")
+        }
+        var seen = Set<String>()
+        for text in answers + distractors where !seen.insert(text).inserted && !answers.contains(text) {
+            error("option \"\(text)\" is listed twice")
+        }
+        var answerIndex: Int?
+        if let value = prompt["answerIndex"] {
+            if let index = value.int {
+                if index < 0 || index > distractors.count {
+                    error("prompt.answerIndex \(index) is outside 0...\(distractors.count)")
+                } else {
+                    answerIndex = index
+                }
+            } else {
+                error("prompt.answerIndex must be an integer, not \(kind(value))")
+            }
+        }
+        var sortAnswers = false
+        if let value = prompt["sortAnswers"] {
+            if let flag = value.bool { sortAnswers = flag } else { error("prompt.sortAnswers must be true or false, not \(kind(value))") }
+        }
+        var partial = false
+        if let value = table["partial"] {
+            if let flag = value.bool { partial = flag } else { error("'partial' must be true or false, not \(kind(value))") }
+            if partial && !multiple { warning("'partial' has no effect: answer.answer is a single option") }
+        }
+        var feedback: [String: String] = [:]
+        if let value = table["feedback"] {
+            if let feedbackTable = value.table {
+                for key in feedbackTable.keys {
+                    guard let text = feedbackTable[key]?.string else {
+                        error("feedback.\"\(key)\" must be a string (Markdown)")
+                        continue
+                    }
+                    if !answers.contains(key) && !distractors.contains(key) {
+                        warning("feedback names \"\(key)\", which is not one of the options")
+                    }
+                    feedback[key] = text
+                }
+            } else {
+                error("'feedback' must be a table from option text to Markdown, not \(kind(value))")
+            }
+        }
+        return .multipleChoice(MultipleChoice(answers: answers, distractors: distractors, answerIndex: answerIndex,
+                                              sortAnswers: sortAnswers, multipleAnswers: multiple, partial: partial,
+                                              feedback: feedback))
+    }
+
+    private mutating func parseShortAnswer(_ prompt: TOMLTable, _ answer: TOMLTable) -> Question.Body? {
+        guard let text = requiredString(answer, "answer", name: "answer.answer") else { return nil }
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { error("answer.answer is empty") }
+        let alternatives = answer["alternatives"] == nil ? [] : (stringArray(answer, "alternatives", name: "answer.alternatives") ?? [])
+        var response = ShortAnswer.Response.short
+        if let name = optionalString(prompt, "response", name: "prompt.response") {
+            if let parsed = ShortAnswer.Response(rawValue: name) {
+                response = parsed
+            } else {
+                error("prompt.response must be short, long or code, not '\(name)'")
+            }
+        }
+        return .shortAnswer(ShortAnswer(answer: text, alternatives: alternatives, response: response))
+    }
+
+    private mutating func parseTracing(_ prompt: TOMLTable, _ answer: TOMLTable) -> Question.Body? {
+        let program = requiredString(prompt, "program", name: "prompt.program")
+        if let program, program.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { error("empty prompt.program") }
+        guard let compiles = requiredBool(answer, "doesCompile", name: "answer.doesCompile") else { return nil }
+        let stdout = optionalString(answer, "stdout", name: "answer.stdout")
+        var lineNumber: Int?
+        if let value = answer["lineNumber"] {
+            if let number = value.int { lineNumber = number } else { error("answer.lineNumber must be an integer, not \(kind(value))") }
+        }
+        if compiles && stdout == nil && answer["stdout"] == nil {
+            warning("doesCompile = true but no answer.stdout: the expected output is taken as empty")
+        }
+        if !compiles && lineNumber == nil && answer["lineNumber"] == nil {
+            warning("doesCompile = false but no answer.lineNumber to show in the explanation")
+        }
+        guard let program else { return nil }
+        return .tracing(Tracing(program: program, doesCompile: compiles, stdout: stdout, lineNumber: lineNumber))
+    }
+
+    private mutating func parseTrueFalse(_ answer: TOMLTable) -> Question.Body? {
+        guard let value = requiredBool(answer, "answer", name: "answer.answer") else { return nil }
+        return .trueFalse(answer: value)
+    }
+
+    private mutating func parseNumeric(_ answer: TOMLTable) -> Question.Body? {
+        guard let value = answer["answer"] else {
+            error("Numeric has no answer (answer.answer)")
+            return nil
+        }
+        guard let number = Self.number(value) else {
+            error("answer.answer must be a number for Numeric, not \(kind(value))")
+            return nil
+        }
+        var tolerance: Double?
+        if let value = answer["tolerance"] {
+            if let t = Self.number(value), t >= 0 { tolerance = t } else { error("answer.tolerance must be a number ≥ 0") }
+        }
+        var range: ClosedRange<Double>?
+        if let value = answer["range"] {
+            if let array = value.array, array.count == 2, let lo = Self.number(array[0]), let hi = Self.number(array[1]) {
+                if lo <= hi { range = lo...hi } else { error("answer.range [\(lo), \(hi)] has lo > hi") }
+            } else {
+                error("answer.range must be [lo, hi] (two numbers)")
+            }
+        }
+        if answer["tolerance"] == nil && answer["range"] == nil {
+            error("Numeric needs answer.tolerance or answer.range (use tolerance = 0 for an exact answer)")
+        }
+        if let range, !range.contains(number) { warning("answer.answer \(number) lies outside answer.range") }
+        let unit = optionalString(answer, "unit", name: "answer.unit")
+        return .numeric(Numeric(answer: number, tolerance: tolerance, range: range, unit: unit))
+    }
+
+    private mutating func parseSelfGraded(_ answer: TOMLTable) -> Question.Body? {
+        let model = requiredString(answer, "model", name: "answer.model")
+        if answer["rubric"] == nil {
+            error("SelfGraded needs answer.rubric (an array of points the answer should cover)")
+            return nil
+        }
+        guard let rubric = stringArray(answer, "rubric", name: "answer.rubric"), let model else { return nil }
+        if rubric.isEmpty { error("answer.rubric is empty") }
+        return .selfGraded(SelfGraded(model: model, rubric: rubric))
+    }
+
+    // MARK: - Field readers
+
+    private mutating func subtable(_ key: String) -> TOMLTable? {
+        guard let value = table[key] else {
+            error("missing '\(key)' table (\(key).\(key == "prompt" ? "prompt" : "answer") = …)")
+            return nil
+        }
+        guard let sub = value.table else {
+            error("'\(key)' must be a table (write \(key).\(key == "prompt" ? "prompt" : "answer") = …), not \(kind(value))")
+            return nil
+        }
+        return sub
+    }
+
+    private mutating func requiredString(_ t: TOMLTable, _ key: String, name: String) -> String? {
+        guard let value = t[key] else {
+            error(key == "prompt" ? "empty prompt (missing \(name))" : "missing \(name)")
+            return nil
+        }
+        guard let text = value.string else {
+            error("\(name) must be a string, not \(kind(value))")
+            return nil
+        }
+        return text
+    }
+
+    private mutating func optionalString(_ t: TOMLTable, _ key: String, name: String) -> String? {
+        guard let value = t[key] else { return nil }
+        guard let text = value.string else {
+            error("\(name) must be a string, not \(kind(value))")
+            return nil
+        }
+        return text
+    }
+
+    private mutating func requiredBool(_ t: TOMLTable, _ key: String, name: String) -> Bool? {
+        guard let value = t[key] else {
+            error("missing \(name) (true or false)")
+            return nil
+        }
+        guard let flag = value.bool else {
+            error("\(name) must be true or false, not \(kind(value))")
+            return nil
+        }
+        return flag
+    }
+
+    private mutating func stringArray(_ t: TOMLTable, _ key: String, name: String) -> [String]? {
+        guard let value = t[key] else { return nil }
+        guard let array = value.array else {
+            error("\(name) must be an array of strings, not \(kind(value))")
+            return nil
+        }
+        var result: [String] = []
+        for element in array {
+            guard let text = element.string else {
+                error("\(name) must hold only strings (found \(kind(element)))")
+                return nil
+            }
+            result.append(text)
+        }
+        return result
+    }
+
+    static func number(_ value: TOMLValueConvertible) -> Double? {
+        if let int = value.int { return Double(int) }
+        return value.double
+    }
+
+    private func kind(_ value: TOMLValueConvertible) -> String {
+        switch value.type {
+        case .table: "a table"
+        case .array: "an array"
+        case .string: "a string"
+        case .int: "an integer"
+        case .double: "a float"
+        case .bool: "a boolean"
+        case .date, .time, .dateTime: "a date"
+        }
+    }
+}
+
+/// Finds table headers by scanning the source, because TOMLKit reports lines only for syntax
+/// errors. Lines inside multi-line strings are skipped, so a prompt quoting TOML is not a header.
+enum TOMLHeaderScanner {
+    static func lines(ofArrayTable name: String, in source: String) -> [Int] {
+        headers(in: source).filter { $0.isArray && $0.name == name }.map(\.line)
+    }
+
+    static func lines(ofTable name: String, in source: String) -> [Int] {
+        headers(in: source).filter { !$0.isArray && $0.name == name }.map(\.line)
+    }
+
+    struct Header { var name: String; var isArray: Bool; var line: Int }
+
+    static func headers(in source: String) -> [Header] {
+        var result: [Header] = []
+        var openDelimiter: String?  // `"""` or `'''` while inside a multi-line string
+        var lineNumber = 0
+        for rawLine in source.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            if openDelimiter == nil {
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                if trimmed.hasPrefix("[") {
+                    let isArray = trimmed.hasPrefix("[[")
+                    let open = isArray ? 2 : 1
+                    let closer = isArray ? "]]" : "]"
+                    if let end = trimmed.range(of: closer) {
+                        let inner = trimmed[trimmed.index(trimmed.startIndex, offsetBy: open)..<end.lowerBound]
+                        let name = inner.trimmingCharacters(in: .whitespaces)
+                            .replacingOccurrences(of: "\"", with: "")
+                        result.append(Header(name: name, isArray: isArray, line: lineNumber))
+                    }
+                    continue
+                }
+            }
+            openDelimiter = multilineState(after: line, startingIn: openDelimiter)
+        }
+        return result
+    }
+
+    /// Tracks whether a line leaves us inside a multi-line string. Single-line strings and comments
+    /// are skipped so their quotes do not confuse the count.
+    static func multilineState(after line: Substring, startingIn open: String?) -> String? {
+        var state = open
+        var index = line.startIndex
+        while index < line.endIndex {
+            let rest = line[index...]
+            if let delimiter = state {
+                if rest.hasPrefix(delimiter) {
+                    // A run of more than three quotes ends the string at its last three.
+                    var end = line.index(index, offsetBy: 3)
+                    while end < line.endIndex && line[end] == delimiter.first { end = line.index(after: end) }
+                    state = nil
+                    index = end
+                    continue
+                }
+                if delimiter == "\"\"\"" && line[index] == "\\" {
+                    index = line.index(index, offsetBy: 2, limitedBy: line.endIndex) ?? line.endIndex
+                    continue
+                }
+                index = line.index(after: index)
+                continue
+            }
+            let character = line[index]
+            if character == "#" { break }
+            if rest.hasPrefix("\"\"\"") || rest.hasPrefix("'''") {
+                state = String(rest.prefix(3))
+                index = line.index(index, offsetBy: 3)
+                continue
+            }
+            if character == "\"" || character == "'" {
+                // Skip a single-line string.
+                var cursor = line.index(after: index)
+                while cursor < line.endIndex && line[cursor] != character {
+                    if character == "\"" && line[cursor] == "\\" {
+                        cursor = line.index(cursor, offsetBy: 2, limitedBy: line.endIndex) ?? line.endIndex
+                        continue
+                    }
+                    cursor = line.index(after: cursor)
+                }
+                index = cursor < line.endIndex ? line.index(after: cursor) : line.endIndex
+                continue
+            }
+            index = line.index(after: index)
+        }
+        return state
+    }
+}

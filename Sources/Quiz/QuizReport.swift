@@ -1,0 +1,171 @@
+import Foundation
+import Terminal
+
+/// The graded result of one question.
+public struct QuestionResult: Sendable, Equatable {
+    public var question: Question
+    public var given: Answer?
+    public var grade: Grade
+
+    public init(question: Question, given: Answer?, grade: Grade) {
+        self.question = question
+        self.given = given
+        self.grade = grade
+    }
+}
+
+/// A graded quiz: the per-question results, score and total.
+public struct QuizReport: Sendable, Equatable {
+    public var file: String
+    public var results: [QuestionResult]
+
+    public init(file: String, results: [QuestionResult]) {
+        self.file = file
+        self.results = results
+    }
+
+    /// Grades `answers` (keyed by question id) against every question of `quiz`.
+    public init(quiz: Quiz, answers: [String: Answer]) {
+        file = quiz.path
+        results = quiz.questions.map { question in
+            let given = answers[question.id]
+            return QuestionResult(question: question, given: given, grade: grade(question, given))
+        }
+    }
+
+    /// Sum of points over the automatically graded questions.
+    public var score: Double {
+        results.filter(\.question.isAutoGraded).reduce(0) { $0 + $1.grade.points }
+    }
+
+    /// Number of automatically graded questions (every type but SelfGraded).
+    public var total: Int { results.filter(\.question.isAutoGraded).count }
+
+    /// Automatically graded questions that did not earn full marks.
+    public var missed: [QuestionResult] {
+        results.filter { $0.question.isAutoGraded && $0.grade.points < 1 }
+    }
+
+    // MARK: - JSON
+
+    /// `{"file", "score", "total", "questions": [{"id", "status", "correct", "points", "given", "expected"}]}`
+    /// (plus `"note"` on a question when grading has something to say).
+    public var json: String {
+        let questions: [JSONValue] = results.map { result in
+            var fields: [(String, JSONValue)] = [
+                ("id", .string(result.question.id)),
+                ("status", .string(result.grade.status.rawValue)),
+                ("correct", .bool(result.grade.isCorrect)),
+                ("points", .number(result.grade.points)),
+                ("given", result.given.map(JSONValue.init(answer:)) ?? .null),
+                ("expected", JSONValue(answer: result.question.expectedAnswer)),
+            ]
+            if let note = result.grade.note { fields.append(("note", .string(note))) }
+            return .object(fields)
+        }
+        let object = JSONValue.object([
+            ("file", .string(file)), ("score", .number(score)), ("total", .number(Double(total))),
+            ("questions", .array(questions)),
+        ])
+        return object.serialized() + "\n"
+    }
+
+    // MARK: - Text
+
+    /// A plain report: one line per question, then the score. Fits `settings.width`.
+    public func text(settings: TerminalSettings) -> String {
+        let style = Style(settings: settings)
+        var lines: [String] = []
+        for result in results {
+            let mark: String
+            switch result.grade.status {
+            case .correct: mark = style.green(settings.ascii ? "ok " : "✓  ")
+            case .partial: mark = style.yellow(settings.ascii ? "~  " : "◐  ")
+            case .incorrect: mark = style.red(settings.ascii ? "x  " : "✗  ")
+            case .unanswered: mark = style.dim(settings.ascii ? "-  " : "–  ")
+            case .selfGraded: mark = style.dim(settings.ascii ? "*  " : "✎  ")
+            }
+            var line = mark + result.question.id + "  " + result.grade.status.rawValue
+            if result.grade.status == .partial { line += " (\(formatPoints(result.grade.points)))" }
+            lines.append(TextFit.truncate(line, width: settings.width, ascii: settings.ascii))
+            if result.grade.status == .incorrect || result.grade.status == .partial {
+                let expected = result.question.expectedDescription.replacingOccurrences(of: "\n", with: " ")
+                    .replacingOccurrences(of: "```", with: "")
+                lines += TextFit.wrap("expected: " + expected, width: settings.width, indent: "   ")
+            }
+            if let note = result.grade.note, result.grade.status != .correct || !note.isEmpty {
+                lines += TextFit.wrap(note, width: settings.width, indent: "   ")
+            }
+        }
+        lines.append("")
+        lines.append(TextFit.truncate("\(file): \(formatPoints(score)) / \(total)", width: settings.width, ascii: settings.ascii))
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// Points as people read them: `3`, `2.5`, `1.67`.
+func formatPoints(_ value: Double) -> String {
+    let rounded = (value * 100).rounded() / 100
+    if rounded == rounded.rounded() { return String(Int(rounded)) }
+    return String(format: "%.2f", rounded).replacingOccurrences(of: #"0+$"#, with: "", options: .regularExpression)
+}
+
+/// A minimal ordered JSON writer (key order matters to people reading reports).
+indirect enum JSONValue: Equatable {
+    case string(String), number(Double), bool(Bool), null
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.serialized() == rhs.serialized() }
+
+    init(answer: Answer) {
+        switch answer {
+        case .text(let text): self = .string(text)
+        case .bool(let flag): self = .bool(flag)
+        case .number(let value): self = .number(value)
+        case .list(let items): self = .array(items.map { .string($0) })
+        case .tracing(let response):
+            var fields: [(String, JSONValue)] = [("doesCompile", response.doesCompile.map { .bool($0) } ?? .null)]
+            if let stdout = response.stdout { fields.append(("stdout", .string(stdout))) }
+            if let line = response.lineNumber { fields.append(("lineNumber", .number(Double(line)))) }
+            self = .object(fields)
+        case .rubric(let response, let met):
+            self = .object([("response", .string(response)), ("met", .array(met.map { .bool($0) }))])
+        }
+    }
+
+    func serialized() -> String {
+        switch self {
+        case .null: return "null"
+        case .bool(let flag): return flag ? "true" : "false"
+        case .number(let value):
+            guard value.isFinite else { return "null" }
+            if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+            return String(value)
+        case .string(let text): return Self.quote(text)
+        case .array(let items): return "[" + items.map { $0.serialized() }.joined(separator: ", ") + "]"
+        case .object(let fields):
+            return "{" + fields.map { Self.quote($0.0) + ": " + $0.1.serialized() }.joined(separator: ", ") + "}"
+        }
+    }
+
+    static func quote(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    out += String(format: "\\u%04x", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,155 @@
+import Course
+import Foundation
+import Terminal
+
+/// How an interactive run ended.
+public struct QuizSessionOutcome: Sendable, Equatable {
+    /// True when every question was answered (the run's score is recorded).
+    public var completed: Bool
+    /// Points over the automatically graded questions (this run plus any resumed answers).
+    public var score: Double
+    public var total: Int
+    /// Questions answered in this run (not counting resumed ones or retries).
+    public var answeredThisRun: Int
+    /// Ids of automatically graded questions that did not earn full marks, after any retries.
+    public var missed: [String]
+}
+
+/// One interactive quiz: a question at a time, feedback after each, a score at the end, an offer to
+/// retry what was missed. Every answer is saved as it is given, so Ctrl-D or Ctrl-C keeps them and
+/// the next run offers to resume.
+public final class QuizSession {
+    let quiz: Quiz
+    let quizKey: String
+    let title: String
+    let store: ProgressStore?
+    let reader: LineReader
+    let write: (String) -> Void
+    let presenter: QuestionPresenter
+    let clock: () -> Date
+    /// How to tell the student to come back (`tandem quiz cascades`).
+    let resumeCommand: String
+
+    public init(quiz: Quiz, quizKey: String, title: String, store: ProgressStore?, reader: LineReader,
+                settings: TerminalSettings, resumeCommand: String, clock: @escaping () -> Date = Date.init,
+                write: @escaping (String) -> Void) {
+        self.quiz = quiz
+        self.quizKey = quizKey
+        self.title = title
+        self.store = store
+        self.reader = reader
+        self.write = write
+        self.presenter = QuestionPresenter(settings: settings)
+        self.clock = clock
+        self.resumeCommand = resumeCommand
+    }
+
+    private var asker: QuestionAsker { QuestionAsker(reader: reader, write: write, presenter: presenter) }
+
+    public func run() -> QuizSessionOutcome {
+        var points: [String: Double] = [:]
+
+        // An interrupted run offers to carry on where it stopped.
+        let saved = store?.load().quizzes[quizKey]?.resume ?? [:]
+        let carried = saved.filter { id, _ in quiz.question(id: id) != nil }
+        if !carried.isEmpty {
+            write(presenter.line("Last time you stopped after \(carried.count) of \(quiz.questions.count) questions."))
+            switch askYesNo("Resume? [Y/n] ", default: true) {
+            case nil: return outcome(completed: false, points: carried, answered: 0)
+            case true?: points = carried
+            case false?: store?.update { $0.quizzes[quizKey]?.resume = nil }
+            }
+        }
+
+        let autoCount = quiz.total
+        write(presenter.line(presenter.style.bold(title) + " — \(quiz.questions.count) question\(quiz.questions.count == 1 ? "" : "s")"
+                             + (autoCount < quiz.questions.count ? " (\(autoCount) graded)" : "") + "."))
+        write(presenter.line(presenter.style.dim("Ctrl-D or Ctrl-C stops; your answers so far are kept.")) + "\n")
+
+        var answered = 0
+        var lastMultipart: String?
+        for (index, question) in quiz.questions.enumerated() where points[question.id] == nil {
+            let showMultipart = question.multipart != nil && question.multipart != lastMultipart
+            lastMultipart = question.multipart
+            write(presenter.question(question, number: index + 1, of: quiz.questions.count, showMultipart: showMultipart))
+            guard let answer = asker.ask(question) else {
+                let kept = points.count
+                write(presenter.line("Stopped after \(kept) of \(quiz.questions.count) questions; your answers are saved. Run `\(resumeCommand)` to resume."))
+                return outcome(completed: false, points: points, answered: answered)
+            }
+            let result = grade(question, answer)
+            write(presenter.feedback(question, answer: answer, grade: result) + "\n")
+            points[question.id] = result.points
+            answered += 1
+            let now = clock()
+            store?.update { progress in
+                QuizRecorder.recordAnswer(question, grade: result, quizKey: quizKey, now: now, in: &progress)
+                QuizRecorder.recordPartialRun(questionID: question.id, points: result.points, quizKey: quizKey, in: &progress)
+            }
+        }
+
+        let score = quiz.questions.filter(\.isAutoGraded).reduce(0) { $0 + (points[$1.id] ?? 0) }
+        let now = clock()
+        store?.update { progress in
+            QuizRecorder.recordCompletedRun(score: score, total: autoCount, quizKey: quizKey, now: now, in: &progress)
+        }
+        write(presenter.line(presenter.style.bold("Score: \(formatPoints(score)) / \(autoCount)")))
+        var missed = quiz.questions.filter { $0.isAutoGraded && (points[$0.id] ?? 0) < 1 }
+        missed = retry(missed)
+        var result = outcome(completed: true, points: points, answered: answered)
+        result.missed = missed.map(\.id)
+        return result
+    }
+
+    /// Lists what was missed and offers to retry just those, until none are left or the student
+    /// declines. Retries are recorded per question (for review) but do not change the quiz score.
+    private func retry(_ initial: [Question]) -> [Question] {
+        var missed = initial
+        while !missed.isEmpty {
+            write(presenter.line("Missed:"))
+            for question in missed {
+                let firstLine = question.prompt.split(separator: "\n").first.map(String.init) ?? question.type.rawValue
+                write(TextFit.truncate("  \(question.id): \(firstLine)", width: presenter.settings.width, ascii: presenter.settings.ascii) + "\n")
+            }
+            let noun = missed.count == 1 ? "it" : "those \(missed.count)"
+            guard askYesNo("Retry \(noun)? [y/N] ", default: false) == true else { break }
+            var stillMissed: [Question] = []
+            for (index, question) in missed.enumerated() {
+                write("\n" + presenter.question(question, number: index + 1, of: missed.count, showMultipart: question.multipart != nil))
+                guard let answer = asker.ask(question) else { return missed }
+                let result = grade(question, answer)
+                write(presenter.feedback(question, answer: answer, grade: result) + "\n")
+                let now = clock()
+                store?.update { QuizRecorder.recordAnswer(question, grade: result, quizKey: quizKey, now: now, in: &$0) }
+                if result.points < 1 { stillMissed.append(question) }
+            }
+            write(presenter.line("Retry: \(missed.count - stillMissed.count) of \(missed.count) right this time."))
+            missed = stillMissed
+        }
+        if initial.isEmpty { write(presenter.line("Every question right. Well done!")) }
+        return missed
+    }
+
+    /// Nil when the student stops (Ctrl-D / Ctrl-C); Enter takes the default.
+    private func askYesNo(_ prompt: String, default defaultValue: Bool) -> Bool? {
+        while true {
+            switch reader.readLine(prompt: prompt) {
+            case .end, .interrupted: return nil
+            case .line(let text):
+                if text.trimmingCharacters(in: .whitespaces).isEmpty { return defaultValue }
+                if let value = AnswerText.bool(text) { return value }
+                write(presenter.line("Answer y or n."))
+            }
+        }
+    }
+
+    private func outcome(completed: Bool, points: [String: Double], answered: Int) -> QuizSessionOutcome {
+        let graded = quiz.questions.filter(\.isAutoGraded)
+        return QuizSessionOutcome(
+            completed: completed,
+            score: graded.reduce(0) { $0 + (points[$1.id] ?? 0) },
+            total: graded.count,
+            answeredThisRun: answered,
+            missed: graded.filter { (points[$0.id] ?? 0) < 1 }.map(\.id))
+    }
+}

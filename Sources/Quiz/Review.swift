@@ -1,0 +1,142 @@
+import Course
+import Foundation
+import struct Course.Progress
+import Terminal
+
+/// One question due (or not yet due) for spaced review.
+public struct ReviewItem: Sendable, Equatable {
+    /// Key in `Progress.questions`.
+    public var recordID: String
+    public var quizKey: String
+    public var question: Question
+    public var record: QuestionRecord
+
+    public func isDue(at now: Date) -> Bool { (record.due ?? .distantPast) <= now }
+}
+
+/// Builds the review queue from every question answered anywhere in the course.
+public enum ReviewQueue {
+    /// Answered questions whose quiz still has them: due ones first (most overdue first), then the
+    /// rest by due date; ties by lower box, then id. `limit` caps the list.
+    public static func build(course: Course, progress: Progress, now: Date, limit: Int?) -> [ReviewItem] {
+        var quizzes: [String: Quiz?] = [:]
+        var items: [ReviewItem] = []
+        for (recordID, record) in progress.questions where record.attempts > 0 {
+            guard let quizKey = record.quiz else { continue }
+            if quizzes[quizKey] == nil { quizzes[quizKey] = loadQuiz(key: quizKey, course: course) }
+            guard let quiz = quizzes[quizKey] ?? nil,
+                  let question = quiz.questions.first(where: { QuizRecorder.recordID($0, quizKey: quizKey) == recordID })
+            else { continue }
+            items.append(ReviewItem(recordID: recordID, quizKey: quizKey, question: question, record: record))
+        }
+        items.sort { a, b in
+            let aDue = a.isDue(at: now), bDue = b.isDue(at: now)
+            if aDue != bDue { return aDue }
+            let ad = a.record.due ?? .distantPast, bd = b.record.due ?? .distantPast
+            if ad != bd { return ad < bd }
+            if a.record.box != b.record.box { return a.record.box < b.record.box }
+            return a.recordID < b.recordID
+        }
+        if let limit { return Array(items.prefix(max(limit, 0))) }
+        return items
+    }
+
+    /// The quiz a key names: a lesson slug of the course, or `file:ABSOLUTE_PATH`.
+    public static func loadQuiz(key: String, course: Course) -> Quiz? {
+        let url: URL
+        if key.hasPrefix("file:") {
+            url = URL(fileURLWithPath: String(key.dropFirst(5)))
+        } else if let lesson = course.lesson(slug: key), let file = course.quizFile(lesson) {
+            url = file
+        } else {
+            return nil
+        }
+        return QuizLoader.load(url, displayPath: course.relativePath(url)).quiz
+    }
+
+    /// A plain listing of the queue, for when there is no terminal to review in.
+    public static func listing(_ items: [ReviewItem], now: Date, settings: TerminalSettings) -> String {
+        let due = items.filter { $0.isDue(at: now) }.count
+        guard !items.isEmpty else { return "Nothing to review yet: answer some quiz questions first (tandem quiz LESSON).\n" }
+        var lines = ["\(due) of \(items.count) listed question\(items.count == 1 ? "" : "s") due for review:"]
+        for item in items {
+            let when = item.isDue(at: now) ? "due now" : "due " + relative(item.record.due ?? now, from: now)
+            let quiz = item.quizKey.hasPrefix("file:") ? URL(fileURLWithPath: String(item.quizKey.dropFirst(5))).lastPathComponent : item.quizKey
+            lines.append(TextFit.truncate("  \(item.question.id)  (\(quiz), box \(item.record.box), \(when))", width: settings.width, ascii: settings.ascii))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public static func json(_ items: [ReviewItem], now: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        let questions: [JSONValue] = items.map { item in
+            .object([
+                ("id", .string(item.question.id)), ("quiz", .string(item.quizKey)), ("box", .number(Double(item.record.box))),
+                ("due", item.record.due.map { .string(formatter.string(from: $0)) } ?? .null),
+                ("isDue", .bool(item.isDue(at: now))), ("lastResult", item.record.lastResult.map { .string($0) } ?? .null),
+            ])
+        }
+        return JSONValue.object([("due", .number(Double(items.filter { $0.isDue(at: now) }.count))),
+                                 ("questions", .array(questions))]).serialized() + "\n"
+    }
+
+    static func relative(_ date: Date, from now: Date) -> String {
+        let days = date.timeIntervalSince(now) / 86_400
+        if days < 1 {
+            let hours = max(1, Int((days * 24).rounded(.up)))
+            return "in \(hours) hour\(hours == 1 ? "" : "s")"
+        }
+        let whole = Int(days.rounded())
+        return "in \(whole) day\(whole == 1 ? "" : "s")"
+    }
+}
+
+/// Interactive review: asks each queued question, records the answer and reschedules it.
+public final class ReviewSession {
+    let items: [ReviewItem]
+    let store: ProgressStore?
+    let reader: LineReader
+    let write: (String) -> Void
+    let presenter: QuestionPresenter
+    let clock: () -> Date
+
+    public init(items: [ReviewItem], store: ProgressStore?, reader: LineReader, settings: TerminalSettings,
+                clock: @escaping () -> Date = Date.init, write: @escaping (String) -> Void) {
+        self.items = items
+        self.store = store
+        self.reader = reader
+        self.write = write
+        self.presenter = QuestionPresenter(settings: settings)
+        self.clock = clock
+    }
+
+    /// Returns (reviewed, right).
+    @discardableResult
+    public func run() -> (reviewed: Int, right: Int) {
+        let now = clock()
+        guard !items.isEmpty else {
+            write(presenter.line("Nothing to review yet: answer some quiz questions first (tandem quiz LESSON)."))
+            return (0, 0)
+        }
+        let due = items.filter { $0.isDue(at: now) }.count
+        write(presenter.line(presenter.style.bold("Review") + " — \(items.count) question\(items.count == 1 ? "" : "s"), \(due) due."))
+        write(presenter.line(presenter.style.dim("Ctrl-D or Ctrl-C stops; answers so far are kept.")) + "\n")
+        var reviewed = 0
+        var right = 0
+        for (index, item) in items.enumerated() {
+            write(presenter.question(item.question, number: index + 1, of: items.count, showMultipart: item.question.multipart != nil))
+            guard let answer = QuestionAsker(reader: reader, write: write, presenter: presenter).ask(item.question) else {
+                write(presenter.line("Stopped after \(reviewed) of \(items.count)."))
+                return (reviewed, right)
+            }
+            let result = grade(item.question, answer)
+            write(presenter.feedback(item.question, answer: answer, grade: result) + "\n")
+            let answeredAt = clock()
+            store?.update { QuizRecorder.recordAnswer(item.question, grade: result, quizKey: item.quizKey, now: answeredAt, in: &$0) }
+            reviewed += 1
+            if result.points >= 1 { right += 1 }
+        }
+        write(presenter.line(presenter.style.bold("Reviewed \(reviewed): \(right) right.")))
+        return (reviewed, right)
+    }
+}

@@ -1,0 +1,160 @@
+import Course
+import Foundation
+import Journey
+import Terminal
+import Testing
+
+@Suite struct CourseStatusTests {
+    func status(_ progress: StudentProgress, course: Course = Fixture.course) -> CourseStatus {
+        CourseStatus(course: course, progress: progress, quizTotals: Fixture.quizTotals, now: Fixture.now)
+    }
+
+    @Test func nextStepInEachState() {
+        #expect(status(Fixture.fresh).next == .read(lesson: 1, title: "Why combine models"))
+        #expect(status(Fixture.partial).next == .check(exercise: "cascade-cost", title: "Expected cost"))
+        #expect(status(Fixture.partial).next.command == "tandem check cascade-cost")
+        #expect(status(Fixture.finished).next == .done)
+        #expect(status(Fixture.finished).isFinished)
+        #expect(!status(Fixture.partial).isFinished)
+    }
+
+    @Test func quizOfAReadLessonComesBeforeTheNextLesson() {
+        var progress = Fixture.fresh
+        progress.lessons["intro"] = LessonRecord(read: true)
+        #expect(status(progress).next == .quiz(lesson: 1, title: "Why combine models"))
+        #expect(status(progress).next.command == "tandem quiz 1")
+        progress.quizzes["intro"] = QuizRecord(best: 1, last: 1, total: 4, attempts: 1)
+        // Lesson 1 has no exercises: on to lesson 2.
+        #expect(status(progress).next.command == "tandem read 2")
+    }
+
+    @Test func dueReviewComesBeforeANewLessonAndAfterEverythingElse() {
+        var progress = Fixture.partial
+        progress.exercises["cascade-cost"] = ExerciseRecord(status: "passed", solved: true)
+        // Lesson 3 is unread and one question is due: review first.
+        #expect(status(progress).next == .review(due: 1))
+        #expect(status(progress).next.command == "tandem review")
+        progress.questions["intro-q1"]?.due = Fixture.tomorrow
+        #expect(status(progress).next.command == "tandem read 3")
+        var finished = Fixture.finished
+        finished.questions["intro-q2"]?.due = Fixture.now
+        #expect(status(finished).next == .review(due: 1))
+        #expect(status(finished).isFinished)
+    }
+
+    @Test func reviewCountsOnlyQuestionsOfTheCourse() {
+        var progress = Fixture.fresh
+        progress.questions["a"] = QuestionRecord(quiz: "cascades", due: Fixture.yesterday)
+        progress.questions["b"] = QuestionRecord(quiz: "cascades", due: Fixture.tomorrow)
+        progress.questions["c"] = QuestionRecord(quiz: "removed-lesson", due: Fixture.yesterday)
+        progress.questions["d"] = QuestionRecord(quiz: "file:/tmp/q.toml", due: Fixture.yesterday)
+        progress.questions["e"] = QuestionRecord(quiz: nil, due: Fixture.now)
+        progress.questions["f"] = QuestionRecord(quiz: "intro", due: nil)
+        #expect(status(progress).reviewDue == 2)
+    }
+
+    @Test func progressFromAnOlderCourseVersionIsReadByID() {
+        // The new version renumbers lessons, drops "intro" and adds "ensembles" in front.
+        var manifest = Fixture.manifest
+        manifest.lessons = [
+            LessonEntry(number: 1, slug: "ensembles", title: "Ensembles", folder: "01-ensembles"),
+            LessonEntry(number: 2, slug: "routing", title: "Routing queries to the right model", folder: "02-routing"),
+            LessonEntry(number: 3, slug: "cascades", title: "Cascading inference", folder: "03-cascades"),
+        ]
+        manifest.exercises.append(ExerciseEntry(id: "vote", number: 4, slug: "vote", title: "Majority vote",
+                                                file: "Sources/E04/Vote.swift", lesson: "ensembles", hints: []))
+        let course = Course(root: Fixture.course.root, manifest: manifest)
+        let result = status(Fixture.partial, course: course)
+        #expect(result.lessons.map(\.read) == [false, false, true])
+        #expect(result.lessons[2].quiz?.best == 1.5)
+        #expect(result.lessons[2].exercises.map(\.status) == ["passed", "compile-error"])
+        #expect(result.lessons[0].exercises.map(\.status) == [ExerciseStatus.notStarted])
+        #expect(result.lessonsRead == 1)
+        // "intro" is gone, so its due question no longer counts.
+        #expect(result.reviewDue == 0)
+        #expect(result.next.command == "tandem read 1")
+        // And the screen still draws.
+        let text = HomeScreen.compose(status: result, settings: TerminalSettings(width: 40))
+        #expect(text.contains("Ensembles"))
+    }
+
+    @Test func anInterruptedQuizIsStillTheNextStepAndShowsAsInProgress() {
+        var progress = Fixture.fresh
+        progress.lessons["intro"] = LessonRecord(read: true)
+        progress.quizzes["intro"] = QuizRecord(total: 4, attempts: 0, resume: ["q1": 1, "q2": 0])
+        let result = status(progress)
+        #expect(result.next == .quiz(lesson: 1, title: "Why combine models"))
+        #expect(result.lessons[0].quiz?.answeredInProgress == 2)
+        #expect(ListReport.text(result, settings: TerminalSettings(width: 100))
+                    .contains("quiz: not taken (4 questions); in progress, 2 answered (tandem quiz 1 resumes)"))
+    }
+
+    @Test func quizTotalFallsBackToTheRecordedTotal() {
+        var progress = Fixture.fresh
+        progress.quizzes["intro"] = QuizRecord(best: 2, last: 2, total: 7, attempts: 1)
+        let result = CourseStatus(course: Fixture.course, progress: progress, quizTotals: [:], now: Fixture.now)
+        #expect(result.lessons[0].quiz?.total == 7)
+        #expect(result.lessons[1].quiz?.total == 0)
+    }
+
+    @Test func listJSONHasTheDocumentedShape() {
+        let json = ListReport.json(status(Fixture.partial)).serialized()
+        #expect(json == #"{"lessons":["#
+            + #"{"number":1,"slug":"intro","title":"Why combine models","read":true,"quiz":{"best":4,"last":3,"total":4},"exercises":[]},"#
+            + #"{"number":2,"slug":"cascades","title":"Cascading inference","read":true,"quiz":{"best":1.5,"last":1.5,"total":3},"#
+            + #""exercises":[{"id":"cascade-route","status":"passed"},{"id":"cascade-cost","status":"compile-error"}]},"#
+            + #"{"number":3,"slug":"routing","title":"Routing queries to the right model","read":false,"quiz":{"best":null,"last":null,"total":5},"#
+            + #""exercises":[{"id":"router","status":"not-started"}]}],"review_due":1,"next":"tandem check cascade-cost"}"#)
+        // And it is valid JSON.
+        #expect((try? JSONSerialization.jsonObject(with: Data(json.utf8))) != nil)
+    }
+
+    @Test func jsonEscapesStrings() {
+        let text = JSONText.object([("t", .string("a\"b\\c\nd\u{1}é"))]).serialized()
+        #expect(text == #"{"t":"a\"b\\c\nd\u0001é"}"#)
+    }
+
+    @Test(arguments: [40, 80])
+    func listAndSummaryFitTheWidth(width: Int) {
+        for progress in [Fixture.fresh, Fixture.partial, Fixture.finished] {
+            let settings = TerminalSettings(width: width)
+            for text in [ListReport.text(status(progress), settings: settings), ProgressSummary.text(status(progress), settings: settings)] {
+                #expect(!text.contains("\u{1B}"))
+                for line in text.split(separator: "\n") { #expect(DisplayWidth.of(line) <= width, "\(line)") }
+            }
+        }
+        let list = ListReport.text(status(Fixture.partial), settings: TerminalSettings(width: 80))
+        #expect(list.contains("best 4/4, last 3/4, 2 attempts"))
+        #expect(list.contains("exercise cascade-cost: Expected cost (compile-error)"))
+        let summary = ProgressSummary.text(status(Fixture.partial), settings: TerminalSettings(width: 80))
+        #expect(summary.contains("2/3 read"))
+        #expect(summary.contains("1/3 solved"))
+        #expect(summary.contains("1 question due"))
+    }
+
+    @Test func quizSizesSkipSelfGradedQuestions() {
+        let toml = """
+            [[questions]]
+            id = "a"
+            type = "TrueFalse"
+            prompt.prompt = "Small models are always worse."
+            answer.answer = false
+
+            [[questions]]
+            id = "b"
+            type = "SelfGraded"
+            prompt.prompt = "Explain why."
+            answer.model = "Because."
+            answer.rubric = ["names the cost"]
+
+            [[questions]]
+            id = "c"
+            type = "Numeric"
+            prompt.prompt = "1 + 1?"
+            answer.answer = 2
+            answer.tolerance = 0
+            """
+        #expect(QuizSizes.gradableQuestions(source: toml) == 2)
+        #expect(QuizSizes.gradableQuestions(source: "not toml [[") == 0)
+    }
+}

@@ -1,7 +1,0 @@
-import Testing
-@testable import Journey
-
-// Replaced by the real suite when this target's work lands.
-@Test func JourneyModuleLoads() {
-    #expect(Bool(true))
-}

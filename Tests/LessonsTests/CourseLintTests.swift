@@ -1,0 +1,142 @@
+import Course
+import Foundation
+import Testing
+@testable import Lessons
+
+/// A course on disk with known problems, linted with a stand-in for running live blocks.
+@Suite struct CourseLintTests {
+    static let manifest = """
+        format_version = 1
+        id = "lint-fixture"
+        title = "Lint fixture"
+
+        [[lessons]]
+        number = 1
+        slug = "intro"
+        title = "Intro"
+        folder = "01-intro"
+        quiz = "quiz.toml"
+
+        [[lessons]]
+        number = 2
+        slug = "cascades"
+        title = "Cascades"
+        folder = "02-cascade"
+        quiz = "quiz.toml"
+
+        [[exercises]]
+        id = "vote"
+        title = "Vote"
+        file = "Sources/E01/Vote.swift"
+        lesson = "intro"
+
+        [[exercises]]
+        id = "route"
+        title = "Route"
+        file = "Sources/E02/Missing.swift"
+        lesson = "cascades"
+        """
+
+    static let quiz = """
+        [[questions]]
+        id = "shared-id"
+        type = "TrueFalse"
+        prompt.prompt = "Small models are always worse."
+        answer.answer = false
+        context = "Not on easy queries."
+        """
+
+    func write(_ text: String, _ path: String, in root: URL) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    func makeCourse(clean: Bool) throws -> Course {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("lint-\(UUID().uuidString)")
+        var manifest = Self.manifest
+        if clean {
+            manifest = manifest.replacingOccurrences(of: "02-cascade\"", with: "02-cascades\"")
+                .replacingOccurrences(of: "Missing.swift", with: "Route.swift")
+        }
+        try write(manifest, "content/course.toml", in: root)
+        try write("// vote", "exercises/Sources/E01/Vote.swift", in: root)
+        try write("// route", "exercises/Sources/E02/Route.swift", in: root)
+        try write("""
+            # Intro
+
+            See [the next lesson](../\(clean ? "02-cascades" : "02-cascade")/lesson.md#top) and [the web](https://example.com).
+            A [missing page](../03-nowhere/lesson.md) is \(clean ? "not" : "") here, `[code](nope.md)` is fine.
+
+            ```tandem
+            run cascade
+            ```
+
+            ```tandem
+            \(clean ? "list" : "read 2")
+            ```
+            """.replacingOccurrences(of: clean ? "A [missing page](../03-nowhere/lesson.md)" : "@@", with: "A missing page"),
+            "content/01-intro/lesson.md", in: root)
+        try write(Self.quiz, "content/01-intro/quiz.toml", in: root)
+        let folder = clean ? "02-cascades" : "02-cascade"
+        try write(clean ? "# Cascades\n\n```tandem\nrun cascade --threshold 0.8\n```\n" : "Cascades without a title\n\n```tandem\nrun cascade --threshold 0.8\n```\n",
+                  "content/\(folder)/lesson.md", in: root)
+        try write(clean ? Self.quiz.replacingOccurrences(of: "shared-id", with: "other-id")
+                        : Self.quiz + "\n[[questions]]\ntype = \"Numeric\"\nprompt.prompt = \"x\"\n",
+                  "content/\(folder)/quiz.toml", in: root)
+        if !clean { try write("# Stray\n", "content/03-stray/lesson.md", in: root) }
+        return try Course.load(root: root)
+    }
+
+    /// Live blocks "run": `--threshold` fails, everything else succeeds.
+    let fakeRun: @Sendable (LiveCommand, URL) -> LiveResult = { command, _ in
+        command.arguments.contains("--threshold")
+            ? LiveResult(exitCode: 64, output: "", errorOutput: "Error: Unknown option '--threshold'\n")
+            : LiveResult(exitCode: 0, output: "ok\n")
+    }
+
+    @Test func reportsEveryProblemWithRelativePathAndLine() throws {
+        let course = try makeCourse(clean: false)
+        defer { try? FileManager.default.removeItem(at: course.root) }
+        let report = CourseLinter(course: course, runBlock: fakeRun).lint()
+        let lines = report.problems.map(\.description)
+        let expected = [
+            "content/course.toml:12: lesson 2 'cascades': folder '02-cascade' should be named '02-cascades'",
+            "content/course.toml:1: folder content/03-stray is not listed as a lesson in content/course.toml",
+            "content/course.toml:25: exercise 'route': file exercises/Sources/E02/Missing.swift does not exist",
+            "content/01-intro/lesson.md:4: link '../03-nowhere/lesson.md' does not resolve (no file content/03-nowhere/lesson.md)",
+            "content/01-intro/lesson.md:10: tandem block: `read` cannot run in a lesson (allowed: list, quiz, run, and quiz only with --check)",
+            "content/02-cascade/lesson.md:1: the lesson should start with its title as a level-1 heading ('# Title')",
+            "content/02-cascade/lesson.md:3: tandem block `tandem run cascade --threshold 0.8` failed (exit 64: Error: Unknown option '--threshold')",
+        ]
+        for line in expected { #expect(lines.contains(line), "missing: \(line)\n got: \(lines)") }
+        // The quiz's own messages come through unchanged (a question without an id), and the
+        // id used in both quizzes is caught.
+        #expect(lines.contains { $0.hasPrefix("content/02-cascade/quiz.toml:") && $0.contains("q2") }, "\(lines)")
+        #expect(lines.contains("content/02-cascade/quiz.toml:2: question id 'shared-id' is also used in content/01-intro/quiz.toml:2; ids must be unique across the course"))
+        #expect(report.liveBlocks == 3)
+        #expect(report.questions == 3)
+    }
+
+    @Test func aCleanCourseHasNoProblems() throws {
+        let course = try makeCourse(clean: true)
+        defer { try? FileManager.default.removeItem(at: course.root) }
+        let calls = CallLog()
+        let report = CourseLinter(course: course, runBlock: { command, directory in
+            calls.append(command.display + " in " + directory.lastPathComponent)
+            return LiveResult(exitCode: 0, output: "ok\n")
+        }).lint()
+        #expect(report.problems.map(\.description) == [])
+        #expect(calls.entries.sorted() == ["tandem list in 01-intro", "tandem run cascade --threshold 0.8 in 02-cascades",
+                                           "tandem run cascade in 01-intro"])
+    }
+
+    @Test func linkTargetsAndRelativePaths() {
+        #expect(CourseLinter.linkTargets(in: "a [x](../02-b/lesson.md) b ![i](img.png \"t\") `[c](no.md)`") == ["../02-b/lesson.md", "img.png"])
+        #expect(CourseLinter.linkTargets(in: "[ref]: ../01-a/lesson.md \"Title\"") == ["../01-a/lesson.md"])
+        #expect(CourseLinter.relativeFilePath("https://x.org/a") == nil)
+        #expect(CourseLinter.relativeFilePath("#section") == nil)
+        #expect(CourseLinter.relativeFilePath("../02-b/lesson.md#part") == "../02-b/lesson.md")
+        #expect(CourseLinter.relativeFilePath("my%20file.md") == "my file.md")
+    }
+}

@@ -1,0 +1,150 @@
+import Course
+import Foundation
+import Terminal
+import Testing
+@testable import Lessons
+
+@Suite struct LessonPageTests {
+    static let course = Course(root: URL(fileURLWithPath: "/nonexistent"), manifest: CourseManifest(
+        id: "c", title: "C",
+        lessons: [
+            LessonEntry(number: 1, slug: "intro", title: "Intro", folder: "01-intro"),
+            LessonEntry(number: 2, slug: "cascades", title: "Cascading inference", folder: "02-cascades"),
+            LessonEntry(number: 3, slug: "routing", title: "Routing", folder: "03-routing", quiz: nil),
+        ],
+        exercises: [ExerciseEntry(id: "cascade-route", number: 1, slug: "cascade-route", title: "Cascade routing",
+                                  file: "x.swift", lesson: "cascades", hints: [])]))
+
+    @Test func readingTimeFromWordCount() {
+        #expect(LessonPage.readingMinutes("# Title\n\nshort") == 1)
+        let words = Array(repeating: "word", count: 1_750).joined(separator: " ")
+        #expect(LessonPage.wordCount(words) == 1_750)
+        #expect(LessonPage.readingMinutes(words) == 9)
+        #expect(LessonPage.wordCount("```tandem\nrun cascade\n```\n- a b\n") == 4)
+    }
+
+    @Test func headerAndFooterName(){
+        let context = LessonContext(course: Self.course, lesson: Self.course.manifest.lessons[1], quizQuestions: 6)
+        #expect(context.lessonCount == 3)
+        let header = LessonPage.header(context, minutes: 9, settings: TerminalSettings(width: 80))
+        #expect(header == "Lesson 2 of 3 · Cascading inference · 9 min\n\n")
+        #expect(LessonPage.header(context, minutes: 9, settings: TerminalSettings(width: 80, ascii: true))
+                == "Lesson 2 of 3 - Cascading inference - 9 min\n\n")
+        let footer = LessonPage.footerMarkdown(context)
+        #expect(footer.contains("Quiz: `tandem quiz 2` (6 questions)"))
+        #expect(footer.contains("Exercise: `tandem check cascade-route` (Cascade routing)"))
+        #expect(footer.contains("Next lesson: `tandem read 3` (Routing)"))
+        let last = LessonContext(course: Self.course, lesson: Self.course.manifest.lessons[2], quizQuestions: 4)
+        #expect(last.quizQuestions == nil)
+        #expect(!LessonPage.footerMarkdown(last).contains("Quiz:"))
+        #expect(LessonPage.footerMarkdown(last).contains("last lesson"))
+    }
+
+    static let lesson = """
+        # Cascades
+
+        Read [the paper](https://example.com/a) first.
+
+        ```tandem
+        run cascade --threshold 0.8
+        ```
+
+        A failing one:
+
+        ```tandem
+        run nope
+        ```
+
+        Not allowed:
+
+        ```tandem
+        progress --reset --yes
+        ```
+
+        Then [another](https://example.com/b).
+        """
+
+    @Test func liveOutputIsSplicedIntoOneRenderedPage() {
+        let calls = CallLog()
+        let settings = TerminalSettings(width: 60, color: false)
+        let page = LessonPage.render(Self.lesson, settings: settings, live: .run { command, inner in
+            calls.append(command.arguments.joined(separator: " ") + " @\(inner.width)")
+            if command.arguments[1] == "nope" {
+                return LiveResult(exitCode: 64, output: "", errorOutput: "Error: unknown demo 'nope'\n")
+            }
+            return LiveResult(exitCode: 0, output: "threshold 0.8: accuracy 0.91 at 38% cost\n" + String(repeating: "#", count: inner.width) + "\n")
+        }, header: "HEADER\n\n", footerMarkdown: "\n\nFOOTER\n")
+        #expect(calls.entries.sorted() == ["run cascade --threshold 0.8 @58", "run nope @58"])
+        #expect(page.hasPrefix("HEADER\n\n"))
+        #expect(page.contains("  $ tandem run cascade --threshold 0.8\n  threshold 0.8: accuracy 0.91 at 38% cost\n"))
+        #expect(page.contains("  $ tandem run nope\n  ✗ this example failed (exit 64)\n  Error: unknown demo 'nope'\n"))
+        #expect(page.contains("$ tandem progress --reset --yes"))
+        #expect(page.contains("not run: `progress` cannot run in a lesson"))
+        // The lesson goes on after the failure, links keep one numbering, the footer follows.
+        #expect(page.contains("Then another[2]."))
+        #expect(page.contains("[1] https://example.com/a"))
+        #expect(page.contains("FOOTER"))
+        #expect(!page.contains("@@LIVE"))
+        #expect(!page.contains("\u{1B}"))
+        for line in page.split(separator: "\n") {
+            #expect(DisplayWidth.of(line) <= 60, "too wide: \(line)")
+        }
+    }
+
+    @Test func narrowPagesWrapCommandsAndErrors() {
+        let page = LessonPage.render(Self.lesson, settings: TerminalSettings(width: 20), live: .run { _, inner in
+            LiveResult(exitCode: 2, output: String(repeating: "x", count: inner.width) + "\n",
+                       errorOutput: "Error: a long message that has to wrap\n")
+        })
+        for line in page.split(separator: "\n") { #expect(DisplayWidth.of(line) <= 20, "too wide: \(line)") }
+        #expect(page.contains("  $ tandem run\n    cascade\n"))
+    }
+
+    @Test func noRunShowsCommandsOnly() {
+        let page = LessonPage.render(Self.lesson, settings: TerminalSettings(width: 40), live: .commandsOnly)
+        #expect(page.contains("  $ tandem run cascade --threshold 0.8\n\nA failing one:"))
+        #expect(!page.contains("failed"))
+    }
+
+    @Test func composeAddsHeaderAndFooter() {
+        let page = LessonPage.compose(course: Self.course, lesson: Self.course.manifest.lessons[0], markdown: "# Intro\n\nHello.",
+                                      quizQuestions: 2, settings: TerminalSettings(width: 80), live: .commandsOnly)
+        #expect(page.hasPrefix("Lesson 1 of 3 · Intro · 1 min\n\n"))
+        #expect(page.contains("tandem quiz 1"))
+        #expect(page.contains("tandem read 2"))
+    }
+}
+
+final class CallLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [String] = []
+    func append(_ item: String) { lock.lock(); items.append(item); lock.unlock() }
+    var entries: [String] { lock.lock(); defer { lock.unlock() }; return items }
+}
+
+@Suite struct LessonLinksTests {
+    @Test func linksToLessonsBecomeReadCommands() {
+        let course = LessonPageTests.course
+        let lessonURL = course.lessonFile(course.manifest.lessons[0])
+        let markdown = """
+            See [cascades](../02-cascades/lesson.md#costs) and [the web](https://example.com).
+            Not `[code](../02-cascades/lesson.md)`, nor ![an image](../02-cascades/lesson.md).
+
+            ```markdown
+            [inside a fence](../02-cascades/lesson.md)
+            ```
+            [unknown](../09-gone/lesson.md) and [routing](../03-routing/lesson.md)
+            """
+        let rewritten = LessonLinks.rewrite(markdown, lessonURL: lessonURL, course: course)
+        #expect(rewritten == """
+            See cascades (`tandem read 2`) and [the web](https://example.com).
+            Not `[code](../02-cascades/lesson.md)`, nor ![an image](../02-cascades/lesson.md).
+
+            ```markdown
+            [inside a fence](../02-cascades/lesson.md)
+            ```
+            [unknown](../09-gone/lesson.md) and routing (`tandem read 3`)
+
+            """)
+    }
+}

@@ -1,0 +1,142 @@
+import Course
+import Foundation
+import Terminal
+import Testing
+@testable import Quiz
+
+@Suite struct AnswersReportTests {
+    static let answers = """
+        cascade-threshold = "More queries reach the large model."
+        cascade-cost = "3 units"
+        cascade-share = 0.65
+        ensembles-free = true
+        ensembles-methods = ["Voting", "Pruning"]
+        "speculative-name" = "drafter."
+        tracing-sum = { doesCompile = true, stdout = "6\\n" }
+        weak-to-strong-essay = "The strong student beats the weak teacher."
+        not-a-question = "x"
+        """
+
+    @Test func answersFileReadsEveryShape() throws {
+        let file = try AnswersFile.parse(Self.answers, path: "a.toml")
+        #expect(file.ids.first == "cascade-threshold")
+        #expect(file.ids.last == "not-a-question")
+        #expect(file.answers["cascade-share"] == .number(0.65))
+        #expect(file.answers["ensembles-free"] == .bool(true))
+        #expect(file.answers["ensembles-methods"] == .list(["Voting", "Pruning"]))
+        #expect(file.answers["speculative-name"] == .text("drafter."))
+        #expect(file.answers["tracing-sum"] == .tracing(TracingResponse(doesCompile: true, stdout: "6\n")))
+    }
+
+    @Test func answersSyntaxErrorNamesItsLine() {
+        #expect(throws: QuizProblem.self) { try AnswersFile.parse("a = 1\nb = \n", path: "bad.toml") }
+        do {
+            _ = try AnswersFile.parse("a = 1\nb = \n", path: "bad.toml")
+        } catch {
+            #expect(error.description.hasPrefix("bad.toml:2: TOML syntax error"))
+        }
+    }
+
+    @Test func reportGradesScoresAndPrintsJSON() throws {
+        let quiz = try Fixtures.quiz("all-types.toml")
+        let file = try AnswersFile.parse(Self.answers, path: "a.toml")
+        let report = QuizReport(quiz: quiz, answers: file.answers)
+        #expect(report.total == 7)
+        #expect(report.results.map(\.grade.status) == [.correct, .correct, .correct, .incorrect, .incorrect, .correct, .correct, .selfGraded])
+        #expect(report.score == 5)
+        #expect(report.missed.map(\.question.id) == ["ensembles-free", "ensembles-methods"])
+
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(report.json.utf8)) as? [String: Any])
+        #expect(json["file"] as? String == "all-types.toml")
+        #expect(json["score"] as? Double == 5)
+        #expect(json["total"] as? Int == 7)
+        let questions = try #require(json["questions"] as? [[String: Any]])
+        #expect(questions.count == 8)
+        #expect(questions.map { $0["id"] as? String } == quiz.questions.map(\.id))
+        let cost = questions[1]
+        #expect(cost["status"] as? String == "correct")
+        #expect(cost["correct"] as? Bool == true)
+        #expect(cost["points"] as? Double == 1)
+        #expect(cost["given"] as? String == "3 units")
+        #expect(cost["expected"] as? Double == 3)
+        let methods = questions[4]
+        #expect(methods["expected"] as? [String] == ["Voting", "Averaging", "Stacking"])
+        #expect(methods["given"] as? [String] == ["Voting", "Pruning"])
+        #expect(methods["correct"] as? Bool == false)
+        let free = questions[3]
+        #expect(free["expected"] as? Bool == false)
+        let tracing = try #require(questions[6]["expected"] as? [String: Any])
+        #expect(tracing["doesCompile"] as? Bool == true)
+        #expect(tracing["stdout"] as? String == "6")
+        let essay = questions[7]
+        #expect(essay["status"] as? String == "self-graded")
+        #expect(essay["points"] as? Double == 0)
+        // Keys appear in the documented order.
+        #expect(report.json.hasPrefix("{\"file\": \"all-types.toml\", \"score\": 5, \"total\": 7, \"questions\": [{\"id\": \"cascade-threshold\", \"status\": \"correct\", \"correct\": true, \"points\": 1, \"given\": "))
+    }
+
+    @Test func unansweredQuestionsAreReported() throws {
+        let quiz = try Fixtures.quiz("mdbook-example.toml")
+        let report = QuizReport(quiz: quiz, answers: ["dbbaea6a-f469-464f-9d60-99ae98456b6a": .text("MUT")])
+        #expect(report.score == 1)
+        #expect(report.results.filter { $0.grade.status == .unanswered }.count == 7)
+        #expect(report.json.contains("\"status\": \"unanswered\", \"correct\": false, \"points\": 0, \"given\": null"))
+    }
+
+    @Test func textReportFitsWidthWithoutEscapes() throws {
+        let quiz = try Fixtures.quiz("all-types.toml")
+        let file = try AnswersFile.parse(Self.answers, path: "a.toml")
+        let text = QuizReport(quiz: quiz, answers: file.answers).text(settings: TerminalSettings(width: 40, color: false, ascii: true))
+        #expect(!text.contains("\u{1B}"))
+        for line in text.split(separator: "\n") { #expect(DisplayWidth.of(line) <= 40, "\(line)") }
+        #expect(text.hasSuffix("all-types.toml: 5 / 7\n"))
+        #expect(text.contains("x  ensembles-free  incorrect"))
+        let colored = QuizReport(quiz: quiz, answers: file.answers).text(settings: TerminalSettings(width: 80, color: true))
+        #expect(colored.contains("\u{1B}["))
+    }
+
+    @Test func gradeAnswersRecordsProgressAndWarnsAboutUnknownIDs() throws {
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let answersURL = folder.appendingPathComponent("answers.toml")
+        try Self.answers.write(to: answersURL, atomically: true, encoding: .utf8)
+        let store = ProgressStore(directory: folder.appendingPathComponent("state"), courseID: "test")
+        let target = QuizTarget.file(Fixtures.url("all-types.toml").path)
+        let quiz = try Fixtures.quiz("all-types.toml")
+        var warnings: [String] = []
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        let json = try QuizRun.gradeAnswers(quiz: quiz, target: target, answersURL: answersURL, answersPath: "answers.toml",
+                                            store: store, settings: TerminalSettings(), json: true, now: now) { warnings.append($0) }
+        #expect(json.hasPrefix("{\"file\": "))
+        #expect(warnings == ["answers.toml: 'not-a-question' is not a question of \(target.displayPath) (ignored)"])
+        let progress = store.load()
+        let record = try #require(progress.quizzes[target.key])
+        #expect(target.key == "file:" + Fixtures.url("all-types.toml").standardizedFileURL.path)
+        #expect(record.last == 5 && record.best == 5 && record.total == 7 && record.attempts == 1)
+        let cost = try #require(progress.questions["cascade-cost"])
+        #expect(cost.attempts == 1 && cost.correctCount == 1 && cost.lastResult == "correct" && cost.box == 2)
+        #expect(cost.due == now.addingTimeInterval(86_400))
+        let free = try #require(progress.questions["ensembles-free"])
+        #expect(free.lastResult == "incorrect" && free.box == 1 && free.due == now)
+        #expect(progress.questions["weak-to-strong-essay"]?.lastResult == "self-graded")
+
+        // A second, better run keeps the best and moves boxes on.
+        try "ensembles-free = false\ncascade-cost = 3".write(to: answersURL, atomically: true, encoding: .utf8)
+        _ = try QuizRun.gradeAnswers(quiz: quiz, target: target, answersURL: answersURL, answersPath: "answers.toml",
+                                     store: store, settings: TerminalSettings(), json: false, now: now) { warnings.append($0) }
+        let after = store.load()
+        #expect(after.quizzes[target.key]?.last == 2)
+        #expect(after.quizzes[target.key]?.best == 5)
+        #expect(after.quizzes[target.key]?.attempts == 2)
+        #expect(after.questions["cascade-cost"]?.box == 3)
+        #expect(after.questions["ensembles-free"]?.box == 2)
+    }
+
+    @Test func missingAnswersFileIsAOneLineError() throws {
+        let quiz = try Fixtures.quiz("all-types.toml")
+        #expect(throws: QuizRunError.self) {
+            try QuizRun.gradeAnswers(quiz: quiz, target: QuizTarget.file("x.toml"), answersURL: URL(fileURLWithPath: "/nonexistent/a.toml"),
+                                     answersPath: "a.toml", store: nil, settings: TerminalSettings(), json: false) { _ in }
+        }
+    }
+}

@@ -1,0 +1,263 @@
+import Course
+import Foundation
+import Terminal
+import Testing
+@testable import Quiz
+
+/// Collects everything a session writes, and lets the test move the clock.
+final class Transcript: @unchecked Sendable {
+    var text = ""
+    var now = Date(timeIntervalSince1970: 1_800_000_000)
+    func write(_ s: String) { text += s }
+}
+
+private let smallQuiz = """
+    [[questions]]
+    id = "small-vs-large"
+    type = "TrueFalse"
+    prompt.prompt = "A small model is always cheaper per query than a large one."
+    answer.answer = true
+    hint = "Think of parameters."
+    context = "Fewer parameters, fewer operations."
+
+    [[questions]]
+    id = "draft"
+    type = "ShortAnswer"
+    prompt.prompt = "What is the small model called in speculative decoding?"
+    answer.answer = "draft model"
+
+    [[questions]]
+    id = "escalation"
+    type = "Numeric"
+    prompt.prompt = "What share of queries escalate?"
+    answer.answer = 0.2
+    answer.tolerance = 0.001
+    answer.unit = "of queries"
+    """
+
+private let tracingQuiz = """
+    [[questions]]
+    id = "trace"
+    type = "Tracing"
+    prompt.program = \"\"\"
+    let x = 1
+    x += 1
+    print(x)
+    \"\"\"
+    answer.doesCompile = false
+    answer.lineNumber = 2
+    context = "`x` is a constant."
+    """
+
+struct SessionHarness {
+    let folder: URL
+    let store: ProgressStore
+    let transcript = Transcript()
+    let quiz: Quiz
+    let key = "small"
+
+    init(source: String = smallQuiz) throws {
+        folder = try temporaryDirectory()
+        store = ProgressStore(directory: folder, courseID: "test")
+        guard let loaded = QuizLoader.load(source: source, path: "quiz.toml").quiz else {
+            throw Fixtures.FixtureError(message: "quiz did not load")
+        }
+        quiz = loaded
+    }
+
+    init(quiz: Quiz) throws {
+        folder = try temporaryDirectory()
+        store = ProgressStore(directory: folder, courseID: "test")
+        self.quiz = quiz
+    }
+
+    @discardableResult
+    func run(_ inputs: [LineInput], settings: TerminalSettings = TerminalSettings(width: 120, color: false, ascii: false)) -> (QuizSessionOutcome, ScriptedLineReader) {
+        let transcript = self.transcript
+        let reader = ScriptedLineReader(inputs, echo: { transcript.write($0) })
+        let session = QuizSession(quiz: quiz, quizKey: key, title: "Quiz: small", store: store, reader: reader,
+                                  settings: settings, resumeCommand: "tandem quiz small",
+                                  clock: { transcript.now }, write: { transcript.write($0) })
+        return (session.run(), reader)
+    }
+
+    func cleanUp() { try? FileManager.default.removeItem(at: folder) }
+}
+
+private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } }
+
+@Suite struct SessionTests {
+    @Test func fullRunWithHintsAndInvalidInput() throws {
+        let harness = try SessionHarness()
+        defer { harness.cleanUp() }
+        let (outcome, reader) = harness.run(lines("?", "maybe", "yes", "", "Draft Model.", "a fifth", "20%"))
+        #expect(outcome.completed)
+        #expect(outcome.score == 3 && outcome.total == 3 && outcome.missed.isEmpty)
+        #expect(reader.remaining == 0)
+        let text = harness.transcript.text
+        #expect(text.contains("Hint: Think of parameters."))
+        #expect(text.contains("Answer true or false (t/f, yes/no and y/n also work)."))
+        #expect(text.contains("Fewer parameters, fewer operations."))
+        #expect(text.contains("Type an answer (Ctrl-D stops and keeps your answers)."))
+        #expect(text.contains("Type a number, like 0.6, 60%, 1,200 or +3."))
+        #expect(text.contains("(answer in of queries)"))
+        #expect(text.contains("Score: 3 / 3"))
+        #expect(text.contains("Every question right."))
+        #expect(!text.contains("\u{1B}"))
+
+        let progress = harness.store.load()
+        let record = try #require(progress.quizzes["small"])
+        #expect(record.best == 3 && record.last == 3 && record.total == 3 && record.attempts == 1 && record.resume == nil)
+        #expect(record.lastTakenAt == harness.transcript.now)
+        #expect(progress.questions.keys.sorted() == ["draft", "escalation", "small-vs-large"])
+        #expect(progress.questions["draft"]?.quiz == "small")
+        #expect(progress.questions["draft"]?.box == 2)
+    }
+
+    @Test func wrongAnswerShowsTheAnswerAndRetryRecordsWithoutChangingScore() throws {
+        let harness = try SessionHarness()
+        defer { harness.cleanUp() }
+        let (outcome, _) = harness.run(lines("f", "draft model", "0.2", "y", "t"))
+        #expect(outcome.completed)
+        #expect(outcome.score == 2)
+        #expect(outcome.missed.isEmpty)  // fixed on retry
+        let text = harness.transcript.text
+        #expect(text.contains("✗ Not quite."))
+        #expect(text.contains("The answer: true"))
+        #expect(text.contains("Missed:\n  small-vs-large: A small model is always cheaper"))
+        #expect(text.contains("Retry it? [y/N] y"))
+        #expect(text.contains("Retry: 1 of 1 right this time."))
+        let progress = harness.store.load()
+        #expect(progress.quizzes["small"]?.last == 2)
+        let record = try #require(progress.questions["small-vs-large"])
+        #expect(record.attempts == 2 && record.correctCount == 1 && record.lastResult == "correct")
+    }
+
+    @Test func decliningRetryLeavesMissed() throws {
+        let harness = try SessionHarness()
+        defer { harness.cleanUp() }
+        let (outcome, _) = harness.run(lines("f", "target model", "0.2", ""))
+        #expect(outcome.missed == ["small-vs-large", "draft"])
+        #expect(outcome.score == 1)
+        #expect(harness.transcript.text.contains("Retry those 2? [y/N] "))
+        #expect(harness.store.load().questions["draft"]?.lastResult == "incorrect")
+    }
+
+    @Test(arguments: [LineInput.interrupted, .end])
+    func interruptKeepsAnswersAndNextRunResumes(_ stop: LineInput) throws {
+        let harness = try SessionHarness()
+        defer { harness.cleanUp() }
+        let (first, _) = harness.run([.line("t"), stop])
+        #expect(!first.completed)
+        #expect(first.answeredThisRun == 1)
+        #expect(harness.transcript.text.contains("Stopped after 1 of 3 questions; your answers are saved. Run `tandem quiz small` to resume."))
+        var progress = harness.store.load()
+        #expect(progress.quizzes["small"]?.resume == ["small-vs-large": 1])
+        #expect(progress.quizzes["small"]?.attempts == 0)
+        #expect(progress.questions["small-vs-large"]?.attempts == 1)
+
+        harness.transcript.text = ""
+        let (second, reader) = harness.run(lines("", "draft model", "0.2"))
+        #expect(second.completed)
+        #expect(second.answeredThisRun == 2)
+        #expect(second.score == 3)
+        #expect(reader.prompts.first == "Resume? [Y/n] ")
+        #expect(harness.transcript.text.contains("Last time you stopped after 1 of 3 questions."))
+        #expect(!harness.transcript.text.contains("Question 1 of 3"))
+        #expect(harness.transcript.text.contains("Question 2 of 3"))
+        progress = harness.store.load()
+        #expect(progress.quizzes["small"]?.resume == nil)
+        #expect(progress.quizzes["small"]?.best == 3)
+        #expect(progress.questions["small-vs-large"]?.attempts == 1)
+    }
+
+    @Test func decliningResumeStartsOver() throws {
+        let harness = try SessionHarness()
+        defer { harness.cleanUp() }
+        harness.run([.line("f"), .interrupted])
+        let (outcome, _) = harness.run(lines("n", "t", "draft model", "0.2"))
+        #expect(outcome.completed && outcome.score == 3 && outcome.answeredThisRun == 3)
+        #expect(harness.store.load().questions["small-vs-large"]?.attempts == 2)
+    }
+
+    @Test func interruptAtTheResumeQuestionChangesNothing() throws {
+        let harness = try SessionHarness()
+        defer { harness.cleanUp() }
+        harness.run([.line("t"), .end])
+        let before = harness.store.load()
+        let (outcome, _) = harness.run([.interrupted])
+        #expect(!outcome.completed)
+        #expect(harness.store.load() == before)
+    }
+
+    @Test func tracingAsksVerdictThenLine() throws {
+        let harness = try SessionHarness(source: tracingQuiz)
+        defer { harness.cleanUp() }
+        let (outcome, _) = harness.run(lines("perhaps", "n", "two", "2"))
+        #expect(outcome.score == 1)
+        let text = harness.transcript.text
+        for line in ["1 | let x = 1", "2 | x += 1", "3 | print(x)"] { #expect(text.contains(line)) }
+        #expect(text.contains("Answer y or n (yes/no, true/false also work)."))
+        #expect(text.contains("Type a line number, or press Enter to skip."))
+        #expect(text.contains("The error is on line 2."))
+        #expect(text.contains("`x` is a constant."))
+    }
+
+    @Test func multipleChoiceShowsLettersAndFeedback() throws {
+        let quiz = try Fixtures.quiz("all-types.toml")
+        let question = try #require(quiz.question(id: "cascade-threshold"))
+        let harness = try SessionHarness(quiz: Quiz(path: "q.toml", questions: [question]))
+        defer { harness.cleanUp() }
+        guard case .multipleChoice(let mc) = question.body else { Issue.record("not MC"); return }
+        let options = mc.options(questionID: question.id)
+        let wrong = try #require(options.first { $0.text == "Nothing changes." })
+        harness.run(lines("Q", "A, B", wrong.letter, ""))
+        let text = harness.transcript.text
+        for option in options { #expect(text.contains("**\(option.letter))** \(option.text)")) }
+        #expect(text.contains("A cascade sends each query"))  // multipart context shown
+        #expect(text.contains("That is not an option: answer with a letter A–C or an option's exact text."))
+        #expect(text.contains("Pick one option (a letter A–C)."))
+        #expect(text.contains("**\(wrong.letter))** The threshold decides every escalation."))
+        #expect(text.contains("Right: more answers fall below the bar."))
+    }
+
+    @Test func selfGradedMarksRubric() throws {
+        let quiz = try Fixtures.quiz("all-types.toml")
+        let question = try #require(quiz.question(id: "weak-to-strong-essay"))
+        let harness = try SessionHarness(quiz: Quiz(path: "q.toml", questions: [question]))
+        defer { harness.cleanUp() }
+        let (outcome, _) = harness.run(lines("", "The student beats", "its teacher.", "", "maybe", "n", "y"))
+        #expect(outcome.total == 0 && outcome.completed)
+        let text = harness.transcript.text
+        #expect(text.contains("Write an answer first"))
+        #expect(text.contains("**Model answer:** A strong model"))
+        #expect(text.contains("Self-graded: 1 of 2 rubric points met"))
+        let record = try #require(harness.store.load().questions["weak-to-strong-essay"])
+        #expect(record.lastResult == "self-graded" && record.lastPoints == 0.5)
+    }
+
+    @Test func asciiModeUsesPlainMarks() throws {
+        let harness = try SessionHarness()
+        defer { harness.cleanUp() }
+        harness.run(lines("?", "t", "x", "0.2", ""), settings: TerminalSettings(width: 60, color: false, ascii: true))
+        let text = harness.transcript.text
+        #expect(text.contains("Correct."))
+        #expect(!text.contains("✓") && !text.contains("✗") && !text.contains("💡") && !text.contains("—"))
+        #expect(text.contains("Hint: Think"))
+    }
+
+    @Test func outputFitsTheWidthAndColourOnlyWhenAsked() throws {
+        let harness = try SessionHarness()
+        defer { harness.cleanUp() }
+        harness.run(lines("?", "f", "target model", "0.3", "y", "t", "x", "0.2", "n"),
+                    settings: TerminalSettings(width: 30, color: false, ascii: false))
+        let plain = harness.transcript.text
+        #expect(!plain.contains("\u{1B}"))
+        for line in plain.split(separator: "\n") { #expect(DisplayWidth.of(line) <= 30, "\(line)") }
+
+        let colored = try SessionHarness()
+        defer { colored.cleanUp() }
+        colored.run(lines("t", "draft model", "0.2"), settings: TerminalSettings(width: 80, color: true, ascii: false))
+        #expect(colored.transcript.text.contains("\u{1B}["))
+    }
+}

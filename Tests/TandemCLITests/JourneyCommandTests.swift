@@ -1,0 +1,242 @@
+import Foundation
+import Testing
+
+/// Runs the built `tandem` as a student would, on a small course in a temporary folder, with
+/// `TANDEM_STATE_DIR` in a temporary folder too. Output goes to pipes, so these also check that
+/// nothing prompts or writes escapes when stdout is not a terminal.
+struct TandemProcess {
+    let course: URL
+    let state: URL
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static var executable: URL {
+        // The test bundle sits beside the `tandem` it depends on.
+        let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        var url = URL(fileURLWithPath: me).deletingLastPathComponent()
+        while url.path != "/" {
+            let candidate = url.appendingPathComponent("tandem")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            url = url.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: "tandem")
+    }
+
+    init(course: URL) {
+        self.course = course
+        state = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-state-\(UUID().uuidString)")
+    }
+
+    @discardableResult
+    func run(_ arguments: [String], withCourse: Bool = true) throws -> Result {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments + (withCourse ? ["--course", course.path] : [])
+        var environment = ProcessInfo.processInfo.environment
+        environment["TANDEM_STATE_DIR"] = state.path
+        for key in ["TANDEM_COURSE", "NO_COLOR", "COLUMNS", "PAGER"] { environment[key] = nil }
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let errData = ErrBox()
+        let reader = Thread { errData.data = err.fileHandleForReading.readDataToEndOfFile() }
+        reader.start()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        while !reader.isFinished { usleep(1000) }
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData.data, as: UTF8.self))
+    }
+
+    var progressFile: URL { state.appendingPathComponent("progress.json") }
+}
+
+final class ErrBox: @unchecked Sendable { var data = Data() }
+
+enum CourseFixture {
+    static func make() throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-course-\(UUID().uuidString)")
+        func write(_ text: String, _ path: String) throws {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        try write("""
+            format_version = 1
+            id = "cli-fixture"
+            title = "CLI fixture course"
+            welcome = "Welcome, **student**."
+            final = "All done, well played."
+
+            [[lessons]]
+            number = 1
+            slug = "intro"
+            title = "Why combine models"
+            folder = "01-intro"
+            quiz = "quiz.toml"
+
+            [[lessons]]
+            number = 2
+            slug = "cascades"
+            title = "Cascading inference"
+            folder = "02-cascades"
+            quiz = "quiz.toml"
+
+            [[exercises]]
+            id = "cascade-route"
+            title = "Cascade routing"
+            file = "Sources/E01/Route.swift"
+            lesson = "cascades"
+            """, "content/course.toml")
+        try write("// exercise", "exercises/Sources/E01/Route.swift")
+        try write("""
+            # Why combine models
+
+            Small models are cheap; large ones are good. See [the next lesson](../02-cascades/lesson.md).
+
+            ```tandem
+            list --json
+            ```
+
+            A failing example does not stop the lesson:
+
+            ```tandem
+            quiz --check missing.toml
+            ```
+
+            The end of lesson one.
+            """, "content/01-intro/lesson.md")
+        try write("# Cascading inference\n\nDefer when unsure.\n", "content/02-cascades/lesson.md")
+        for (folder, prefix) in [("01-intro", "intro"), ("02-cascades", "cascades")] {
+            try write("""
+                [[questions]]
+                id = "\(prefix)-tf"
+                type = "TrueFalse"
+                prompt.prompt = "A small model is always worse."
+                answer.answer = false
+                context = "Not on easy queries."
+
+                [[questions]]
+                id = "\(prefix)-num"
+                type = "Numeric"
+                prompt.prompt = "1 + 1?"
+                answer.answer = 2
+                answer.tolerance = 0
+                context = "Two."
+                """, "content/\(folder)/quiz.toml")
+        }
+        return root
+    }
+}
+
+@Suite struct JourneyCommandTests {
+    @Test func homeWelcomesOnceAndFitsWithoutEscapes() throws {
+        let tandem = TandemProcess(course: try CourseFixture.make())
+        let first = try tandem.run(["--width", "40"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("Welcome"))
+        #expect(first.stdout.contains("tandem read 1"))
+        #expect(!first.stdout.contains("\u{1B}"))
+        for line in first.stdout.split(separator: "\n") { #expect(line.count <= 40, "\(line)") }
+        let second = try tandem.run(["--width", "80", "--color", "never"])
+        #expect(!second.stdout.contains("Welcome"))
+        #expect(second.stdout.contains("○ 2 Cascading inference"))
+    }
+
+    @Test func nextWalksTheCourseInOrder() throws {
+        let tandem = TandemProcess(course: try CourseFixture.make())
+        let read = try tandem.run(["next", "--width", "60"])
+        #expect(read.status == 0, "\(read.stderr)")
+        #expect(read.stdout.contains("\nLesson 1 of 2 · Why combine models · 1 min\n"))
+        #expect(read.stderr.contains("tandem next: tandem read 1"))
+        // Lesson 1 is read: its quiz comes next (it cannot be taken without a terminal, but it is
+        // the quiz command that answers).
+        let quiz = try tandem.run(["next"])
+        #expect(quiz.stderr.contains("tandem next: tandem quiz 1"), "\(quiz.stderr)")
+        let json = try tandem.run(["list", "--json"])
+        #expect(json.stdout.contains(#""next":"tandem quiz 1""#))
+    }
+
+    @Test func listJSONShape() throws {
+        let tandem = TandemProcess(course: try CourseFixture.make())
+        let result = try tandem.run(["list", "--json"])
+        #expect(result.status == 0)
+        #expect(result.stdout == #"{"lessons":[{"number":1,"slug":"intro","title":"Why combine models","read":false,"quiz":{"best":null,"last":null,"total":2},"exercises":[]},"#
+                + #"{"number":2,"slug":"cascades","title":"Cascading inference","read":false,"quiz":{"best":null,"last":null,"total":2},"exercises":[{"id":"cascade-route","status":"not-started"}]}],"#
+                + #""review_due":0,"next":"tandem read 1"}"# + "\n")
+    }
+
+    @Test func resetNeedsConfirmationAndKeepsABackup() throws {
+        let tandem = TandemProcess(course: try CourseFixture.make())
+        try tandem.run(["read", "1", "--no-run"])
+        let before = try Data(contentsOf: tandem.progressFile)
+        let refused = try tandem.run(["progress", "--reset"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "tandem: progress --reset needs --yes when there is no terminal to ask\n")
+        #expect(try Data(contentsOf: tandem.progressFile) == before)
+
+        let reset = try tandem.run(["progress", "--reset", "--yes"])
+        #expect(reset.status == 0, "\(reset.stderr)")
+        let backups = try FileManager.default.contentsOfDirectory(atPath: tandem.state.path).filter { $0.hasPrefix("progress.json.backup-") }
+        #expect(backups.count == 1)
+        #expect(try Data(contentsOf: tandem.state.appendingPathComponent(backups[0])) == before)
+        #expect(try tandem.run(["list", "--json"]).stdout.contains(#""read":true"#) == false)
+    }
+
+    @Test func exportImportRoundTripAndWrongCourse() throws {
+        let tandem = TandemProcess(course: try CourseFixture.make())
+        try tandem.run(["read", "2", "--no-run"])
+        let listed = try tandem.run(["list", "--json"]).stdout
+        let file = tandem.state.deletingLastPathComponent().appendingPathComponent("export-\(UUID().uuidString).json")
+        #expect(try tandem.run(["progress", "--export", file.path]).status == 0)
+
+        // Another machine: a fresh state folder.
+        let other = TandemProcess(course: tandem.course)
+        try other.run(["read", "1", "--no-run"])
+        let imported = try other.run(["progress", "--import", file.path])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let merged = try other.run(["list", "--json"]).stdout
+        #expect(merged.contains(#""slug":"intro","title":"Why combine models","read":true"#))
+        #expect(merged.contains(#""slug":"cascades","title":"Cascading inference","read":true"#))
+        // Importing into the machine it came from changes nothing.
+        #expect(try tandem.run(["progress", "--import", file.path]).status == 0)
+        #expect(try tandem.run(["list", "--json"]).stdout == listed)
+
+        let foreign = try String(contentsOf: file, encoding: .utf8)
+            .replacingOccurrences(of: "\"cli-fixture\"", with: "\"another-course\"")
+        try Data(foreign.utf8).write(to: file)
+        let refused = try other.run(["progress", "--import", file.path])
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "tandem: \(file.path) holds progress for course 'another-course', not for 'cli-fixture'; nothing imported\n")
+        #expect(try other.run(["list", "--json"]).stdout == merged)
+    }
+
+    @Test func progressSummaryIsCompact() throws {
+        let tandem = TandemProcess(course: try CourseFixture.make())
+        try tandem.run(["read", "1", "--no-run"])
+        let result = try tandem.run(["progress", "--width", "40"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("1/2 read"))
+        #expect(result.stdout.contains("0/1 solved"))
+        #expect(result.stdout.contains("tandem quiz 1"))
+        #expect(!result.stdout.contains("\u{1B}"))
+    }
+}
+
+@Suite struct NextWelcomeTests {
+    @Test func aNewcomerWhoOnlyTypesNextIsWelcomedOnce() throws {
+        let tandem = TandemProcess(course: try CourseFixture.make())
+        let first = try tandem.run(["next", "--width", "60"])
+        #expect(first.stdout.hasPrefix("Welcome, "), "\(first.stdout.prefix(80))")
+        #expect(first.stdout.contains("Lesson 1 of 2"))
+        let home = try tandem.run(["--width", "60"])
+        #expect(!home.stdout.contains("Welcome"))
+    }
+}

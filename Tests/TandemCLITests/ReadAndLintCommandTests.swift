@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+@Suite struct ReadAndLintCommandTests {
+    @Test func readRunsLiveBlocksAndMarksTheLessonRead() throws {
+        let tandem = TandemProcess(course: try CourseFixture.make())
+        let result = try tandem.run(["read", "intro", "--width", "60", "--color", "never"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let page = result.stdout
+        #expect(page.hasPrefix("Lesson 1 of 2 · Why combine models · 1 min\n"))
+        // The live block ran the real command, in this course, before the lesson was marked read.
+        #expect(page.contains("  $ tandem list --json\n  {\"lessons\":[{\"number\":1,\"slug\":\"intro\""))
+        // A failing example shows its error inline; the lesson goes on.
+        #expect(page.contains("  $ tandem quiz --check missing.toml\n"))
+        #expect(page.contains("✗ this example failed (exit 1)"))
+        #expect(page.contains("The end of lesson one."))
+        #expect(page.contains("tandem quiz 1"))
+        #expect(page.contains("tandem read 2"))
+        #expect(!page.contains("\u{1B}"))
+        #expect(try tandem.run(["list", "--json"]).stdout.contains(#""slug":"intro","title":"Why combine models","read":true"#))
+    }
+
+    @Test func readWithoutArgumentOpensTheNextUnreadLesson() throws {
+        let tandem = TandemProcess(course: try CourseFixture.make())
+        try tandem.run(["read", "1", "--no-run"])
+        let next = try tandem.run(["read", "--no-run", "--width", "80"])
+        #expect(next.stdout.hasPrefix("Lesson 2 of 2 · Cascading inference · 1 min"))
+        #expect(next.stdout.contains("last lesson"))
+    }
+
+    @Test func noRunAndFilePreview() throws {
+        let tandem = TandemProcess(course: try CourseFixture.make())
+        let lesson = tandem.course.appendingPathComponent("content/01-intro/lesson.md")
+        let preview = try tandem.run(["read", "--file", lesson.path, "--no-run", "--width", "50"])
+        #expect(preview.status == 0, "\(preview.stderr)")
+        #expect(!preview.stdout.hasPrefix("Lesson 1"))
+        #expect(preview.stdout.contains("  $ tandem list --json\n\n"))
+        let recorded = (try? String(contentsOf: tandem.progressFile, encoding: .utf8)) ?? ""
+        #expect(!recorded.contains("\"read\" : true"))
+        let missing = try tandem.run(["read", "--file", "/nonexistent/lesson.md"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.hasPrefix("tandem: cannot read '/nonexistent/lesson.md'"))
+    }
+
+    @Test func lintPassesACleanCourseAndReportsProblems() throws {
+        let course = try CourseFixture.make()
+        let tandem = TandemProcess(course: course)
+        let lesson = course.appendingPathComponent("content/01-intro/lesson.md")
+        // The fixture's failing example is deliberate for `read`; lint must flag it.
+        let flagged = try tandem.run(["lint"])
+        #expect(flagged.status == 1)
+        #expect(flagged.stdout.contains("content/01-intro/lesson.md:11: tandem block `tandem quiz --check missing.toml` failed (exit 1"), "\(flagged.stdout)")
+        let text = try String(contentsOf: lesson, encoding: .utf8).replacingOccurrences(of: "missing.toml", with: "quiz.toml")
+        try Data(text.utf8).write(to: lesson)
+        let clean = try tandem.run(["lint"])
+        #expect(clean.status == 0, "\(clean.stdout)\(clean.stderr)")
+        #expect(clean.stdout == "lint: 2 lessons, 2 live blocks, 4 questions, 1 exercises: no problems\n")
+        let broken = try tandem.run(["lint", "--course", "/nonexistent-course"], withCourse: false)
+        #expect(broken.status == 1)
+    }
+
+    /// CI holds the real course to lint: manifest, lessons, live examples, quizzes, links.
+    @Test(.timeLimit(.minutes(5)))
+    func theRepositoryCourseLintsClean() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let tandem = TandemProcess(course: repository)
+        let result = try tandem.run(["lint"])
+        #expect(result.status == 0, "tandem lint over content/:\n\(result.stdout)\(result.stderr)")
+    }
+}

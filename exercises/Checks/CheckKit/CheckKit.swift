@@ -1,0 +1,121 @@
+import Foundation
+
+/// Runs an exercise's cases in order and stops at the first failure.
+///
+/// Protocol with tandem (stdout, one JSON object per line): `{"case": NAME}` before each case, so a
+/// crash inside student code can be pinned to the case that was running, then one final
+/// `{"verdict": "passed"|"failed", ...}` line. Exit status 0 = passed, 1 = failed.
+public final class Checker {
+    private var passedCases = 0
+    private let exercise: String
+
+    public init(exercise: String) {
+        self.exercise = exercise
+    }
+
+    /// Checks one case: `actual` is computed after the case is announced.
+    public func expect<T>(
+        _ name: String, input: String, expected: T, _ actual: () -> T,
+        describe: (T) -> String = { "\($0)" }, matches: (T, T) -> Bool
+    ) {
+        announce(name)
+        let value = actual()
+        if !matches(expected, value) {
+            fail(name, input: input, expected: describe(expected), actual: describe(value))
+        }
+        passedCases += 1
+    }
+
+    public func expect<T: Equatable>(_ name: String, input: String, expected: T, _ actual: () -> T) {
+        expect(name, input: input, expected: expected, actual, describe: { "\($0)" }, matches: ==)
+    }
+
+    /// Checks a property that has no single expected value (`requirement` says what should hold).
+    public func require(_ name: String, input: String, requirement: String, actual: String, _ holds: Bool) {
+        announce(name)
+        if !holds { fail(name, input: input, expected: requirement, actual: actual) }
+        passedCases += 1
+    }
+
+    /// Prints the passing verdict and exits 0.
+    public func finish() -> Never {
+        emit(["verdict": "passed", "exercise": exercise, "passed": "\(passedCases)"])
+        exit(0)
+    }
+
+    public func announce(_ name: String) {
+        emit(["case": name])
+    }
+
+    private func fail(_ name: String, input: String, expected: String, actual: String) -> Never {
+        emit(["verdict": "failed", "exercise": exercise, "case": name, "input": input,
+              "expected": expected, "actual": actual, "passed": "\(passedCases)"])
+        exit(1)
+    }
+
+    private func emit(_ fields: [String: String]) {
+        let data = (try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys])) ?? Data("{}".utf8)
+        // Unbuffered, so the line is out even if the next case crashes the process.
+        FileHandle.standardOutput.write(data + Data("\n".utf8))
+    }
+}
+
+/// Deterministic random cases: the same seed gives the same cases on every machine.
+public struct CaseRandom {
+    private var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// Uniform in [0, 1).
+    public mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+
+    public mutating func double(in range: ClosedRange<Double>) -> Double {
+        range.lowerBound + unit() * (range.upperBound - range.lowerBound)
+    }
+
+    public mutating func int(in range: ClosedRange<Int>) -> Int {
+        range.lowerBound + Int(next() % UInt64(range.upperBound - range.lowerBound + 1))
+    }
+
+    /// A probability vector over `count` classes.
+    public mutating func distribution(_ count: Int) -> [Double] {
+        let raw = (0..<count).map { _ in unit() + 0.01 }
+        let total = raw.reduce(0, +)
+        return raw.map { $0 / total }
+    }
+}
+
+/// Short, stable renderings for messages.
+public func show(_ value: Double) -> String {
+    if value.isNaN { return "nan" }
+    if value.isInfinite { return value > 0 ? "inf" : "-inf" }
+    return String(format: "%.6g", value)
+}
+
+public func show(_ values: [Double]) -> String { "[" + values.map(show).joined(separator: ", ") + "]" }
+public func show(_ values: [[Double]]) -> String { "[" + values.map(show).joined(separator: ", ") + "]" }
+public func show(_ value: Double?) -> String { value.map(show) ?? "nil" }
+
+public func close(_ a: Double, _ b: Double, tolerance: Double = 1e-9) -> Bool {
+    abs(a - b) <= tolerance * max(1, abs(a), abs(b))
+}
+
+public func close(_ a: [Double], _ b: [Double], tolerance: Double = 1e-9) -> Bool {
+    a.count == b.count && zip(a, b).allSatisfy { close($0, $1, tolerance: tolerance) }
+}
+
+public func close(_ a: Double?, _ b: Double?, tolerance: Double = 1e-9) -> Bool {
+    switch (a, b) {
+    case (nil, nil): return true
+    case let (x?, y?): return close(x, y, tolerance: tolerance)
+    default: return false
+    }
+}
