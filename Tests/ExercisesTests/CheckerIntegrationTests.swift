@@ -75,6 +75,15 @@ import Testing
         #expect(statuses == ["passed", "failed", "crashed", "timeout", "compile-error"])
     }
 
+    @Test func aMissingExerciseFileIsReportedWithTheWayBack() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let layout = try Self.tinyPackage(in: folder)
+        let result = try ExerciseChecker(layout: layout, root: folder).check(entry("gone", number: 4, file: "gone/Gone.swift"))
+        #expect(result.status == .compileError)
+        #expect(result.message == "exercises/gone/Gone.swift: the file is missing; `tandem reset 4` restores the starter")
+    }
+
     @Test func checksAreRecordedInTheProgressStore() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
