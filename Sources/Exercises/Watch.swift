@@ -111,7 +111,7 @@ public final class Watcher {
     }
 
     func showHint() {
-        guard let exercise = current, let text = try? session.hint(exercise) else { return }
+        guard let exercise = current, let text = try? session.hint(exercise, again: "Press h") else { return }
         extra = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         draw()
     }
