@@ -28,7 +28,11 @@ public struct ExerciseChecker: Sendable {
         }
         var arguments = ["swift", "build", "--package-path", layout.package.path, "--scratch-path", layout.scratch.path]
         if let product { arguments += ["--product", product] }
-        return try runProcess(swiftDriver, arguments)
+        let outcome = try runProcess(swiftDriver, arguments)
+        if outcome.ending == .exited(127) {
+            throw ExerciseError("checking exercises needs the Swift toolchain: `swift` is not on the PATH")
+        }
+        return outcome
     }
 
     /// Builds and runs one exercise's checks.
