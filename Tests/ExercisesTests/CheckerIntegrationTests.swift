@@ -32,8 +32,8 @@ import Testing
     }
 
     @Test func statusesForPassFailCrashHangAndCompileError() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        // Kept between runs: the second run only relinks.
+        let folder = try persistentFolder("tandem-exercises-tiny")
         let layout = try Self.tinyPackage(in: folder)
         let checker = ExerciseChecker(layout: layout, root: folder, timeLimit: 3)
         let exercises = ["ok", "fail", "crash", "hang", "broken"].enumerated().map {
@@ -76,8 +76,7 @@ import Testing
     }
 
     @Test func aMissingExerciseFileIsReportedWithTheWayBack() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try persistentFolder("tandem-exercises-tiny")
         let layout = try Self.tinyPackage(in: folder)
         let result = try ExerciseChecker(layout: layout, root: folder).check(entry("gone", number: 4, file: "gone/Gone.swift"))
         #expect(result.status == .compileError)
