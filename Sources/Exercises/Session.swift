@@ -18,6 +18,9 @@ public struct ExerciseSession {
 
     public var exercises: [ExerciseEntry] { course.manifest.exercises }
 
+    /// No build folder yet: the first check also compiles the engine, which takes a while.
+    public var firstBuild: Bool { !FileManager.default.fileExists(atPath: layout.scratch.path) }
+
     /// `name` resolved (number, id or prefix), else the current exercise.
     public func exercise(named name: String?) throws -> ExerciseEntry? {
         if let name {

@@ -27,7 +27,10 @@ public struct CheckCommand: ParsableCommand {
             Output.line(json ? CheckReport.json([]) : "Every exercise is solved. `tandem check --all` re-checks them all.")
             return
         }
-        if !json { Output.line(all ? "Checking \(selection.count) exercises…" : "Checking exercise \(selection[0].number)…") }
+        if !json {
+            Output.line(all ? "Checking \(selection.count) exercises…" : "Checking exercise \(selection[0].number)…")
+            if session.firstBuild { Output.line("(The first check compiles the engine too: about a minute. Later checks take seconds.)") }
+        }
         let outcome = try explained { try session.check(selection, all: all, json: json, timeLimit: timeLimit) { Output.line($0) } }
         Output.line(outcome.text)
         if !outcome.allPassed { throw ExitCode.failure }
