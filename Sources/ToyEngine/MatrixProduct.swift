@@ -1,118 +1,146 @@
 /// Matrix products. The work of training happens here, so this is the one place written for speed:
-/// a register-blocked kernel that keeps a 4 × 8 tile of the result in SIMD registers while it walks
-/// the shared dimension, so every loaded element of `B` is used four times and every element of
-/// `A` eight times. Transposed products transpose one operand first (a cheap O(n²) copy) and
-/// reuse the kernel. The sum for each result element runs over `k` in order, so results do not
-/// depend on blocking choices beyond the usual floating-point rounding of that order.
+/// a register-blocked kernel keeps a 4-row tile of the result in SIMD registers while it walks the
+/// shared dimension, so each loaded piece of `B` is used four times and each element of `A` once
+/// per lane. `aᵀ · b` reads `a` in place through strides; `a · bᵀ` transposes `b` first (a cheap
+/// O(n²) copy). Each result element is summed over k in order, one multiply and one add at a time
+/// (no fused multiply-add), so every variant gives the same bits as the textbook triple loop.
 extension Matrix {
     /// The product `a · b` (`a.cols == b.rows`).
     public static func matmul(_ a: Matrix, _ b: Matrix) -> Matrix {
         precondition(a.cols == b.rows, "matmul: \(a.rows)×\(a.cols) · \(b.rows)×\(b.cols)")
-        var c = Matrix(rows: a.rows, cols: b.cols)
-        a.values.withUnsafeBufferPointer { ap in
-            b.values.withUnsafeBufferPointer { bp in
-                c.values.withUnsafeMutableBufferPointer { cp in
-                    gemm(m: a.rows, n: b.cols, k: a.cols, a: ap.baseAddress, b: bp.baseAddress, c: cp.baseAddress)
-                }
-            }
-        }
-        return c
+        return product(a, b, m: a.rows, k: a.cols, aRowStride: a.cols, aDepthStride: 1)
     }
 
     /// The product with either operand transposed first: `op(a) · op(b)`.
     public static func matmul(_ a: Matrix, _ b: Matrix, transposeA: Bool, transposeB: Bool) -> Matrix {
-        matmul(transposeA ? a.transposed() : a, transposeB ? b.transposed() : b)
+        let right = transposeB ? b.transposed() : b
+        if transposeA {
+            precondition(a.rows == right.rows, "matmul: (\(a.rows)×\(a.cols))ᵀ · \(right.rows)×\(right.cols)")
+            return product(a, right, m: a.cols, k: a.rows, aRowStride: 1, aDepthStride: a.cols)
+        }
+        return matmul(a, right)
     }
 
     /// The product `self · other`.
     public func matmul(_ other: Matrix) -> Matrix { Matrix.matmul(self, other) }
 
     /// `selfᵀ · other` (`self.rows == other.rows`): e.g. a weight gradient `xᵀ · dy`.
-    public func transposedMatmul(_ other: Matrix) -> Matrix { Matrix.matmul(transposed(), other) }
+    public func transposedMatmul(_ other: Matrix) -> Matrix {
+        Matrix.matmul(self, other, transposeA: true, transposeB: false)
+    }
 
     /// `self · otherᵀ` (`self.cols == other.cols`): e.g. an input gradient `dy · wᵀ`.
-    public func matmulTransposed(_ other: Matrix) -> Matrix { Matrix.matmul(self, other.transposed()) }
+    public func matmulTransposed(_ other: Matrix) -> Matrix {
+        Matrix.matmul(self, other, transposeA: false, transposeB: true)
+    }
 
     /// The matrix product `a · b`.
     public static func * (a: Matrix, b: Matrix) -> Matrix { matmul(a, b) }
+
+    /// C (m × b.cols) where A's element (i, p) is `a.values[i * aRowStride + p * aDepthStride]`.
+    static func product(_ a: Matrix, _ b: Matrix, m: Int, k: Int, aRowStride: Int, aDepthStride: Int,
+                        kernel: EngineKernel = .active) -> Matrix {
+        var c = Matrix(rows: m, cols: b.cols)
+        a.values.withUnsafeBufferPointer { ap in
+            b.values.withUnsafeBufferPointer { bp in
+                c.values.withUnsafeMutableBufferPointer { cp in
+                    guard let ap = ap.baseAddress, let bp = bp.baseAddress, let cp = cp.baseAddress else { return }
+                    kernel.gemm(m: m, n: b.cols, k: k, a: ap, aRowStride: aRowStride, aDepthStride: aDepthStride, b: bp, c: cp)
+                }
+            }
+        }
+        return c
+    }
 }
 
-/// C (m×n) = A (m×k) · B (k×n), all row-major and contiguous; C must start zeroed.
-@usableFromInline
-func gemm(m: Int, n: Int, k: Int, a: UnsafePointer<Double>?, b: UnsafePointer<Double>?, c: UnsafeMutablePointer<Double>?) {
-    guard m > 0, n > 0, k > 0, let a, let b, let c else { return }
-    let n8 = n - n % 8
+/// The portable tile's row vector of result columns. Swift's default x86-64 target is SSE2 (16
+/// registers of two doubles): four columns keep a 4 × 4 tile in 8 registers. (`AVX2Kernels` has
+/// the same loops with eight columns.)
+typealias Lane = SIMD4<Double>
+
+/// C (m×n) = A (m×k) · B (k×n). B and C are row-major and contiguous; A is read through strides.
+func portableGemm(m: Int, n: Int, k: Int, a: UnsafePointer<Double>, aRowStride: Int, aDepthStride: Int,
+          b: UnsafePointer<Double>, c: UnsafeMutablePointer<Double>) {
+    guard m > 0, n > 0, k > 0 else { return }
+    let w = Lane.scalarCount
+    let fullLanes = n - n % w
     var i = 0
-    while i + 4 <= m {
+    while i < m {
+        let rows = min(4, m - i)
+        let aTile = a + i * aRowStride
         var j = 0
-        while j < n8 {
-            tile4x8(k: k, a: a + i * k, lda: k, b: b + j, ldb: n, c: c + i * n + j, ldc: n)
-            j += 8
+        while j < fullLanes {
+            if rows == 4 {
+                tile4(k: k, a: aTile, rowStride: aRowStride, depthStride: aDepthStride, b: b + j, ldb: n, c: c + i * n + j, ldc: n)
+            } else {
+                for r in 0..<rows {
+                    tile1(k: k, a: aTile + r * aRowStride, depthStride: aDepthStride, b: b + j, ldb: n, c: c + (i + r) * n + j)
+                }
+            }
+            j += w
         }
-        if j < n { edge(rows: 4, k: k, a: a + i * k, lda: k, b: b, ldb: n, j0: j, j1: n, c: c + i * n, ldc: n) }
+        if j < n {
+            edge(rows: rows, k: k, a: aTile, rowStride: aRowStride, depthStride: aDepthStride, b: b, ldb: n, columns: j..<n, c: c + i * n, ldc: n)
+        }
         i += 4
     }
-    while i < m {
-        var j = 0
-        while j < n8 {
-            tile1x8(k: k, a: a + i * k, b: b + j, ldb: n, c: c + i * n + j)
-            j += 8
-        }
-        if j < n { edge(rows: 1, k: k, a: a + i * k, lda: k, b: b, ldb: n, j0: j, j1: n, c: c + i * n, ldc: n) }
-        i += 1
-    }
 }
 
 @inline(__always)
-private func load8(_ p: UnsafePointer<Double>) -> SIMD8<Double> {
-    UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Double>.self)
+private func loadLane(_ p: UnsafePointer<Double>) -> Lane {
+    UnsafeRawPointer(p).loadUnaligned(as: Lane.self)
 }
 
 @inline(__always)
-private func store8(_ v: SIMD8<Double>, _ p: UnsafeMutablePointer<Double>) {
-    UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Double>.self)
+private func storeLane(_ v: Lane, _ p: UnsafeMutablePointer<Double>) {
+    UnsafeMutableRawPointer(p).storeBytes(of: v, as: Lane.self)
 }
 
-/// Four rows × eight columns of C, accumulated in registers over the whole shared dimension.
+/// Four rows × one lane of columns of C, accumulated in registers over the whole shared dimension.
 @inline(__always)
-private func tile4x8(k: Int, a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int, c: UnsafeMutablePointer<Double>, ldc: Int) {
-    var c0 = SIMD8<Double>(), c1 = SIMD8<Double>(), c2 = SIMD8<Double>(), c3 = SIMD8<Double>()
-    let a0 = a, a1 = a + lda, a2 = a + 2 * lda, a3 = a + 3 * lda
+private func tile4(k: Int, a: UnsafePointer<Double>, rowStride: Int, depthStride: Int,
+                   b: UnsafePointer<Double>, ldb: Int, c: UnsafeMutablePointer<Double>, ldc: Int) {
+    var c0 = Lane(), c1 = Lane(), c2 = Lane(), c3 = Lane()
+    var ap = a
     var bp = b
-    for p in 0..<k {
-        let bv = load8(bp)
-        c0 += SIMD8(repeating: a0[p]) * bv
-        c1 += SIMD8(repeating: a1[p]) * bv
-        c2 += SIMD8(repeating: a2[p]) * bv
-        c3 += SIMD8(repeating: a3[p]) * bv
+    for _ in 0..<k {
+        let bv = loadLane(bp)
+        c0 += Lane(repeating: ap[0]) * bv
+        c1 += Lane(repeating: ap[rowStride]) * bv
+        c2 += Lane(repeating: ap[2 * rowStride]) * bv
+        c3 += Lane(repeating: ap[3 * rowStride]) * bv
+        ap += depthStride
         bp += ldb
     }
-    store8(c0, c)
-    store8(c1, c + ldc)
-    store8(c2, c + 2 * ldc)
-    store8(c3, c + 3 * ldc)
+    storeLane(c0, c)
+    storeLane(c1, c + ldc)
+    storeLane(c2, c + 2 * ldc)
+    storeLane(c3, c + 3 * ldc)
 }
 
-/// One row × eight columns of C.
+/// One row × one lane of columns of C.
 @inline(__always)
-private func tile1x8(k: Int, a: UnsafePointer<Double>, b: UnsafePointer<Double>, ldb: Int, c: UnsafeMutablePointer<Double>) {
-    var c0 = SIMD8<Double>()
+private func tile1(k: Int, a: UnsafePointer<Double>, depthStride: Int, b: UnsafePointer<Double>, ldb: Int, c: UnsafeMutablePointer<Double>) {
+    var c0 = Lane()
+    var ap = a
     var bp = b
-    for p in 0..<k {
-        c0 += SIMD8(repeating: a[p]) * load8(bp)
+    for _ in 0..<k {
+        c0 += Lane(repeating: ap[0]) * loadLane(bp)
+        ap += depthStride
         bp += ldb
     }
-    store8(c0, c)
+    storeLane(c0, c)
 }
 
-/// The leftover columns j0..<j1 (fewer than eight) for `rows` rows, in the same k order.
+/// The leftover columns (fewer than a lane) for `rows` rows, in the same k order.
 @inline(__always)
-private func edge(rows: Int, k: Int, a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int, j0: Int, j1: Int, c: UnsafeMutablePointer<Double>, ldc: Int) {
+private func edge(rows: Int, k: Int, a: UnsafePointer<Double>, rowStride: Int, depthStride: Int,
+                  b: UnsafePointer<Double>, ldb: Int, columns: Range<Int>, c: UnsafeMutablePointer<Double>, ldc: Int) {
     for r in 0..<rows {
-        let ar = a + r * lda
-        for j in j0..<j1 {
+        let ar = a + r * rowStride
+        for j in columns {
             var sum = 0.0
-            for p in 0..<k { sum += ar[p] * b[p * ldb + j] }
+            for p in 0..<k { sum += ar[p * depthStride] * b[p * ldb + j] }
             c[r * ldc + j] = sum
         }
     }

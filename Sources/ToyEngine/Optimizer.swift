@@ -48,18 +48,42 @@ public struct OptimizerState {
                             let c1 = 1 / (1 - pow(beta1, steps))
                             let c2 = 1 / (1 - pow(beta2, steps))
                             second[index].withUnsafeMutableBufferPointer { v in
-                                for j in 0..<g.count {
-                                    let gj = g[j] + decay * theta[j]
-                                    m[j] = beta1 * m[j] + (1 - beta1) * gj
-                                    v[j] = beta2 * v[j] + (1 - beta2) * gj * gj
-                                    theta[j] -= rate * (m[j] * c1) / ((v[j] * c2).squareRoot() + epsilon)
-                                }
+                                guard let tp = theta.baseAddress, let mp = m.baseAddress, let vp = v.baseAddress, let gp = g.baseAddress else { return }
+                                EngineKernel.active.adam(count: g.count, theta: tp, m: mp, v: vp, g: gp, decay: decay, rate: rate,
+                                                         beta1: beta1, beta2: beta2, epsilon: epsilon, c1: c1, c2: c2)
                             }
                         }
                     }
                 }
             }
         }
+    }
+}
+
+/// One Adam step over a parameter, a lane of elements at a time (the same arithmetic, element by
+/// element, as the scalar loop that finishes the tail: results do not depend on the lane width).
+func portableAdam(count: Int, theta tp: UnsafeMutablePointer<Double>, m mp: UnsafeMutablePointer<Double>,
+                  v vp: UnsafeMutablePointer<Double>, g gp: UnsafePointer<Double>, decay: Double, rate: Double,
+                  beta1: Double, beta2: Double, epsilon: Double, c1: Double, c2: Double) {
+    let w = Lane.scalarCount
+    var j = 0
+    while j + w <= count {
+        let t = UnsafeRawPointer(tp + j).loadUnaligned(as: Lane.self)
+        let gj = UnsafeRawPointer(gp + j).loadUnaligned(as: Lane.self) + decay * t
+        let mj = beta1 * UnsafeRawPointer(mp + j).loadUnaligned(as: Lane.self) + (1 - beta1) * gj
+        let vj = beta2 * UnsafeRawPointer(vp + j).loadUnaligned(as: Lane.self) + (1 - beta2) * gj * gj
+        UnsafeMutableRawPointer(mp + j).storeBytes(of: mj, as: Lane.self)
+        UnsafeMutableRawPointer(vp + j).storeBytes(of: vj, as: Lane.self)
+        let step = rate * (mj * c1) / ((vj * c2).squareRoot() + epsilon)
+        UnsafeMutableRawPointer(tp + j).storeBytes(of: t - step, as: Lane.self)
+        j += w
+    }
+    while j < count {
+        let gj = gp[j] + decay * tp[j]
+        mp[j] = beta1 * mp[j] + (1 - beta1) * gj
+        vp[j] = beta2 * vp[j] + (1 - beta2) * gj * gj
+        tp[j] -= rate * (mp[j] * c1) / ((vp[j] * c2).squareRoot() + epsilon)
+        j += 1
     }
 }
 

@@ -34,6 +34,33 @@ func naiveProduct(_ a: Matrix, _ b: Matrix) -> Matrix {
         #expect((a * b) == naiveProduct(a, b))
         #expect(Matrix.matmul(a.transposed(), b, transposeA: true, transposeB: false) == naiveProduct(a, b))
         #expect(Matrix.matmul(a, b.transposed(), transposeA: false, transposeB: true) == naiveProduct(a, b))
+        // Both compiled kernels, whichever this CPU would pick (AVX2 only where the CPU has it).
+        let kernels: [EngineKernel] = EngineKernel.cpuHasAVX2 ? [.portable, .avx2] : [.portable]
+        for kernel in kernels {
+            #expect(Matrix.product(a, b, m: m, k: k, aRowStride: k, aDepthStride: 1, kernel: kernel) == naiveProduct(a, b))
+            let at = a.transposed()
+            #expect(Matrix.product(at, b, m: m, k: k, aRowStride: 1, aDepthStride: m, kernel: kernel) == naiveProduct(a, b))
+        }
+    }
+
+    @Test func adamKernelsAgreeBitForBit() {
+        var rng = SplitMix64(seed: 12)
+        let count = 37  // a tail shorter than either lane
+        let g = (0..<count).map { _ in rng.normal() }
+        var results = [[Double]]()
+        for kernel in EngineKernel.cpuHasAVX2 ? [EngineKernel.portable, .avx2] : [.portable] {
+            var theta = (0..<count).map { Double($0) / 10 }, m = [Double](repeating: 0.1, count: count), v = [Double](repeating: 0.2, count: count)
+            theta.withUnsafeMutableBufferPointer { t in m.withUnsafeMutableBufferPointer { mm in v.withUnsafeMutableBufferPointer { vv in g.withUnsafeBufferPointer { gg in
+                kernel.adam(count: count, theta: t.baseAddress!, m: mm.baseAddress!, v: vv.baseAddress!, g: gg.baseAddress!, decay: 0.01,
+                            rate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, c1: 10, c2: 1000)
+            } } } }
+            results.append(theta + m + v)
+        }
+        #expect(results.allSatisfy { $0 == results[0] })
+        // And the scalar formula for element 5.
+        let g5 = g[5] + 0.01 * 0.5
+        let m5 = 0.9 * 0.1 + 0.1 * g5, v5 = 0.999 * 0.2 + (1 - 0.999) * g5 * g5
+        #expect(results[0][5] == 0.5 - 0.001 * (m5 * 10) / ((v5 * 1000).squareRoot() + 1e-8))
     }
 
     @Test func shapesGatherAndConcatenate() {

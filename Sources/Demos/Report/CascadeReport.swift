@@ -1,0 +1,137 @@
+import Foundation
+import Terminal
+import ToyEngine
+
+extension CascadeDemo {
+    public static func headline(_ r: Result) -> String {
+        if let focus = r.focus {
+            let p = focus.point
+            return "At τ = \(Format.fixed(p.threshold)) the cascade answers \(Format.percent(p.accuracy)) correctly at "
+                + "\(Format.wholePercent(p.cost / r.large.cost)) of the large model's cost, deferring \(Format.wholePercent(p.deferralRate)) "
+                + "of queries (large alone: \(Format.percent(r.large.accuracy)))."
+        }
+        if let target = r.target {
+            guard let test = target.test, let threshold = target.threshold else {
+                return "No threshold reaches \(Format.percent(target.target)) on validation data; the large model alone scores \(Format.percent(r.large.accuracy))."
+            }
+            return "To reach \(Format.percent(target.target)), validation data picks τ = \(Format.fixed(threshold)): on test it scores "
+                + "\(Format.percent(test.accuracy)) at \(Format.wholePercent(test.cost / r.large.cost)) of the large model's cost."
+        }
+        if let m = r.matching {
+            return "The cascade matches the large model within 1 point (\(Format.percent(m.accuracy)) vs \(Format.percent(r.large.accuracy))) "
+                + "at \(Format.wholePercent(m.cost / r.large.cost)) of its cost, deferring \(Format.wholePercent(m.deferralRate)) of queries."
+        }
+        let best = r.points.max { $0.accuracy < $1.accuracy }
+        return "No threshold comes within 1 point of the large model (\(Format.percent(r.large.accuracy))); the best reaches "
+            + "\(Format.percent(best?.accuracy ?? 0)) at \(Format.wholePercent((best?.cost ?? 0) / r.large.cost)) of its cost."
+    }
+
+    public static func report(_ r: Result, settings: TerminalSettings) -> String {
+        var out = Report(settings: settings)
+        out.headline(headline(r))
+        out.blank()
+        let scorerName = ["maxprob": "its highest class probability", "margin": "the gap between its top two probabilities",
+                          "learned": "a learned router's estimate that it is right"][r.scorer.rawValue] ?? r.scorer.rawValue
+        out.paragraph("A small keyword model (\(Format.count(r.small.cost)) multiply-adds) answers a support message when "
+                      + "\(scorerName) is at least τ; otherwise a larger model reading word pairs and letter trigrams "
+                      + (r.tiers >= 3 ? "takes over: first a medium model, then, if the medium model is unsure too, the large one. " : "takes over (\(Format.count(r.large.cost)) multiply-adds). ")
+                      + "Cost per query = small + deferral rate × large: the small model is always paid for.")
+
+        if let focus = r.focus {
+            out.section("At τ = \(Format.fixed(focus.point.threshold)): what was deferred and why")
+            var table = Table(["message kind", "messages", "deferred", "kept but wrong"])
+            for k in focus.kinds {
+                table.add([k.kind.rawValue, "\(k.count)", "\(k.deferred) (\(Format.wholePercent(k.count > 0 ? Double(k.deferred) / Double(k.count) : 0)))", "\(k.keptWrong)"])
+            }
+            out.block(table.render(out))
+            out.blank()
+            out.paragraph("Deferred (the small model was unsure):")
+            for e in focus.deferredExamples {
+                out.paragraph("\"\(e.text)\" — score \(Format.fixed(e.score)), small guess \(e.smallGuess), truth \(e.truth)", indent: "  ")
+            }
+            if !focus.confidentMistakes.isEmpty {
+                out.paragraph("Kept but wrong (confidently wrong: a threshold cannot catch these):")
+                for e in focus.confidentMistakes {
+                    out.paragraph("\"\(e.text)\" — score \(Format.fixed(e.score)), small guess \(e.smallGuess), truth \(e.truth)", indent: "  ")
+                }
+            }
+        }
+
+        if let target = r.target {
+            out.section("Target accuracy \(Format.percent(target.target))")
+            if let threshold = target.threshold, let test = target.test {
+                out.paragraph("Cheapest τ reaching the target on validation data: \(Format.fixed(threshold)) "
+                              + "(validation \(Format.percent(target.validationAccuracy ?? .nan))). On test: \(Format.percent(test.accuracy)), "
+                              + "cost \(Format.count(test.cost)) (\(Format.wholePercent(test.cost / r.large.cost)) of large), deferring \(Format.wholePercent(test.deferralRate)). "
+                              + (test.accuracy < target.target ? "Test falls a little short: a threshold chosen on one sample is noisy on another." : "The choice holds on test."))
+            } else {
+                out.paragraph("No threshold reaches it on validation data: ask for less, or pay for the large model.")
+            }
+        }
+
+        out.section("Accuracy and cost by threshold (test set, \(r.scorer.rawValue) scorer)")
+        var table = Table(["τ", "accuracy", "cost", "of large", "deferred", "random deferral"])
+        table.add(["small only", Format.percent(r.small.accuracy), Format.count(r.small.cost), Format.wholePercent(r.small.cost / r.large.cost), "0%", ""])
+        var lastRate = -1.0
+        for p in r.points where p.deferralRate != lastRate && p.deferralRate > 0 {
+            lastRate = p.deferralRate
+            table.add([Format.fixed(p.threshold), Format.percent(p.accuracy), Format.count(p.cost), Format.wholePercent(p.cost / r.large.cost),
+                       Format.wholePercent(p.deferralRate), Format.percent(p.randomDeferralAccuracy)],
+                      highlight: p == r.matching)
+        }
+        if let medium = r.medium {
+            table.add(["medium only", Format.percent(medium.accuracy), Format.count(medium.cost), Format.wholePercent(medium.cost / r.large.cost), "", ""])
+        }
+        table.add([r.tiers >= 3 ? "medium→large" : "large only", Format.percent(r.large.accuracy), Format.count(r.large.cost), "100%", "100%", ""])
+        table.add(["oracle", Format.percent(r.oracle.accuracy), Format.count(r.oracle.cost), Format.wholePercent(r.oracle.cost / r.large.cost),
+                   Format.wholePercent(r.oracle.deferralRate), Format.percent(r.oracle.randomDeferralAccuracy)])
+        out.block(table.render(out))
+        out.note("Oracle: defer exactly the small model's mistakes. Random deferral: the same share of queries, chosen by coin.")
+
+        out.section("Accuracy against cost")
+        let xs = r.points.map { $0.cost / r.large.cost } + [r.oracle.cost / r.large.cost, 1]
+        let ys = r.points.map(\.accuracy) + [r.small.accuracy, r.large.accuracy, r.oracle.accuracy]
+        let yLow = floor(((ys.min() ?? 0) - 0.01) * 50) / 50, yHigh = min(1, ceil(((ys.max() ?? 1) + 0.005) * 50) / 50)
+        var plot = LinePlot(series: [], xRange: 0...max(1, xs.max() ?? 1), yRange: yLow...yHigh, height: 10,
+                            xLabel: "cost, share of the large model's", formatX: { Format.wholePercent($0) }, formatY: { Format.wholePercent($0) })
+        let sorted = r.points.sorted { $0.cost < $1.cost }
+        plot.series.append(.init(name: "random deferral", points: [(r.small.cost / r.large.cost, r.small.accuracy), (1, r.large.accuracy)],
+                                 marker: nil, style: .dim, asciiGlyph: ".", dotted: true))
+        plot.series.append(.init(name: "cascade (\(r.scorer.rawValue))", points: sorted.map { ($0.cost / r.large.cost, $0.accuracy) },
+                                 marker: nil, style: .cyan, asciiGlyph: "*"))
+        plot.series.append(.init(name: "small", points: [(r.small.cost / r.large.cost, r.small.accuracy)], marker: "S", style: .yellow))
+        plot.series.append(.init(name: "large", points: [(1, r.large.accuracy)], marker: "L", style: .green))
+        plot.series.append(.init(name: "oracle", points: [(r.oracle.cost / r.large.cost, r.oracle.accuracy)], marker: "O", style: .magenta))
+        out.block(plot.render(out))
+
+        out.section("Learned router vs max-probability at equal cost")
+        var comparison = Table(["deferred", "max-probability", "learned router", "difference"])
+        for c in r.comparison {
+            comparison.add([Format.wholePercent(c.deferralRate), Format.percent(c.maxprobAccuracy), Format.percent(c.learnedAccuracy),
+                            Format.points(c.learnedAccuracy - c.maxprobAccuracy)])
+        }
+        out.block(comparison.render(out))
+        let wins = r.comparison.filter { $0.learnedAccuracy > $0.maxprobAccuracy }.count
+        let losses = r.comparison.filter { $0.learnedAccuracy < $0.maxprobAccuracy }.count
+        if wins > losses {
+            out.paragraph("The learned router wins: it sees the keyword features too, so it learns that messages with two intents' keywords (\"not about my …\") are risky even when the small model sounds sure.")
+        } else if losses > wins {
+            out.paragraph("Max-probability wins here: the router, trained on a few hundred validation messages, adds noise of its own.")
+        } else {
+            out.paragraph("Neither scorer wins outright at these budgets.")
+        }
+        return out.text
+    }
+
+    public static func json(_ r: Result) -> JSONValue {
+        .object([
+            ("demo", .string("cascade")), ("seed", .integer(Int(r.seed))),
+            ("small", .object([("accuracy", .number(r.small.accuracy)), ("cost", .number(r.small.cost))])),
+            ("large", .object([("accuracy", .number(r.large.accuracy)), ("cost", .number(r.large.cost))])),
+            ("points", .array(r.points.map { p in
+                .object([("threshold", .number(p.threshold)), ("accuracy", .number(p.accuracy)), ("cost", .number(p.cost)),
+                         ("deferral_rate", .number(p.deferralRate))])
+            })),
+        ])
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import Terminal
+
+extension FilterDemo {
+    public static func headline(_ r: Result) -> String {
+        guard let best = r.best else {
+            return "No kept fraction below 100% beats both random selection and all data here (all data: \(Format.percent(r.allDataAccuracy)))."
+        }
+        return "Training on the \(Format.wholePercent(best.fraction)) of the data the weak model trusts most gives \(Format.percent(best.weakSelected)), "
+            + "vs \(Format.percent(best.random)) for a random \(Format.wholePercent(best.fraction)) and \(Format.percent(r.allDataAccuracy)) for all of it."
+    }
+
+    public static func report(_ r: Result, settings: TerminalSettings) -> String {
+        var out = Report(settings: settings)
+        out.headline(headline(r))
+        out.blank()
+        out.paragraph("The pool has \(Format.wholePercent(r.poolNoise)) wrong labels (mostly class 0 marked as class 1, a systematic bias) and a fifth "
+                      + "near-duplicates. A small model (\(r.weakCost) multiply-adds) scores each example by its loss on the given label; the strong "
+                      + "model (\(Format.count(Double(r.strongCost))) multiply-adds) trains on the lowest-loss fraction of each label, always for the same number of steps.")
+        out.section("Strong model's test accuracy by fraction kept")
+        var table = Table(["kept", "weak-selected", "random", "strong-selected", "wrong labels kept"])
+        for p in r.points {
+            table.add([Format.wholePercent(p.fraction), Format.percent(p.weakSelected), Format.percent(p.random), Format.percent(p.strongSelected),
+                       Format.wholePercent(p.weakKeptNoise)], highlight: p == r.best)
+        }
+        out.block(table.render(out))
+        let ys = r.points.flatMap { [$0.weakSelected, $0.random, $0.strongSelected] }
+        let yLow = floor(((ys.min() ?? 0.5) - 0.01) * 50) / 50, yHigh = min(1, ceil(((ys.max() ?? 1) + 0.005) * 50) / 50)
+        var plot = LinePlot(series: [], xRange: (r.points.first?.fraction ?? 0)...1, yRange: yLow...yHigh, height: 9,
+                            xLabel: "fraction of the pool kept", formatX: { Format.wholePercent($0) }, formatY: { Format.wholePercent($0) })
+        plot.series.append(.init(name: "random", points: r.points.map { ($0.fraction, $0.random) }, marker: nil, style: .dim, asciiGlyph: ".", dotted: true))
+        plot.series.append(.init(name: "weak-selected", points: r.points.map { ($0.fraction, $0.weakSelected) }, marker: nil, style: .cyan, asciiGlyph: "*"))
+        plot.series.append(.init(name: "strong-selected", points: r.points.map { ($0.fraction, $0.strongSelected) }, marker: "s", style: .green))
+        out.blank()
+        out.block(plot.render(out))
+        out.paragraph("The weak model's highest-loss examples are mostly the mislabelled ones, so dropping them removes the bias that all-data "
+                      + "training learns; keep too little and the strong model loses the hard, informative examples as well. Random selection "
+                      + "keeps the noise rate and only throws data away. The strong model as its own scorer does a little better than the weak one "
+                      + "at many times its cost.")
+        return out.text
+    }
+
+    public static func json(_ r: Result) -> JSONValue {
+        .object([
+            ("demo", .string("filter")), ("seed", .integer(Int(r.seed))),
+            ("all_data_accuracy", .number(r.allDataAccuracy)),
+            ("points", .array(r.points.map { p in
+                .object([("fraction", .number(p.fraction)), ("weak_selected", .number(p.weakSelected)), ("random", .number(p.random)),
+                         ("strong_selected", .number(p.strongSelected))])
+            })),
+        ])
+    }
+}

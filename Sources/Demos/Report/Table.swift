@@ -1,0 +1,49 @@
+import Terminal
+
+/// A plain table: a header row, a rule, and rows; numbers right-aligned. When the table is wider
+/// than the report, the first column (the labels) is cut.
+struct Table {
+    enum Alignment { case left, right }
+
+    var headers: [String]
+    var alignments: [Alignment]
+    var rows: [[String]] = []
+    /// Rows (by index) drawn in bold: the highlighted ones.
+    var highlighted: Set<Int> = []
+
+    init(_ headers: [String], alignments: [Alignment]? = nil) {
+        self.headers = headers
+        self.alignments = alignments ?? headers.indices.map { $0 == 0 ? .left : .right }
+    }
+
+    mutating func add(_ row: [String], highlight: Bool = false) {
+        if highlight { highlighted.insert(rows.count) }
+        rows.append(row)
+    }
+
+    func render(_ report: Report) -> [String] {
+        let cells = ([headers] + rows).map { $0.map { report.glyphs($0) } }
+        var widths = headers.indices.map { c in cells.map { DisplayWidth.of($0[c]) }.max() ?? 0 }
+        let gap = 2
+        let total = widths.reduce(0, +) + gap * (widths.count - 1)
+        if total > report.width { widths[0] = max(4, widths[0] - (total - report.width)) }
+        func line(_ row: [String]) -> String {
+            var parts: [String] = []
+            for (c, cell) in row.enumerated() {
+                let text = DisplayWidth.of(cell) > widths[c] ? report.cut(cell, widths[c]) : cell
+                let pad = String(repeating: " ", count: max(0, widths[c] - DisplayWidth.of(text)))
+                parts.append(alignments[c] == .left ? text + pad : pad + text)
+            }
+            var joined = parts.joined(separator: String(repeating: " ", count: gap))
+            while joined.hasSuffix(" ") { joined.removeLast() }
+            return joined
+        }
+        let ruleWidth = min(report.width, widths.reduce(0, +) + gap * (widths.count - 1))
+        var out = [report.settings.paint(line(cells[0]), .bold), String(repeating: report.settings.ascii ? "-" : "─", count: ruleWidth)]
+        for (r, row) in cells.dropFirst().enumerated() {
+            let text = line(row)
+            out.append(highlighted.contains(r) ? report.settings.paint(text, .bold) : text)
+        }
+        return out
+    }
+}

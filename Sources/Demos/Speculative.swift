@@ -1,0 +1,183 @@
+import Foundation
+import ToyEngine
+
+/// `speculative`: speculative decoding on the synthetic Markov sequences.
+///
+/// The draft (a bigram model estimated from a short sample) proposes γ tokens; the target (a
+/// trigram model estimated from a long sample) checks them all in one call, accepting token x
+/// with probability min(1, p(x)/q(x)) and, at the first rejection, sampling from the residual
+/// norm(max(0, p − q)); when all γ pass it adds one bonus token from p. Leviathan et al. show
+/// the output is distributed exactly as the target's; the demo measures tokens per target
+/// call against (1 − α^(γ+1)) / (1 − α).
+public enum SpeculativeDemo {
+    public struct Options: Sendable, Equatable {
+        /// Tokens generated per γ.
+        public var tokens = 10_000
+        /// The γ whose block acceptance profile the report shows.
+        public var gamma = 4
+        public init() {}
+    }
+
+    public struct Point: Sendable, Equatable {
+        public var gamma: Int
+        public var tokensPerCall: Double
+        public var formula: Double
+        /// (measured − formula) / formula.
+        public var relativeGap: Double { (tokensPerCall - formula) / formula }
+    }
+
+    public struct Result: Sendable, Equatable {
+        public var seed: UInt64
+        /// α = E[Σₓ min(p(x), q(x))] over the contexts of a target-only sample.
+        public var acceptanceRate: Double
+        /// The spread of per-context acceptance (standard deviation across contexts).
+        public var acceptanceSpread: Double
+        public var points: [Point]
+        /// For `options.gamma`: P(draft token k is accepted | tokens 1…k−1 were), k = 1…γ.
+        public var blockAcceptance: [Double]
+        public var gamma: Int
+        /// Total-variation distance between token frequencies of speculative output and of
+        /// sampling from the target alone.
+        public var frequencyDistance: Double
+        /// The same distance between two independent target-only samples (the noise floor).
+        public var referenceDistance: Double
+        public var greedyIdentical: Bool
+        public var greedyTokens: Int
+        public var vocabulary: Int
+    }
+
+    public static let gammas = Array(1...8)
+
+    public static func run(_ options: Options = Options(), seed: UInt64 = 1, hooks: DemoHooks = .standard) -> Result {
+        let source = MarkovSource(seed: seed)
+        let v = source.options.vocabulary
+        var rng = SplitMix64(seed: seed ^ 0x5350_4543)
+        let target = NGramModel(order: 2, vocabulary: v, tokens: source.sample(count: 60_000, rng: &rng), smoothing: 0.1)
+        let draft = NGramModel(order: 1, vocabulary: v, tokens: source.sample(count: 3_000, rng: &rng), smoothing: 0.5)
+
+        // α from the contexts of text the target itself writes.
+        var sampleRNG = rng.split()
+        let reference = generateFromTarget(target, count: options.tokens, rng: &sampleRNG)
+        var overlaps: [Double] = []
+        for i in 0..<reference.count {
+            let p = target.distribution(after: reference[0..<i]), q = draft.distribution(after: reference[0..<i])
+            overlaps.append(zip(p, q).reduce(0) { $0 + min($1.0, $1.1) })
+        }
+        let alpha = overlaps.reduce(0, +) / Double(overlaps.count)
+        let spread = (overlaps.reduce(0) { $0 + ($1 - alpha) * ($1 - alpha) } / Double(overlaps.count)).squareRoot()
+
+        var points: [Point] = []
+        var blockAcceptance: [Double] = []
+        var speculativeOutput: [Int] = []
+        for gamma in gammas {
+            var decodeRNG = SplitMix64(seed: seed ^ 0x4445_434F ^ UInt64(gamma))
+            let run = decode(target: target, draft: draft, gamma: gamma, count: options.tokens, rng: &decodeRNG)
+            points.append(Point(gamma: gamma, tokensPerCall: Double(run.tokens.count) / Double(run.calls),
+                                formula: (1 - pow(alpha, Double(gamma + 1))) / (1 - alpha)))
+            if gamma == options.gamma {
+                blockAcceptance = zip(run.accepted, run.reached).map { $1 > 0 ? Double($0) / Double($1) : 0 }
+                speculativeOutput = run.tokens
+            }
+        }
+        var otherRNG = rng.split()
+        let another = generateFromTarget(target, count: options.tokens, rng: &otherRNG)
+        let greedyCount = 400
+        let greedySpeculative = decodeGreedy(target: target, draft: draft, gamma: options.gamma, count: greedyCount)
+        let greedyTarget = generateGreedy(target, count: greedyCount)
+        return Result(seed: seed, acceptanceRate: alpha, acceptanceSpread: spread, points: points,
+                      blockAcceptance: blockAcceptance, gamma: options.gamma,
+                      frequencyDistance: totalVariation(speculativeOutput, reference, v),
+                      referenceDistance: totalVariation(another, reference, v),
+                      greedyIdentical: greedySpeculative == greedyTarget, greedyTokens: greedyCount, vocabulary: v)
+    }
+
+    struct Run {
+        var tokens: [Int]
+        var calls: Int
+        /// accepted[k]: blocks where draft token k+1 was accepted; reached[k]: where it was checked.
+        var accepted: [Int]
+        var reached: [Int]
+    }
+
+    /// Speculative sampling until `count` tokens exist.
+    static func decode(target: NGramModel, draft: NGramModel, gamma: Int, count: Int, rng: inout SplitMix64) -> Run {
+        var run = Run(tokens: [], calls: 0, accepted: Array(repeating: 0, count: gamma), reached: Array(repeating: 0, count: gamma))
+        run.tokens.reserveCapacity(count + gamma + 1)
+        while run.tokens.count < count {
+            var proposal = run.tokens
+            var draftDistributions: [[Double]] = []
+            for _ in 0..<gamma {
+                let q = Array(draft.distribution(after: proposal[...]))
+                proposal.append(rng.categorical(q))
+                draftDistributions.append(q)
+            }
+            run.calls += 1  // one target pass scores all γ + 1 positions
+            let start = run.tokens.count
+            var allAccepted = true
+            for k in 0..<gamma {
+                let p = Array(target.distribution(after: proposal[0..<(start + k)]))
+                let q = draftDistributions[k]
+                let x = proposal[start + k]
+                run.reached[k] += 1
+                if rng.nextDouble() < min(1, p[x] / q[x]) {
+                    run.accepted[k] += 1
+                    run.tokens.append(x)
+                } else {
+                    let residual = zip(p, q).map { max(0, $0 - $1) }
+                    run.tokens.append(rng.categorical(residual))
+                    allAccepted = false
+                    break
+                }
+            }
+            if allAccepted {
+                run.tokens.append(rng.categorical(Array(target.distribution(after: run.tokens[...]))))
+            }
+        }
+        run.tokens.removeLast(run.tokens.count - count)
+        return run
+    }
+
+    static func generateFromTarget(_ target: NGramModel, count: Int, rng: inout SplitMix64) -> [Int] {
+        var tokens: [Int] = []
+        tokens.reserveCapacity(count)
+        for _ in 0..<count { tokens.append(rng.categorical(Array(target.distribution(after: tokens[...])))) }
+        return tokens
+    }
+
+    static func argmax(_ values: ArraySlice<Double>) -> Int {
+        var best = values.startIndex
+        for i in values.indices where values[i] > values[best] { best = i }
+        return best - values.startIndex
+    }
+
+    static func generateGreedy(_ target: NGramModel, count: Int) -> [Int] {
+        var tokens: [Int] = []
+        for _ in 0..<count { tokens.append(argmax(target.distribution(after: tokens[...]))) }
+        return tokens
+    }
+
+    /// Greedy speculative decoding: accept a draft token when it is the target's argmax.
+    static func decodeGreedy(target: NGramModel, draft: NGramModel, gamma: Int, count: Int) -> [Int] {
+        var tokens: [Int] = []
+        while tokens.count < count {
+            var proposal = tokens
+            for _ in 0..<gamma { proposal.append(argmax(draft.distribution(after: proposal[...]))) }
+            let start = tokens.count
+            var allAccepted = true
+            for k in 0..<gamma {
+                let best = argmax(target.distribution(after: proposal[0..<(start + k)]))
+                tokens.append(best)
+                if best != proposal[start + k] { allAccepted = false; break }
+            }
+            if allAccepted { tokens.append(argmax(target.distribution(after: tokens[...]))) }
+        }
+        return Array(tokens.prefix(count))
+    }
+
+    static func totalVariation(_ a: [Int], _ b: [Int], _ v: Int) -> Double {
+        var fa = [Double](repeating: 0, count: v), fb = fa
+        for t in a { fa[t] += 1 / Double(a.count) }
+        for t in b { fb[t] += 1 / Double(b.count) }
+        return zip(fa, fb).reduce(0) { $0 + abs($1.0 - $1.1) } / 2
+    }
+}
