@@ -24,6 +24,8 @@ public struct QuizStatus: Sendable, Equatable {
     /// Gradable questions in the quiz.
     public var total: Int
     public var attempts: Int
+    /// Questions answered in an interrupted run that `tandem quiz` will resume (0 when none).
+    public var answeredInProgress: Int = 0
 
     public var taken: Bool { attempts > 0 || best != nil }
 }
@@ -79,7 +81,7 @@ public struct CourseStatus: Sendable, Equatable {
                 let record = progress.quizzes[entry.slug]
                 return QuizStatus(best: record?.best, last: record?.last,
                                   total: quizTotals[entry.slug] ?? record?.total ?? 0,
-                                  attempts: record?.attempts ?? 0)
+                                  attempts: record?.attempts ?? 0, answeredInProgress: record?.resume?.count ?? 0)
             }
             let exercises = course.exercises(forLesson: entry.slug).map { exercise in
                 let record = progress.exercises[exercise.id]

@@ -12,7 +12,7 @@ struct Drawing {
     var dash: String { settings.ascii ? "-" : "–" }
 
     /// A bar of `cells` cells filled in proportion to `fraction` (Unicode eighths; ASCII `#`/`.`).
-    func bar(_ fraction: Double, cells: Int, color: Int = 32) -> String {
+    func bar(_ fraction: Double, cells: Int, color: Style = .green) -> String {
         guard cells > 0 else { return "" }
         let clamped = fraction.isFinite ? min(max(fraction, 0), 1) : 0
         if settings.ascii {
@@ -26,17 +26,14 @@ struct Drawing {
         var filled = String(repeating: "█", count: full)
         if partial > 0 { filled += partials[partial] }
         let empty = cells - full - (partial > 0 ? 1 : 0)
-        return paint(filled, color) + paint(String(repeating: "░", count: empty), 90)
+        return paint(filled, color) + paint(String(repeating: "░", count: empty), .color(.brightBlack))
     }
 
-    /// SGR colour or style code: 1 bold, 2 dim, 32 green, 33 yellow, 36 cyan, 90 grey.
-    func paint(_ text: String, _ code: Int) -> String {
-        guard settings.color, !text.isEmpty else { return text }
-        return "\u{1B}[\(code)m\(text)\u{1B}[0m"
-    }
+    /// `text` in `style` when colour is on; unchanged otherwise.
+    func paint(_ text: String, _ style: Style) -> String { settings.paint(text, style) }
 
-    func bold(_ text: String) -> String { paint(text, 1) }
-    func dim(_ text: String) -> String { paint(text, 2) }
+    func bold(_ text: String) -> String { paint(text, .bold) }
+    func dim(_ text: String) -> String { paint(text, .dim) }
 }
 
 /// Width-aware text helpers, measured in display columns (escapes count zero).

@@ -35,7 +35,7 @@ public enum HomeScreen {
         out.append("")
         if status.reviewDue > 0 {
             let text = "\(status.reviewDue) question\(status.reviewDue == 1 ? "" : "s") due (tandem review)"
-            out += TextFit.wrap([draw.paint("Review:", 33)] + TextFit.words(text), width: width, ellipsis: draw.ellipsis)
+            out += TextFit.wrap([draw.paint("Review:", .yellow)] + TextFit.words(text), width: width, ellipsis: draw.ellipsis)
         } else {
             out += TextFit.wrap(TextFit.words("Review: nothing due"), width: width, ellipsis: draw.ellipsis)
         }
@@ -53,7 +53,7 @@ public enum HomeScreen {
                             rest: "  ", ellipsis: draw.ellipsis)
         if status.next != .done {
             out.append(TextFit.truncate("  " + status.next.command, to: width, ellipsis: draw.ellipsis)
-                .replacingOccurrences(of: status.next.command, with: draw.paint(status.next.command, 36)))
+                .replacingOccurrences(of: status.next.command, with: draw.paint(status.next.command, .cyan)))
             out += TextFit.wrap(TextFit.words("(or just: tandem next)"), width: width, first: "  ", rest: "  ",
                                 ellipsis: draw.ellipsis).map(draw.dim)
         }
@@ -89,7 +89,7 @@ public enum HomeScreen {
 
         var lines: [String] = []
         for (index, lesson) in status.lessons.enumerated() {
-            let mark = lesson.read ? draw.paint(draw.readMark, 32) : draw.dim(draw.unreadMark)
+            let mark = lesson.read ? draw.paint(draw.readMark, .green) : draw.dim(draw.unreadMark)
             let number = String(repeating: " ", count: numberWidth - String(lesson.number).count) + String(lesson.number)
             let isNext = status.next.lessonNumber == lesson.number
             var stats: [String] = []
@@ -106,7 +106,7 @@ public enum HomeScreen {
                     stats.append(String(repeating: " ", count: exerciseColumn - 2))
                 } else {
                     let solved = lesson.exercises.filter(\.solved).count
-                    stats.append("ex " + draw.bar(Double(solved) / Double(lesson.exercises.count), cells: exerciseCells, color: 36)
+                    stats.append("ex " + draw.bar(Double(solved) / Double(lesson.exercises.count), cells: exerciseCells, color: .cyan)
                                  + " " + TextFit.pad(exerciseTexts[index], to: exerciseWidth))
                 }
             }
@@ -134,7 +134,7 @@ public enum HomeScreen {
     /// "5/6 last 4", "– of 6" before the first attempt.
     static func quizScoreText(_ quiz: QuizStatus?, draw: Drawing) -> String {
         guard let quiz else { return "" }
-        guard let best = quiz.best else { return "\(draw.dash)/\(quiz.total)" }
+        guard let best = quiz.best else { return quiz.total > 0 ? "\(draw.dash)/\(quiz.total)" : draw.dash }
         var text = "\(formatPoints(best))/\(quiz.total)"
         if let last = quiz.last, last != best { text += " last \(formatPoints(last))" }
         return text
@@ -155,7 +155,7 @@ public enum HomeScreen {
         }
         if !lesson.exercises.isEmpty {
             let solved = lesson.exercises.filter(\.solved).count
-            words += ["ex", draw.bar(Double(solved) / Double(lesson.exercises.count), cells: cells, color: 36), exerciseText]
+            words += ["ex", draw.bar(Double(solved) / Double(lesson.exercises.count), cells: cells, color: .cyan), exerciseText]
         }
         return words
     }

@@ -36,7 +36,7 @@ public enum ListReport {
         var out = TextFit.wrap(TextFit.words(status.title), width: width, ellipsis: draw.ellipsis).map(draw.bold)
         out.append("")
         for lesson in status.lessons {
-            let mark = lesson.read ? draw.paint(draw.readMark, 32) : draw.dim(draw.unreadMark)
+            let mark = lesson.read ? draw.paint(draw.readMark, .green) : draw.dim(draw.unreadMark)
             let words = TextFit.words("\(lesson.number). \(lesson.title)").map(draw.bold)
                 + [draw.dim(lesson.read ? "(read)" : "(unread)")]
             out += TextFit.wrap(words, width: width, first: mark + " ", rest: "  ", ellipsis: draw.ellipsis)
@@ -49,10 +49,13 @@ public enum ListReport {
                 } else {
                     text += "not taken (\(quiz.total) question\(quiz.total == 1 ? "" : "s"))"
                 }
+                if quiz.answeredInProgress > 0 {
+                    text += "; in progress, \(quiz.answeredInProgress) answered (tandem quiz \(lesson.number) resumes)"
+                }
                 out += TextFit.wrap(TextFit.words(text), width: width, first: "    ", rest: "      ", ellipsis: draw.ellipsis)
             }
             for exercise in lesson.exercises {
-                let exerciseMark = exercise.solved ? draw.paint(draw.readMark, 32) : draw.dim(draw.unreadMark)
+                let exerciseMark = exercise.solved ? draw.paint(draw.readMark, .green) : draw.dim(draw.unreadMark)
                 let words = ["exercise", exercise.slug + ":"] + TextFit.words(exercise.title)
                     + [draw.dim("(\(describe(exercise)))")]
                 out += TextFit.wrap(words, width: width, first: "    " + exerciseMark + " ", rest: "      ", ellipsis: draw.ellipsis)

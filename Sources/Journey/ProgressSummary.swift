@@ -7,11 +7,14 @@ public enum ProgressSummary {
         let width = settings.width
         let cells = max(4, min(20, width - 32))
         var out = TextFit.wrap(TextFit.words(status.title), width: width, ellipsis: draw.ellipsis).map(draw.bold)
+        // Labels in a column when there is room; on very narrow screens wrapped lines hang by 2.
+        let column = width >= 30 ? 10 : 0
+        let hang = String(repeating: " ", count: width >= 30 ? 11 : 2)
 
         func row(_ label: String, _ done: Int, _ total: Int, _ note: String) {
             let fraction = total == 0 ? 1 : Double(done) / Double(total)
-            let words = [TextFit.pad(label, to: 10), draw.bar(fraction, cells: cells), "\(done)/\(total)"] + TextFit.words(note)
-            out += TextFit.wrap(words, width: width, rest: String(repeating: " ", count: 11), ellipsis: draw.ellipsis)
+            let words = [TextFit.pad(label, to: column), draw.bar(fraction, cells: cells), "\(done)/\(total)"] + TextFit.words(note)
+            out += TextFit.wrap(words, width: width, rest: hang, ellipsis: draw.ellipsis)
         }
         row("Lessons", status.lessonsRead, status.lessons.count, "read")
         let quizzes = status.quizzes
@@ -24,11 +27,11 @@ public enum ProgressSummary {
         let exercises = status.exercises
         if !exercises.isEmpty { row("Exercises", exercises.filter(\.solved).count, exercises.count, "solved") }
         let review = status.reviewDue == 0 ? "nothing due" : "\(status.reviewDue) question\(status.reviewDue == 1 ? "" : "s") due"
-        out += TextFit.wrap([TextFit.pad("Review", to: 10)] + TextFit.words(review), width: width,
-                            rest: String(repeating: " ", count: 11), ellipsis: draw.ellipsis)
+        out += TextFit.wrap([TextFit.pad("Review", to: column)] + TextFit.words(review), width: width,
+                            rest: hang, ellipsis: draw.ellipsis)
         let next = status.next == .done ? "nothing left: the course is complete" : status.next.command
-        out += TextFit.wrap([TextFit.pad("Next", to: 10)] + TextFit.words(next), width: width,
-                            rest: String(repeating: " ", count: 11), ellipsis: draw.ellipsis)
+        out += TextFit.wrap([TextFit.pad("Next", to: column)] + TextFit.words(next), width: width,
+                            rest: hang, ellipsis: draw.ellipsis)
         return out.joined(separator: "\n") + "\n"
     }
 }

@@ -18,7 +18,7 @@ public enum ProgressTransfer {
         do {
             progress = try ProgressStore.decoder.decode(Progress.self, from: data)
         } catch {
-            throw Failure(description: "\(path): not a tandem progress file (\(error))")
+            throw Failure(description: "\(path): not a progress file written by `tandem progress --export`")
         }
         if progress.formatVersion > Progress.currentFormatVersion {
             throw Failure(description: "\(path): written by a newer tandem (format \(progress.formatVersion)); upgrade tandem to import it")

@@ -334,41 +334,38 @@ public struct CourseLinter: Sendable {
     /// Runs `body` over `items` with at most `width` at once; results in input order.
     static func runConcurrently(_ items: [(LiveCommand, URL)], width: Int,
                                 body: @escaping @Sendable (LiveCommand, URL) -> LiveResult) -> [LiveResult] {
-        let results = ResultSlots(count: items.count)
-        let next = ResultSlots.Counter()
-        DispatchQueue.concurrentPerform(iterations: min(width, items.count)) { _ in
-            while let index = next.take(below: items.count) {
-                results.set(index, body(items[index].0, items[index].1))
-            }
-        }
-        return results.values
+        Slots<LiveResult>.fill(count: items.count, concurrency: width) { body(items[$0].0, items[$0].1) }
     }
 }
 
-private final class ResultSlots: @unchecked Sendable {
+/// Results computed on several threads, kept in input order.
+final class Slots<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
-    private var slots: [LiveResult?]
+    private var values: [Value?]
+    private var next = 0
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    private init(count: Int) { values = Array(repeating: nil, count: count) }
 
-    func set(_ index: Int, _ result: LiveResult) {
-        lock.lock(); defer { lock.unlock() }
-        slots[index] = result
-    }
-
-    var values: [LiveResult] {
-        lock.lock(); defer { lock.unlock() }
-        return slots.map { $0 ?? LiveResult(exitCode: -1, output: "", launchError: "not run") }
-    }
-
-    final class Counter: @unchecked Sendable {
-        private let lock = NSLock()
-        private var next = 0
-        func take(below limit: Int) -> Int? {
-            lock.lock(); defer { lock.unlock() }
-            guard next < limit else { return nil }
-            defer { next += 1 }
-            return next
+    /// `make(i)` for every i in 0..<count, at most `concurrency` at once.
+    static func fill(count: Int, concurrency: Int, _ make: @Sendable (Int) -> Value) -> [Value] {
+        let slots = Slots(count: count)
+        if count > 0 {
+            DispatchQueue.concurrentPerform(iterations: min(max(concurrency, 1), count)) { _ in
+                while let index = slots.take() { slots.set(index, make(index)) }
+            }
         }
+        return slots.values.compactMap { $0 }
+    }
+
+    private func take() -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard next < values.count else { return nil }
+        defer { next += 1 }
+        return next
+    }
+
+    private func set(_ index: Int, _ value: Value) {
+        lock.lock(); defer { lock.unlock() }
+        values[index] = value
     }
 }

@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import Course
 import Terminal
 import TerminalMarkdown
@@ -101,7 +103,8 @@ public enum LessonPage {
         let lines = LiveBlockScanner.splitLines(markdown)
         let blocks = LiveBlockScanner.blocks(in: markdown)
         let renderer = MarkdownRenderer(settings: settings)
-        let shown = blocks.map { present($0, settings: settings, live: live) }
+        // Blocks run two at a time: each is a whole tandem process, and a lesson has several.
+        let shown = Slots<[String]>.fill(count: blocks.count, concurrency: 2) { present(blocks[$0], settings: settings, live: live) }
 
         var withPlaceholders: [String] = []
         var position = 0
@@ -155,18 +158,17 @@ public enum LessonPage {
 
     /// The lines a live block shows: `$ tandem …`, then the output (or the error, inline).
     static func present(_ block: LiveBlock, settings: TerminalSettings, live: LiveMode) -> [String] {
-        let prompt = settings.paint("$", Style(dim: true))
         let command: LiveCommand
         do throws(LiveCommandError) {
             guard block.terminated else { throw LiveCommandError("this tandem block has no closing fence") }
             command = try LiveCommand.parse(block.body)
         } catch {
             let shownLine = block.body.first { !$0.trimmingWhitespace().isEmpty }?.trimmingWhitespace() ?? ""
-            return [indent + prompt + " " + settings.paint("tandem " + shownLine, Style(bold: true))]
+            return commandLines("tandem " + shownLine, settings: settings)
                 + TextWrap.wrap("(not run: \(error.message))", width: settings.width, indent: indent, hang: indent)
                     .map { settings.paint($0, Style.red) }
         }
-        var lines = [indent + prompt + " " + settings.paint(command.display, Style(bold: true))]
+        var lines = commandLines(command.display, settings: settings)
         guard case .run(let runner) = live else { return lines }
         var inner = settings
         inner.width = max(10, settings.width - indent.count)
@@ -175,11 +177,22 @@ public enum LessonPage {
         lines += outputLines.map { $0.isEmpty ? "" : indent + $0 }
         if !result.succeeded {
             let mark = settings.ascii ? "x" : "✗"
-            lines.append(indent + settings.paint("\(mark) this example failed (\(result.timedOut ? "timed out" : result.launchError != nil ? "could not start" : "exit \(result.exitCode)"))", Style(bold: true, foreground: .red)))
+            let reason = result.timedOut ? "timed out" : result.launchError != nil ? "could not start" : "exit \(result.exitCode)"
+            lines += TextWrap.wrap("\(mark) this example failed (\(reason))", width: settings.width, indent: indent, hang: indent)
+                .map { settings.paint($0, Style(bold: true, foreground: .red)) }
             let errorLines = LiveBlockScanner.splitLines(result.launchError ?? result.errorOutput).filter { !$0.isEmpty }
             lines += errorLines.prefix(12).flatMap { TextWrap.wrap($0, width: settings.width, indent: indent, hang: indent) }
         }
         return lines
+    }
+
+    /// `$ tandem …`, wrapped to the width (continuation lines hang under the command).
+    static func commandLines(_ command: String, settings: TerminalSettings) -> [String] {
+        let wrapped = TextWrap.wrap(command, width: settings.width - indent.count - 2)
+        return wrapped.enumerated().map { index, line in
+            let lead = index == 0 ? indent + settings.paint("$", Style(dim: true)) + " " : indent + "  "
+            return lead + settings.paint(line, Style(bold: true))
+        }
     }
 
     static func placeholder(_ index: Int) -> String { "@@LIVE\(index)@@" }

@@ -78,6 +78,17 @@ import Testing
         #expect(text.contains("Ensembles"))
     }
 
+    @Test func anInterruptedQuizIsStillTheNextStepAndShowsAsInProgress() {
+        var progress = Fixture.fresh
+        progress.lessons["intro"] = LessonRecord(read: true)
+        progress.quizzes["intro"] = QuizRecord(total: 4, attempts: 0, resume: ["q1": 1, "q2": 0])
+        let result = status(progress)
+        #expect(result.next == .quiz(lesson: 1, title: "Why combine models"))
+        #expect(result.lessons[0].quiz?.answeredInProgress == 2)
+        #expect(ListReport.text(result, settings: TerminalSettings(width: 100))
+                    .contains("quiz: not taken (4 questions); in progress, 2 answered (tandem quiz 1 resumes)"))
+    }
+
     @Test func quizTotalFallsBackToTheRecordedTotal() {
         var progress = Fixture.fresh
         progress.quizzes["intro"] = QuizRecord(best: 2, last: 2, total: 7, attempts: 1)

@@ -74,7 +74,7 @@ import Testing
             }
             return LiveResult(exitCode: 0, output: "threshold 0.8: accuracy 0.91 at 38% cost\n" + String(repeating: "#", count: inner.width) + "\n")
         }, header: "HEADER\n\n", footerMarkdown: "\n\nFOOTER\n")
-        #expect(calls.entries == ["run cascade --threshold 0.8 @58", "run nope @58"])
+        #expect(calls.entries.sorted() == ["run cascade --threshold 0.8 @58", "run nope @58"])
         #expect(page.hasPrefix("HEADER\n\n"))
         #expect(page.contains("  $ tandem run cascade --threshold 0.8\n  threshold 0.8: accuracy 0.91 at 38% cost\n"))
         #expect(page.contains("  $ tandem run nope\n  ✗ this example failed (exit 64)\n  Error: unknown demo 'nope'\n"))
@@ -89,6 +89,15 @@ import Testing
         for line in page.split(separator: "\n") {
             #expect(DisplayWidth.of(line) <= 60, "too wide: \(line)")
         }
+    }
+
+    @Test func narrowPagesWrapCommandsAndErrors() {
+        let page = LessonPage.render(Self.lesson, settings: TerminalSettings(width: 20), live: .run { _, inner in
+            LiveResult(exitCode: 2, output: String(repeating: "x", count: inner.width) + "\n",
+                       errorOutput: "Error: a long message that has to wrap\n")
+        })
+        for line in page.split(separator: "\n") { #expect(DisplayWidth.of(line) <= 20, "too wide: \(line)") }
+        #expect(page.contains("  $ tandem run\n    cascade\n"))
     }
 
     @Test func noRunShowsCommandsOnly() {

@@ -154,7 +154,7 @@ enum CourseFixture {
         let tandem = TandemProcess(course: try CourseFixture.make())
         let read = try tandem.run(["next", "--width", "60"])
         #expect(read.status == 0, "\(read.stderr)")
-        #expect(read.stdout.hasPrefix("Lesson 1 of 2 · Why combine models · 1 min"))
+        #expect(read.stdout.contains("\nLesson 1 of 2 · Why combine models · 1 min\n"))
         #expect(read.stderr.contains("tandem next: tandem read 1"))
         // Lesson 1 is read: its quiz comes next (it cannot be taken without a terminal, but it is
         // the quiz command that answers).
@@ -227,5 +227,16 @@ enum CourseFixture {
         #expect(result.stdout.contains("0/1 solved"))
         #expect(result.stdout.contains("tandem quiz 1"))
         #expect(!result.stdout.contains("\u{1B}"))
+    }
+}
+
+@Suite struct NextWelcomeTests {
+    @Test func aNewcomerWhoOnlyTypesNextIsWelcomedOnce() throws {
+        let tandem = TandemProcess(course: try CourseFixture.make())
+        let first = try tandem.run(["next", "--width", "60"])
+        #expect(first.stdout.hasPrefix("Welcome, "), "\(first.stdout.prefix(80))")
+        #expect(first.stdout.contains("Lesson 1 of 2"))
+        let home = try tandem.run(["--width", "60"])
+        #expect(!home.stdout.contains("Welcome"))
     }
 }

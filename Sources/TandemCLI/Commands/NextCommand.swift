@@ -24,7 +24,14 @@ public struct NextCommand: ParsableCommand {
             journey.recordMessagesShown()
             return
         }
-        Output.error("tandem next: \(step.command) (\(step.summary))")
+        // A newcomer whose first command is `tandem next` still gets the welcome.
+        if !journey.progress.welcomed, !journey.course.manifest.welcome.isEmpty {
+            Output.write(MarkdownRenderer(settings: display.settings).render(journey.course.manifest.welcome) + "\n")
+            journey.recordMessagesShown()
+        }
+        // Say what is being started, on stderr so the step's own output stays clean.
+        Output.error(TextWrap.wrap("tandem next: \(step.command) (\(step.summary))", width: display.settings.width,
+                                   indent: "", hang: "  ").joined(separator: "\n"))
         var command = try Self.parseStep(step.arguments, courseRoot: journey.course.root.path, display: display.arguments)
         try command.run()
     }
