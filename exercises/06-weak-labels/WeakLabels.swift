@@ -1,6 +1,6 @@
 /// # Exercise 6 — Producing weak labels
 ///
-/// Lesson 6, *Supervising a strong model with a weak one* (`tandem read weak-supervision`).
+/// Lesson 5, *Weak-to-strong generalization* (`tandem read weak-to-strong`).
 ///
 /// In weak-to-strong experiments the weak supervisor must label data it was **not** trained on:
 /// split the labelled data in two halves, train the weak model on half A with the ground truth,

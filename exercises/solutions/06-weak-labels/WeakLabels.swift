@@ -1,6 +1,6 @@
 /// # Exercise 6 — Producing weak labels (reference solution)
 ///
-/// Lesson 6, *Supervising a strong model with a weak one*.
+/// Lesson 5, *Weak-to-strong generalization*.
 
 import ToyEngine
 
