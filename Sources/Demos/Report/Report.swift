@@ -100,6 +100,15 @@ enum Format {
         return String(format: "%.\(digits)f", value)
     }
 
+    /// A number as short as it can be: 8 → "8", 0.5 → "0.5".
+    static func short(_ value: Double) -> String {
+        guard value.isFinite else { return "—" }
+        if value == value.rounded() { return String(Int(value)) }
+        var text = String(format: "%.3f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        return text
+    }
+
     static func optional(_ value: Double?, _ digits: Int = 2) -> String {
         value.map { fixed($0, digits) } ?? "—"
     }

@@ -11,7 +11,8 @@ extension WeakToStrongDemo {
                 + "\(Format.percent(r.weakAccuracy)) (ceiling \(Format.percent(r.ceilingAccuracy))), \(gap)."
         }
         return "Trained only on weak labels, the strong student does not beat its supervisor: \(Format.percent(naive.accuracy)) vs "
-            + "\(Format.percent(r.weakAccuracy)) (ceiling \(Format.percent(r.ceilingAccuracy))); \(gap)."
+            + "\(Format.percent(r.weakAccuracy)) (ceiling \(Format.percent(r.ceilingAccuracy)); PGR \(Format.optional(naive.pgr))): "
+            + "it copies the weak model's mistakes instead of correcting them."
     }
 
     public static func report(_ r: Result, settings: TerminalSettings) -> String {
