@@ -53,13 +53,21 @@ import ToyEngine
         let golden = try String(contentsOf: file, encoding: .utf8)
         #expect(text == golden, "\(name) differs from its golden; regenerate with TANDEM_UPDATE_GOLDENS=1 if the change is intended")
 
-        for settings in [TerminalSettings(width: 80, color: false, ascii: false), TerminalSettings(width: 48, color: true, ascii: false),
+        for settings in [TerminalSettings(width: 80, color: false, ascii: false), TerminalSettings(width: 40, color: true, ascii: false),
                          TerminalSettings(width: 60, color: false, ascii: true)] {
             let output = settings == TerminalSettings(width: 80, color: false, ascii: false) ? text : render(settings)
             for line in output.split(separator: "\n", omittingEmptySubsequences: false) {
                 #expect(DisplayWidth.of(line) <= settings.width, "\(name) at width \(settings.width): \(line)")
             }
             if !settings.color { #expect(!output.utf8.contains(0x1B), "\(name): escape byte without colour") }
+            if settings.color {
+                // Every line closes what it opens, so no colour bleeds past a cut line.
+                for line in output.split(separator: "\n") {
+                    let opens = line.components(separatedBy: "\u{1B}[0;").count - 1
+                    let resets = line.components(separatedBy: "\u{1B}[0m").count - 1
+                    #expect(opens <= resets, "\(name): unclosed style in \(line)")
+                }
+            }
             if settings.ascii { #expect(output.utf8.allSatisfy { $0 < 0x80 }, "\(name): non-ASCII byte in ASCII mode") }
             #expect(output.range(of: #"\b(nan|inf)\b"#, options: .regularExpression) == nil, "\(name): a non-number leaked into the report")
         }
