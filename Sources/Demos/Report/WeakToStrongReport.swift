@@ -6,13 +6,18 @@ extension WeakToStrongDemo {
         guard let naive = r.method("naive") else { return "" }
         let gap = naive.pgr.map { "recovering \(Format.wholePercent($0)) of the gap to its ceiling (PGR \(Format.fixed($0)))" }
             ?? "PGR undefined: the ceiling does not beat the weak model"
+        // The overfit preset is about the remedies, so its headline names the confidence loss too.
+        var remedy = ""
+        if r.preset == .overfit, let confidence = r.method("confidence"), let pgr = confidence.pgr {
+            remedy = "; the confidence loss reaches \(Format.percent(confidence.accuracy)) (PGR \(Format.fixed(pgr)))"
+        }
         if naive.accuracy > r.weakAccuracy {
             return "Trained only on weak labels, the strong student beats its supervisor: \(Format.percent(naive.accuracy)) vs "
-                + "\(Format.percent(r.weakAccuracy)) (ceiling \(Format.percent(r.ceilingAccuracy))), \(gap)."
+                + "\(Format.percent(r.weakAccuracy)) (ceiling \(Format.percent(r.ceilingAccuracy))), \(gap)\(remedy)."
         }
         return "Trained only on weak labels, the strong student does not beat its supervisor: \(Format.percent(naive.accuracy)) vs "
             + "\(Format.percent(r.weakAccuracy)) (ceiling \(Format.percent(r.ceilingAccuracy)); PGR \(Format.optional(naive.pgr))): "
-            + "it copies the weak model's mistakes instead of correcting them."
+            + "it copies the weak model's mistakes instead of correcting them\(remedy)."
     }
 
     public static func report(_ r: Result, settings: TerminalSettings) -> String {
