@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(name: "TerminalMarkdownTests", dependencies: ["TerminalMarkdown", "Terminal"], exclude: ["Goldens"]),
         .testTarget(name: "ToyEngineTests", dependencies: ["ToyEngine"]),
-        .testTarget(name: "DemosTests", dependencies: ["Demos", "ToyEngine", "Terminal"]),
+        .testTarget(name: "DemosTests", dependencies: ["Demos", "ToyEngine", "Terminal"], exclude: ["Goldens"]),
         .testTarget(name: "CourseTests", dependencies: ["Course"]),
         .testTarget(name: "QuizTests", dependencies: ["Quiz", "Course", "Terminal"], exclude: ["Fixtures"]),
         .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "Course"]),
