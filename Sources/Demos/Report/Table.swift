@@ -1,7 +1,8 @@
 import Terminal
 
 /// A plain table: a header row, a rule, and rows; numbers right-aligned. When the table is wider
-/// than the report, the first column (the labels) is cut.
+/// than the report, the secondary columns in `dropOrder` go first, then the first column (the
+/// labels) is cut.
 struct Table {
     enum Alignment { case left, right }
 
@@ -10,6 +11,8 @@ struct Table {
     var rows: [[String]] = []
     /// Rows (by index) drawn in bold: the highlighted ones.
     var highlighted: Set<Int> = []
+    /// Columns (by index) that may be left out on a narrow screen, the least needed first.
+    var dropOrder: [Int] = []
 
     init(_ headers: [String], alignments: [Alignment]? = nil) {
         self.headers = headers
@@ -21,9 +24,21 @@ struct Table {
         rows.append(row)
     }
 
-    func render(_ report: Report) -> [String] {
+    /// The columns shown at the report's width.
+    func keptColumns(_ report: Report) -> [Int] {
         let cells = ([headers] + rows).map { $0.map { report.glyphs($0) } }
-        var widths = headers.indices.map { c in cells.map { DisplayWidth.of($0[c]) }.max() ?? 0 }
+        let natural = headers.indices.map { c in cells.map { c < $0.count ? DisplayWidth.of($0[c]) : 0 }.max() ?? 0 }
+        var kept = Array(headers.indices)
+        func total() -> Int { kept.map { natural[$0] }.reduce(0, +) + 2 * (kept.count - 1) }
+        for column in dropOrder where total() > report.width { kept.removeAll { $0 == column } }
+        return kept
+    }
+
+    func render(_ report: Report) -> [String] {
+        let kept = keptColumns(report)
+        let alignments = kept.map { self.alignments[$0] }
+        let cells = ([headers] + rows).map { row in kept.map { c in c < row.count ? report.glyphs(row[c]) : "" } }
+        var widths = kept.indices.map { c in cells.map { DisplayWidth.of($0[c]) }.max() ?? 0 }
         let gap = 2
         let total = widths.reduce(0, +) + gap * (widths.count - 1)
         if total > report.width { widths[0] = max(4, widths[0] - (total - report.width)) }
