@@ -98,8 +98,9 @@ extension WeakToStrongDemo {
     static func mechanism(_ r: Result) -> String {
         let beats = (r.method("naive")?.accuracy ?? 0) > r.weakAccuracy
         var text = (beats ? "Why the student beats its supervisor: " : "Why the student does not beat its supervisor here: ")
-            + "the weak model's noise-driven mistakes are idiosyncratic — nothing in the strong view predicts them — "
-            + "so the student cannot fit them and generalizes past them. Its blind spot (\(r.blind) unseen factor\(r.blind == 1 ? "" : "s")) is systematic: "
+            + (r.weakNoise > 0 ? "the weak model's noise-driven mistakes are idiosyncratic — nothing in the strong view predicts them — "
+                + "so the student cannot fit them and generalizes past them. Its blind spot" : "the weak model's blind spot")
+            + " (\(r.blind) unseen factor\(r.blind == 1 ? "" : "s")) is systematic: "
             + "the student can represent that rule, and imitates it."
         if r.weakNoise == 0 { text += " With --weak-noise 0 every weak error comes from the blind spot, so there is little to correct." }
         if r.blind == 0 && r.weakNoise > 0 { text += " With --blind 0 every weak error is noise-driven, the kind the student corrects." }
