@@ -37,6 +37,7 @@ extension DistillDemo {
         out.blank()
         out.block(bars.render(out))
         out.note("Bars start at \(Format.wholePercent(bars.minimum)). ECE: expected calibration error, the gap between confidence and accuracy (10 bins; lower is better).")
+        out.blank()
         out.paragraph("A hard label says only which class; the teacher's probabilities also say how typical the example is, which classes it "
                       + "resembles, and — with noisy labels — that a label is probably wrong. Higher T flattens the targets and shares more of that, "
                       + "though too flat a target also blurs which class is right" + bestTemperatureClause(r) + ". "

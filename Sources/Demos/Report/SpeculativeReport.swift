@@ -6,7 +6,7 @@ extension SpeculativeDemo {
         let point = r.points.first { $0.gamma == r.gamma }
         return "The draft's tokens are accepted at α = \(Format.fixed(r.acceptanceRate)): each target call yields "
             + "\(Format.fixed(point?.tokensPerCall ?? .nan)) tokens at γ = \(r.gamma) (formula \(Format.fixed(point?.formula ?? .nan))), "
-            + "and the output is still distributed as the target's."
+            + (matchesTarget(r) ? "and the output is still distributed as the target's." : "but the output's token frequencies stray from the target's.")
     }
 
     public static func report(_ r: Result, settings: TerminalSettings) -> String {
@@ -36,19 +36,26 @@ extension SpeculativeDemo {
         out.paragraph(gapStory(r))
         out.section("Acceptance along a block (γ = \(r.gamma))")
         var bars = BarChart()
+        bars.minimum = max(0, floor(((r.blockAcceptance.min() ?? 0) - 0.05) * 20) / 20)
         for (k, a) in r.blockAcceptance.enumerated() {
-            let given = k == 0 ? "" : (k == 1 ? " given token 1 kept" : " given tokens 1–\(k) kept")
-            bars.add("token \(k + 1)", a, Format.percent(a) + given, style: .cyan)
+            bars.add("token \(k + 1)", a, Format.percent(a), style: .cyan)
         }
         out.block(bars.render(out))
+        out.note("Bars start at \(Format.wholePercent(bars.minimum)). Token k: how often the k-th draft token of a block is accepted, given that tokens 1 to k − 1 were.")
         out.section("Is the output still the target's?")
-        let noiseSized = r.frequencyDistance <= r.referenceDistance * 1.5 + 0.005
+        let noiseSized = matchesTarget(r)
         out.paragraph("Token frequencies, speculative vs sampling from the target alone: total-variation distance \(Format.fixed(r.frequencyDistance, 3)); "
                       + "two independent target-only samples differ by \(Format.fixed(r.referenceDistance, 3))"
                       + (noiseSized ? " — about the same size: sampling noise." : " — the speculative output differs by more than sampling noise."))
         out.paragraph("Greedy decoding (accept a draft token only when it is the target's top choice): the \(r.greedyTokens) tokens are "
                       + (r.greedyIdentical ? "identical to the target's own greedy output." : "NOT identical to the target's greedy output — a bug."))
         return out.text
+    }
+
+    /// Whether speculative output's token frequencies differ from the target's no more than two
+    /// target-only samples differ from each other (with a little slack for noise in the noise).
+    static func matchesTarget(_ r: Result) -> Bool {
+        r.frequencyDistance <= r.referenceDistance * 1.5 + 0.005
     }
 
     /// The measured tokens per call against the formula, said from the numbers, and why they can drift.
