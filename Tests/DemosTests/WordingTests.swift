@@ -16,6 +16,16 @@ import Terminal
         #expect(high.errorCorrelation >= 0.5 || !report.contains("share most mistakes"))
     }
 
+    @Test func ensembleHeadlineComparesAsPrinted() {
+        // Seed 1 by vote: 91.3% against a best member of 91.3%: a tie as printed, not "not the best".
+        var options = EnsembleDemo.Options()
+        options.method = .vote
+        let result = EnsembleDemo.run(options, seed: 1)
+        let headline = EnsembleDemo.headline(result)
+        #expect(Format.percent(result.ensemble.accuracy) == Format.percent(result.bestMember))
+        #expect(headline.contains("match their best member"))
+    }
+
     @Test func speculativeGapSaysWhetherLargerBlocksDriftFurther() {
         let result = SpeculativeDemo.run(seed: 1)
         let small = result.points.filter { $0.gamma <= 4 }.map { abs($0.relativeGap) }.max() ?? 0

@@ -8,7 +8,12 @@ extension EnsembleDemo {
             return "A single small model reaches \(Format.percent(r.ensemble.accuracy)) at \(Format.wholePercent(r.ensemble.cost / r.large.cost)) of the "
                 + "large model's cost (large: \(Format.percent(r.large.accuracy))); add members with --members."
         }
-        let verb = r.ensemble.accuracy > r.bestMember ? "beat" : (r.ensemble.accuracy > r.meanMember ? "beat the average member but not the best" : "do not beat")
+        // Compared as printed (to 0.1%), so the words never contradict the numbers beside them.
+        func shown(_ value: Double) -> Double { (value * 1000).rounded() }
+        let ensemble = shown(r.ensemble.accuracy), best = shown(r.bestMember), mean = shown(r.meanMember)
+        let verb = ensemble > best ? "beat"
+            : ensemble == best ? "match their best member and beat the average"
+            : ensemble > mean ? "beat the average member but not the best" : "do not beat"
         let costShare = Format.wholePercent(r.ensemble.cost / r.large.cost)
         if verb == "beat" {
             return "\(n) small models combined by \(r.options.method.rawValue) reach \(Format.percent(r.ensemble.accuracy)), above their mean "
