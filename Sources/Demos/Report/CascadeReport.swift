@@ -39,12 +39,15 @@ extension CascadeDemo {
 
         if let focus = r.focus {
             out.section("At τ = \(Format.fixed(focus.point.threshold)): what was deferred and why")
-            var table = Table(["kind", "count", "deferred", "wrong"])
+            var table = Table(["message kind", "messages", "deferred", "kept but wrong"])
+            table.shortHeaders = ["kind", "count", "deferred", "wrong"]
             for k in focus.kinds {
                 table.add([k.kind.rawValue, "\(k.count)", "\(k.deferred) (\(Format.wholePercent(k.count > 0 ? Double(k.deferred) / Double(k.count) : 0)))", "\(k.keptWrong)"])
             }
             out.block(table.render(out))
-            out.note("Count: test messages of that kind. Wrong: kept by the small model and answered wrongly.")
+            out.note(table.usesShortHeaders(out)
+                     ? "Count: test messages of that kind. Wrong: kept but wrong, answered by the small model and wrongly."
+                     : "Kept but wrong: answered by the small model, and wrongly.")
             out.blank()
             out.paragraph("Deferred (the small model was unsure):")
             for e in focus.deferredExamples {
@@ -73,7 +76,8 @@ extension CascadeDemo {
         }
 
         out.section("Accuracy and cost by threshold (test set, \(r.scorer.rawValue) scorer)")
-        var table = Table(["τ", "accuracy", "cost", "of large", "deferred", "random"])
+        var table = Table(["τ", "accuracy", "cost", "of large", "deferred", "random deferral"])
+        table.shortHeaders = ["τ", "accuracy", "cost", "of large", "deferred", "random"]
         table.dropOrder = [2, 5]
         table.add(["small", Format.percent(r.small.accuracy), Format.count(r.small.cost), Format.wholePercent(r.small.cost / r.large.cost), "0%", ""])
         var lastRate = -1.0
@@ -99,7 +103,7 @@ extension CascadeDemo {
                  + (r.tiers >= 3 ? "; med→large: the medium model's deferrals sent on to the large one" : "")
                  + ". Oracle: defer exactly the small model's mistakes."
                  + (shown.contains(2) ? " Cost: multiply-adds per query;" : "") + " of large: cost as a share of the large model's."
-                 + (shown.contains(5) ? " Random: accuracy when the same share of queries is deferred by coin." : ""))
+                 + (shown.contains(5) ? " Random deferral\(table.usesShortHeaders(out) ? " (random)" : ""): accuracy when the same share of queries is deferred by coin." : ""))
 
         out.section("Accuracy against cost")
         let xs = r.points.map { $0.cost / r.large.cost } + [r.oracle.cost / r.large.cost, 1]
@@ -119,13 +123,16 @@ extension CascadeDemo {
         out.blank()
 
         out.section("Learned router vs max-probability at equal cost")
-        var comparison = Table(["deferred", "max-prob", "learned", "gain"])
+        var comparison = Table(["deferred", "max-probability", "learned router", "difference"])
+        comparison.shortHeaders = ["deferred", "max-prob", "learned", "gain"]
         for c in r.comparison {
             comparison.add([Format.wholePercent(c.deferralRate), Format.percent(c.maxprobAccuracy), Format.percent(c.learnedAccuracy),
                             Format.points(c.learnedAccuracy - c.maxprobAccuracy)])
         }
         out.block(comparison.render(out))
-        out.note("Max-prob: defer by the small model's highest class probability; learned: by the learned router; gain: learned minus max-prob, in accuracy points.")
+        if comparison.usesShortHeaders(out) {
+            out.note("Max-prob: defer by the small model's highest class probability; learned: by the learned router; gain: learned minus max-prob.")
+        }
         out.blank()
         out.paragraph(routerVerdict(r.comparison))
         return out.text

@@ -46,7 +46,8 @@ extension EnsembleDemo {
                  + "Members' errors correlate at \(Format.fixed(r.errorCorrelation)) on average: \(sharing(r.errorCorrelation)).")
 
         out.section("Accuracy as the ensemble grows")
-        var table = Table(["size", "vote", "average", "weighted", "Condorcet", "cost"])
+        var table = Table(["members", "vote", "average", "weighted", "if independent", "cost"])
+        table.shortHeaders = ["size", "vote", "average", "weighted", "Condorcet", "cost"]
         // On a narrow screen, cost goes first, then the methods not asked for.
         table.dropOrder = [5] + [(Method.weighted, 3), (.vote, 1), (.average, 2)].filter { $0.0 != r.options.method }.map(\.1)
         for size in Set(r.curve.map(\.size)).sorted() {
@@ -60,7 +61,8 @@ extension EnsembleDemo {
         table.add(["large"] + largeCells + ["", Format.count(r.large.cost)])
         out.block(table.render(out))
         let shown = table.keptColumns(out)
-        out.note("Size: members in the ensemble. Condorcet: the accuracy if the members erred independently."
+        out.note((table.usesShortHeaders(out) ? "Size: members in the ensemble. Condorcet" : "If independent")
+                 + ": the accuracy the Condorcet formula gives if the members erred independently."
                  + (shown.contains(5) ? " Cost: multiply-adds per query." : ""))
 
         let method = r.curve.filter { $0.method == r.options.method }

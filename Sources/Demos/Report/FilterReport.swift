@@ -18,15 +18,17 @@ extension FilterDemo {
                       + "near-duplicates. A small model (\(r.weakCost) multiply-adds) scores each example by its loss on the given label; the strong "
                       + "model (\(Format.count(Double(r.strongCost))) multiply-adds) trains on the lowest-loss fraction of each label, always for the same number of steps.")
         out.section("Strong model's test accuracy by fraction kept")
-        var table = Table(["kept", "weak", "random", "strong", "wrong"])
+        var table = Table(["kept", "weak-selected", "random", "strong-selected", "wrong labels kept"])
+        table.shortHeaders = ["kept", "weak", "random", "strong", "wrong"]
         for p in r.points {
             table.add([Format.wholePercent(p.fraction), Format.percent(p.weakSelected), Format.percent(p.random), Format.percent(p.strongSelected),
                        Format.wholePercent(p.weakKeptNoise)], highlight: p == r.best)
         }
         out.block(table.render(out))
-        out.note("Kept: the fraction of the pool the strong model trains on, chosen by the weak model's loss (weak), at random, "
-                 + "or by the strong model's own loss (strong); each column is the strong model's test accuracy. "
-                 + "Wrong: the share of wrong labels among the weak model's picks (the pool has \(Format.wholePercent(r.poolNoise))).")
+        let short = table.usesShortHeaders(out)
+        out.note("Kept: the fraction of the pool the strong model trains on, chosen by the weak model's loss (\(short ? "weak" : "weak-selected")), at random, "
+                 + "or by the strong model's own loss (\(short ? "strong" : "strong-selected")); each is the strong model's test accuracy. "
+                 + "\(short ? "Wrong" : "Wrong labels kept"): the share of wrong labels among the weak model's picks (the pool has \(Format.wholePercent(r.poolNoise))).")
         let ys = r.points.flatMap { [$0.weakSelected, $0.random, $0.strongSelected] }
         let yLow = floor(((ys.min() ?? 0.5) - 0.01) * 50) / 50, yHigh = min(1, ceil(((ys.max() ?? 1) + 0.005) * 50) / 50)
         var plot = LinePlot(series: [], xRange: (r.points.first?.fraction ?? 0)...1, yRange: yLow...yHigh, height: 9,

@@ -45,14 +45,15 @@ extension WeakToStrongDemo {
                  + "hard (its hard labels), confidence (with the auxiliary confidence loss), early-stopped (naive, stopped on weak-labelled validation data).")
 
         out.blank()
-        var table = Table(["method", "accuracy", "PGR", "fixed"])
+        var table = Table(["method", "accuracy", "PGR", "weak errors fixed"])
+        table.shortHeaders = ["method", "accuracy", "PGR", "fixed"]
         for m in r.methods + [r.earlyStopped] {
             table.add([m.name, Format.percent(m.accuracy), Format.optional(m.pgr), Format.wholePercent(m.correctedWeakErrors)])
         }
         out.block(table.render(out))
         out.blank()
         out.paragraph("PGR = (student − weak) / (ceiling − weak): 1 recovers the whole gap, 0 only copies the supervisor. "
-                      + "Fixed: of the test examples the weak model gets wrong, the share the student gets right.")
+                      + (table.usesShortHeaders(out) ? "Fixed (weak errors fixed)" : "Weak errors fixed") + ": of the test examples the weak model gets wrong, the share the student gets right.")
         out.blank()
         out.paragraph(mechanism(r))
 
