@@ -61,6 +61,15 @@ import Terminal
         let lines = table.render(report)
         #expect(lines[2] == "medium→large  97.0%")
         #expect(table.keptColumns(Report(settings: TerminalSettings(width: 80, color: false))) == [0, 1, 2])
+
+        var named = Table(["message kind", "messages", "kept but wrong"])
+        named.shortHeaders = ["kind", "count", "wrong"]
+        named.add(["paraphrase", "156", "0"])
+        let wide = Report(settings: TerminalSettings(width: 60, color: false))
+        let narrow = Report(settings: TerminalSettings(width: 24, color: false))
+        #expect(named.render(wide)[0] == "message kind  messages  kept but wrong")
+        #expect(!named.usesShortHeaders(wide) && named.usesShortHeaders(narrow))
+        #expect(named.render(narrow)[0] == "kind        count  wrong")
     }
 
     /// The lessons read the demos at width 58–60 and students use 40: no row label, bar label or
