@@ -24,7 +24,10 @@ let exercises: [(id: String, folder: String, module: String, engine: Bool)] = [
 ]
 
 /// (demo, exercise modules it runs on)
-let runners: [(demo: String, module: String, uses: [String])] = []
+let runners: [(demo: String, module: String, uses: [String])] = [
+    ("cascade", "MineCascade", ["CascadeRouting"]),
+    ("ensemble", "MineEnsemble", ["MajorityVote", "Averaging"]),
+]
 
 /// SwiftPM names a path dependency after its folder, so the product reference must use that name.
 func lastComponent(_ path: String) -> String {

@@ -54,7 +54,7 @@ public final class QuizSession {
         let carried = saved.filter { id, _ in quiz.question(id: id) != nil }
         if !carried.isEmpty {
             write(presenter.line("Last time you stopped after \(carried.count) of \(quiz.questions.count) questions."))
-            switch askYesNo("Resume where you left off? [Y/n] ", default: true) {
+            switch askYesNo("Resume? [Y/n] ", default: true) {
             case nil: return outcome(completed: false, points: carried, answered: 0)
             case true?: points = carried
             case false?: store?.update { $0.quizzes[quizKey]?.resume = nil }
@@ -111,8 +111,8 @@ public final class QuizSession {
                 let firstLine = question.prompt.split(separator: "\n").first.map(String.init) ?? question.type.rawValue
                 write(TextFit.truncate("  \(question.id): \(firstLine)", width: presenter.settings.width, ascii: presenter.settings.ascii) + "\n")
             }
-            let noun = missed.count == 1 ? "the one" : "the \(missed.count)"
-            guard askYesNo("Retry \(noun) you missed? [y/N] ", default: false) == true else { break }
+            let noun = missed.count == 1 ? "it" : "those \(missed.count)"
+            guard askYesNo("Retry \(noun)? [y/N] ", default: false) == true else { break }
             var stillMissed: [Question] = []
             for (index, question) in missed.enumerated() {
                 write("\n" + presenter.question(question, number: index + 1, of: missed.count, showMultipart: question.multipart != nil))

@@ -195,7 +195,7 @@ extension DocumentRenderer {
                 var end = start
                 while end < bytes.count && bytes[end] != 0x0A { end += 1 }
                 beginLine()
-                out.append(contentsOf: side)
+                out.append(contentsOf: end > start ? side : side.dropLast())
                 appendCodeLine(UnsafeBufferPointer(rebasing: bytes[start..<end]), to: &out)
                 endLine()
                 start = end + 1

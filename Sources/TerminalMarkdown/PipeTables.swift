@@ -5,51 +5,78 @@ enum PipeTables {
     /// Rewrites every table-shaped paragraph of `document` in place. `source` is the Markdown the
     /// document was parsed from (source positions point into it).
     static func detect(in document: inout MarkdownDocument, source: UnsafeBufferPointer<UInt8>) {
-        var lineStarts: [Int]? = nil
-        let originalCount = document.nodes.count
-        for index in 0..<originalCount {
-            let node = document.nodes[index]
-            guard node.kind == .paragraph, node.endLine > node.startLine, node.startLine >= 1 else { continue }
-            if lineStarts == nil { lineStarts = computeLineStarts(source) }
-            guard let starts = lineStarts else { continue }
+        // Candidates: paragraphs of two lines or more, in document order (so line numbers rise
+        // and one forward cursor finds every paragraph's lines without indexing the whole source).
+        let candidates: [Int32] = document.nodes.withUnsafeBufferPointer { nodes in
+            var found: [Int32] = []
+            for index in nodes.indices where nodes[index].kind == .paragraph && nodes[index].endLine > nodes[index].startLine {
+                found.append(Int32(index))
+            }
+            return found
+        }
+        var cursor = LineCursor(source: source)
+        for index in candidates {
+            let node = document.nodes[Int(index)]
             // Cheap test on the first two lines before splitting the whole paragraph.
-            let firstTwo = sourceLines(of: node, source: source, lineStarts: starts, limit: 2)
+            let firstTwo = sourceLines(of: node, cursor: &cursor, limit: 2)
             guard firstTwo.count == 2, firstTwo[0].contains(UInt8(ascii: "|")),
                   let alignments = delimiterRow(firstTwo[1]) else { continue }
-            let lines = sourceLines(of: node, source: source, lineStarts: starts)
+            let lines = sourceLines(of: node, cursor: &cursor)
             let header = cells(of: lines[0])
             guard header.count == alignments.count else { continue }
-            rewrite(paragraph: Int32(index), header: header, alignments: alignments,
+            rewrite(paragraph: index, header: header, alignments: alignments,
                     body: lines.dropFirst(2).map(cells(of:)), document: &document)
         }
     }
 
-    /// Start offsets of the source lines; like cmark, LF, CR and CR LF all end a line.
-    private static func computeLineStarts(_ source: UnsafeBufferPointer<UInt8>) -> [Int] {
-        var starts = [0]
-        var index = 0
-        while index < source.count {
-            let byte = source[index]
-            if byte == 0x0A || byte == 0x0D {
-                if byte == 0x0D && index + 1 < source.count && source[index + 1] == 0x0A { index += 1 }
-                starts.append(index + 1)
+    /// Finds source lines by number, moving forward from the last one found; like cmark, LF, CR
+    /// and CR LF all end a line.
+    struct LineCursor {
+        let source: UnsafeBufferPointer<UInt8>
+        var line = 1
+        var offset = 0
+
+        init(source: UnsafeBufferPointer<UInt8>) { self.source = source }
+
+        /// The bytes of line `number` (1-based) without its line ending, or nil past the end.
+        mutating func line(_ number: Int) -> Range<Int>? {
+            if number < line { line = 1; offset = 0 }
+            while line < number {
+                guard offset < source.count else { return nil }
+                offset = nextLineStart(after: offset)
+                line += 1
             }
-            index += 1
+            guard offset <= source.count else { return nil }
+            var end = offset
+            while end < source.count && source[end] != 0x0A && source[end] != 0x0D { end += 1 }
+            return offset..<end
         }
-        return starts
+
+        private func nextLineStart(after start: Int) -> Int {
+            var index = start
+            while index < source.count {
+                let byte = source[index]
+                if byte == 0x0A { return index + 1 }
+                if byte == 0x0D { return index + 1 < source.count && source[index + 1] == 0x0A ? index + 2 : index + 1 }
+                index += 1
+            }
+            return source.count + 1
+        }
     }
 
     /// The paragraph's lines without their container prefixes (`> `, list indentation).
-    private static func sourceLines(of node: MarkdownDocument.Node, source: UnsafeBufferPointer<UInt8>, lineStarts: [Int], limit: Int = Int.max) -> [ArraySlice<UInt8>] {
+    private static func sourceLines(of node: MarkdownDocument.Node, cursor: inout LineCursor, limit: Int = Int.max) -> [ArraySlice<UInt8>] {
         var lines: [ArraySlice<UInt8>] = []
         let firstLine = Int(node.startLine)
-        let lastLine = min(Int(node.endLine), lineStarts.count, firstLine + min(limit, 1 << 30) - 1)
+        let lastLine = Int(node.endLine)
         guard firstLine >= 1, firstLine <= lastLine else { return [] }
         let indent = max(0, Int(node.startColumn) - 1)
-        for lineNumber in firstLine...lastLine {
-            var start = lineStarts[lineNumber - 1]
-            var end = lineNumber < lineStarts.count ? lineStarts[lineNumber] : source.count
-            while end > start && (source[end - 1] == 0x0A || source[end - 1] == 0x0D) { end -= 1 }
+        let source = cursor.source
+        var lineNumber = firstLine
+        while lineNumber <= lastLine && lines.count < limit {
+            guard let range = cursor.line(lineNumber) else { break }
+            var start = range.lowerBound
+            let end = range.upperBound
             if lineNumber == firstLine {
                 start = min(end, start + indent)
             } else {
@@ -60,6 +87,7 @@ enum PipeTables {
                 }
             }
             lines.append(Array(source[start..<end])[...])
+            lineNumber += 1
         }
         return lines
     }

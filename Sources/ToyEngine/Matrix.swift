@@ -1,7 +1,7 @@
 /// A dense matrix of `Double`, stored row-major: element (r, c) is `values[r * cols + c]`.
 ///
-/// A value type (copy-on-write through its array). Shapes are checked with `precondition`,
-/// which the engine's optimised build (`-Ounchecked`) removes: check shapes in debug tests.
+/// A value type (copy-on-write through its array). Every operation checks shapes with
+/// `precondition` and stops with a message naming the operation and both shapes.
 public struct Matrix: Sendable, Equatable, CustomStringConvertible {
     /// Number of rows.
     public let rows: Int

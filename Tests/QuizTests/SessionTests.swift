@@ -125,7 +125,7 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
         #expect(text.contains("✗ Not quite."))
         #expect(text.contains("The answer: true"))
         #expect(text.contains("Missed:\n  small-vs-large: A small model is always cheaper"))
-        #expect(text.contains("Retry the one you missed? [y/N] y"))
+        #expect(text.contains("Retry it? [y/N] y"))
         #expect(text.contains("Retry: 1 of 1 right this time."))
         let progress = harness.store.load()
         #expect(progress.quizzes["small"]?.last == 2)
@@ -139,7 +139,7 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
         let (outcome, _) = harness.run(lines("f", "target model", "0.2", ""))
         #expect(outcome.missed == ["small-vs-large", "draft"])
         #expect(outcome.score == 1)
-        #expect(harness.transcript.text.contains("Retry the 2 you missed? [y/N] "))
+        #expect(harness.transcript.text.contains("Retry those 2? [y/N] "))
         #expect(harness.store.load().questions["draft"]?.lastResult == "incorrect")
     }
 
@@ -161,7 +161,7 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
         #expect(second.completed)
         #expect(second.answeredThisRun == 2)
         #expect(second.score == 3)
-        #expect(reader.prompts.first == "Resume where you left off? [Y/n] ")
+        #expect(reader.prompts.first == "Resume? [Y/n] ")
         #expect(harness.transcript.text.contains("Last time you stopped after 1 of 3 questions."))
         #expect(!harness.transcript.text.contains("Question 1 of 3"))
         #expect(harness.transcript.text.contains("Question 2 of 3"))
@@ -196,7 +196,7 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
         let (outcome, _) = harness.run(lines("perhaps", "n", "two", "2"))
         #expect(outcome.score == 1)
         let text = harness.transcript.text
-        #expect(text.contains("1 | let x = 1\n2 | x += 1\n3 | print(x)"))
+        for line in ["1 | let x = 1", "2 | x += 1", "3 | print(x)"] { #expect(text.contains(line)) }
         #expect(text.contains("Answer y or n (yes/no, true/false also work)."))
         #expect(text.contains("Type a line number, or press Enter to skip."))
         #expect(text.contains("The error is on line 2."))
@@ -244,5 +244,20 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
         #expect(text.contains("Correct."))
         #expect(!text.contains("✓") && !text.contains("✗") && !text.contains("💡") && !text.contains("—"))
         #expect(text.contains("Hint: Think"))
+    }
+
+    @Test func outputFitsTheWidthAndColourOnlyWhenAsked() throws {
+        let harness = try SessionHarness()
+        defer { harness.cleanUp() }
+        harness.run(lines("?", "f", "target model", "0.3", "y", "t", "x", "0.2", "n"),
+                    settings: TerminalSettings(width: 30, color: false, ascii: false))
+        let plain = harness.transcript.text
+        #expect(!plain.contains("\u{1B}"))
+        for line in plain.split(separator: "\n") { #expect(DisplayWidth.of(line) <= 30, "\(line)") }
+
+        let colored = try SessionHarness()
+        defer { colored.cleanUp() }
+        colored.run(lines("t", "draft model", "0.2"), settings: TerminalSettings(width: 80, color: true, ascii: false))
+        #expect(colored.transcript.text.contains("\u{1B}["))
     }
 }

@@ -57,7 +57,8 @@ enum BenchReport {
             "       batch \(EngineBenchmark.batchSize), \(EngineBenchmark.steps) steps, \(EngineBenchmark.rows) rows",
             "  examples/second  \(rounded(r.examplesPerSecond, 0))",
             "  GFLOPS           \(rounded(r.gflops, 2))",
-            "  time             \(rounded(r.seconds * 1000, 1)) ms (fastest run)",
+            "  time             \(rounded(r.seconds * 1000, 1)) ms (fastest run; CPU \(rounded(r.cpuSeconds * 1000, 1)) ms)",
+            "  kernel           \(EngineKernel.active.rawValue)",
             "  final loss       \(rounded(r.finalLoss, 4))",
         ]
         if debugBuild {

@@ -7,7 +7,7 @@ import Terminal
 /// `tandem dev …`: tools for course authors.
 public struct DevCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
-        commandName: "dev", abstract: "Tools for course authors.", subcommands: [DevVerifyCommand.self])
+        commandName: "dev", abstract: "Tools for course authors.", subcommands: [DevVerifyCommand.self, DevMineCommand.self])
     public init() {}
 }
 
@@ -31,5 +31,26 @@ public struct DevVerifyCommand: ParsableCommand {
         for problem in report.problems { Output.line(format.wrap("problem: \(problem)", indent: 2)) }
         guard report.ok else { throw CLIFailure("dev verify: \(report.problems.count) problem(s)", code: 1) }
         Output.line(String(format: "All %d exercises verified in %.1f s.", report.solutionResults.count, report.seconds))
+    }
+}
+
+/// `tandem dev mine DEMO`: what `tandem run DEMO --mine` delegates to, callable on its own.
+public struct DevMineCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "mine", abstract: "Run a demo on your own exercise functions (what `tandem run DEMO --mine` does).")
+    @Argument(help: "The demo: cascade or ensemble.") public var demo: String
+    @Argument(parsing: .captureForPassthrough, help: "Arguments for the demo runner (e.g. --seed 2).") public var arguments: [String] = []
+    @OptionGroup public var course: CourseOptions
+    public init() {}
+
+    public func run() throws {
+        let loaded = try course.load()
+        let status: Int32
+        do {
+            status = try ExerciseKit.runMine(demo: demo, arguments: arguments, course: loaded) { Output.line($0) }
+        } catch {
+            throw CLIFailure("\(error)")
+        }
+        if status != 0 { throw ExitCode(status) }
     }
 }

@@ -35,16 +35,25 @@ func readMarkdownBytes(_ path: String) throws -> [UInt8] {
     let descriptor = path == "-" ? STDIN_FILENO : open(path, O_RDONLY)
     guard descriptor >= 0 else { throw CLIFailure("cannot read '\(path)': \(String(cString: strerror(errno)))") }
     defer { if descriptor != STDIN_FILENO { close(descriptor) } }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    // Read straight into the array, sized from fstat when the file has a size (stdin may not).
+    var status = stat()
+    var capacity = 1 << 16
+    if fstat(descriptor, &status) == 0, status.st_size > 0 { capacity = Int(status.st_size) + 1 }
+    var bytes = [UInt8](repeating: 0, count: capacity)
+    var filled = 0
     while true {
-        let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
+        let count = bytes.withUnsafeMutableBytes { buffer -> Int in
+            guard let base = buffer.baseAddress else { return 0 }
+            return read(descriptor, base + filled, buffer.count - filled)
+        }
         if count == 0 { break }
         if count < 0 {
             if errno == EINTR { continue }
             throw CLIFailure("cannot read '\(path)': \(String(cString: strerror(errno)))")
         }
-        bytes.append(contentsOf: chunk[0..<count])
+        filled += count
     }
+    bytes.removeSubrange(filled...)
     return bytes
 }

@@ -1,0 +1,53 @@
+import Course
+import Foundation
+
+/// `tandem run DEMO --mine`: a demo driven by the student's own functions.
+///
+/// The demo runs in `mine-DEMO`, an executable of the exercises package that links the Demos
+/// library with the student's exercise targets, so tandem itself never links student code and a
+/// crash or hang there is reported, not fatal. Built in release: the demos train models, which
+/// is seconds in release and minutes in debug (the first build takes about a minute).
+public enum MineRunner {
+    /// Demos that have a runner, and the exercises feeding each.
+    public static let demos: [String: [String]] = [
+        "cascade": ["cascade-routing"],
+        "ensemble": ["majority-vote", "averaging"],
+    ]
+
+    /// Builds and runs the runner, its output going straight to the terminal. Returns the
+    /// runner's exit status; throws with trimmed compiler errors, a crash or a timeout.
+    public static func runMine(demo: String, arguments: [String], course: Course, timeLimit: Double = 300,
+                               log: (String) -> Void = { _ in }) throws -> Int32 {
+        guard let feeding = demos[demo] else {
+            let names = demos.keys.sorted().joined(separator: ", ")
+            throw ExerciseError("no --mine runner for '\(demo)'; demos with one: \(names)")
+        }
+        let layout = ExerciseLayout(course: course)
+        let product = ExerciseLayout.runnerProduct(demo: demo)
+        log("Building \(product) with your exercises \(feeding.joined(separator: ", ")) (release; the first build takes a minute)…")
+        let build = try runProcess(swiftDriver, ["swift", "build", "-c", "release", "--package-path", layout.package.path,
+                                                 "--scratch-path", layout.scratch.path, "--product", product])
+        guard build.ending == .exited(0) else {
+            let errors = compileErrors(in: build.stdout + "\n" + build.stderr, relativeTo: course.root)
+            throw ExerciseError("your code does not compile yet:\n" + errors.prefix(8).map { "  \($0)" }.joined(separator: "\n"))
+        }
+        let executable = layout.scratch.appendingPathComponent("release").appendingPathComponent(product)
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        try process.run()
+        let deadline = Date().addingTimeInterval(timeLimit)
+        while process.isRunning {
+            if Date() >= deadline {
+                process.terminate()
+                process.waitUntilExit()
+                throw ExerciseError("the \(demo) demo with your functions gave no result within \(Int(timeLimit)) s (an endless loop?)")
+            }
+            usleep(20_000)
+        }
+        if process.terminationReason == .uncaughtSignal {
+            throw ExerciseError("the \(demo) demo crashed inside your functions (\(signalName(process.terminationStatus))); `tandem check` finds the failing case")
+        }
+        return process.terminationStatus
+    }
+}

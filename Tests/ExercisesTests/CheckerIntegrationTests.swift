@@ -1,0 +1,116 @@
+import Course
+import Foundation
+import Testing
+@testable import Exercises
+
+/// Real builds and real child processes, on a tiny package (no engine) so they stay quick, and
+/// `dev verify` on the course's own exercises. Serialized: each test runs SwiftPM.
+@Suite(.serialized) struct CheckerIntegrationTests {
+    /// A package with the real CheckKit and one checker per behaviour.
+    static func tinyPackage(in folder: URL) throws -> ExerciseLayout {
+        let package = folder.appendingPathComponent("exercises")
+        let kit = checkoutRoot.appendingPathComponent("exercises/Checks/CheckKit/CheckKit.swift")
+        try write(try String(contentsOf: kit, encoding: .utf8), to: package.appendingPathComponent("Kit/CheckKit.swift"))
+        let behaviours: [String: String] = [
+            "ok": #"let c = Checker(exercise: "ok"); c.expect("one plus one", input: "1 + 1", expected: 2) { 1 + 1 }; c.finish()"#,
+            "fail": #"let c = Checker(exercise: "fail"); c.expect("fine", input: "0", expected: 0) { 0 }; c.expect("doubling", input: "double(3)", expected: 6) { 3 + 2 }; c.finish()"#,
+            "crash": #"let c = Checker(exercise: "crash"); let xs = [1, 2]; var i = 2; c.expect("index", input: "xs[2]", expected: 0) { xs[i] }; i += 1; c.finish()"#,
+            "hang": #"let c = Checker(exercise: "hang"); var n = 0; c.expect("endless", input: "loop", expected: 1) { while n >= 0 { n = (n + 1) % 7 }; return n }; c.finish()"#,
+            "broken": #"let c = Checker(exercise: "broken")"# + "\nlet value: Int = \"not a number\"\nc.finish()",
+        ]
+        var targets: [String] = [#".target(name: "CheckKit", path: "Kit")"#]
+        for (name, body) in behaviours {
+            try write("import CheckKit\n" + body + "\n", to: package.appendingPathComponent("\(name)/main.swift"))
+            targets.append(#".executableTarget(name: "check-\#(name)", dependencies: ["CheckKit"], path: "\#(name)")"#)
+        }
+        try write("""
+            // swift-tools-version:6.0
+            import PackageDescription
+            let package = Package(name: "tiny", targets: [\(targets.joined(separator: ", "))], swiftLanguageModes: [.v5])
+            """, to: package.appendingPathComponent("Package.swift"))
+        return ExerciseLayout(package: package, scratch: folder.appendingPathComponent("scratch"))
+    }
+
+    @Test func statusesForPassFailCrashHangAndCompileError() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let layout = try Self.tinyPackage(in: folder)
+        let checker = ExerciseChecker(layout: layout, root: folder, timeLimit: 3)
+        let exercises = ["ok", "fail", "crash", "hang", "broken"].enumerated().map {
+            entry($0.element, number: $0.offset + 1, file: "\($0.element)/main.swift")
+        }
+        // One package build fails (broken), so each exercise is built alone: the others still run.
+        let results = try checker.checkAll(exercises)
+        let byID = Dictionary(uniqueKeysWithValues: results.map { ($0.exercise.id, $0) })
+
+        let ok = try #require(byID["ok"])
+        #expect(ok.status == .passed)
+        #expect(ok.casesPassed == 1)
+
+        let fail = try #require(byID["fail"])
+        #expect(fail.status == .failed)
+        #expect(fail.failure == FailedCase(name: "doubling", input: "double(3)", expected: "6", actual: "5"))
+
+        let crash = try #require(byID["crash"])
+        #expect(crash.status == .crashed)
+        #expect(crash.runningCase == "index")
+        #expect(crash.message.contains("Index out of range"))
+
+        let hang = try #require(byID["hang"])
+        #expect(hang.status == .timeout)
+        #expect(hang.runningCase == "endless")
+        #expect(hang.runSeconds < 10)
+
+        let broken = try #require(byID["broken"])
+        #expect(broken.status == .compileError)
+        let error = try #require(broken.compileErrors.first)
+        #expect(error.file == "exercises/broken/main.swift")
+        #expect(error.line == 3, "line 1 is the import")
+        #expect(error.message.contains("cannot convert value of type 'String'"))
+
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(CheckReport.json(results).utf8)) as? [String: Any])
+        #expect(json["passed"] as? Int == 1)
+        #expect(json["total"] as? Int == 5)
+        let statuses = (json["exercises"] as? [[String: Any]])?.compactMap { $0["status"] as? String }
+        #expect(statuses == ["passed", "failed", "crashed", "timeout", "compile-error"])
+    }
+
+    @Test func checksAreRecordedInTheProgressStore() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = ProgressStore(directory: folder, courseID: "test")
+        let when = Date(timeIntervalSince1970: 1_800_000_000)
+        try record(CheckResult(exercise: entry("vote"), status: .failed), in: store, now: when)
+        #expect(store.load().exercises["vote"]?.solved == false)
+        try record(CheckResult(exercise: entry("vote"), status: .passed), in: store, now: when)
+        try record(CheckResult(exercise: entry("vote"), status: .compileError), in: store, now: when.addingTimeInterval(60))
+        let after = try #require(store.load().exercises["vote"])
+        #expect(after.status == "compile-error")
+        #expect(after.solved, "solving is never taken back")
+        #expect(after.solvedAt == when)
+        #expect(after.lastCheckedAt == when.addingTimeInterval(60))
+    }
+
+    /// The author check CI relies on: every starter fails, every reference solution passes, and
+    /// the checkout is left exactly as it was.
+    @Test func devVerifyPassesOnTheCourseAndLeavesTheCheckoutUntouched() throws {
+        let course = try Course.load(root: checkoutRoot)
+        let before = try snapshot(course.exercisesDirectory)
+        let report = try Verifier(course: course).verify()
+        #expect(report.problems == [])
+        #expect(report.starterResults.map(\.status) == Array(repeating: .failed, count: course.manifest.exercises.count))
+        #expect(report.solutionResults.map(\.status) == Array(repeating: .passed, count: course.manifest.exercises.count))
+        #expect(try snapshot(course.exercisesDirectory) == before)
+    }
+
+    /// Every file under a folder (outside build folders) with its contents.
+    func snapshot(_ folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+        while let url = enumerator?.nextObject() as? URL {
+            if url.path.contains("/.build") || url.path.contains("/.swiftpm") { continue }
+            if let data = FileManager.default.contents(atPath: url.path) { files[url.path] = data }
+        }
+        return files
+    }
+}

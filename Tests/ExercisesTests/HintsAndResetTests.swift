@@ -1,0 +1,88 @@
+import Course
+import Foundation
+import Testing
+@testable import Exercises
+
+@Suite struct HintTests {
+    @Test func hintsAreRevealedOneLevelAtATimeAndRecorded() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = ProgressStore(directory: folder, courseID: "test")
+        let exercise = entry("vote", hints: ["count the votes", "smallest label on ties", "sketch"])
+
+        let first = try Hints.reveal(exercise, store: store)
+        #expect(first.shown == ["count the votes"])
+        #expect(first.newlyRevealed)
+        #expect(store.load().exercises["vote"]?.hintsUsed == 1)
+
+        let second = try Hints.reveal(exercise, store: store)
+        #expect(second.shown == ["count the votes", "smallest label on ties"])
+        _ = try Hints.reveal(exercise, store: store)
+        let past = try Hints.reveal(exercise, store: store)
+        #expect(past.shown.count == 3)
+        #expect(!past.newlyRevealed)
+        #expect(store.load().exercises["vote"]?.hintsUsed == 3)
+    }
+
+    @Test func everyCourseExerciseHasAtLeastTwoHintLevels() throws {
+        let course = try Course.load(root: checkoutRoot)
+        #expect(course.manifest.exercises.count >= 9)
+        for exercise in course.manifest.exercises {
+            #expect(exercise.hints.count >= 2, "\(exercise.id)")
+            let text = try String(contentsOf: course.exerciseFile(exercise), encoding: .utf8)
+            #expect(text.contains("TODO"), "\(exercise.id) starter has a TODO")
+            #expect(text.contains("Lesson "), "\(exercise.id) names its lesson")
+            #expect(course.lesson(slug: exercise.lesson) != nil)
+        }
+    }
+}
+
+@Suite struct ResetTests {
+    @Test func resetRestoresTheStarterAndBacksUpTheStudentsVersion() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let layout = ExerciseLayout(package: folder.appendingPathComponent("exercises"), scratch: folder.appendingPathComponent("scratch"))
+        let exercise = entry("vote", file: "01-vote/Vote.swift")
+        try write("starter\n", to: layout.starterFile(exercise))
+        try write("my half-done work\n", to: layout.studentFile(exercise))
+        let resetter = Resetter(layout: layout, now: { Date(timeIntervalSince1970: 1_800_000_000) })
+
+        let outcome = try resetter.reset(exercise)
+        #expect(try String(contentsOf: layout.studentFile(exercise), encoding: .utf8) == "starter\n")
+        let backup = try #require(outcome.backup)
+        #expect(try String(contentsOf: backup, encoding: .utf8) == "my half-done work\n")
+        #expect(backup.path.hasPrefix(layout.backupsDirectory.path))
+        #expect(backup.lastPathComponent.hasPrefix("Vote.swift."))
+        #expect(!backup.lastPathComponent.hasSuffix(".swift"), "a backup must never be compiled")
+
+        // A second edit at the same second keeps both backups.
+        try write("second try\n", to: layout.studentFile(exercise))
+        let again = try #require(try resetter.reset(exercise).backup)
+        #expect(again != backup)
+        #expect(try String(contentsOf: again, encoding: .utf8) == "second try\n")
+
+        // Already pristine: nothing to back up.
+        #expect(try resetter.reset(exercise).backup == nil)
+    }
+
+    @Test func resetWithoutAStarterFailsAndKeepsTheStudentsFile() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let layout = ExerciseLayout(package: folder, scratch: folder.appendingPathComponent("scratch"))
+        let exercise = entry("vote")
+        try write("mine\n", to: layout.studentFile(exercise))
+        #expect(throws: ExerciseError.self) { try Resetter(layout: layout).reset(exercise) }
+        #expect(try String(contentsOf: layout.studentFile(exercise), encoding: .utf8) == "mine\n")
+    }
+
+    @Test func theCheckoutsStartersMatchTandemsPristineCopies() throws {
+        let course = try Course.load(root: checkoutRoot)
+        let layout = ExerciseLayout(course: course)
+        for exercise in course.manifest.exercises {
+            let starter = try #require(FileManager.default.contents(atPath: layout.starterFile(exercise).path), "\(exercise.id)")
+            #expect(FileManager.default.fileExists(atPath: layout.solutionFile(exercise).path), "\(exercise.id)")
+            #expect(FileManager.default.contents(atPath: layout.studentFile(exercise).path) == starter,
+                    "exercises/\(exercise.file) differs from exercises/.starters/\(exercise.file)")
+        }
+    }
+}

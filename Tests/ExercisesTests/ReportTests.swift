@@ -1,0 +1,84 @@
+import Course
+import struct Course.Progress
+import Foundation
+import Testing
+import Terminal
+@testable import Exercises
+
+@Suite struct ReportTests {
+    let failing = CheckResult(
+        exercise: entry("vote"), status: .failed,
+        failure: FailedCase(name: "a tie goes to the smallest label", input: "majorityVote([2, 1, 2, 1]) " + String(repeating: "x", count: 120),
+                            expected: "1", actual: "2"))
+
+    @Test func jsonHasTheDocumentedShape() throws {
+        let passing = CheckResult(exercise: entry("avg", number: 2), status: .passed, casesPassed: 12)
+        let text = CheckReport.json([failing, passing])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(object["passed"] as? Int == 1)
+        #expect(object["total"] as? Int == 2)
+        let exercises = try #require(object["exercises"] as? [[String: Any]])
+        #expect(exercises.count == 2)
+        #expect(Set(exercises[0].keys) == ["id", "title", "lesson", "status", "message"])
+        #expect(exercises[0]["status"] as? String == "failed")
+        #expect((exercises[0]["message"] as? String)?.contains("expected 1; actual 2") == true)
+        #expect(exercises[1]["status"] as? String == "passed")
+        #expect(exercises[1]["lesson"] as? String == "ensembles")
+    }
+
+    @Test func detailsFitTheWidthAndHaveNoEscapesWithoutColour() {
+        let report = CheckReport(settings: TerminalSettings(width: 40, color: false, ascii: true))
+        let text = report.detail(failing, file: "exercises/vote/main.swift")
+        for line in text.split(separator: "\n") {
+            #expect(DisplayWidth.of(line) <= 40, "\(line)")
+        }
+        #expect(!text.contains("\u{1B}"))
+        #expect(text.contains("expected: 1"))
+        #expect(text.replacingOccurrences(of: "\n  ", with: " ").contains("tandem hint 1"))
+    }
+
+    @Test func colourIsUsedOnlyWhenAllowed() {
+        let coloured = CheckReport(settings: TerminalSettings(width: 80, color: true, ascii: false)).headline(failing)
+        #expect(coloured.contains("\u{1B}["))
+    }
+
+    @Test func compilerOutputIsTrimmedToFileLineMessage() {
+        let root = URL(fileURLWithPath: "/course")
+        let output = """
+            Building for debugging...
+            /course/exercises/01-vote/Vote.swift:12:9: error: cannot find 'count' in scope
+             10 |     for vote in votes {
+             12 |         count += 1
+                |         `- error: cannot find 'count' in scope
+            /course/exercises/01-vote/Vote.swift:12:9: error: cannot find 'count' in scope
+            /course/exercises/01-vote/Vote.swift:3:1: warning: unused variable
+            error: emit-module command failed with exit code 1 (use -v to see invocation)
+            """
+        let errors = compileErrors(in: output, relativeTo: root)
+        #expect(errors.map(\.description) == ["exercises/01-vote/Vote.swift:12: cannot find 'count' in scope"])
+    }
+
+    @Test func linkErrorsWithoutALocationAreStillReported() {
+        let errors = compileErrors(in: "error: link command failed with exit code 1", relativeTo: URL(fileURLWithPath: "/c"))
+        #expect(errors.count == 1)
+        #expect(errors[0].description.contains("link command failed"))
+    }
+
+    @Test func watchExplainsItselfWithoutATerminal() {
+        let reason = Watcher.unavailableReason(stdinIsTTY: false, stdoutIsTTY: true)
+        #expect(reason?.contains("tandem check") == true)
+        #expect(Watcher.unavailableReason(stdinIsTTY: true, stdoutIsTTY: false) != nil)
+        #expect(Watcher.unavailableReason(stdinIsTTY: true, stdoutIsTTY: true) == nil)
+    }
+
+    @Test func theCurrentExerciseIsTheFirstUnsolved() {
+        let exercises = [entry("a", number: 1), entry("b", number: 2), entry("c", number: 3)]
+        var progress = Progress(courseID: "test")
+        #expect(currentExercise(exercises, progress: progress)?.id == "a")
+        progress.exercises["a"] = ExerciseRecord(status: "passed", solved: true)
+        progress.exercises["c"] = ExerciseRecord(status: "passed", solved: true)
+        #expect(currentExercise(exercises, progress: progress)?.id == "b")
+        progress.exercises["b"] = ExerciseRecord(status: "failed", solved: true)
+        #expect(currentExercise(exercises, progress: progress) == nil)
+    }
+}

@@ -1,0 +1,71 @@
+#!/usr/bin/env python3
+"""Run `tandem bench` (release build) and the same job in numpy side by side.
+
+Usage: python3 benchmarks/engine/compare.py [--rounds 5] [--no-build]
+
+Rounds alternate engine and numpy so both see the same machine load; the best round of each is
+compared (the machine is shared, so the best round is the one least disturbed). numpy runs with
+OPENBLAS_NUM_THREADS=1 (the engine uses one core) and without OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE,
+which some machines here set for old OpenBLAS builds and which slow a current one; a second numpy
+figure with OpenBLAS's default threads is printed for reference.
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+NUMPY_JOB = os.path.join(os.path.dirname(os.path.abspath(__file__)), "numpy_bench.py")
+
+
+def run_json(cmd, env=None):
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True, env=env, cwd=ROOT).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def numpy_env(threads):
+    env = dict(os.environ)
+    env.pop("OPENBLAS_CORETYPE", None)
+    env.pop("OPENBLAS_L2_SIZE", None)
+    if threads:
+        env["OPENBLAS_NUM_THREADS"] = str(threads)
+    else:
+        env.pop("OPENBLAS_NUM_THREADS", None)
+    return env
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--no-build", action="store_true")
+    args = parser.parse_args()
+    if not args.no_build:
+        subprocess.run(["swift", "build", "-c", "release", "--product", "tandem"], check=True, cwd=ROOT)
+    bin_path = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], check=True,
+                              capture_output=True, text=True, cwd=ROOT).stdout.strip()
+    tandem = os.path.join(bin_path, "tandem")
+    kernels = {"engine (auto kernel)": None, "engine (portable kernel)": "portable"}
+    best = {name: 0.0 for name in list(kernels) + ["numpy (1 thread)", "numpy (default threads)"]}
+    gflops = dict(best)
+    for round_ in range(args.rounds):
+        for name, kernel in kernels.items():
+            env = dict(os.environ)
+            if kernel:
+                env["TANDEM_ENGINE_KERNEL"] = kernel
+            r = run_json([tandem, "bench", "--json"], env)
+            best[name] = max(best[name], r["examples_per_second"])
+            gflops[name] = max(gflops[name], r["gflops"])
+        for name, threads in (("numpy (1 thread)", 1), ("numpy (default threads)", None)):
+            r = run_json([sys.executable, NUMPY_JOB], numpy_env(threads))
+            best[name] = max(best[name], r["examples_per_second"])
+            gflops[name] = max(gflops[name], r["gflops"])
+        print(f"round {round_ + 1}/{args.rounds} done", file=sys.stderr)
+    reference = best["numpy (1 thread)"]
+    print(f"{'job':<26}{'examples/s':>12}{'GFLOPS':>9}{'vs numpy 1 thread':>19}")
+    for name in best:
+        print(f"{name:<26}{best[name]:>12.0f}{gflops[name]:>9.2f}{best[name] / reference:>19.2f}")
+
+
+if __name__ == "__main__":
+    main()
