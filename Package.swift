@@ -58,7 +58,7 @@ let package = Package(
         .executableTarget(name: "tandem", dependencies: ["TandemCLI"]),
 
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
-        .testTarget(name: "TerminalMarkdownTests", dependencies: ["TerminalMarkdown", "Terminal"]),
+        .testTarget(name: "TerminalMarkdownTests", dependencies: ["TerminalMarkdown", "Terminal"], exclude: ["Goldens"]),
         .testTarget(name: "ToyEngineTests", dependencies: ["ToyEngine"]),
         .testTarget(name: "DemosTests", dependencies: ["Demos", "ToyEngine", "Terminal"]),
         .testTarget(name: "CourseTests", dependencies: ["Course"]),

@@ -27,6 +27,9 @@ let exercises: [(id: String, folder: String, module: String, engine: Bool)] = [
 let runners: [(demo: String, module: String, uses: [String])] = [
     ("cascade", "MineCascade", ["CascadeRouting"]),
     ("ensemble", "MineEnsemble", ["MajorityVote", "Averaging"]),
+    ("weak-to-strong", "MineWeakToStrong", ["PGR", "ConfidenceTarget"]),
+    ("filter", "MineFilter", ["DataFiltering"]),
+    ("distill", "MineDistill", ["DistillationLoss"]),
 ]
 
 /// SwiftPM names a path dependency after its folder, so the product reference must use that name.

@@ -22,14 +22,28 @@ public struct ExerciseChecker: Sendable {
 
     /// `swift build` for one product, or for the whole package when `product` is nil.
     public func build(product: String?) throws -> ProcessOutcome {
+        let manifest = layout.package.appendingPathComponent("Package.swift")
+        guard FileManager.default.fileExists(atPath: manifest.path) else {
+            throw ExerciseError("\(manifest.path): the exercises package is missing")
+        }
         var arguments = ["swift", "build", "--package-path", layout.package.path, "--scratch-path", layout.scratch.path]
         if let product { arguments += ["--product", product] }
-        return try runProcess(swiftDriver, arguments)
+        let outcome = try runProcess(swiftDriver, arguments)
+        if outcome.ending == .exited(127) {
+            throw ExerciseError("checking exercises needs the Swift toolchain: `swift` is not on the PATH")
+        }
+        return outcome
     }
 
     /// Builds and runs one exercise's checks.
     public func check(_ exercise: ExerciseEntry) throws -> CheckResult {
         let product = ExerciseLayout.checkerProduct(exercise)
+        let file = layout.studentFile(exercise)
+        guard FileManager.default.fileExists(atPath: file.path) else {
+            let relative = file.path.hasPrefix(root.path + "/") ? String(file.path.dropFirst(root.path.count + 1)) : file.path
+            return CheckResult(exercise: exercise, status: .compileError, compileErrors: [CompileError(
+                file: relative, line: 0, message: "the file is missing; `tandem reset \(exercise.number)` restores the starter")])
+        }
         let build = try build(product: product)
         guard build.ending == .exited(0) else {
             return CheckResult(exercise: exercise, status: .compileError,

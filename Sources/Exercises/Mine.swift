@@ -12,6 +12,9 @@ public enum MineRunner {
     public static let demos: [String: [String]] = [
         "cascade": ["cascade-routing"],
         "ensemble": ["majority-vote", "averaging"],
+        "weak-to-strong": ["pgr", "confidence-target"],
+        "filter": ["data-filtering"],
+        "distill": ["distillation-loss"],
     ]
 
     /// Builds and runs the runner, its output going straight to the terminal. Returns the

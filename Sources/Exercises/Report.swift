@@ -43,7 +43,7 @@ public struct CheckReport {
         case .crashed: label = "crashed"
         case .timeout: label = "timed out"
         }
-        return wrap("\(mark(result.status)) \(result.exercise.number) \(result.exercise.title) (\(result.exercise.id)): \(label)")
+        return wrap("\(mark(result.status)) \(result.exercise.number) \(result.exercise.title) (\(result.exercise.id)): \(label)", indent: 2)
     }
 
     /// Full details of one result, ending with the next step.

@@ -18,6 +18,9 @@ public struct ExerciseSession {
 
     public var exercises: [ExerciseEntry] { course.manifest.exercises }
 
+    /// No build folder yet: the first check also compiles the engine, which takes a while.
+    public var firstBuild: Bool { !FileManager.default.fileExists(atPath: layout.scratch.path) }
+
     /// `name` resolved (number, id or prefix), else the current exercise.
     public func exercise(named name: String?) throws -> ExerciseEntry? {
         if let name {
@@ -65,7 +68,8 @@ public struct ExerciseSession {
     }
 
     /// The hints revealed so far, after revealing one more.
-    public func hint(_ exercise: ExerciseEntry) throws -> String {
+    /// `again` says how to ask for the next level (a command, or a key in `watch`).
+    public func hint(_ exercise: ExerciseEntry, again: String? = nil) throws -> String {
         let report = CheckReport(settings: settings)
         guard !exercise.hints.isEmpty else { return report.wrap("Exercise \(exercise.number) has no hints.") }
         let (shown, advanced) = try Hints.reveal(exercise, store: store)
@@ -76,7 +80,7 @@ public struct ExerciseSession {
         if !advanced {
             lines.append(report.wrap("That is every hint. Once the exercise passes, `tandem solution \(exercise.number)` shows the reference solution."))
         } else if shown.count < exercise.hints.count {
-            lines.append(report.wrap("`tandem hint \(exercise.number)` again for the next hint."))
+            lines.append(report.wrap("\(again ?? "`tandem hint \(exercise.number)`") again for the next hint."))
         }
         return lines.joined(separator: "\n")
     }

@@ -5,7 +5,9 @@ import Foundation
 ///
 /// Works in a temporary copy of the exercises package (pointed at the course's engine by absolute
 /// path), so the student's files, the checkout and its build folders stay untouched. Starters and
-/// solutions share one scratch folder: the second build recompiles only the exercise files.
+/// solutions share one scratch folder, so the second build recompiles only the exercise files;
+/// that folder is kept between runs (in the system's temporary folder, one per checkout), so the
+/// engine and demos compile once, not on every `swift test`.
 public struct Verifier {
     public var course: Course
     public var manifest: [ExerciseEntry]
@@ -31,9 +33,10 @@ public struct Verifier {
     public func verify() throws -> Report {
         let start = Date()
         let source = course.exercisesDirectory
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-verify-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: work) }
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-verify-\(Self.key(course.root))")
         let package = work.appendingPathComponent("exercises")
+        try? FileManager.default.removeItem(at: package)
+        defer { try? FileManager.default.removeItem(at: package) }
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         var problems: [String] = []
 
@@ -70,6 +73,15 @@ public struct Verifier {
         }
         return Report(starterResults: starters, solutionResults: solutions, problems: problems,
                       seconds: Date().timeIntervalSince(start))
+    }
+
+    /// A stable name for this checkout's verify folder (FNV-1a of its path).
+    static func key(_ root: URL) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in root.standardizedFileURL.path.utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return String(hash, radix: 16)
     }
 
     /// Copies the package without build folders, and points its engine dependency at this course.

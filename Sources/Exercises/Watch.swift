@@ -71,7 +71,7 @@ public final class Watcher {
         guard let exercise = current else { return }
         lastModified = modificationDate(session.layout.studentFile(exercise))
         extra = []
-        note = "Checking…"
+        note = session.firstBuild ? "Checking… (the first check compiles the engine too: about a minute)" : "Checking…"
         draw()
         let checker = ExerciseChecker(course: session.course, timeLimit: timeLimit)
         do {
@@ -111,7 +111,7 @@ public final class Watcher {
     }
 
     func showHint() {
-        guard let exercise = current, let text = try? session.hint(exercise) else { return }
+        guard let exercise = current, let text = try? session.hint(exercise, again: "Press h") else { return }
         extra = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         draw()
     }
@@ -136,7 +136,7 @@ public final class Watcher {
             lines.append(report.wrap("Exercise \(exercise.number) of \(session.exercises.count): \(exercise.title) — edit \(session.displayPath(exercise))"))
             lines.append("")
         }
-        if let result = lastResult, note != "Checking…" {
+        if let result = lastResult, note?.hasPrefix("Checking…") != true {
             lines.append(report.detail(result, file: session.displayPath(result.exercise)))
             lines.append("")
         }

@@ -61,9 +61,12 @@ public final class TerminalLineReader: LineReader {
     private let write: (String) -> Void
     private var previous = sigaction()
     private var pending: [UInt8] = []
+    private let descriptor: Int32
 
-    public init(write: @escaping (String) -> Void) {
+    /// `descriptor` is stdin except in tests.
+    public init(descriptor: Int32 = STDIN_FILENO, write: @escaping (String) -> Void) {
         self.write = write
+        self.descriptor = descriptor
         var action = sigaction()
         #if canImport(Glibc)
         action.__sigaction_handler.sa_handler = { _ in interruptReceived = 1 }
@@ -81,7 +84,12 @@ public final class TerminalLineReader: LineReader {
 
     public func readLine(prompt: String) -> LineInput {
         write(prompt)
-        interruptReceived = 0
+        // A Ctrl-C pressed while feedback was printing still counts.
+        if interruptReceived != 0 {
+            interruptReceived = 0
+            write("\n")
+            return .interrupted
+        }
         var byte: UInt8 = 0
         while true {
             if let newline = pending.firstIndex(of: 10) {
@@ -89,7 +97,7 @@ public final class TerminalLineReader: LineReader {
                 pending.removeSubrange(...newline)
                 return .line(Self.decode(line))
             }
-            let count = read(STDIN_FILENO, &byte, 1)
+            let count = read(descriptor, &byte, 1)
             if count == 1 {
                 pending.append(byte)
                 continue

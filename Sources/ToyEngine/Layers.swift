@@ -6,7 +6,9 @@ import Foundation
 public enum Dense {
     /// `x · W + b`.
     public static func forward(_ x: Matrix, weights: Matrix, bias: Matrix) -> Matrix {
-        Matrix.matmul(x, weights).addRowVector(bias.values)
+        var y = Matrix.matmul(x, weights)
+        y.addRowVectorInPlace(bias.values)
+        return y
     }
 
     /// Given `dL/dy`, the gradients of the input (`dy · Wᵀ`), the weights (`xᵀ · dy`) and the

@@ -110,8 +110,10 @@ public enum Losses {
     /// The student's predictions hardened to one-hot rows so that the class counts match the weak
     /// labels' class balance on this batch: class c receives `round(n · mean_i weak_ic)` examples
     /// (largest remainders, so the counts sum to n), and examples go to classes in order of the
-    /// student's probability, most confident (example, class) pair first. For two classes this is
-    /// exactly a threshold on p(class 0) at the weak labels' quantile, as in `logconf_loss_fn`.
+    /// student's probability, most confident (example, class) pair first. For two classes this is a
+    /// threshold on p(class 0): the examples with the highest p(class 0) get class 0, as with
+    /// `logconf_loss_fn`'s quantile threshold in openai/weak-to-strong (which interpolates the
+    /// quantile, so its count can differ from ours by one).
     public static func hardenedPredictions(weakSoft: Matrix, studentProbabilities: Matrix) -> Matrix {
         precondition(weakSoft.rows == studentProbabilities.rows && weakSoft.cols == studentProbabilities.cols, "hardenedPredictions: shapes differ")
         let n = weakSoft.rows, k = weakSoft.cols

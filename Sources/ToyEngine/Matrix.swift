@@ -159,16 +159,29 @@ public struct Matrix: Sendable, Equatable, CustomStringConvertible {
     /// `f` applied to matching elements of `self` and `other` (same shape).
     public func zipMap(_ other: Matrix, _ f: (Double, Double) -> Double) -> Matrix {
         precondition(rows == other.rows && cols == other.cols, "zipMap: shapes differ")
-        var out = values
-        for i in out.indices { out[i] = f(values[i], other.values[i]) }
+        let out = [Double](unsafeUninitializedCapacity: values.count) { buffer, initialized in
+            values.withUnsafeBufferPointer { a in
+                other.values.withUnsafeBufferPointer { b in
+                    for i in 0..<a.count { buffer[i] = f(a[i], b[i]) }
+                }
+            }
+            initialized = values.count
+        }
         return Matrix(rows: rows, cols: cols, values: out)
     }
 
     /// `vector` added to every row (broadcasting); `vector.count == cols`.
     public func addRowVector(_ vector: [Double]) -> Matrix {
+        var out = self
+        out.addRowVectorInPlace(vector)
+        return out
+    }
+
+    /// Adds `vector` to every row of this matrix (no copy when the storage is not shared).
+    public mutating func addRowVectorInPlace(_ vector: [Double]) {
         precondition(vector.count == cols, "addRowVector: \(vector.count) values for \(cols) columns")
-        var out = values
-        out.withUnsafeMutableBufferPointer { o in
+        let rows = self.rows, cols = self.cols
+        values.withUnsafeMutableBufferPointer { o in
             vector.withUnsafeBufferPointer { v in
                 for r in 0..<rows {
                     let base = r * cols
@@ -176,7 +189,6 @@ public struct Matrix: Sendable, Equatable, CustomStringConvertible {
                 }
             }
         }
-        return Matrix(rows: rows, cols: cols, values: out)
     }
 
     /// The sum of each column (length `cols`): the gradient of a broadcast row-vector add.

@@ -40,16 +40,24 @@ extension Matrix {
     /// C (m × b.cols) where A's element (i, p) is `a.values[i * aRowStride + p * aDepthStride]`.
     static func product(_ a: Matrix, _ b: Matrix, m: Int, k: Int, aRowStride: Int, aDepthStride: Int,
                         kernel: EngineKernel = .active) -> Matrix {
-        var c = Matrix(rows: m, cols: b.cols)
-        a.values.withUnsafeBufferPointer { ap in
-            b.values.withUnsafeBufferPointer { bp in
-                c.values.withUnsafeMutableBufferPointer { cp in
-                    guard let ap = ap.baseAddress, let bp = bp.baseAddress, let cp = cp.baseAddress else { return }
-                    kernel.gemm(m: m, n: b.cols, k: k, a: ap, aRowStride: aRowStride, aDepthStride: aDepthStride, b: bp, c: cp)
+        let n = b.cols
+        // The kernel writes every element, so the storage starts uninitialised (unless a dimension
+        // is zero, when the product is all zeros).
+        let values = [Double](unsafeUninitializedCapacity: m * n) { cp, initialized in
+            initialized = m * n
+            guard let cBase = cp.baseAddress else { return }
+            guard k > 0 else {
+                cBase.initialize(repeating: 0, count: m * n)
+                return
+            }
+            a.values.withUnsafeBufferPointer { ap in
+                b.values.withUnsafeBufferPointer { bp in
+                    guard let ap = ap.baseAddress, let bp = bp.baseAddress else { return }
+                    kernel.gemm(m: m, n: n, k: k, a: ap, aRowStride: aRowStride, aDepthStride: aDepthStride, b: bp, c: cBase)
                 }
             }
         }
-        return c
+        return Matrix(rows: m, cols: n, values: values)
     }
 }
 
@@ -59,6 +67,7 @@ extension Matrix {
 typealias Lane = SIMD4<Double>
 
 /// C (m×n) = A (m×k) · B (k×n). B and C are row-major and contiguous; A is read through strides.
+/// Every element of C is written (C may start uninitialised).
 func portableGemm(m: Int, n: Int, k: Int, a: UnsafePointer<Double>, aRowStride: Int, aDepthStride: Int,
           b: UnsafePointer<Double>, c: UnsafeMutablePointer<Double>) {
     guard m > 0, n > 0, k > 0 else { return }

@@ -5,7 +5,9 @@
 /// `RowOps.swift` (softmax, argmax), `Layers.swift` (dense layer and activations with their
 /// gradients), `Model.swift`, `LogisticRegression.swift`, `MLP.swift` (models),
 /// `Losses.swift` (losses with their gradients), `Optimizer.swift`, `Training.swift`,
-/// `Metrics.swift`, and `Benchmark.swift` (the fixed `tandem bench` job).
+/// `Metrics.swift`, `Benchmark.swift` (the fixed `tandem bench` job) and `Kernels.swift`
+/// (which compiled version of the two hot loops runs, portable or AVX2 from the `ToyEngineAVX2`
+/// target, and a glibc heap setting for training). `Datasets/` makes the course's data from seeds.
 ///
 /// All randomness flows from an explicit `SplitMix64`; the same seed gives bit-identical results
 /// on the same platform.

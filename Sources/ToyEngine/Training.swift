@@ -1,27 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
-/// Training frees and reallocates the same few hundred kilobytes every step. glibc would hand
-/// that memory back to the kernel and fault it in again (about a tenth of a step's time); asking
-/// it to keep up to 64 MiB of freed heap avoids that. Process-wide, set once, harmless elsewhere.
-enum HeapTuning {
-    private static let applied: Bool = {
-        #if canImport(Glibc)
-        // mallopt is not in Swift's Glibc module; look it up (absent on other C libraries: no-op).
-        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-        if let symbol = dlsym(nil, "mallopt") {
-            let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
-            _ = mallopt(-1, 64 << 20)  // M_TRIM_THRESHOLD
-            _ = mallopt(-3, 16 << 20)  // M_MMAP_THRESHOLD
-        }
-        #endif
-        return true
-    }()
-
-    static func keepFreedMemory() { _ = applied }
-}
-
 /// Stop when validation accuracy has not improved for `patience` epochs, keeping the best weights.
 public struct EarlyStopping {
     /// Validation inputs (n × features).
@@ -148,7 +124,7 @@ public func train(_ model: any Model, inputs: Matrix, targets: Targets, config: 
     var history = TrainingHistory(epochs: [], bestEpoch: 0, stoppedEarly: false)
     var best: (accuracy: Double, epoch: Int, parameters: [Matrix])?
     var order = Array(0..<n)
-    for epoch in 1...Swift.max(config.epochs, 1) where config.epochs > 0 {
+    for epoch in stride(from: 1, through: config.epochs, by: 1) {
         if config.shuffle { rng.shuffle(&order) }
         var lossSum = 0.0
         var start = 0

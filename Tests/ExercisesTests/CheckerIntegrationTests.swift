@@ -1,6 +1,7 @@
 import Course
 import Foundation
 import Testing
+import Terminal
 @testable import Exercises
 
 /// Real builds and real child processes, on a tiny package (no engine) so they stay quick, and
@@ -32,8 +33,8 @@ import Testing
     }
 
     @Test func statusesForPassFailCrashHangAndCompileError() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        // Kept between runs: the second run only relinks.
+        let folder = try persistentFolder("tandem-exercises-tiny")
         let layout = try Self.tinyPackage(in: folder)
         let checker = ExerciseChecker(layout: layout, root: folder, timeLimit: 3)
         let exercises = ["ok", "fail", "crash", "hang", "broken"].enumerated().map {
@@ -75,6 +76,14 @@ import Testing
         #expect(statuses == ["passed", "failed", "crashed", "timeout", "compile-error"])
     }
 
+    @Test func aMissingExerciseFileIsReportedWithTheWayBack() throws {
+        let folder = try persistentFolder("tandem-exercises-tiny")
+        let layout = try Self.tinyPackage(in: folder)
+        let result = try ExerciseChecker(layout: layout, root: folder).check(entry("gone", number: 4, file: "gone/Gone.swift"))
+        #expect(result.status == .compileError)
+        #expect(result.message == "exercises/gone/Gone.swift: the file is missing; `tandem reset 4` restores the starter")
+    }
+
     @Test func checksAreRecordedInTheProgressStore() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -112,5 +121,68 @@ import Testing
             if let data = FileManager.default.contents(atPath: url.path) { files[url.path] = data }
         }
         return files
+    }
+}
+
+/// `check` as the commands run it: on a small course whose exercises package is the tiny one.
+@Suite(.serialized) struct SessionTests {
+    static func course() throws -> Course {
+        let root = try persistentFolder("tandem-exercises-course")
+        _ = try CheckerIntegrationTests.tinyPackage(in: root)
+        try write("""
+            format_version = 1
+            id = "tiny"
+            title = "Tiny"
+
+            [[lessons]]
+            number = 1
+            slug = "ensembles"
+            title = "Ensembles"
+            folder = "01-ensembles"
+
+            [[exercises]]
+            id = "ok"
+            title = "Adds"
+            file = "ok/main.swift"
+            lesson = "ensembles"
+            hints = ["one", "two"]
+
+            [[exercises]]
+            id = "fail"
+            title = "Doubles"
+            file = "fail/main.swift"
+            lesson = "ensembles"
+            hints = ["one", "two"]
+            """, to: root.appendingPathComponent("content/course.toml"))
+        return try Course.load(root: root)
+    }
+
+    @Test func checkingTheCurrentExerciseRecordsItAndPointsToTheNext() throws {
+        let course = try Self.course()
+        let state = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: state) }
+        let session = ExerciseSession(course: course, settings: TerminalSettings(width: 60, color: false, ascii: true),
+                                      store: ProgressStore(directory: state, courseID: "tiny"))
+        let first = try #require(try session.exercise(named: nil))
+        #expect(first.id == "ok")
+
+        let passed = try session.check([first], all: false, json: false, timeLimit: 10)
+        #expect(passed.allPassed)
+        #expect(passed.text.contains("[ok] 1 Adds (ok): passed"))
+        #expect(passed.text.contains("Next: exercise 2, Doubles"))
+        #expect(session.store.load().exercises["ok"]?.solved == true)
+        #expect(try session.exercise(named: nil)?.id == "fail", "the current exercise moves on once one is solved")
+
+        let failed = try session.check([try #require(try session.exercise(named: "2"))], all: false, json: true, timeLimit: 10)
+        #expect(!failed.allPassed)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(failed.text.utf8)) as? [String: Any])
+        #expect(json["passed"] as? Int == 0)
+        #expect(json["total"] as? Int == 1)
+        #expect(session.store.load().exercises["fail"]?.status == "failed")
+        #expect(session.store.load().exercises["fail"]?.solved == false)
+
+        let unsolved = try #require(try session.exercise(named: "fail"))
+        let refusal = #expect(throws: ExerciseError.self) { try session.solution(unsolved, force: false) }
+        #expect(refusal?.description.contains("has not passed yet") == true)
     }
 }

@@ -17,7 +17,16 @@ func entry(_ id: String, number: Int = 1, file: String? = nil, hints: [String] =
                   lesson: "ensembles", hints: hints)
 }
 
+/// Writes only when the contents change, so a reused package builds incrementally.
 func write(_ text: String, to url: URL) throws {
+    if let existing = try? String(contentsOf: url, encoding: .utf8), existing == text { return }
     try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     try text.write(to: url, atomically: true, encoding: .utf8)
+}
+
+/// A folder kept between test runs (one per checkout), for builds worth reusing.
+func persistentFolder(_ name: String) throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(Verifier.key(checkoutRoot))")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
 }

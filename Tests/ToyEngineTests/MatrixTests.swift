@@ -95,3 +95,23 @@ func naiveProduct(_ a: Matrix, _ b: Matrix) -> Matrix {
         #expect(scores.argmaxRows() == [1, 0, 2])
     }
 }
+
+@Suite struct ProductEdgeTests {
+    @Test func emptySharedDimensionGivesZeros() {
+        let a = Matrix(rows: 2, cols: 0), b = Matrix(rows: 0, cols: 3)
+        #expect(a * b == Matrix(rows: 2, cols: 3, repeating: 0))
+        #expect((Matrix(rows: 0, cols: 4) * Matrix(rows: 4, cols: 2)).rows == 0)
+    }
+}
+
+@Suite struct BenchmarkJobTests {
+    @Test func theFixedJobTrainsAndCountsFlopsAsDocumented() {
+        let r = EngineBenchmark.run(seed: 2024, repeats: 1)
+        #expect(r.forwardCost == 64 * 128 + 128 * 128 + 128 * 4)
+        #expect(abs(r.gflops - 6 * Double(r.forwardCost) * r.examplesPerSecond / 1e9) < 1e-9)
+        #expect(abs(r.examplesPerSecond * r.seconds - 200 * 64) < 1e-6)
+        // Four balanced-ish classes start near ln 4 ≈ 1.39; 200 Adam steps get well below.
+        #expect(r.finalLoss < 0.6)
+        #expect(r.finalLoss == EngineBenchmark.run(seed: 2024, repeats: 1).finalLoss)
+    }
+}

@@ -122,3 +122,15 @@ func xorData(count: Int, rng: inout SplitMix64) -> (Matrix, [Int]) {
         #expect(model.decayMask == [true, false])
     }
 }
+
+@Suite struct TrainingEdgeTests {
+    @Test func zeroEpochsLeavesTheModelUntouched() {
+        var rng = SplitMix64(seed: 51)
+        let model = LogisticRegression(inputs: 2, classes: 2, rng: &rng)
+        let before = model.parameters
+        let history = train(model, inputs: Matrix([[1, 2], [3, 4]]), targets: .hard([0, 1]),
+                            config: TrainingConfig(epochs: 0, batchSize: 2, optimizer: .sgd(learningRate: 1)), rng: &rng)
+        #expect(history.epochs.isEmpty && history.bestEpoch == 0)
+        #expect(model.parameters == before)
+    }
+}

@@ -4,7 +4,9 @@
 Usage: python3 benchmarks/engine/compare.py [--rounds 5] [--no-build]
 
 Rounds alternate engine and numpy so both see the same machine load; the best round of each is
-compared (the machine is shared, so the best round is the one least disturbed). numpy runs with
+compared (the machine is shared, so the best round is the one least disturbed). Besides wall-clock
+examples per second (what `tandem bench --json` reports) it prints examples per CPU-second of
+the timed loop, which other processes on the cores disturb much less. numpy runs with
 OPENBLAS_NUM_THREADS=1 (the engine uses one core) and without OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE,
 which some machines here set for old OpenBLAS builds and which slow a current one; a second numpy
 figure with OpenBLAS's default threads is printed for reference.
@@ -12,6 +14,7 @@ figure with OpenBLAS's default threads is printed for reference.
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -19,9 +22,25 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 NUMPY_JOB = os.path.join(os.path.dirname(os.path.abspath(__file__)), "numpy_bench.py")
 
 
-def run_json(cmd, env=None):
+STEPS, BATCH = 200, 64
+CPU_MS = re.compile(r"CPU ([0-9.]+) ms")
+
+
+def run(cmd, env):
+    """Runs a job printing a CPU time ('CPU n ms') and then its JSON line; returns (json, cpu_s)."""
     out = subprocess.run(cmd, check=True, capture_output=True, text=True, env=env, cwd=ROOT).stdout
-    return json.loads(out.strip().splitlines()[-1])
+    return json.loads(out.strip().splitlines()[-1]), float(CPU_MS.search(out).group(1)) / 1000
+
+
+def run_engine(tandem, env):
+    """`tandem bench` in text form (it holds the JSON figures and the CPU time)."""
+    out = subprocess.run([tandem, "bench", "--ascii", "--color", "never"], check=True, capture_output=True,
+                         text=True, env=env, cwd=ROOT).stdout
+    figures = {
+        "examples_per_second": float(re.search(r"examples/second\s+([0-9.]+)", out).group(1)),
+        "gflops": float(re.search(r"GFLOPS\s+([0-9.]+)", out).group(1)),
+    }
+    return figures, float(CPU_MS.search(out).group(1)) / 1000
 
 
 def numpy_env(threads):
@@ -47,24 +66,29 @@ def main():
     tandem = os.path.join(bin_path, "tandem")
     kernels = {"engine (auto kernel)": None, "engine (portable kernel)": "portable"}
     best = {name: 0.0 for name in list(kernels) + ["numpy (1 thread)", "numpy (default threads)"]}
-    gflops = dict(best)
+    gflops, per_cpu_second = dict(best), dict(best)
     for round_ in range(args.rounds):
         for name, kernel in kernels.items():
             env = dict(os.environ)
             if kernel:
                 env["TANDEM_ENGINE_KERNEL"] = kernel
-            r = run_json([tandem, "bench", "--json"], env)
+            r, cpu = run_engine(tandem, env)
             best[name] = max(best[name], r["examples_per_second"])
             gflops[name] = max(gflops[name], r["gflops"])
+            per_cpu_second[name] = max(per_cpu_second[name], STEPS * BATCH / cpu)
         for name, threads in (("numpy (1 thread)", 1), ("numpy (default threads)", None)):
-            r = run_json([sys.executable, NUMPY_JOB], numpy_env(threads))
+            r, cpu = run([sys.executable, NUMPY_JOB, "--verbose"], numpy_env(threads))
             best[name] = max(best[name], r["examples_per_second"])
             gflops[name] = max(gflops[name], r["gflops"])
+            per_cpu_second[name] = max(per_cpu_second[name], STEPS * BATCH / cpu)
         print(f"round {round_ + 1}/{args.rounds} done", file=sys.stderr)
     reference = best["numpy (1 thread)"]
-    print(f"{'job':<26}{'examples/s':>12}{'GFLOPS':>9}{'vs numpy 1 thread':>19}")
+    cpu_reference = per_cpu_second["numpy (1 thread)"]
+    print(f"{'job':<26}{'examples/s':>11}{'GFLOPS':>8}{'ratio':>7}{'examples/CPU-s':>16}{'ratio':>7}")
     for name in best:
-        print(f"{name:<26}{best[name]:>12.0f}{gflops[name]:>9.2f}{best[name] / reference:>19.2f}")
+        print(f"{name:<26}{best[name]:>11.0f}{gflops[name]:>8.2f}{best[name] / reference:>7.2f}"
+              f"{per_cpu_second[name]:>16.0f}{per_cpu_second[name] / cpu_reference:>7.2f}")
+    print("ratio: against numpy with one thread; numpy's CPU time counts all its threads.")
 
 
 if __name__ == "__main__":

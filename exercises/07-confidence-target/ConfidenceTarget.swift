@@ -1,6 +1,6 @@
 /// # Exercise 7 — The auxiliary confidence loss target
 ///
-/// Lesson 5, *Weak-to-strong generalization* (`tandem read weak-to-strong`).
+/// Lesson 6, *Supervising a strong model with a weak one* (`tandem read weak-supervision`).
 ///
 /// Burns et al. (2023) let the strong student disagree with its weak supervisor by mixing the
 /// weak soft label with the student's own *hardened* prediction. Cross-entropy is linear in its

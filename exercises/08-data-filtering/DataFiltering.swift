@@ -7,9 +7,9 @@
 /// train the large model on that.
 ///
 /// **Implement** `keepTopFraction(scores:fraction:)`: return the **indices** of the documents to
-/// keep, in increasing index order. Keep `k = Int((fraction × n).rounded(.down))` documents
-/// (fraction is clamped to 0...1), the `k` with the highest scores; on equal scores the lower
-/// index is kept first.
+/// keep, in increasing index order. Keep `k = Int((fraction × n).rounded())` documents (the
+/// nearest whole number, halves away from zero; fraction is clamped to 0...1), the `k` with the
+/// highest scores; on equal scores the lower index is kept first.
 ///
 /// **Done** when `tandem check data-filtering` passes.
 

@@ -27,8 +27,11 @@ public struct CheckCommand: ParsableCommand {
             Output.line(json ? CheckReport.json([]) : "Every exercise is solved. `tandem check --all` re-checks them all.")
             return
         }
-        if !json { Output.line(all ? "Checking \(selection.count) exercises…" : "Checking exercise \(selection[0].number)…") }
-        let outcome = try session.check(selection, all: all, json: json, timeLimit: timeLimit) { Output.line($0) }
+        if !json {
+            Output.line(all ? "Checking \(selection.count) exercises…" : "Checking exercise \(selection[0].number)…")
+            if session.firstBuild { Output.line("(The first check compiles the engine too: about a minute. Later checks take seconds.)") }
+        }
+        let outcome = try explained { try session.check(selection, all: all, json: json, timeLimit: timeLimit) { Output.line($0) } }
         Output.line(outcome.text)
         if !outcome.allPassed { throw ExitCode.failure }
     }
@@ -37,6 +40,17 @@ public struct CheckCommand: ParsableCommand {
 /// Resolves an exercise name (or the current exercise) with a one-line error.
 func exerciseOrFail(_ session: ExerciseSession, _ name: String?) throws -> ExerciseEntry? {
     do { return try session.exercise(named: name) } catch { throw CLIFailure("\(error)") }
+}
+
+/// Runs `body`, turning the exercise library's errors into one-line `tandem:` messages.
+func explained<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as ExerciseError {
+        throw CLIFailure(error.description)
+    } catch let error as SubprocessError {
+        throw CLIFailure(error.description)
+    }
 }
 
 /// Asks a yes/no question on the terminal; without one, the caller must pass `--yes`.

@@ -23,7 +23,7 @@ public struct DevVerifyCommand: ParsableCommand {
 
     public func run() throws {
         let loaded = try course.load()
-        let report = try Verifier(course: loaded, timeLimit: timeLimit, log: { Output.line($0) }).verify()
+        let report = try explained { try Verifier(course: loaded, timeLimit: timeLimit, log: { Output.line($0) }).verify() }
         let format = CheckReport(settings: display.settings)
         for (starter, solution) in zip(report.starterResults, report.solutionResults) {
             Output.line(format.wrap("\(starter.exercise.number) \(starter.exercise.id): starter \(starter.status.rawValue), solution \(solution.status.rawValue)"))

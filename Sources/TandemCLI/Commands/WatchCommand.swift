@@ -18,7 +18,7 @@ public struct WatchCommand: ParsableCommand {
         if let reason = Watcher.unavailableReason(stdinIsTTY: isatty(STDIN_FILENO) == 1, stdoutIsTTY: isatty(STDOUT_FILENO) == 1) {
             throw CLIFailure(reason)
         }
-        let times = try Watcher(session: ExerciseSession(course: loaded, settings: display.settings), timeLimit: timeLimit).run()
+        let times = try explained { try Watcher(session: ExerciseSession(course: loaded, settings: display.settings), timeLimit: timeLimit).run() }
         if !times.isEmpty {
             let sorted = times.sorted()
             Output.line(String(format: "Save to verdict: median %.1f s over %d check(s).", sorted[sorted.count / 2], times.count))

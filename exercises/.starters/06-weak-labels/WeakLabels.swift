@@ -1,8 +1,6 @@
-import ToyEngine
-
 /// # Exercise 6 — Producing weak labels
 ///
-/// Lesson 6, *Supervising a strong model with a weak one* (`tandem read weak-supervision`).
+/// Lesson 5, *Weak-to-strong generalization* (`tandem read weak-to-strong`).
 ///
 /// In weak-to-strong experiments the weak supervisor must label data it was **not** trained on:
 /// split the labelled data in two halves, train the weak model on half A with the ground truth,
@@ -22,6 +20,8 @@ import ToyEngine
 /// **Done** when `tandem check weak-labels` passes: the checks compare with the recipe above
 /// (same seed, same engine: identical numbers), check that soft rows sum to 1, that hard labels
 /// agree with the soft ones, and that the weak labels beat chance.
+
+import ToyEngine
 
 /// Weak labels for half B: probabilities (rows sum to 1) and their most probable classes.
 public struct WeakLabels {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// # Exercise 9 — Distillation loss with temperature
 ///
 /// Lesson 8, *Small models in pre-training and fine-tuning* (`tandem read pretraining-and-finetuning`).
@@ -18,6 +16,8 @@ import Foundation
 ///
 /// **Done** when `tandem check distillation-loss` passes: the loss is 0 when the student matches
 /// the teacher, never negative, and equals the definition on seeded random logits.
+
+import Foundation
 
 /// Probabilities from logits, softened by the temperature.
 public func softmax(_ logits: [Double], temperature: Double) -> [Double] {

@@ -21,7 +21,9 @@ public final class Checker {
         announce(name)
         let value = actual()
         if !matches(expected, value) {
-            fail(name, input: input, expected: describe(expected), actual: describe(value))
+            var shownActual = describe(value)
+            if shownActual == describe(expected) { shownActual += " (differs in digits not shown)" }
+            fail(name, input: input, expected: describe(expected), actual: shownActual)
         }
         passedCases += 1
     }

@@ -2,7 +2,7 @@ import CheckKit
 import DataFiltering
 
 func reference(_ scores: [Double], _ fraction: Double) -> [Int] {
-    let k = Int((min(max(fraction, 0), 1) * Double(scores.count)).rounded(.down))
+    let k = Int((min(max(fraction, 0), 1) * Double(scores.count)).rounded())
     let order = Array(scores.enumerated()).sorted { ($1.element, $0.offset) < ($0.element, $1.offset) }
     return order.prefix(k).map(\.offset).sorted()
 }
@@ -14,7 +14,8 @@ func check(_ name: String, _ scores: [Double], _ fraction: Double) {
 }
 check("keep the best half", [0.1, 0.9, 0.4, 0.8], 0.5)
 check("indices come back in increasing order", [0.9, 0.1, 0.95, 0.2, 0.8], 0.6)
-check("the count rounds down", [0.3, 0.2, 0.1], 0.5)
+check("the count rounds to the nearest whole number", [0.3, 0.2, 0.1], 0.5)
+check("a count just below one half rounds down", [0.3, 0.2, 0.1, 0.4, 0.5], 0.29)
 check("fraction 0 keeps nothing", [0.3, 0.2], 0)
 check("fraction 1 keeps everything", [0.3, 0.2, 0.7], 1)
 check("a fraction above 1 is clamped", [0.3, 0.2], 1.5)

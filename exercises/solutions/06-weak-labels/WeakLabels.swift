@@ -1,8 +1,8 @@
-import ToyEngine
-
 /// # Exercise 6 — Producing weak labels (reference solution)
 ///
-/// Lesson 6, *Supervising a strong model with a weak one*.
+/// Lesson 5, *Weak-to-strong generalization*.
+
+import ToyEngine
 
 /// Weak labels for half B: probabilities (rows sum to 1) and their most probable classes.
 public struct WeakLabels {

@@ -1,6 +1,6 @@
 /// # Exercise 7 — The auxiliary confidence loss target (reference solution)
 ///
-/// Lesson 5, *Weak-to-strong generalization*.
+/// Lesson 6, *Supervising a strong model with a weak one*.
 
 /// The per-example target of the auxiliary confidence loss.
 public func confidenceTargets(weak: [Double], strong: [Double], alpha: Double) -> [Double] {

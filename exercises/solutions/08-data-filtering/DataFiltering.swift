@@ -4,7 +4,7 @@
 
 /// Indices of the `fraction` of documents with the highest scores, in increasing order.
 public func keepTopFraction(scores: [Double], fraction: Double) -> [Int] {
-    let k = Int((min(max(fraction, 0), 1) * Double(scores.count)).rounded(.down))
+    let k = Int((min(max(fraction, 0), 1) * Double(scores.count)).rounded())
     let ranked = scores.indices.sorted { scores[$0] > scores[$1] || (scores[$0] == scores[$1] && $0 < $1) }
     return ranked.prefix(k).sorted()
 }

@@ -1,8 +1,8 @@
-import Foundation
-
 /// # Exercise 9 — Distillation loss with temperature (reference solution)
 ///
 /// Lesson 8, *Small models in pre-training and fine-tuning*.
+
+import Foundation
 
 /// Probabilities from logits, softened by the temperature.
 public func softmax(_ logits: [Double], temperature: Double) -> [Double] {
