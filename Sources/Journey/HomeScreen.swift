@@ -44,6 +44,7 @@ public enum HomeScreen {
             out.append("")
             out += trimmedLines(final)
         } else if status.isFinished {
+            out.append("")
             out += TextFit.wrap(TextFit.words("Course complete: every lesson read, quiz taken and exercise solved."),
                                 width: width, ellipsis: draw.ellipsis)
         }

@@ -105,7 +105,7 @@ import Testing
         #expect(result.next.command == "tandem quiz 1")
         #expect(result.lessons[0].quiz?.answeredInProgress == 2)
         #expect(ListReport.text(result, settings: TerminalSettings(width: 100))
-                    .contains("quiz: not taken (4 questions); in progress, 2 answered (tandem quiz 1 resumes)"))
+                    .contains("quiz: not taken (4 graded questions); in progress, 2 answered (tandem quiz 1 resumes)"))
     }
 
     @Test func quizTotalFallsBackToTheRecordedTotal() {
