@@ -20,6 +20,27 @@ public struct QuestionPresenter: Sendable {
         return TextFit.wrap(text, width: settings.width).joined(separator: "\n") + "\n"
     }
 
+    /// `A) ` then the Markdown, its wrapped lines hanging under the text (not under the letter).
+    /// The text is rendered as one paragraph, as it reads after the letter, so an option such as
+    /// `3. Both` or `- 1` is not taken for a list.
+    func lettered(_ letter: String, _ markdown: String) -> String {
+        let label = letter + ")"
+        let labelColumns = DisplayWidth.of(label) + 1
+        let text = InlineMarkdown.asParagraph(markdown)
+        // Too narrow to hang: one paragraph with the label in it, as plain wrapping would give.
+        guard settings.width - labelColumns >= 8 else { return render("**\(label)** " + text) }
+        var inner = settings
+        inner.width = settings.width - labelColumns
+        var lines = MarkdownRenderer(settings: inner).render(text).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        if lines.isEmpty { lines = [""] }
+        let hang = String(repeating: " ", count: labelColumns)
+        return lines.enumerated().map { index, line in
+            if index == 0 { return style.bold(label) + (line.isEmpty ? "" : " " + line) }
+            return line.isEmpty ? "" : hang + line
+        }.joined(separator: "\n") + "\n"
+    }
+
     /// The question as shown before answering: header, prompt, options or program, and how to answer.
     public func question(_ question: Question, number: Int, of count: Int, showMultipart: Bool) -> String {
         var out = ""
@@ -34,7 +55,7 @@ public struct QuestionPresenter: Sendable {
         case .multipleChoice(let mc):
             out += "\n"
             for option in mc.options(questionID: question.id) {
-                out += render("**\(option.letter))** \(option.text)")
+                out += lettered(option.letter, option.text)
             }
         case .tracing(let tracing):
             if question.prompt.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
@@ -113,7 +134,7 @@ public struct QuestionPresenter: Sendable {
             let picked: [ChoiceOption] = (try? ChoiceResolver.resolve(answer, options: options).get()) ?? []
             for option in options where (picked.contains(option) || option.isCorrect) {
                 if let text = mc.feedback[option.text] {
-                    out += render("**\(option.letter))** \(text)")
+                    out += lettered(option.letter, text)
                 }
             }
         }

@@ -213,11 +213,11 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
         let wrong = try #require(options.first { $0.text == "Nothing changes." })
         harness.run(lines("Q", "A, B", wrong.letter, ""))
         let text = harness.transcript.text
-        for option in options { #expect(text.contains("**\(option.letter))** \(option.text)")) }
+        for option in options { #expect(text.contains("\n\(option.letter)) \(option.text)\n")) }
         #expect(text.contains("A cascade sends each query"))  // multipart context shown
         #expect(text.contains("That is not an option: answer with a letter A–C or an option's exact text."))
         #expect(text.contains("Pick one option (a letter A–C)."))
-        #expect(text.contains("**\(wrong.letter))** The threshold decides every escalation."))
+        #expect(text.contains("\n\(wrong.letter)) The threshold decides every escalation."))
         #expect(text.contains("Right: more answers fall below the bar."))
     }
 
