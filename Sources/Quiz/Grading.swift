@@ -50,7 +50,16 @@ public enum AnswerText {
         }
         s = s.replacingOccurrences(of: "\u{2212}", with: "-")
         var negative = false
+        // A currency sign may lead, before or after the sign: `$5,000`, `-$3`, `$-3`.
+        func dropCurrency() {
+            if s.first?.unicodeScalars.first?.properties.generalCategory == .currencySymbol {
+                s = String(s.dropFirst()).trimmingCharacters(in: .whitespaces)
+            }
+        }
+        let hadCurrency = s.first?.unicodeScalars.first?.properties.generalCategory == .currencySymbol
+        dropCurrency()
         if s.hasPrefix("+") { s.removeFirst() } else if s.hasPrefix("-") { negative = true; s.removeFirst() }
+        if !hadCurrency { dropCurrency() }
         if s.contains(",") {
             guard isGroupedThousands(s) else { return nil }
             s = s.replacingOccurrences(of: ",", with: "")

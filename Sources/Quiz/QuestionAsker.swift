@@ -124,7 +124,7 @@ struct QuestionAsker {
 
     private func markRubric(_ question: Question, _ selfGraded: SelfGraded, response: String) -> Answer? {
         write("\n" + presenter.render("**Model answer:** " + selfGraded.model))
-        write(presenter.line("Mark each point your answer covers (y/n):"))
+        write("\n" + presenter.line("Mark each point your answer covers (y/n):"))
         var met: [Bool] = []
         for (index, point) in selfGraded.rubric.enumerated() {
             write(presenter.render("\(index + 1). " + point))

@@ -118,6 +118,11 @@ let gradingTable: [GradingCase] = [
     fail("num: sign matters", negative, .text("2")),
     pass("num: % as the unit", percentUnit, .text("60%")),
     pass("num: bare number with % unit", percentUnit, .text("60")),
+    pass("num: leading currency sign", latency, .text("$1,200")),
+    pass("num: currency sign after the minus", negative, .text("-$2")),
+    pass("num: currency sign before the minus", negative, .text("€-2")),
+    fail("num: currency sign alone", share, .text("$"), note: true),
+    fail("num: two currency signs", share, .text("$$0.6"), note: true),
 
     // Multiple choice, single answer.
     pass("mc: letter", single, .text("B")),

@@ -59,10 +59,46 @@ import Testing
         let presenter = QuestionPresenter(settings: TerminalSettings(width: width, color: false, ascii: true))
         let q = try question(Self.longOptions)
         let shown = presenter.feedback(q, answer: .text("B"), grade: grade(q, .text("B")))
-        let lines = shown.split(separator: "\n").map(String.init)
-        let start = try #require(lines.firstIndex { $0.hasPrefix("B) Nothing is guaranteed") }, "\(shown)")
-        #expect(lines[start + 1].hasPrefix("   ") && !lines[start + 1].hasPrefix("    "), "\(lines[start + 1])")
+        let lines = shown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         for line in lines { #expect(DisplayWidth.of(line) <= width, "\(line)") }
+        // The right option under "The answer:", the pick under "Your pick:", its feedback marked
+        // with an arrow under the option's text, wrapped lines hanging under the feedback's text.
+        let answerAt = try #require(lines.firstIndex(of: "The answer:"), "\(shown)")
+        #expect(lines[answerAt + 1].hasPrefix("A) It cuts the average cost"))
+        let pickAt = try #require(lines.firstIndex(of: "Your pick:"), "\(shown)")
+        #expect(lines[pickAt + 1].hasPrefix("B) It guarantees higher accuracy"))
+        let arrowAt = try #require(lines.firstIndex { $0.hasPrefix("   -> Nothing is guaranteed") }, "\(shown)")
+        #expect(arrowAt > pickAt + 1)
+        #expect(lines[arrowAt + 1].hasPrefix("      ") && !lines[arrowAt + 1].hasPrefix("       "), "\(lines[arrowAt + 1])")
+        for line in lines[(pickAt + 2)..<arrowAt] { #expect(line.hasPrefix("   ") && !line.hasPrefix("    "), "\(line)") }
+    }
+
+    @Test func aRightPickShowsItsFeedbackUnderItsLetter() throws {
+        let source = """
+            [[questions]]
+            id = "right"
+            type = "MultipleChoice"
+            prompt.prompt = "Pick."
+            prompt.answerIndex = 1
+            prompt.distractors = ["no"]
+            answer.answer = "yes"
+            context = "Because."
+            feedback.yes = "Right *here*."
+            feedback.no = "Not shown on a right pick."
+            """
+        let presenter = QuestionPresenter(settings: TerminalSettings(width: 60, color: false, ascii: false))
+        let q = try question(source)
+        let shown = presenter.feedback(q, answer: .text("B"), grade: grade(q, .text("B")))
+        #expect(shown == "\n✓ Correct.\nB) Right _here_.\n\nBecause.\n", "\(shown)")
+    }
+
+    @Test func notesReadAsSentences() throws {
+        let presenter = QuestionPresenter(settings: TerminalSettings(width: 80, color: false, ascii: false))
+        #expect(presenter.sentence("3 of 4 right options picked, 0 wrong") == "3 of 4 right options picked, 0 wrong.")
+        #expect(presenter.sentence("the answer is empty") == "The answer is empty.")
+        #expect(presenter.sentence("\"x\" is not a number") == "\"x\" is not a number.")
+        #expect(presenter.sentence("done (see above)") == "Done (see above)")
+        #expect(presenter.sentence("") == "")
     }
 
     @Test func colouredLabelsAreBoldAndHangByDisplayWidth() throws {

@@ -126,7 +126,9 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
         #expect(text.contains("The answer: true"))
         #expect(text.contains("Missed:\n  small-vs-large: A small model is always cheaper"))
         #expect(text.contains("Retry it? [y/N] y"))
-        #expect(text.contains("Retry: 1 of 1 right this time."))
+        #expect(text.contains("\n\nRetry 1 of 1  (small-vs-large)\n"))
+        #expect(!text.contains("\n\n\n"), "one blank line between blocks")
+        #expect(text.contains("Retry: 1 of 1 right this time (the quiz score stays 2 / 3)."))
         let progress = harness.store.load()
         #expect(progress.quizzes["small"]?.last == 2)
         let record = try #require(progress.questions["small-vs-large"])
@@ -217,8 +219,18 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
         #expect(text.contains("A cascade sends each query"))  // multipart context shown
         #expect(text.contains("That is not an option: answer with a letter A–C or an option's exact text."))
         #expect(text.contains("Pick one option (a letter A–C)."))
-        #expect(text.contains("\n\(wrong.letter)) The threshold decides every escalation."))
-        #expect(text.contains("Right: more answers fall below the bar."))
+        // A wrong pick: the right option, then the pick, each with its feedback under it.
+        let right = try #require(options.first { $0.isCorrect })
+        #expect(text.contains("""
+            The answer:
+            \(right.letter)) More queries reach the large model.
+               ↳ Right: more answers fall below the bar.
+            Your pick:
+            \(wrong.letter)) Nothing changes.
+               ↳ The threshold decides every escalation.
+
+            A higher bar means the small model is trusted less often.
+            """), "\(text)")
     }
 
     @Test func selfGradedMarksRubric() throws {
