@@ -73,7 +73,7 @@ public enum ReviewQueue {
             .object([
                 ("id", .string(item.question.id)), ("quiz", .string(item.quizKey)), ("box", .number(Double(item.record.box))),
                 ("due", item.record.due.map { .string(formatter.string(from: $0)) } ?? .null),
-                ("isDue", .bool(item.isDue(at: now))), ("lastResult", item.record.lastResult.map { .string($0) } ?? .null),
+                ("is_due", .bool(item.isDue(at: now))), ("last_result", item.record.lastResult.map { .string($0) } ?? .null),
             ])
         }
         return JSONValue.object([("due", .number(Double(items.filter { $0.isDue(at: now) }.count))),
