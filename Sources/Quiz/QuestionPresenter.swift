@@ -103,7 +103,7 @@ public struct QuestionPresenter: Sendable {
         case .shortAnswer: return "Type your answer.\(hint)"
         case .trueFalse: return "Answer true or false (t/f, yes/no, y/n also work).\(hint)"
         case .numeric: return "Type a number (0.6, 60%, 1,200 and +3 all work).\(hint)"
-        case .tracing: return "First say whether it compiles, then what it prints.\(hint)"
+        case .tracing: return "Two steps: whether it compiles (y/n), then what it prints or where the error is.\(hint)"
         case .selfGraded: return "Write your answer (an empty line ends it), then compare it with the model answer.\(hint)"
         }
     }

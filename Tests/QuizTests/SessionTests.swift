@@ -200,6 +200,7 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
         let text = harness.transcript.text
         for line in ["1 | let x = 1", "2 | x += 1", "3 | print(x)"] { #expect(text.contains(line)) }
         #expect(text.contains("Answer y or n (yes/no, true/false also work)."))
+        #expect(text.contains("Two steps: whether it compiles (y/n), then what it prints or where the error is."))
         #expect(text.contains("Type a line number, or press Enter to skip."))
         #expect(text.contains("The error is on line 2."))
         #expect(text.contains("`x` is a constant."))
