@@ -218,7 +218,7 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
         let text = harness.transcript.text
         for option in options { #expect(text.contains("\n\(option.letter)) \(option.text)\n")) }
         #expect(text.contains("A cascade sends each query"))  // multipart context shown
-        #expect(text.contains("That is not an option: answer with a letter A–C or an option's exact text."))
+        #expect(text.contains("That is not an option: answer with a letter A–C or an option's whole text."))
         #expect(text.contains("Pick one option (a letter A–C)."))
         // A wrong pick: the right option, then the pick, each with its feedback under it.
         let right = try #require(options.first { $0.isCorrect })
