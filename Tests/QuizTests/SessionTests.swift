@@ -173,6 +173,30 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
         #expect(progress.questions["small-vs-large"]?.attempts == 1)
     }
 
+    @Test func stoppingARetryKeepsTheScoreAndSaysSo() throws {
+        let harness = try SessionHarness()
+        defer { harness.cleanUp() }
+        let (outcome, _) = harness.run([.line("f"), .line("draft model"), .line("0.2"), .line("y"), .end])
+        #expect(outcome.completed && outcome.score == 2)
+        #expect(outcome.missed == ["small-vs-large"])
+        #expect(harness.transcript.text.hasSuffix("Retry 1 of 1  (small-vs-large)\n"
+            + "A small model is always cheaper per query than a large one.\n\n"
+            + "Answer true or false (t/f, yes/no, y/n also work). Type ? for a hint.\n"
+            + "› ^D\n"
+            + "Stopped retrying; your score stays 2 / 3.\n"), "\(harness.transcript.text)")
+        #expect(harness.store.load().quizzes["small"]?.last == 2)
+    }
+
+    @Test func resumingLeavesABlankLineBeforeTheTitle() throws {
+        let harness = try SessionHarness()
+        defer { harness.cleanUp() }
+        harness.run([.line("t"), .end])
+        harness.transcript.text = ""
+        harness.run(lines("y", "draft model", "0.2"))
+        #expect(harness.transcript.text.hasPrefix("Last time you stopped after 1 of 3 questions.\nResume? [Y/n] y\n\nQuiz: small — 3 questions."),
+                "\(harness.transcript.text)")
+    }
+
     @Test func decliningResumeStartsOver() throws {
         let harness = try SessionHarness()
         defer { harness.cleanUp() }
