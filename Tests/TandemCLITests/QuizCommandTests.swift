@@ -171,3 +171,62 @@ import Testing
         #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
     }
 }
+
+#if os(Linux)
+/// The interactive quiz through a real pseudo-terminal (util-linux `script`), so the terminal
+/// line reader, the TTY check and Ctrl-D are the real ones. Ctrl-C is left to the session tests:
+/// through a pty it would race the start of the program.
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+struct InteractiveQuizTests {
+    /// Runs `tandem ARGUMENTS` on a terminal fed with `input`; returns the screen text (no `\r`).
+    func runOnTerminal(_ tandem: TandemProcess, _ arguments: [String], input: String) throws -> (status: Int32, screen: String) {
+        let command = ([TandemProcess.executable.path] + arguments + ["--course", tandem.course.path])
+            .map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", command, "/dev/null"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["TANDEM_STATE_DIR"] = tandem.state.path
+        for key in ["TANDEM_COURSE", "NO_COLOR", "COLUMNS", "PAGER"] { environment[key] = nil }
+        process.environment = environment
+        let stdin = Pipe(), stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stdout
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let data = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r", with: ""))
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func ctrlDKeepsTheAnswerAndTheNextRunResumes() throws {
+        let tandem = TandemProcess(course: try CourseFixture.make())
+        let first = try runOnTerminal(tandem, ["quiz", "intro", "--width", "80", "--color", "never"], input: "maybe\nf\n\u{04}")
+        #expect(first.status == 0, "\(first.screen)")
+        #expect(first.screen.contains("Question 1 of 2  (intro-tf)"))
+        #expect(first.screen.contains("Answer true or false (t/f, yes/no and y/n also work)."), "re-prompted: \(first.screen)")
+        #expect(first.screen.contains("✓ Correct.\n\nNot on easy queries."))
+        #expect(first.screen.contains("Stopped after 1 of 2 questions; your answers are saved."))
+        #expect(!first.screen.contains("\u{1B}"))
+        for line in first.screen.split(separator: "\n") { #expect(columns(line) <= 80, "\(line)") }
+
+        let second = try runOnTerminal(tandem, ["quiz", "1", "--width", "80", "--color", "never"], input: "\n2\n")
+        #expect(second.status == 0, "\(second.screen)")
+        #expect(second.screen.contains("Last time you stopped after 1 of 2 questions."))
+        #expect(!second.screen.contains("Question 1 of 2"))
+        #expect(second.screen.contains("Question 2 of 2  (intro-num)"))
+        #expect(second.screen.contains("Score: 2 / 2"))
+        #expect(second.screen.contains("Every question right."))
+        let progress = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: tandem.progressFile)) as? [String: Any])
+        let record = try #require((progress["quizzes"] as? [String: Any])?["intro"] as? [String: Any])
+        #expect(record["best"] as? Double == 2 && record["attempts"] as? Int == 1)
+        #expect(record["resume"] == nil)
+    }
+
+    /// Display columns, counting each scalar of a grapheme as one (the screen holds no wide text).
+    func columns(_ line: Substring) -> Int { line.count }
+}
+#endif
