@@ -60,26 +60,52 @@ public enum Output {
         }
         let environment = ProcessInfo.processInfo.environment
         let pagerCommand = environment["PAGER"].flatMap { $0.isEmpty ? nil : $0 } ?? "less"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", pagerCommand]
-        var pagerEnvironment = environment
-        if pagerEnvironment["LESS"] == nil { pagerEnvironment["LESS"] = "FRX" }
-        process.environment = pagerEnvironment
-        let pipe = Pipe()
-        process.standardInput = pipe
-        do {
-            try process.run()
-        } catch {
+        // Without $PAGER we rely on less; where it is not installed, print directly rather than
+        // letting the shell fail and the text vanish.
+        if environment["PAGER"].map({ $0.isEmpty }) ?? true, !commandExists("less", path: environment["PATH"]) {
             write(bytes: text)
             return
         }
-        let handle = pipe.fileHandleForWriting
-        do {
-            guard var pointer = UnsafeRawPointer(text.baseAddress) else { return }
+        if environment["LESS"] == nil { setenv("LESS", "FRX", 0) }
+        // posix_spawn rather than Foundation's Process: the pager must stay in our process group,
+        // the terminal's foreground group, or it is stopped (SIGTTIN) as soon as it reads keys.
+        var fds: [Int32] = [0, 0]
+        guard pipe(&fds) == 0 else {
+            write(bytes: text)
+            return
+        }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        posix_spawn_file_actions_adddup2(&actions, fds[0], STDIN_FILENO)
+        posix_spawn_file_actions_addclose(&actions, fds[0])
+        posix_spawn_file_actions_addclose(&actions, fds[1])
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGPIPE, SIGINT, SIGQUIT] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
+        let arguments: [UnsafeMutablePointer<CChar>?] = ["/bin/sh", "-c", pagerCommand].map { (argument: String) in strdup(argument) }
+        defer { arguments.forEach { free($0) } }
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments + [nil]
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, "/bin/sh", &actions, &attributes, &argv, environ)
+        posix_spawn_file_actions_destroy(&actions)
+        posix_spawnattr_destroy(&attributes)
+        close(fds[0])
+        guard spawned == 0 else {
+            close(fds[1])
+            write(bytes: text)
+            return
+        }
+        // Ctrl-C belongs to the pager while it runs; quitting it ends our writes with EPIPE.
+        let previousInterrupt = signal(SIGINT, SIG_IGN)
+        let previousQuit = signal(SIGQUIT, SIG_IGN)
+        if var pointer = UnsafeRawPointer(text.baseAddress) {
             var remaining = text.count
             while remaining > 0 {
-                let written = Glibc_write(handle.fileDescriptor, pointer, remaining)
+                let written = Glibc_write(fds[1], pointer, remaining)
                 if written < 0 {
                     if errno == EINTR { continue }
                     break  // the pager quit early: that is fine
@@ -88,9 +114,20 @@ public enum Output {
                 pointer += written
             }
         }
-        try? handle.close()
-        process.waitUntilExit()
+        close(fds[1])
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        signal(SIGINT, previousInterrupt)
+        signal(SIGQUIT, previousQuit)
     }
+}
+
+/// Whether an executable named `name` is on `path` (a colon-separated search path).
+func commandExists(_ name: String, path: String?) -> Bool {
+    for directory in (path ?? "/usr/bin:/bin").split(separator: ":") where access("\(directory)/\(name)", X_OK) == 0 {
+        return true
+    }
+    return false
 }
 
 @inline(__always)

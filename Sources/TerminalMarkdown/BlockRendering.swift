@@ -177,14 +177,17 @@ extension DocumentRenderer {
         guard let (top, side, bottom) = codeFrame else { return }
         // The language is the info string's first word, clipped to the width.
         var header = top
+        var highlighter: CodeHighlighter? = nil
         if !node.info.isEmpty {
             var language = document.string(node.info)
             if let end = language.firstIndex(where: { $0 == " " || $0 == "\t" }) { language = String(language[..<end]) }
+            if settings.color { highlighter = CodeHighlighter(info: language) }
             language = clip(language, to: max(0, contentWidth - 3))
             header.append(0x20)
             header += styled(language, SpanStyle(flags: SpanStyle.italic, color: .yellow))
         }
         emit(header)
+        var codeLine: [UInt8] = []
         let literal = node.literal
         let text = document.text
         text.withUnsafeBufferPointer { all in
@@ -196,7 +199,13 @@ extension DocumentRenderer {
                 while end < bytes.count && bytes[end] != 0x0A { end += 1 }
                 beginLine()
                 out.append(contentsOf: end > start ? side : side.dropLast())
-                appendCodeLine(UnsafeBufferPointer(rebasing: bytes[start..<end]), to: &out)
+                if highlighter != nil {
+                    codeLine.removeAll(keepingCapacity: true)
+                    appendCodeLine(UnsafeBufferPointer(rebasing: bytes[start..<end]), to: &codeLine)
+                    highlighter?.highlight(codeLine, into: &out, encoder: &encoder)
+                } else {
+                    appendCodeLine(UnsafeBufferPointer(rebasing: bytes[start..<end]), to: &out)
+                }
                 endLine()
                 start = end + 1
             }

@@ -35,7 +35,13 @@ struct LineWriter {
     private var lineStart = 0
     private var lineWidth = 0
     private var lineEnd = SpanStyle.plain
-    private var word: [UInt8] = []
+    /// The pending word is written in place at the end of `output.storage`, preceded by its
+    /// joiner (the space and style change that attach it to the line). If it does not fit, it is
+    /// moved to a new line — once per line, instead of copying every word.
+    private var wordActive = false
+    private var joinStart = 0
+    private var wordOffset = 0
+    private var wordGap = 0
     private var wordWidth = 0
     private var wordStart = SpanStyle.plain
     private var wordEnd = SpanStyle.plain
@@ -119,7 +125,7 @@ struct LineWriter {
     private mutating func appendASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ style: SpanStyle, encoder: inout StyleEncoder) {
         var index = 0
         while index < bytes.count {
-            if wordWidth >= width {  // the word fills a whole line: split it
+            if wordActive && wordWidth >= width {  // the word fills a whole line: split it
                 placeWord(encoder: &encoder)
                 endLine(encoder: &encoder)
             }
@@ -155,41 +161,54 @@ struct LineWriter {
     }
 
     private mutating func addToWord(_ bytes: UnsafeBufferPointer<UInt8>, width columns: Int, _ style: SpanStyle, encoder: inout StyleEncoder) {
-        if word.isEmpty {
+        if !wordActive {
+            wordActive = true
             wordStart = style
             wordEnd = style
+            joinStart = output.storage.count
+            wordGap = pendingSpace && lineWidth > 0 ? 1 : 0
+            writeJoiner(encoder: &encoder)
+            wordOffset = output.storage.count
         } else if color && style != wordEnd {
-            encoder.transition(from: wordEnd, to: style, into: &word)
+            encoder.transition(from: wordEnd, to: style, into: &output.storage)
             wordEnd = style
         }
-        word.append(contentsOf: bytes)
+        output.storage.append(contentsOf: bytes)
         wordWidth += columns
     }
 
-    private mutating func placeWord(encoder: inout StyleEncoder) {
-        guard !word.isEmpty else { return }
-        if wordWidth > widestWord { widestWord = wordWidth }
-        var gap = pendingSpace && lineWidth > 0 ? 1 : 0
-        if lineWidth > 0 && lineWidth + gap + wordWidth > width {
-            endLine(encoder: &encoder)
-            gap = 0
-        }
+    /// The space (when `wordGap` is 1) and the style change from the line's end to the word.
+    private mutating func writeJoiner(encoder: inout StyleEncoder) {
         if color {
-            if gap == 1 {
+            var from = lineEnd
+            if wordGap == 1 {
                 // The space takes the style around it only when the next word continues that style.
                 let style = spaceStyle == wordStart ? spaceStyle : SpanStyle.plain
-                encoder.transition(from: lineEnd, to: style, into: &output.storage)
+                encoder.transition(from: from, to: style, into: &output.storage)
                 output.storage.append(0x20)
-                lineEnd = style
+                from = style
             }
-            encoder.transition(from: lineEnd, to: wordStart, into: &output.storage)
-            lineEnd = wordEnd
-        } else if gap == 1 {
+            encoder.transition(from: from, to: wordStart, into: &output.storage)
+        } else if wordGap == 1 {
             output.storage.append(0x20)
         }
-        output.storage.append(contentsOf: word)
-        lineWidth += gap + wordWidth
-        word.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func placeWord(encoder: inout StyleEncoder) {
+        guard wordActive else { return }
+        if wordWidth > widestWord { widestWord = wordWidth }
+        if lineWidth > 0 && lineWidth + wordGap + wordWidth > width {
+            // Move the word to a new line: drop its joiner, end the line, rejoin without a space.
+            let word = Array(output.storage[wordOffset...])
+            output.storage.removeSubrange(joinStart...)
+            endLine(encoder: &encoder)
+            wordGap = 0
+            writeJoiner(encoder: &encoder)
+            output.storage.append(contentsOf: word)
+        }
+        lineWidth += wordGap + wordWidth
+        lineEnd = wordEnd
+        wordActive = false
         wordWidth = 0
         pendingSpace = false
     }

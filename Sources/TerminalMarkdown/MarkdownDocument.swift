@@ -52,6 +52,9 @@ public struct MarkdownDocument: Sendable {
 
     public var nodes: [Node] = []
     public var text: [UInt8] = []
+    /// Paragraphs spanning two source lines or more, in document order: the only places a pipe
+    /// table can hide (recorded during conversion so detection need not scan every node).
+    var multiLineParagraphs: [Int32] = []
 
     public init() {}
 

@@ -34,14 +34,21 @@ public struct MarkdownRenderer: Sendable {
         return (String(decoding: bytes, as: UTF8.self), Set(renderer.exemptLines))
     }
 
-    /// Short Markdown (a quiz option, a prompt) as lines wrapped to the width, without block
-    /// structure around it: paragraphs are joined by blank lines, no link list is appended (link
-    /// URLs are shown in brackets after the text instead), and there is no trailing newline.
+    /// Short Markdown (a quiz option, a prompt) as lines wrapped to the width with no trailing
+    /// newline. Paragraphs (and headings) are rendered without block decoration and joined by
+    /// blank lines; their link URLs follow as `[n] URL` lines. Anything else (a code block, a list,
+    /// a table) is rendered as `render(_:)` would, so nothing is ever lost.
     public func renderInline(_ markdown: String) -> String {
         let document = MarkdownRenderer.parse(markdown)
+        let blocks = document.children(of: document.root)
+        guard blocks.allSatisfy({ document.nodes[Int($0)].kind == .paragraph || document.nodes[Int($0)].kind == .heading }) else {
+            var full = render(markdown)
+            while full.hasSuffix("\n") { full.removeLast() }
+            return full
+        }
         var renderer = DocumentRenderer(document: document, settings: settings)
         var output: [String] = []
-        for block in document.children(of: document.root) {
+        for block in blocks {
             let lines = renderer.renderInlines(of: block, base: .plain, width: settings.width)
             if !output.isEmpty { output.append("") }
             output.append(contentsOf: lines.map { String(decoding: $0.bytes, as: UTF8.self) })

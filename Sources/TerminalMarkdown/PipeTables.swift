@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// GitHub-style pipe tables, which libcmark 0.30 parses as paragraphs. A paragraph whose source
 /// lines are a header row, a delimiter row (`---`, `:--`, `--:`, `:-:`) with as many cells, and
 /// body rows becomes a `table` node of `tableRow`s of `tableCell`s holding inline nodes.
@@ -7,13 +13,8 @@ enum PipeTables {
     static func detect(in document: inout MarkdownDocument, source: UnsafeBufferPointer<UInt8>) {
         // Candidates: paragraphs of two lines or more, in document order (so line numbers rise
         // and one forward cursor finds every paragraph's lines without indexing the whole source).
-        let candidates: [Int32] = document.nodes.withUnsafeBufferPointer { nodes in
-            var found: [Int32] = []
-            for index in nodes.indices where nodes[index].kind == .paragraph && nodes[index].endLine > nodes[index].startLine {
-                found.append(Int32(index))
-            }
-            return found
-        }
+        // Cell parses append paragraphs of their own; those are never candidates.
+        let candidates = document.multiLineParagraphs
         var cursor = LineCursor(source: source)
         for index in candidates {
             let node = document.nodes[Int(index)]
@@ -35,8 +36,13 @@ enum PipeTables {
         let source: UnsafeBufferPointer<UInt8>
         var line = 1
         var offset = 0
+        /// Without any CR, lines end at LF only and `memchr` finds them.
+        let onlyLineFeeds: Bool
 
-        init(source: UnsafeBufferPointer<UInt8>) { self.source = source }
+        init(source: UnsafeBufferPointer<UInt8>) {
+            self.source = source
+            onlyLineFeeds = source.baseAddress.map { memchr($0, 0x0D, source.count) == nil } ?? true
+        }
 
         /// The bytes of line `number` (1-based) without its line ending, or nil past the end.
         mutating func line(_ number: Int) -> Range<Int>? {
@@ -53,6 +59,10 @@ enum PipeTables {
         }
 
         private func nextLineStart(after start: Int) -> Int {
+            if onlyLineFeeds, let base = source.baseAddress {
+                guard start < source.count, let found = memchr(base + start, 0x0A, source.count - start) else { return source.count + 1 }
+                return UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
+            }
             var index = start
             while index < source.count {
                 let byte = source[index]

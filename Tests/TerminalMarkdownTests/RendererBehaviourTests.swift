@@ -93,6 +93,17 @@ import Terminal
         #expect(out[2] == "│ " + long)
     }
 
+    @Test func swiftAndShellCodeGetLightColouringOnlyWithColour() {
+        let swift = render("```swift\nlet s = \"x\" // note\n```", color: true)
+        #expect(swift.contains("\u{1B}[0;35mlet\u{1B}[0m"))
+        #expect(swift.contains("\u{1B}[0;32m\"x\""))
+        #expect(swift.contains("\u{1B}[0;2m// note"))
+        let shell = render("```sh\n$ swift build # go\n```", color: true)
+        #expect(shell.contains("\u{1B}[0;1mswift\u{1B}[0m build"))
+        #expect(render("```swift\nlet s = 1\n```").contains("│ let s = 1"))
+        #expect(!render("```python\nlet = 1\n```", color: true).contains("\u{1B}[0;35mlet"))
+    }
+
     @Test func nestedQuotesStackBars() {
         let out = lines(render("> a\n>\n> > b"))
         #expect(out == ["│ a", "│", "│ │ b", ""])
@@ -178,6 +189,7 @@ import Terminal
         let renderer = MarkdownRenderer(settings: TerminalSettings(width: 20))
         #expect(renderer.renderInline("pick the **small** model when it is sure") == "pick the **small**\nmodel when it is\nsure")
         #expect(renderer.renderInline("see [x](http://y)") == "see x[1]\n[1] http://y")
+        #expect(renderer.renderInline("pick:\n\n```\nlet a = 1\n```") == "pick:\n\n╭─\n│ let a = 1\n╰─")
     }
 
     @Test func emptyDocumentRendersNothing() {

@@ -84,3 +84,11 @@ import Testing
         #expect(Style.plain.apply("x", enabled: true) == "x")
     }
 }
+
+@Suite struct OutputTests {
+    @Test func findsCommandsOnThePath() {
+        #expect(commandExists("sh", path: "/usr/bin:/bin"))
+        #expect(!commandExists("surely-no-such-pager-here", path: "/usr/bin:/bin"))
+        #expect(!commandExists("sh", path: "/nonexistent"))
+    }
+}

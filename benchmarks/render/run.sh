@@ -29,12 +29,22 @@ console = Console(width=80, force_terminal=True, color_system="standard", file=o
 console.print(Markdown(text))
 PY
 
-hyperfine --warmup 2 --min-runs 10 --export-markdown "$work/render.md" \
-  -n "tandem render" "'$tandem' render '$work/spec10.md' --color always --width 80 --no-pager > /dev/null" \
-  -n "cmark (HTML)" "cmark '$work/spec10.md' > /dev/null"
+# -N: no intermediate shell; hyperfine sends stdout to /dev/null itself.
+hyperfine -N --warmup 3 --min-runs 20 --export-markdown "$work/render.md" \
+  -n "tandem render" "'$tandem' render '$work/spec10.md' --color always --width 80 --no-pager" \
+  -n "cmark (HTML)" "cmark '$work/spec10.md'"
 hyperfine --runs 3 --export-markdown "$work/rich.md" \
   -n "rich Markdown" "python3 '$work/rich_render.py' '$work/spec10.md'"
 hyperfine --warmup 5 --min-runs 50 -N --export-markdown "$work/startup.md" \
   -n "tandem --version" "'$tandem' --version" \
   -n "cmark --version" "cmark --version"
 cat "$work/render.md" "$work/rich.md" "$work/startup.md"
+
+# CPU time is steadier than wall time on a shared machine: report both.
+echo "CPU time (user+sys, perf stat -r 10 where available):"
+if command -v perf >/dev/null; then
+  for command in "'$tandem' render '$work/spec10.md' --color always --width 80 --no-pager" "cmark '$work/spec10.md'"; do
+    printf '%s: ' "${command%% *}"
+    eval "perf stat -r 10 $command" 2>&1 >/dev/null | grep task-clock | awk '{print $1 " ms"}'
+  done
+fi
