@@ -91,6 +91,11 @@ public enum CascadeDemo {
         public var small: Baseline
         public var medium: Baseline?
         public var large: Baseline
+        /// What a deferred query costs on average: the large model, or with three tiers the
+        /// medium model plus the large one for what the medium model passes on.
+        public var deferredCost: Double
+        /// Accuracy of that deferred branch on its own (all queries).
+        public var deferredAccuracy: Double
         public var points: [Point]
         /// Defer exactly the small model's mistakes.
         public var oracle: Point
@@ -121,7 +126,7 @@ public enum CascadeDemo {
         let smallValidation = small.probabilities(data.validation.keywordView.inputs)
         let labels = data.test.keywordView.labels
         let smallRight = correctness(smallTest.argmaxRows(), labels)
-        var largeRight = correctness(large.predict(data.test.richView.inputs), labels)
+        let largeRight = correctness(large.predict(data.test.richView.inputs), labels)
         let largeValidationRight = correctness(large.predict(data.validation.richView.inputs), data.validation.keywordView.labels)
 
         // The router: trained on validation data to predict whether the small model is right.
@@ -142,22 +147,36 @@ public enum CascadeDemo {
             }
         }
 
+        // What happens to a deferred query: the large model answers it, or (three tiers) a medium
+        // model does when it is sure, passing the rest on to the large model.
         var medium: Baseline?
-        var largeCost = Double(large.cost)
+        let largeBaseline = Baseline(accuracy: fraction(largeRight), cost: Double(large.cost))
+        var deferredRight = largeRight
+        var deferredCost = Double(large.cost)
+        var deferredValidationRight = largeValidationRight
         if options.tiers >= 3 {
-            // The middle tier answers what the small model passes on when it is sure; the rest
-            // reach the large model. Treat "large" as that medium → large sub-cascade.
             let middle = LogisticRegression(inputs: data.options.richFeatures, classes: intents, rng: &rng)
             Recipes.fit(middle, inputs: data.train.richView.inputs, targets: .hard(data.train.richView.labels),
-                        epochs: 15, learningRate: 0.05, batchSize: 64, rng: &rng)
-            let middleProbabilities = middle.probabilities(data.test.richView.inputs)
-            let middleRight = correctness(middleProbabilities.argmaxRows(), labels)
-            medium = Baseline(accuracy: fraction(middleRight), cost: Double(middle.cost))
-            let middleScores = middleProbabilities.maxRows()
-            let middleThreshold = 0.6
-            let escalate = middleScores.map { hooks.shouldDefer($0, middleThreshold) }
-            largeRight = largeRight.indices.map { escalate[$0] ? largeRight[$0] : middleRight[$0] }
-            largeCost = hooks.expectedCost(Double(middle.cost), Double(large.cost), fraction(escalate))
+                        epochs: 15, learningRate: 0.05, batchSize: 64, weightDecay: 0.003, rng: &rng)
+            func escalate(_ probabilities: Matrix, _ labels: [Int], _ largeRight: [Bool], _ threshold: Double) -> (right: [Bool], rate: Double) {
+                let middleRight = correctness(probabilities.argmaxRows(), labels)
+                let up = probabilities.maxRows().map { hooks.shouldDefer($0, threshold) }
+                return (up.indices.map { up[$0] ? largeRight[$0] : middleRight[$0] }, fraction(up))
+            }
+            // The medium model's own threshold, chosen on validation data: the lowest that keeps
+            // the medium → large pair within half a point of the large model.
+            let middleValidation = middle.probabilities(data.validation.richView.inputs)
+            let validationLabels = data.validation.keywordView.labels
+            let largeValidation = fraction(largeValidationRight)
+            let middleThreshold = thresholds.first { t in
+                fraction(escalate(middleValidation, validationLabels, largeValidationRight, t).right) >= largeValidation - 0.005
+            } ?? 1
+            let middleTest = middle.probabilities(data.test.richView.inputs)
+            medium = Baseline(accuracy: Metrics.accuracy(predictions: middleTest.argmaxRows(), labels: labels), cost: Double(middle.cost))
+            let test = escalate(middleTest, labels, largeRight, middleThreshold)
+            deferredRight = test.right
+            deferredCost = hooks.expectedCost(Double(middle.cost), Double(large.cost), test.rate)
+            deferredValidationRight = escalate(middleValidation, validationLabels, largeValidationRight, middleThreshold).right
         }
 
         let routerCost = options.scorer == .learned ? Double(router.cost) : 0
@@ -169,16 +188,15 @@ public enum CascadeDemo {
             let right = deferred.indices.map { deferred[$0] ? largeRight[$0] : smallRight[$0] }
             let rate = fraction(deferred)
             return Point(threshold: threshold, accuracy: fraction(right),
-                         cost: hooks.expectedCost(smallCost, largeCost, rate), deferralRate: rate,
+                         cost: hooks.expectedCost(smallCost, deferredCost, rate), deferralRate: rate,
                          randomDeferralAccuracy: (1 - rate) * fraction(smallRight) + rate * fraction(largeRight))
         }
-        let points = thresholds.map { point($0, scores: testScores, smallRight: smallRight, largeRight: largeRight) }
-        let largeBaseline = Baseline(accuracy: fraction(largeRight), cost: largeCost)
+        let points = thresholds.map { point($0, scores: testScores, smallRight: smallRight, largeRight: deferredRight) }
         let oracleDeferred = smallRight.map { !$0 }
         let oracleRate = fraction(oracleDeferred)
-        let oracle = Point(threshold: .nan, accuracy: fraction(smallRight.indices.map { smallRight[$0] || largeRight[$0] }),
-                           cost: hooks.expectedCost(Double(small.cost), largeCost, oracleRate), deferralRate: oracleRate,
-                           randomDeferralAccuracy: (1 - oracleRate) * fraction(smallRight) + oracleRate * fraction(largeRight))
+        let oracle = Point(threshold: .nan, accuracy: fraction(smallRight.indices.map { smallRight[$0] || deferredRight[$0] }),
+                           cost: hooks.expectedCost(Double(small.cost), deferredCost, oracleRate), deferralRate: oracleRate,
+                           randomDeferralAccuracy: (1 - oracleRate) * fraction(smallRight) + oracleRate * fraction(deferredRight))
         let matching = points.filter { $0.accuracy >= largeBaseline.accuracy - 0.01 }.min { ($0.cost, $0.threshold) < ($1.cost, $1.threshold) }
 
         // Learned router vs max-probability at equal deferral rates.
@@ -186,17 +204,17 @@ public enum CascadeDemo {
         let learnedScores = scores(.learned, smallTest, data.test.keywordView.inputs)
         let comparison = [0.25, 0.35, 0.45].map { rate in
             ScorerComparison(deferralRate: rate,
-                             maxprobAccuracy: accuracyDeferringLowest(rate, maxprobScores, smallRight, largeRight),
-                             learnedAccuracy: accuracyDeferringLowest(rate, learnedScores, smallRight, largeRight))
+                             maxprobAccuracy: accuracyDeferringLowest(rate, maxprobScores, smallRight, deferredRight),
+                             learnedAccuracy: accuracyDeferringLowest(rate, learnedScores, smallRight, deferredRight))
         }
 
         var result = Result(seed: seed, scorer: options.scorer, tiers: options.tiers,
                             small: Baseline(accuracy: fraction(smallRight), cost: Double(small.cost)), medium: medium,
-                            large: largeBaseline, points: points, oracle: oracle, matching: matching,
+                            large: largeBaseline, deferredCost: deferredCost, deferredAccuracy: fraction(deferredRight), points: points, oracle: oracle, matching: matching,
                             comparison: comparison)
 
         if let threshold = options.threshold {
-            let focusPoint = point(threshold, scores: testScores, smallRight: smallRight, largeRight: largeRight)
+            let focusPoint = point(threshold, scores: testScores, smallRight: smallRight, largeRight: deferredRight)
             let guesses = smallTest.argmaxRows()
             var kinds: [KindBreakdown] = []
             for kind in SupportDataset.Kind.allCases {
@@ -223,17 +241,16 @@ public enum CascadeDemo {
 
         if let target = options.targetAccuracy {
             let validationScores = scores(options.scorer, smallValidation, data.validation.keywordView.inputs)
-            let validationLarge = options.tiers >= 3 ? nil : largeValidationRight
             let candidates = thresholds.map { threshold -> ThresholdCandidate in
                 let p = point(threshold, scores: validationScores, smallRight: smallValidationRight,
-                              largeRight: validationLarge ?? largeValidationRight)
+                              largeRight: deferredValidationRight)
                 return ThresholdCandidate(threshold: threshold, accuracy: p.accuracy, cost: p.cost)
             }
             var choice = TargetChoice(target: target)
             if let chosen = hooks.chooseThreshold(candidates, target) {
                 choice.threshold = chosen
                 choice.validationAccuracy = candidates.first { $0.threshold == chosen }?.accuracy
-                choice.test = point(chosen, scores: testScores, smallRight: smallRight, largeRight: largeRight)
+                choice.test = point(chosen, scores: testScores, smallRight: smallRight, largeRight: deferredRight)
             }
             result.target = choice
         }

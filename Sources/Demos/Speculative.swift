@@ -44,6 +44,8 @@ public enum SpeculativeDemo {
         public var greedyIdentical: Bool
         public var greedyTokens: Int
         public var vocabulary: Int
+        /// Tokens generated per γ.
+        public var tokens: Int
     }
 
     public static let gammas = Array(1...8)
@@ -88,7 +90,7 @@ public enum SpeculativeDemo {
                       blockAcceptance: blockAcceptance, gamma: options.gamma,
                       frequencyDistance: totalVariation(speculativeOutput, reference, v),
                       referenceDistance: totalVariation(another, reference, v),
-                      greedyIdentical: greedySpeculative == greedyTarget, greedyTokens: greedyCount, vocabulary: v)
+                      greedyIdentical: greedySpeculative == greedyTarget, greedyTokens: greedyCount, vocabulary: v, tokens: options.tokens)
     }
 
     struct Run {

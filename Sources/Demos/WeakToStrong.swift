@@ -47,10 +47,13 @@ public enum WeakToStrongDemo {
         static func of(_ options: Options) -> Setting {
             var setting = Setting()
             if options.preset == .overfit {
-                setting.task.halfBCount = 200
-                setting.task.strongNuisance = 32
+                // A wide student, few examples, noise features to memorise with, long training
+                // and no weight decay: after a few epochs it starts copying the weak errors.
+                setting.task.halfBCount = 300
+                setting.task.strongNuisance = 16
                 setting.strongHidden = [64]
                 setting.epochs = 60
+                setting.learningRate = 0.003
                 setting.weightDecay = 0
             }
             if let noise = options.weakNoise { setting.task.weakNoise = noise }
@@ -187,7 +190,11 @@ public enum WeakToStrongDemo {
 
     /// Weak sizes (factors the weak view sees) × strong sizes (rank of the strong view).
     public static let sweepWeakSizes = [2, 4, 6]
-    public static let sweepStrongSizes = [2, 4, 8]
+    public static let sweepStrongSizes = [6, 7, 8]
+
+    /// Each cell averages accuracies over `sweepReplicates` worlds (PGR of the averages), because
+    /// a single small world gives a noisy ratio when the gap is small.
+    public static let sweepReplicates = 3
 
     static func sweep(seed: UInt64, base: Setting, hooks: DemoHooks) -> [SweepCell] {
         var cells: [SweepCell] = []
@@ -196,24 +203,30 @@ public enum WeakToStrongDemo {
                 var options = base.task
                 options.blind = options.factors - weakSize
                 options.strongRank = strongSize
-                let task = LatentTask(seed: seed &+ UInt64(weakSize * 100 + strongSize), options: options)
-                var rng = SplitMix64(seed: seed ^ 0x5357_4545_50 ^ UInt64(weakSize * 100 + strongSize))
-                let weak = LogisticRegression(inputs: task.weakFeatures, classes: 2, rng: &rng)
-                Recipes.fit(weak, inputs: task.halfA.weak.inputs, targets: .hard(task.halfA.weak.labels),
-                            epochs: base.weakEpochs, learningRate: 0.05, rng: &rng)
-                let weakAccuracy = Recipes.accuracy(weak, on: task.test.weak)
-                let soft = hooks.weakLabels(weak.probabilities(task.halfB.weak.inputs))
-                var accuracies: [Double] = []
-                for targets in [Targets.soft(soft), .hard(task.halfB.strong.labels)] {
-                    var modelRNG = SplitMix64(seed: seed ^ 0x5354_5544)
-                    let model = MLP(inputs: task.strongFeatures, hidden: base.strongHidden, classes: 2, rng: &modelRNG)
-                    Recipes.fit(model, inputs: task.halfB.strong.inputs, targets: targets, epochs: base.epochs,
-                                learningRate: base.learningRate, weightDecay: base.weightDecay, rng: &modelRNG)
-                    accuracies.append(Recipes.accuracy(model, on: task.test.strong))
+                var weakSum = 0.0, studentSum = 0.0, ceilingSum = 0.0
+                for replicate in 0..<sweepReplicates {
+                    // The same worlds in every cell, so cells differ only by the two sizes.
+                    let world = seed &* 1000 &+ UInt64(replicate)
+                    let task = LatentTask(seed: world, options: options)
+                    var rng = SplitMix64(seed: world ^ 0x5357_4545_50)
+                    let weak = LogisticRegression(inputs: task.weakFeatures, classes: 2, rng: &rng)
+                    Recipes.fit(weak, inputs: task.halfA.weak.inputs, targets: .hard(task.halfA.weak.labels),
+                                epochs: base.weakEpochs, learningRate: 0.05, rng: &rng)
+                    weakSum += Recipes.accuracy(weak, on: task.test.weak)
+                    let soft = hooks.weakLabels(weak.probabilities(task.halfB.weak.inputs))
+                    for (k, targets) in [Targets.soft(soft), .hard(task.halfB.strong.labels)].enumerated() {
+                        var modelRNG = SplitMix64(seed: world ^ 0x5354_5544)
+                        let model = MLP(inputs: task.strongFeatures, hidden: base.strongHidden, classes: 2, rng: &modelRNG)
+                        Recipes.fit(model, inputs: task.halfB.strong.inputs, targets: targets, epochs: base.epochs,
+                                    learningRate: base.learningRate, weightDecay: base.weightDecay, rng: &modelRNG)
+                        let accuracy = Recipes.accuracy(model, on: task.test.strong)
+                        if k == 0 { studentSum += accuracy } else { ceilingSum += accuracy }
+                    }
                 }
-                cells.append(SweepCell(weakSize: weakSize, strongSize: strongSize, weakAccuracy: weakAccuracy,
-                                       studentAccuracy: accuracies[0], ceilingAccuracy: accuracies[1],
-                                       pgr: hooks.performanceGapRecovered(weakAccuracy, accuracies[0], accuracies[1])))
+                let n = Double(sweepReplicates)
+                cells.append(SweepCell(weakSize: weakSize, strongSize: strongSize, weakAccuracy: weakSum / n,
+                                       studentAccuracy: studentSum / n, ceilingAccuracy: ceilingSum / n,
+                                       pgr: hooks.performanceGapRecovered(weakSum / n, studentSum / n, ceilingSum / n)))
             }
         }
         return cells

@@ -82,10 +82,14 @@ extension CascadeDemo {
         if let medium = r.medium {
             table.add(["medium only", Format.percent(medium.accuracy), Format.count(medium.cost), Format.wholePercent(medium.cost / r.large.cost), "", ""])
         }
-        table.add([r.tiers >= 3 ? "medium→large" : "large only", Format.percent(r.large.accuracy), Format.count(r.large.cost), "100%", "100%", ""])
+        if r.tiers >= 3 {
+            table.add(["medium→large", Format.percent(r.deferredAccuracy), Format.count(r.deferredCost), Format.wholePercent(r.deferredCost / r.large.cost), "", ""])
+        }
+        table.add(["large only", Format.percent(r.large.accuracy), Format.count(r.large.cost), "100%", "", ""])
         table.add(["oracle", Format.percent(r.oracle.accuracy), Format.count(r.oracle.cost), Format.wholePercent(r.oracle.cost / r.large.cost),
                    Format.wholePercent(r.oracle.deferralRate), Format.percent(r.oracle.randomDeferralAccuracy)])
         out.block(table.render(out))
+        out.blank()
         out.note("Oracle: defer exactly the small model's mistakes. Random deferral: the same share of queries, chosen by coin.")
 
         out.section("Accuracy against cost")
@@ -103,6 +107,7 @@ extension CascadeDemo {
         plot.series.append(.init(name: "large", points: [(1, r.large.accuracy)], marker: "L", style: .green))
         plot.series.append(.init(name: "oracle", points: [(r.oracle.cost / r.large.cost, r.oracle.accuracy)], marker: "O", style: .magenta))
         out.block(plot.render(out))
+        out.blank()
 
         out.section("Learned router vs max-probability at equal cost")
         var comparison = Table(["deferred", "max-probability", "learned router", "difference"])
@@ -111,6 +116,7 @@ extension CascadeDemo {
                             Format.points(c.learnedAccuracy - c.maxprobAccuracy)])
         }
         out.block(comparison.render(out))
+        out.blank()
         let wins = r.comparison.filter { $0.learnedAccuracy > $0.maxprobAccuracy }.count
         let losses = r.comparison.filter { $0.learnedAccuracy < $0.maxprobAccuracy }.count
         if wins > losses {
@@ -125,7 +131,7 @@ extension CascadeDemo {
 
     public static func json(_ r: Result) -> JSONValue {
         .object([
-            ("demo", .string("cascade")), ("seed", .integer(Int(r.seed))),
+            ("demo", .string("cascade")), ("seed", .unsigned(r.seed)),
             ("small", .object([("accuracy", .number(r.small.accuracy)), ("cost", .number(r.small.cost))])),
             ("large", .object([("accuracy", .number(r.large.accuracy)), ("cost", .number(r.large.cost))])),
             ("points", .array(r.points.map { p in

@@ -20,7 +20,7 @@ struct BarChart {
 
     func render(_ report: Report) -> [String] {
         let labelWidth = min(bars.map { DisplayWidth.of(report.glyphs($0.label)) }.max() ?? 0, report.width / 3)
-        let textWidth = bars.map { DisplayWidth.of($0.text) }.max() ?? 0
+        let textWidth = bars.map { DisplayWidth.of(report.glyphs($0.text)) }.max() ?? 0
         let room = max(4, min(50, report.width - labelWidth - textWidth - 3))
         return bars.map { bar in
             let label = report.cut(report.glyphs(bar.label), labelWidth)
@@ -36,7 +36,7 @@ struct BarChart {
                 drawn += partial
             }
             let fill = String(repeating: " ", count: max(0, room - DisplayWidth.of(drawn)))
-            return label + pad + " " + report.settings.paint(drawn, bar.style) + fill + " " + bar.text
+            return label + pad + " " + report.settings.paint(drawn, bar.style) + fill + " " + report.glyphs(bar.text)
         }
     }
 }

@@ -5,7 +5,7 @@ extension DistillDemo {
     public static func headline(_ r: Result) -> String {
         guard let best = r.bestSoft else { return "" }
         if best.scores.accuracy > r.hardLabels.accuracy {
-            return "Distilled at T = \(Format.fixed(best.temperature, 0)), the small student reaches \(Format.percent(best.scores.accuracy)) vs "
+            return "Distilled at T = \(Format.short(best.temperature)), the small student reaches \(Format.percent(best.scores.accuracy)) vs "
                 + "\(Format.percent(r.hardLabels.accuracy)) with hard labels (teacher \(Format.percent(r.teacher.accuracy)), \(r.teacherCost / max(r.studentCost, 1))× the student's cost)."
         }
         return "No temperature beats hard labels here: best soft \(Format.percent(best.scores.accuracy)) vs \(Format.percent(r.hardLabels.accuracy)) "
@@ -23,7 +23,7 @@ extension DistillDemo {
         var table = Table(["student trained on", "accuracy", "ECE"])
         table.add(["hard labels", Format.percent(r.hardLabels.accuracy), Format.fixed(r.hardLabels.ece, 3)])
         for s in r.soft {
-            table.add(["teacher, T = \(Format.fixed(s.temperature, 0))", Format.percent(s.scores.accuracy), Format.fixed(s.scores.ece, 3)],
+            table.add(["teacher, T = \(Format.short(s.temperature))", Format.percent(s.scores.accuracy), Format.fixed(s.scores.ece, 3)],
                       highlight: s == r.bestSoft)
         }
         table.add(["(the teacher itself)", Format.percent(r.teacher.accuracy), Format.fixed(r.teacher.ece, 3)])
@@ -32,7 +32,7 @@ extension DistillDemo {
         let values = [r.hardLabels.accuracy, r.teacher.accuracy] + r.soft.map(\.scores.accuracy)
         bars.minimum = max(0, floor(((values.min() ?? 0.5) - 0.05) * 20) / 20)
         bars.add("hard labels", r.hardLabels.accuracy, Format.percent(r.hardLabels.accuracy), style: .yellow)
-        for s in r.soft { bars.add("T = \(Format.fixed(s.temperature, 0))", s.scores.accuracy, Format.percent(s.scores.accuracy), style: .cyan) }
+        for s in r.soft { bars.add("T = \(Format.short(s.temperature))", s.scores.accuracy, Format.percent(s.scores.accuracy), style: .cyan) }
         bars.add("teacher", r.teacher.accuracy, Format.percent(r.teacher.accuracy), style: .green)
         out.blank()
         out.block(bars.render(out))
@@ -45,7 +45,7 @@ extension DistillDemo {
 
     public static func json(_ r: Result) -> JSONValue {
         .object([
-            ("demo", .string("distill")), ("seed", .integer(Int(r.seed))),
+            ("demo", .string("distill")), ("seed", .unsigned(r.seed)),
             ("teacher", .object([("accuracy", .number(r.teacher.accuracy))])),
             ("hard_labels", .object([("accuracy", .number(r.hardLabels.accuracy)), ("ece", .number(r.hardLabels.ece))])),
             ("soft", .array(r.soft.map { s in

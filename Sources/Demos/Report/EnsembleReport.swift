@@ -4,6 +4,10 @@ import Terminal
 extension EnsembleDemo {
     public static func headline(_ r: Result) -> String {
         let n = r.options.members
+        if n == 1 {
+            return "A single small model reaches \(Format.percent(r.ensemble.accuracy)) at \(Format.wholePercent(r.ensemble.cost / r.large.cost)) of the "
+                + "large model's cost (large: \(Format.percent(r.large.accuracy))); add members with --members."
+        }
         let verb = r.ensemble.accuracy > r.bestMember ? "beat" : (r.ensemble.accuracy > r.meanMember ? "beat the average member but not the best" : "do not beat")
         let costShare = Format.wholePercent(r.ensemble.cost / r.large.cost)
         if verb == "beat" {
@@ -65,7 +69,7 @@ extension EnsembleDemo {
 
     public static func json(_ r: Result) -> JSONValue {
         .object([
-            ("demo", .string("ensemble")), ("seed", .integer(Int(r.seed))),
+            ("demo", .string("ensemble")), ("seed", .unsigned(r.seed)),
             ("members", .array(r.members.map { .number($0) })),
             ("large", .object([("accuracy", .number(r.large.accuracy)), ("cost", .number(r.large.cost))])),
             ("curve", .array(r.curve.map { p in

@@ -33,16 +33,32 @@ extension FilterDemo {
         plot.series.append(.init(name: "strong-selected", points: r.points.map { ($0.fraction, $0.strongSelected) }, marker: "s", style: .green))
         out.blank()
         out.block(plot.render(out))
+        out.blank()
         out.paragraph("The weak model's highest-loss examples are mostly the mislabelled ones, so dropping them removes the bias that all-data "
                       + "training learns; keep too little and the strong model loses the hard, informative examples as well. Random selection "
-                      + "keeps the noise rate and only throws data away. The strong model as its own scorer does a little better than the weak one "
-                      + "at many times its cost.")
+                      + "keeps the noise rate and only throws data away. " + scorerComparison(r))
         return out.text
+    }
+
+    /// Whether the strong model, scoring its own data at many times the cost, selects better.
+    static func scorerComparison(_ r: Result) -> String {
+        let partial = r.points.filter { $0.fraction < 1 }
+        guard !partial.isEmpty else { return "" }
+        let weak = partial.map(\.weakSelected).reduce(0, +) / Double(partial.count)
+        let strong = partial.map(\.strongSelected).reduce(0, +) / Double(partial.count)
+        let ratio = r.strongCost / max(r.weakCost, 1)
+        if strong > weak + 0.005 {
+            return "The strong model as its own scorer selects a little better (\(Format.percent(strong)) vs \(Format.percent(weak)) on average) at \(ratio)× the scoring cost."
+        }
+        if weak > strong + 0.005 {
+            return "The weak scorer even beats the strong model scoring its own data (\(Format.percent(weak)) vs \(Format.percent(strong)) on average), at 1/\(ratio) of the cost."
+        }
+        return "The weak scorer selects about as well as the strong model scoring its own data, at 1/\(ratio) of the cost."
     }
 
     public static func json(_ r: Result) -> JSONValue {
         .object([
-            ("demo", .string("filter")), ("seed", .integer(Int(r.seed))),
+            ("demo", .string("filter")), ("seed", .unsigned(r.seed)),
             ("all_data_accuracy", .number(r.allDataAccuracy)),
             ("points", .array(r.points.map { p in
                 .object([("fraction", .number(p.fraction)), ("weak_selected", .number(p.weakSelected)), ("random", .number(p.random)),

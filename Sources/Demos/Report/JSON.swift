@@ -7,6 +7,7 @@ public indirect enum JSONValue: Equatable, Sendable {
     case bool(Bool)
     case number(Double)
     case integer(Int)
+    case unsigned(UInt64)
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
@@ -25,6 +26,7 @@ public indirect enum JSONValue: Equatable, Sendable {
         case .null: return "null"
         case .bool(let b): return b ? "true" : "false"
         case .integer(let i): return String(i)
+        case .unsigned(let u): return String(u)
         case .number(let d):
             guard d.isFinite else { return "null" }
             if d == d.rounded(), abs(d) < 1e15 { return String(Int(d)) }

@@ -41,11 +41,17 @@ struct Report {
     }
 
     /// Lines already fitted to the width (tables, charts); cut again to be safe.
+    /// A blank line follows, so prose never runs into a table or chart.
     mutating func block(_ block: [String]) {
         lines += block.map { DisplayWidth.of($0) > width ? cut($0, width) : $0 }
+        blank()
     }
 
-    var text: String { lines.joined(separator: "\n") + "\n" }
+    var text: String {
+        var all = lines
+        while all.last == "" { all.removeLast() }
+        return all.joined(separator: "\n") + "\n"
+    }
 
     /// Replaces the few non-ASCII characters prose uses when ASCII is asked for.
     func glyphs(_ text: String) -> String {
@@ -59,19 +65,29 @@ struct Report {
         return String(out.unicodeScalars.map { $0.isASCII ? Character($0) : "?" })
     }
 
-    /// `text` cut to `columns`, ending in an ellipsis when something was dropped (plain text).
+    /// `text` cut to `columns`, ending in an ellipsis when something was dropped. Escape
+    /// sequences pass through uncounted, and a cut coloured line ends with a reset so the colour
+    /// never bleeds into the next line.
     func cut(_ text: String, _ columns: Int) -> String {
         guard DisplayWidth.of(text) > columns else { return text }
         let ellipsis = settings.ascii ? "." : "…"
         var out = ""
         var used = 0
+        var inEscape = false
+        var sawEscape = false
         for character in text {
+            if character == "\u{1B}" { inEscape = true; sawEscape = true; out.append(character); continue }
+            if inEscape {
+                out.append(character)
+                if let ascii = character.asciiValue, (0x40...0x7E).contains(ascii), character != "[" { inEscape = false }
+                continue
+            }
             let w = DisplayWidth.of(character)
             if used + w > columns - 1 { break }
             out.append(character)
             used += w
         }
-        return out + ellipsis
+        return out + ellipsis + (sawEscape ? Style.reset : "")
     }
 }
 
@@ -92,6 +108,15 @@ enum Format {
     static func fixed(_ value: Double, _ digits: Int = 2) -> String {
         guard value.isFinite else { return "—" }
         return String(format: "%.\(digits)f", value)
+    }
+
+    /// A number as short as it can be: 8 → "8", 0.5 → "0.5".
+    static func short(_ value: Double) -> String {
+        guard value.isFinite else { return "—" }
+        if value == value.rounded() { return String(Int(value)) }
+        var text = String(format: "%.3f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        return text
     }
 
     static func optional(_ value: Double?, _ digits: Int = 2) -> String {

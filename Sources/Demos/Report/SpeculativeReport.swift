@@ -23,7 +23,8 @@ extension SpeculativeDemo {
                       highlight: p.gamma == r.gamma)
         }
         out.block(table.render(out))
-        out.note("Formula: (1 − α^(γ+1)) / (1 − α) with the measured α. Each γ generates \(r.points.isEmpty ? 0 : 10_000) tokens.")
+        out.blank()
+        out.note("Formula: (1 − α^(γ+1)) / (1 − α) with the measured α. Each γ generates \(Format.count(Double(r.tokens))) tokens.")
         var plot = LinePlot(series: [], xRange: 1...Double(r.points.last?.gamma ?? 8),
                             yRange: 1...ceil(max(r.points.map(\.tokensPerCall).max() ?? 2, r.points.map(\.formula).max() ?? 2) + 0.2),
                             height: 8, xLabel: "γ (draft tokens per call)", formatX: { String(Int($0)) }, formatY: { Format.fixed($0, 1) })
@@ -31,17 +32,20 @@ extension SpeculativeDemo {
         plot.series.append(.init(name: "measured", points: r.points.map { (Double($0.gamma), $0.tokensPerCall) }, marker: "x", style: .cyan))
         out.blank()
         out.block(plot.render(out))
+        out.blank()
         let worstSmall = r.points.filter { $0.gamma <= 4 }.map { abs($0.relativeGap) }.max() ?? 0
         let worstLarge = r.points.filter { $0.gamma > 4 }.map { abs($0.relativeGap) }.max() ?? 0
         out.paragraph("Up to γ = 4 the measurement stays within \(String(format: "%.1f", worstSmall * 100))% of the formula; beyond it the gap reaches "
                       + "\(String(format: "%.1f", worstLarge * 100))%. The formula assumes every draft token is accepted with the same probability α, "
                       + "independently. Really, acceptance depends on the context (its spread across contexts here: ±\(Format.fixed(r.acceptanceSpread))) "
-                      + "and is correlated along a block — a context the draft predicts well tends to be followed by another — so long blocks drift "
-                      + "from the formula, and each extra draft token also adds sampling noise.")
+                      + "and is correlated along a block — a context the draft predicts well tends to be followed by another, so a token's chance "
+                      + "of acceptance rises once the ones before it were kept (below). Long blocks therefore drift from the formula, as each extra "
+                      + "draft token compounds that dependence — and adds sampling noise.")
         out.section("Acceptance along a block (γ = \(r.gamma))")
         var bars = BarChart()
         for (k, a) in r.blockAcceptance.enumerated() {
-            bars.add("token \(k + 1)", a, Format.percent(a) + (k > 0 ? " given 1–\(k) kept" : ""), style: .cyan)
+            let given = k == 0 ? "" : (k == 1 ? " given token 1 kept" : " given tokens 1–\(k) kept")
+            bars.add("token \(k + 1)", a, Format.percent(a) + given, style: .cyan)
         }
         out.block(bars.render(out))
         out.section("Is the output still the target's?")
@@ -54,7 +58,7 @@ extension SpeculativeDemo {
 
     public static func json(_ r: Result) -> JSONValue {
         .object([
-            ("demo", .string("speculative")), ("seed", .integer(Int(r.seed))),
+            ("demo", .string("speculative")), ("seed", .unsigned(r.seed)),
             ("acceptance_rate", .number(r.acceptanceRate)),
             ("points", .array(r.points.map { p in
                 .object([("gamma", .integer(p.gamma)), ("tokens_per_call", .number(p.tokensPerCall)), ("formula", .number(p.formula))])

@@ -18,8 +18,8 @@ import Foundation
 ///   pure noise a large student can use to memorise its labels.
 ///
 /// Splits follow Burns et al.: half A (the weak model's ground-truth training set), half B
-/// (labelled by the weak model for the student), validation and test. Labels come out
-/// class-balanced in expectation (the label rule is symmetric); `halfA`/`halfB`/… are i.i.d.
+/// (labelled by the weak model for the student), validation and test. Every split is exactly
+/// class-balanced (⌊n/2⌋ or one more per class).
 public struct LatentTask: Sendable {
     /// The task's knobs; the defaults are the demo's default setting.
     public struct Options: Sendable, Equatable, Codable {
@@ -87,15 +87,19 @@ public struct LatentTask: Sendable {
         let strongCols = 2 * k + options.strongNuisance
         var weak = Matrix(rows: count, cols: seen)
         var strong = Matrix(rows: count, cols: strongCols)
-        var labels = [Int](repeating: 0, count: count)
+        // Labels first, exactly balanced; then factors drawn until they carry that label
+        // (rejection sampling: the factors keep their true conditional distribution).
+        let labels = balancedLabels(count: count, classes: 2, rng: &rng)
         let scale = 1 / Double(k).squareRoot()
         var z = [Double](repeating: 0, count: k)
         var projected = [Double](repeating: 0, count: options.strongRank)
         for r in 0..<count {
-            var score = 0.0
-            for i in 0..<k { z[i] = rng.normal(); score += z[i] * scale }
-            score += options.labelNoise * rng.normal()
-            labels[r] = score > 0 ? 1 : 0
+            while true {
+                var score = 0.0
+                for i in 0..<k { z[i] = rng.normal(); score += z[i] * scale }
+                score += options.labelNoise * rng.normal()
+                if (score > 0 ? 1 : 0) == labels[r] { break }
+            }
             for i in 0..<seen { weak[r, i] = z[i] + options.weakNoise * rng.normal() }
             for p in 0..<options.strongRank {
                 var total = 0.0

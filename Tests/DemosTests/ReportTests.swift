@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+@testable import Demos
+import Terminal
+import ToyEngine
+
+/// The reports' goldens (width 80, no colour) and their terminal manners. Regenerate the goldens
+/// with `TANDEM_UPDATE_GOLDENS=1 swift test --filter DemosTests`.
+@Suite struct ReportTests {
+    /// The lessons' favourite commands, as demo calls.
+    static let cases: [(name: String, render: @Sendable (TerminalSettings) -> String)] = [
+        ("cascade", { CascadeDemo.report(CascadeDemo.run(seed: 1), settings: $0) }),
+        ("cascade-threshold-0.8", { s in
+            var o = CascadeDemo.Options(); o.threshold = 0.8
+            return CascadeDemo.report(CascadeDemo.run(o, seed: 1), settings: s)
+        }),
+        ("cascade-learned-target-0.95-tiers-3", { s in
+            var o = CascadeDemo.Options(); o.scorer = .learned; o.targetAccuracy = 0.95; o.tiers = 3
+            return CascadeDemo.report(CascadeDemo.run(o, seed: 1), settings: s)
+        }),
+        ("ensemble", { EnsembleDemo.report(EnsembleDemo.run(seed: 1), settings: $0) }),
+        ("ensemble-members-15", { s in
+            var o = EnsembleDemo.Options(); o.members = 15
+            return EnsembleDemo.report(EnsembleDemo.run(o, seed: 1), settings: s)
+        }),
+        ("weak-to-strong", { WeakToStrongDemo.report(WeakToStrongDemo.run(seed: 1), settings: $0) }),
+        ("weak-to-strong-overfit-curve", { s in
+            var o = WeakToStrongDemo.Options(); o.preset = .overfit; o.curve = true
+            return WeakToStrongDemo.report(WeakToStrongDemo.run(o, seed: 1), settings: s)
+        }),
+        ("weak-to-strong-sweep", { s in
+            var o = WeakToStrongDemo.Options(); o.sweep = true
+            return WeakToStrongDemo.report(WeakToStrongDemo.run(o, seed: 1), settings: s)
+        }),
+        ("filter", { FilterDemo.report(FilterDemo.run(seed: 1), settings: $0) }),
+        ("distill", { DistillDemo.report(DistillDemo.run(seed: 1), settings: $0) }),
+        ("speculative", { SpeculativeDemo.report(SpeculativeDemo.run(seed: 1), settings: $0) }),
+    ]
+
+    static var goldenDirectory: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Goldens")
+    }
+
+    @Test(arguments: cases.map(\.name))
+    func reportMatchesGoldenAndKeepsTerminalManners(name: String) throws {
+        let render = try #require(Self.cases.first { $0.name == name }).render
+        let text = render(TerminalSettings(width: 80, color: false, ascii: false))
+        let file = Self.goldenDirectory.appendingPathComponent(name + ".txt")
+        if ProcessInfo.processInfo.environment["TANDEM_UPDATE_GOLDENS"] == "1" {
+            try FileManager.default.createDirectory(at: Self.goldenDirectory, withIntermediateDirectories: true)
+            try text.write(to: file, atomically: true, encoding: .utf8)
+        }
+        let golden = try String(contentsOf: file, encoding: .utf8)
+        #expect(text == golden, "\(name) differs from its golden; regenerate with TANDEM_UPDATE_GOLDENS=1 if the change is intended")
+
+        for settings in [TerminalSettings(width: 80, color: false, ascii: false), TerminalSettings(width: 40, color: true, ascii: false),
+                         TerminalSettings(width: 60, color: false, ascii: true)] {
+            let output = settings == TerminalSettings(width: 80, color: false, ascii: false) ? text : render(settings)
+            for line in output.split(separator: "\n", omittingEmptySubsequences: false) {
+                #expect(DisplayWidth.of(line) <= settings.width, "\(name) at width \(settings.width): \(line)")
+            }
+            if !settings.color { #expect(!output.utf8.contains(0x1B), "\(name): escape byte without colour") }
+            if settings.color {
+                // Every line closes what it opens, so no colour bleeds past a cut line.
+                for line in output.split(separator: "\n") {
+                    let opens = line.components(separatedBy: "\u{1B}[0;").count - 1
+                    let resets = line.components(separatedBy: "\u{1B}[0m").count - 1
+                    #expect(opens <= resets, "\(name): unclosed style in \(line)")
+                }
+            }
+            if settings.ascii { #expect(output.utf8.allSatisfy { $0 < 0x80 }, "\(name): non-ASCII byte in ASCII mode") }
+            #expect(output.range(of: #"\b(nan|inf)\b"#, options: .regularExpression) == nil, "\(name): a non-number leaked into the report")
+        }
+    }
+
+    @Test func colourAddsEscapesAndNothingElse() {
+        let result = DistillDemo.run(seed: 1)
+        let plain = DistillDemo.report(result, settings: TerminalSettings(width: 80, color: false))
+        let coloured = DistillDemo.report(result, settings: TerminalSettings(width: 80, color: true))
+        #expect(coloured.utf8.contains(0x1B))
+        let stripped = coloured.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
+        #expect(stripped == plain)
+    }
+
+    @Test func headlinesSayWhatHappenedForSeedOne() {
+        #expect(CascadeDemo.headline(CascadeDemo.run(seed: 1)).hasPrefix("The cascade matches the large model within 1 point"))
+        #expect(WeakToStrongDemo.headline(WeakToStrongDemo.run(seed: 1)).contains("beats its supervisor"))
+        #expect(EnsembleDemo.headline(EnsembleDemo.run(seed: 1)).contains("above their mean"))
+    }
+
+    @Test func listingNamesEveryDemoWithinTheWidth() {
+        let text = DemoCatalogue.listing(settings: TerminalSettings(width: 50, color: false))
+        for demo in DemoCatalogue.demos { #expect(text.contains(demo.name)) }
+        #expect(text.split(separator: "\n").allSatisfy { DisplayWidth.of($0) <= 50 })
+    }
+
+    @Test func sameSeedSameReportDifferentSeedDifferentNumbers() {
+        let settings = TerminalSettings(width: 80)
+        #expect(FilterDemo.report(FilterDemo.run(seed: 3), settings: settings) == FilterDemo.report(FilterDemo.run(seed: 3), settings: settings))
+        #expect(FilterDemo.run(seed: 3) != FilterDemo.run(seed: 4))
+    }
+}

@@ -1,0 +1,106 @@
+import Testing
+@testable import Demos
+import ToyEngine
+
+/// Each requirement of the demos issue, over the seeds it names (or, where it names none, the
+/// default seed and a few more).
+@Suite struct RequirementTests {
+    @Test(arguments: UInt64(1)...5)
+    func cascadeMatchesLargeWithinOnePointAtMostSixtyPercentOfItsCost(seed: UInt64) {
+        let r = CascadeDemo.run(seed: seed)
+        let good = r.points.filter { $0.accuracy >= r.large.accuracy - 0.01 && $0.cost <= 0.6 * r.large.cost }
+        #expect(!good.isEmpty, "seed \(seed): large \(r.large.accuracy)")
+        #expect(r.matching != nil)
+        // The small model really is cheaper and worse, and the oracle bounds every threshold.
+        #expect(r.small.cost < r.large.cost && r.small.accuracy < r.large.accuracy)
+        #expect(r.points.allSatisfy { $0.accuracy <= r.oracle.accuracy + 1e-12 })
+    }
+
+    @Test func ensembleOfDefaultSizeBeatsItsMeanAndBestMember() {
+        let r = EnsembleDemo.run(seed: 1)
+        #expect(r.members.count == EnsembleDemo.Options().members)
+        #expect(r.ensemble.accuracy > r.meanMember)
+        #expect(r.ensemble.accuracy > r.bestMember)
+    }
+
+    @Test(arguments: UInt64(2)...10)
+    func ensembleBeatsItsMeanMemberOnOtherSeeds(seed: UInt64) {
+        let r = EnsembleDemo.run(seed: seed)
+        #expect(r.ensemble.accuracy > r.meanMember, "seed \(seed)")
+        // Correlated members fall short of the independent-errors (Condorcet) curve.
+        let largest = r.curve.filter { $0.method == .vote }.max { $0.size < $1.size }!
+        #expect(largest.accuracy < largest.condorcet)
+    }
+
+    @Test func weakToStrongDefaultOverSeedsOneToTen() {
+        var pgrs: [Double] = []
+        for seed in UInt64(1)...10 {
+            let r = WeakToStrongDemo.run(seed: seed)
+            let naive = r.method("naive")!
+            #expect(r.weakAccuracy < naive.accuracy, "seed \(seed): weak \(r.weakAccuracy), naive \(naive.accuracy)")
+            #expect(r.weakAccuracy < r.ceilingAccuracy, "seed \(seed)")
+            pgrs.append(naive.pgr!)
+        }
+        let middle = median(pgrs)!
+        #expect(middle >= 0.2 && middle <= 0.9, "median naive PGR \(middle)")
+    }
+
+    @Test func weakToStrongOverfitPresetFavoursTheConfidenceLoss() {
+        var options = WeakToStrongDemo.Options()
+        options.preset = .overfit
+        var naive: [Double] = [], confidence: [Double] = []
+        for seed in UInt64(1)...10 {
+            let r = WeakToStrongDemo.run(options, seed: seed)
+            naive.append(r.method("naive")!.pgr!)
+            confidence.append(r.method("confidence")!.pgr!)
+        }
+        #expect(median(confidence)! > median(naive)!, "confidence \(confidence), naive \(naive)")
+    }
+
+    @Test func weakToStrongKnobsMoveThePGRAsTheTheorySays() {
+        // All weak errors systematic (no noise): the student copies the weak rule, PGR near 0.
+        var systematic = WeakToStrongDemo.Options()
+        systematic.weakNoise = 0
+        var idiosyncratic = WeakToStrongDemo.Options()
+        idiosyncratic.weakNoise = 1.5
+        idiosyncratic.blind = 1
+        var low: [Double] = [], high: [Double] = []
+        for seed in UInt64(1)...3 {
+            low.append(WeakToStrongDemo.run(systematic, seed: seed).method("naive")!.pgr ?? 0)
+            high.append(WeakToStrongDemo.run(idiosyncratic, seed: seed).method("naive")!.pgr ?? 0)
+        }
+        #expect(median(low)! < 0.15, "\(low)")
+        #expect(median(high)! > median(low)! + 0.2, "\(high) vs \(low)")
+    }
+
+    @Test(arguments: UInt64(1)...5)
+    func filterWeakSelectionBeatsRandomAndAllDataBelowFullFraction(seed: UInt64) {
+        let r = FilterDemo.run(seed: seed)
+        let winners = r.points.filter { $0.fraction < 1 && $0.weakSelected > $0.random && $0.weakSelected > r.allDataAccuracy }
+        #expect(!winners.isEmpty, "seed \(seed)")
+        #expect(r.best != nil)
+        // The weak model's choice does remove wrong labels.
+        let kept = r.points.first { $0.fraction == 0.6 }!
+        #expect(kept.weakKeptNoise < r.poolNoise / 2)
+    }
+
+    @Test(arguments: UInt64(1)...5)
+    func distillSomeTemperatureBeatsHardLabels(seed: UInt64) {
+        let r = DistillDemo.run(seed: seed)
+        #expect(r.soft.contains { $0.scores.accuracy > r.hardLabels.accuracy }, "seed \(seed)")
+        #expect(r.soft.map(\.temperature) == [1, 2, 4, 8])
+    }
+
+    @Test(arguments: UInt64(1)...5)
+    func speculativeMatchesTheFormulaUpToGammaFour(seed: UInt64) {
+        let r = SpeculativeDemo.run(seed: seed)
+        #expect(r.points.map(\.gamma) == Array(1...8))
+        for p in r.points where p.gamma <= 4 {
+            #expect(abs(p.relativeGap) <= 0.05, "seed \(seed) γ \(p.gamma): \(p.tokensPerCall) vs \(p.formula)")
+        }
+        #expect(r.greedyIdentical)
+        // The output distribution is the target's: no further from a target sample than another target sample is, give or take noise.
+        #expect(r.frequencyDistance < 0.05)
+        #expect(r.acceptanceRate > 0.5 && r.acceptanceRate < 0.95)
+    }
+}

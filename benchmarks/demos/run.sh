@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Times each demo's default run (`tandem run DEMO`, report to /dev/null) in a release build:
+# the best and the median of N runs (default 7), wall clock, process start-up included.
+# Usage: benchmarks/demos/run.sh [N]
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+runs="${1:-7}"
+(cd "$root" && swift build -c release --product tandem >/dev/null)
+tandem="$(cd "$root" && swift build -c release --show-bin-path)/tandem"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load: $(cut -d' ' -f1-3 /proc/loadavg)"
+python3 - "$tandem" "$runs" <<'PY'
+import statistics, subprocess, sys, time
+tandem, runs = sys.argv[1], int(sys.argv[2])
+demos = ["cascade", "ensemble", "weak-to-strong", "filter", "distill", "speculative"]
+extra = {"weak-to-strong --preset overfit": ["weak-to-strong", "--preset", "overfit"]}
+print(f"{'demo':34} {'best':>8} {'median':>8}")
+for name, args in [(d, [d]) for d in demos] + list(extra.items()):
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([tandem, "run", *args, "--color", "never", "--no-pager"], stdout=subprocess.DEVNULL, check=True)
+        times.append(time.perf_counter() - start)
+    print(f"{name:34} {min(times)*1000:7.0f}ms {statistics.median(times)*1000:7.0f}ms")
+PY
