@@ -92,18 +92,25 @@ public struct CourseStatus: Sendable, Equatable {
             return LessonStatus(number: entry.number, slug: entry.slug, title: entry.title,
                                 read: progress.lessons[entry.slug]?.read ?? false, quiz: quiz, exercises: exercises)
         }
-        reviewDue = CourseStatus.dueQuestions(progress: progress, lessonSlugs: Set(course.manifest.lessons.map(\.slug)), now: now)
-        next = NextStep.choose(lessons: lessons, reviewDue: reviewDue)
+        let slugs = Set(course.manifest.lessons.map(\.slug))
+        reviewDue = CourseStatus.dueQuestions(progress: progress, lessonSlugs: slugs, now: now).count
+        let earlier = CourseStatus.dueQuestions(progress: progress, lessonSlugs: slugs, now: now)
+            .filter { ($0.lastAnsweredAt ?? .distantPast) <= now.addingTimeInterval(-CourseStatus.sitting) }.count
+        next = NextStep.choose(lessons: lessons, reviewDue: reviewDue, reviewFromEarlier: earlier)
     }
+
+    /// How long one sitting lasts: a due question answered longer ago than this was answered in
+    /// an earlier sitting, and its review comes before the next new lesson.
+    public static let sitting: Double = 3_600
 
     /// Questions due for review, counting only questions of the course's own lessons (not
     /// `--file` quizzes, not lessons that were removed from the course).
-    static func dueQuestions(progress: Progress, lessonSlugs: Set<String>, now: Date) -> Int {
+    static func dueQuestions(progress: Progress, lessonSlugs: Set<String>, now: Date) -> [QuestionRecord] {
         progress.questions.values.filter { record in
             guard let due = record.due, due <= now else { return false }
             guard let quiz = record.quiz else { return true }
             return lessonSlugs.contains(quiz)
-        }.count
+        }
     }
 }
 

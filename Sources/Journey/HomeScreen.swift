@@ -44,6 +44,7 @@ public enum HomeScreen {
             out.append("")
             out += trimmedLines(final)
         } else if status.isFinished {
+            out.append("")
             out += TextFit.wrap(TextFit.words("Course complete: every lesson read, quiz taken and exercise solved."),
                                 width: width, ellipsis: draw.ellipsis)
         }
@@ -80,12 +81,22 @@ public enum HomeScreen {
         let hasExercises = status.lessons.contains { !$0.exercises.isEmpty }
 
         // Wide layout: mark, number, title column, quiz bar + score, exercise bar + count.
-        let quizCells = 8, exerciseCells = 4
+        // The bars give up cells (down to 4 and 2) before any title is cut short.
+        let lead = 2 + numberWidth + 1
+        let longestTitle = status.lessons.map { DisplayWidth.of($0.title) }.max() ?? 0
+        var quizCells = 8, exerciseCells = 4
+        func titleRoom() -> Int {
+            let quizColumn = hasQuiz ? 2 + 5 + quizCells + 1 + scoreWidth : 0
+            let exerciseColumn = hasExercises ? 2 + 3 + exerciseCells + 1 + exerciseWidth : 0
+            return width - lead - quizColumn - exerciseColumn
+        }
+        while titleRoom() < longestTitle, quizCells > 4 || exerciseCells > 2 {
+            if quizCells > 4 { quizCells -= 1 }
+            if titleRoom() < longestTitle, exerciseCells > 2, quizCells <= 6 { exerciseCells -= 1 }
+        }
         let quizColumn = hasQuiz ? 2 + 5 + quizCells + 1 + scoreWidth : 0
         let exerciseColumn = hasExercises ? 2 + 3 + exerciseCells + 1 + exerciseWidth : 0
-        let lead = 2 + numberWidth + 1
-        let titleRoom = width - lead - quizColumn - exerciseColumn
-        let longestTitle = status.lessons.map { DisplayWidth.of($0.title) }.max() ?? 0
+        let titleRoom = titleRoom()
 
         var lines: [String] = []
         for (index, lesson) in status.lessons.enumerated() {
@@ -110,7 +121,8 @@ public enum HomeScreen {
                                  + " " + TextFit.pad(exerciseTexts[index], to: exerciseWidth))
                 }
             }
-            if titleRoom >= min(longestTitle, 28) {
+            // Titles are cut only when 40 columns remain for them: shorter, they wrap instead.
+            if titleRoom >= min(longestTitle, 40) {
                 let titleWidth = min(titleRoom, longestTitle)
                 var title = TextFit.pad(TextFit.truncate(lesson.title, to: titleWidth, ellipsis: draw.ellipsis), to: titleWidth)
                 if isNext { title = draw.bold(title) }
@@ -178,7 +190,7 @@ extension NextStep {
     /// The lesson this step belongs to, for highlighting on the home screen.
     var lessonNumber: Int? {
         switch self {
-        case .read(let lesson, _), .quiz(let lesson, _): lesson
+        case .read(let lesson, _), .quiz(let lesson, _, _): lesson
         default: nil
         }
     }

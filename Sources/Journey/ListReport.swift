@@ -47,7 +47,7 @@ public enum ListReport {
                     if let last = quiz.last { text += ", last \(formatPoints(last))/\(quiz.total)" }
                     text += ", \(quiz.attempts) attempt\(quiz.attempts == 1 ? "" : "s")"
                 } else {
-                    text += "not taken (\(quiz.total) question\(quiz.total == 1 ? "" : "s"))"
+                    text += "not taken (\(quiz.total) graded question\(quiz.total == 1 ? "" : "s"))"
                 }
                 if quiz.answeredInProgress > 0 {
                     text += "; in progress, \(quiz.answeredInProgress) answered (tandem quiz \(lesson.number) resumes)"

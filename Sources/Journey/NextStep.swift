@@ -1,7 +1,8 @@
 /// The single next thing to do, as a command a student can copy.
 public enum NextStep: Sendable, Equatable {
     case read(lesson: Int, title: String)
-    case quiz(lesson: Int, title: String)
+    /// `answered`: questions already answered in an interrupted run that the quiz resumes.
+    case quiz(lesson: Int, title: String, answered: Int = 0)
     case check(exercise: String, title: String)
     case review(due: Int)
     case done
@@ -15,7 +16,7 @@ public enum NextStep: Sendable, Equatable {
     public var arguments: [String] {
         switch self {
         case .read(let lesson, _): ["read", String(lesson)]
-        case .quiz(let lesson, _): ["quiz", String(lesson)]
+        case .quiz(let lesson, _, _): ["quiz", String(lesson)]
         case .check(let slug, _): ["check", slug]
         case .review: ["review"]
         case .done: ["home"]
@@ -26,7 +27,9 @@ public enum NextStep: Sendable, Equatable {
     public var summary: String {
         switch self {
         case .read(let lesson, let title): "Read lesson \(lesson), \(title)"
-        case .quiz(let lesson, let title): "Take the quiz of lesson \(lesson), \(title)"
+        case .quiz(let lesson, let title, 0): "Take the quiz of lesson \(lesson), \(title)"
+        case .quiz(let lesson, let title, let answered):
+            "Finish the quiz of lesson \(lesson), \(title) (\(answered) question\(answered == 1 ? "" : "s") answered so far)"
         case .check(_, let title): "Solve the exercise \(title)"
         case .review(let due): "Review \(due) question\(due == 1 ? "" : "s") due today"
         case .done: "Nothing left to do: the course is complete"
@@ -34,16 +37,18 @@ public enum NextStep: Sendable, Equatable {
     }
 
     /// Walks the course in order and picks the first unfinished step: finish what a read lesson
-    /// asks (its quiz, then its exercises in order) before moving on. Due review comes before
-    /// starting a new lesson, so spaced repetition is not postponed by new material, and after
-    /// everything else.
-    static func choose(lessons: [LessonStatus], reviewDue: Int) -> NextStep {
+    /// asks (its quiz, then its exercises in order) before moving on. Due review comes after
+    /// everything else, and before starting a new lesson when some due question was answered in
+    /// an earlier sitting (`reviewFromEarlier > 0`), so spaced repetition is not postponed by new
+    /// material. A question missed minutes ago is due at once, but reviewing an answer the quiz
+    /// has just shown teaches nothing, so it does not hold up the next lesson.
+    static func choose(lessons: [LessonStatus], reviewDue: Int, reviewFromEarlier: Int) -> NextStep {
         for lesson in lessons {
             if !lesson.read {
-                return reviewDue > 0 ? .review(due: reviewDue) : .read(lesson: lesson.number, title: lesson.title)
+                return reviewFromEarlier > 0 ? .review(due: reviewDue) : .read(lesson: lesson.number, title: lesson.title)
             }
             if let quiz = lesson.quiz, !quiz.taken {
-                return .quiz(lesson: lesson.number, title: lesson.title)
+                return .quiz(lesson: lesson.number, title: lesson.title, answered: quiz.answeredInProgress)
             }
             if let exercise = lesson.exercises.first(where: { !$0.solved }) {
                 return .check(exercise: exercise.slug, title: exercise.title)

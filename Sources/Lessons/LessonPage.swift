@@ -89,7 +89,7 @@ public enum LessonPage {
         } else {
             items.append("This is the last lesson: `tandem` shows what is left to do.")
         }
-        return "\n\n---\n\n**After this lesson**\n\n" + items.map { "- " + $0 }.joined(separator: "\n") + "\n"
+        return "\n\n---\n\n## After this lesson\n\n" + items.map { "- " + $0 }.joined(separator: "\n") + "\n"
     }
 
     /// Renders `markdown` with each live block replaced by its command and output.

@@ -50,7 +50,16 @@ public enum AnswerText {
         }
         s = s.replacingOccurrences(of: "\u{2212}", with: "-")
         var negative = false
+        // A currency sign may lead, before or after the sign: `$5,000`, `-$3`, `$-3`.
+        func dropCurrency() {
+            if s.first?.unicodeScalars.first?.properties.generalCategory == .currencySymbol {
+                s = String(s.dropFirst()).trimmingCharacters(in: .whitespaces)
+            }
+        }
+        let hadCurrency = s.first?.unicodeScalars.first?.properties.generalCategory == .currencySymbol
+        dropCurrency()
         if s.hasPrefix("+") { s.removeFirst() } else if s.hasPrefix("-") { negative = true; s.removeFirst() }
+        if !hadCurrency { dropCurrency() }
         if s.contains(",") {
             guard isGroupedThousands(s) else { return nil }
             s = s.replacingOccurrences(of: ",", with: "")
@@ -116,7 +125,7 @@ public enum ChoiceResolver {
             }
             return .success(picked)
         case .bool, .number, .tracing, .rubric:
-            return .failure(ChoiceProblem(message: "a multiple-choice answer is a letter \(letterSpan(options)) or an option's exact text"))
+            return .failure(ChoiceProblem(message: "a multiple-choice answer is a letter \(letterSpan(options)) or an option's whole text"))
         }
     }
 
@@ -139,7 +148,20 @@ public enum ChoiceResolver {
     static func single(_ text: String, options: [ChoiceOption]) -> ChoiceOption? {
         if let option = letter(text, options: options) { return option }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        return options.first { $0.text == text || $0.text.trimmingCharacters(in: .whitespacesAndNewlines) == trimmed }
+        if let exact = options.first(where: { $0.text == text || $0.text.trimmingCharacters(in: .whitespacesAndNewlines) == trimmed }) {
+            return exact
+        }
+        // The text as the terminal shows it: `confidence` is ignored, typed without the backticks.
+        let shown = withoutInlineMarks(trimmed)
+        guard !shown.isEmpty else { return nil }
+        return options.first { withoutInlineMarks($0.text.trimmingCharacters(in: .whitespacesAndNewlines)) == shown }
+    }
+
+    /// Text without the Markdown marks a rendered option hides (code backticks, emphasis stars and
+    /// underscores), spaces collapsed.
+    static func withoutInlineMarks(_ text: String) -> String {
+        text.filter { $0 != "`" && $0 != "*" && $0 != "_" }
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// `B`, `b`, `B)` or `B.`
@@ -156,7 +178,7 @@ public enum ChoiceResolver {
     }
 
     static func notAnOption(_ text: String, _ options: [ChoiceOption]) -> String {
-        "\"\(text)\" is not an option (answer with a letter \(letterSpan(options)) or an option's exact text)"
+        "\"\(text)\" is not an option (answer with a letter \(letterSpan(options)) or an option's whole text)"
     }
 }
 

@@ -50,7 +50,7 @@ struct QuestionAsker {
             let span = ChoiceResolver.letterSpan(options)
             switch ChoiceResolver.resolve(.text(text), options: options) {
             case .failure:
-                return .failure(InputProblem(message: "That is not an option: answer with a letter \(span) or an option's exact text."))
+                return .failure(InputProblem(message: "That is not an option: answer with a letter \(span) or an option's whole text."))
             case .success(let picked):
                 if !mc.multipleAnswers && picked.count > 1 {
                     return .failure(InputProblem(message: "Pick one option (a letter \(span))."))
@@ -124,7 +124,7 @@ struct QuestionAsker {
 
     private func markRubric(_ question: Question, _ selfGraded: SelfGraded, response: String) -> Answer? {
         write("\n" + presenter.render("**Model answer:** " + selfGraded.model))
-        write(presenter.line("Mark each point your answer covers (y/n):"))
+        write("\n" + presenter.line("Mark each point your answer covers (y/n):"))
         var met: [Bool] = []
         for (index, point) in selfGraded.rubric.enumerated() {
             write(presenter.render("\(index + 1). " + point))

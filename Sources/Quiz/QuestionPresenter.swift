@@ -20,13 +20,53 @@ public struct QuestionPresenter: Sendable {
         return TextFit.wrap(text, width: settings.width).joined(separator: "\n") + "\n"
     }
 
+    /// `A) ` then the Markdown, its wrapped lines hanging under the text (not under the letter).
+    /// The text is rendered as one paragraph, as it reads after the letter, so an option such as
+    /// `3. Both` or `- 1` is not taken for a list. `below` (the option's feedback) follows under
+    /// the text, marked with an arrow and hanging in turn.
+    func lettered(_ letter: String, _ markdown: String, below: String? = nil) -> String {
+        let label = letter + ")"
+        let text = InlineMarkdown.asParagraph(markdown)
+        let arrow = settings.ascii ? "->" : "↳"
+        let labelColumns = DisplayWidth.of(label) + 1
+        // Too narrow to hang: paragraphs with the labels in them, as plain wrapping would give.
+        guard settings.width - labelColumns - DisplayWidth.of(arrow) - 1 >= 8 else {
+            return render("**\(label)** " + text) + (below.map { render(arrow + " " + InlineMarkdown.asParagraph($0)) } ?? "")
+        }
+        var lines = hanging(style.bold(label), labelColumns: labelColumns, text, width: settings.width)
+        if let below, !below.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            let hang = String(repeating: " ", count: labelColumns)
+            lines += hanging(arrow, labelColumns: DisplayWidth.of(arrow) + 1, InlineMarkdown.asParagraph(below),
+                             width: settings.width - labelColumns).map { $0.isEmpty ? "" : hang + $0 }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `label` and a space, then the Markdown rendered `labelColumns` narrower, its other lines
+    /// indented by `labelColumns`.
+    private func hanging(_ label: String, labelColumns: Int, _ markdown: String, width: Int) -> [String] {
+        var inner = settings
+        inner.width = width - labelColumns
+        var lines = MarkdownRenderer(settings: inner).render(markdown)
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        if lines.isEmpty { lines = [""] }
+        let hang = String(repeating: " ", count: labelColumns)
+        return lines.enumerated().map { index, line in
+            if index == 0 { return label + (line.isEmpty ? "" : " " + line) }
+            return line.isEmpty ? "" : hang + line
+        }
+    }
+
     /// The question as shown before answering: header, prompt, options or program, and how to answer.
-    public func question(_ question: Question, number: Int, of count: Int, showMultipart: Bool) -> String {
+    /// `heading` names the run: "Question 2 of 8", or "Retry 1 of 3".
+    public func question(_ question: Question, number: Int, of count: Int, showMultipart: Bool,
+                         heading: String = "Question") -> String {
         var out = ""
         if showMultipart, let context = question.multipartContext {
             out += render(context) + "\n"
         }
-        out += TextFit.truncate(style.bold("Question \(number) of \(count)") + style.dim("  (\(question.id))"), width: settings.width, ascii: settings.ascii) + "\n"
+        out += TextFit.truncate(style.bold("\(heading) \(number) of \(count)") + style.dim("  (\(question.id))"), width: settings.width, ascii: settings.ascii) + "\n"
         if !question.prompt.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             out += render(question.prompt)
         }
@@ -34,7 +74,7 @@ public struct QuestionPresenter: Sendable {
         case .multipleChoice(let mc):
             out += "\n"
             for option in mc.options(questionID: question.id) {
-                out += render("**\(option.letter))** \(option.text)")
+                out += lettered(option.letter, option.text)
             }
         case .tracing(let tracing):
             if question.prompt.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
@@ -63,7 +103,7 @@ public struct QuestionPresenter: Sendable {
         case .shortAnswer: return "Type your answer.\(hint)"
         case .trueFalse: return "Answer true or false (t/f, yes/no, y/n also work).\(hint)"
         case .numeric: return "Type a number (0.6, 60%, 1,200 and +3 all work).\(hint)"
-        case .tracing: return "First say whether it compiles, then what it prints.\(hint)"
+        case .tracing: return "Two steps: whether it compiles (y/n), then what it prints or where the error is.\(hint)"
         case .selfGraded: return "Write your answer (an empty line ends it), then compare it with the model answer.\(hint)"
         }
     }
@@ -96,30 +136,53 @@ public struct QuestionPresenter: Sendable {
         case .incorrect, .unanswered:
             out += line(style.red(settings.ascii ? "Not quite." : "✗ Not quite."))
         case .selfGraded:
-            out += line(style.cyan((settings.ascii ? "Self-graded: " : "✎ Self-graded: ") + (grade.note ?? "")))
+            out += line(style.cyan((settings.ascii ? "Self-graded: " : "✎ Self-graded: ") + sentence(grade.note ?? "")))
         }
         if let note = grade.note, grade.status != .selfGraded {
-            out += line(style.dim(note))
+            out += line(style.dim(sentence(note)))
         }
-        if grade.status != .correct && grade.status != .selfGraded {
+        if case .multipleChoice(let mc) = question.body {
+            out += choiceFeedback(mc, questionID: question.id, answer: answer, correct: grade.status == .correct)
+        } else if grade.status != .correct && grade.status != .selfGraded {
             out += render("The answer: " + question.expectedDescription)
         }
         if case .tracing(let tracing) = question.body, !tracing.doesCompile, let lineNumber = tracing.lineNumber,
            grade.status == .correct {
             out += render("The error is on line \(lineNumber).")
         }
-        if case .multipleChoice(let mc) = question.body, !mc.feedback.isEmpty {
-            let options = mc.options(questionID: question.id)
-            let picked: [ChoiceOption] = (try? ChoiceResolver.resolve(answer, options: options).get()) ?? []
-            for option in options where (picked.contains(option) || option.isCorrect) {
-                if let text = mc.feedback[option.text] {
-                    out += render("**\(option.letter))** \(text)")
-                }
-            }
-        }
         if let context = question.context, !context.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            out += render(context)
+            out += "\n" + render(context)
         }
         return out
+    }
+
+    /// A right pick shows the feedback of what was picked. Otherwise the right options, one under
+    /// the other, then the wrong picks, each option's feedback hanging under its text.
+    func choiceFeedback(_ mc: MultipleChoice, questionID: String, answer: Answer, correct: Bool) -> String {
+        let options = mc.options(questionID: questionID)
+        let picked: [ChoiceOption] = (try? ChoiceResolver.resolve(answer, options: options).get()) ?? []
+        if correct {
+            return picked.compactMap { option in mc.feedback[option.text].map { lettered(option.letter, $0) } }.joined()
+        }
+        let right = options.filter(\.isCorrect)
+        var out = line(right.count == 1 ? "The answer:" : "The answers:")
+        for option in right {
+            out += lettered(option.letter, option.text, below: mc.feedback[option.text])
+        }
+        let wrongPicks = picked.filter { !$0.isCorrect }
+        if !wrongPicks.isEmpty {
+            out += line(wrongPicks.count == 1 ? "Your pick:" : "Your wrong picks:")
+            for option in wrongPicks {
+                out += lettered(option.letter, option.text, below: mc.feedback[option.text])
+            }
+        }
+        return out
+    }
+
+    /// A grading note (a lower-case fragment, as reports print it) as a sentence.
+    func sentence(_ note: String) -> String {
+        guard let first = note.first else { return note }
+        let capitalised = first.uppercased() + note.dropFirst()
+        return capitalised.last.map { ".!?)".contains($0) } == true ? capitalised : capitalised + "."
     }
 }

@@ -23,8 +23,8 @@
 ///   Options are lettered A, B, C…; their order is the authored order when `prompt.sortAnswers = true`
 ///   (sorted by text) or `prompt.answerIndex = N` (the answer inserted at index N of the distractors),
 ///   otherwise a shuffle seeded by the question id (the same in every run). Students answer by letter
-///   or by an option's exact text (a one- or two-letter answer is read as a letter first, so avoid
-///   options that are themselves single letters).
+///   or by an option's exact text, with or without its Markdown marks (a one- or two-letter answer
+///   is read as a letter first, so avoid options that are themselves single letters).
 /// - `ShortAnswer`: `prompt.prompt`, `answer.answer`, optional `answer.alternatives` (array),
 ///   optional `prompt.response` (`short`/`long`/`code`). Matching ignores Unicode compatibility forms
 ///   (NFKC), case, surrounding whitespace, runs of inner whitespace and one trailing full stop.

@@ -59,6 +59,7 @@ public final class QuizSession {
             case true?: points = carried
             case false?: store?.update { $0.quizzes[quizKey]?.resume = nil }
             }
+            write("\n")
         }
 
         let autoCount = quiz.total
@@ -74,7 +75,7 @@ public final class QuizSession {
             write(presenter.question(question, number: index + 1, of: quiz.questions.count, showMultipart: showMultipart))
             guard let answer = asker.ask(question) else {
                 let kept = points.count
-                write(presenter.line("Stopped after \(kept) of \(quiz.questions.count) questions; your answers are saved. Run `\(resumeCommand)` to resume."))
+                write(presenter.render("Stopped after \(kept) of \(quiz.questions.count) questions; your answers are saved. Run `\(resumeCommand)` to resume."))
                 return outcome(completed: false, points: points, answered: answered)
             }
             let result = grade(question, answer)
@@ -95,7 +96,7 @@ public final class QuizSession {
         }
         write(presenter.line(presenter.style.bold("Score: \(formatPoints(score)) / \(autoCount)")))
         var missed = quiz.questions.filter { $0.isAutoGraded && (points[$0.id] ?? 0) < 1 }
-        missed = retry(missed)
+        missed = retry(missed, score: score, total: autoCount)
         var result = outcome(completed: true, points: points, answered: answered)
         result.missed = missed.map(\.id)
         return result
@@ -103,7 +104,7 @@ public final class QuizSession {
 
     /// Lists what was missed and offers to retry just those, until none are left or the student
     /// declines. Retries are recorded per question (for review) but do not change the quiz score.
-    private func retry(_ initial: [Question]) -> [Question] {
+    private func retry(_ initial: [Question], score: Double, total autoCount: Int) -> [Question] {
         var missed = initial
         while !missed.isEmpty {
             write(presenter.line("Missed:"))
@@ -114,16 +115,22 @@ public final class QuizSession {
             let noun = missed.count == 1 ? "it" : "those \(missed.count)"
             guard askYesNo("Retry \(noun)? [y/N] ", default: false) == true else { break }
             var stillMissed: [Question] = []
+            write("\n")
             for (index, question) in missed.enumerated() {
-                write("\n" + presenter.question(question, number: index + 1, of: missed.count, showMultipart: question.multipart != nil))
-                guard let answer = asker.ask(question) else { return missed }
+                write(presenter.question(question, number: index + 1, of: missed.count, showMultipart: question.multipart != nil,
+                                         heading: "Retry"))
+                guard let answer = asker.ask(question) else {
+                    write(presenter.line("Stopped retrying; your score stays \(formatPoints(score)) / \(autoCount)."))
+                    return missed
+                }
                 let result = grade(question, answer)
                 write(presenter.feedback(question, answer: answer, grade: result) + "\n")
                 let now = clock()
                 store?.update { QuizRecorder.recordAnswer(question, grade: result, quizKey: quizKey, now: now, in: &$0) }
                 if result.points < 1 { stillMissed.append(question) }
             }
-            write(presenter.line("Retry: \(missed.count - stillMissed.count) of \(missed.count) right this time."))
+            write(presenter.line("Retry: \(missed.count - stillMissed.count) of \(missed.count) right this time"
+                                 + " (the quiz score stays \(formatPoints(score)) / \(autoCount))."))
             missed = stillMissed
         }
         if initial.isEmpty { write(presenter.line("Every question right. Well done!")) }

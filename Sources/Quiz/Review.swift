@@ -73,7 +73,7 @@ public enum ReviewQueue {
             .object([
                 ("id", .string(item.question.id)), ("quiz", .string(item.quizKey)), ("box", .number(Double(item.record.box))),
                 ("due", item.record.due.map { .string(formatter.string(from: $0)) } ?? .null),
-                ("isDue", .bool(item.isDue(at: now))), ("lastResult", item.record.lastResult.map { .string($0) } ?? .null),
+                ("is_due", .bool(item.isDue(at: now))), ("last_result", item.record.lastResult.map { .string($0) } ?? .null),
             ])
         }
         return JSONValue.object([("due", .number(Double(items.filter { $0.isDue(at: now) }.count))),
@@ -119,14 +119,17 @@ public final class ReviewSession {
             return (0, 0)
         }
         let due = items.filter { $0.isDue(at: now) }.count
-        write(presenter.line(presenter.style.bold("Review") + " — \(items.count) question\(items.count == 1 ? "" : "s"), \(due) due."))
+        let early = items.count - due
+        write(presenter.line(presenter.style.bold("Review") + " — \(items.count) question\(items.count == 1 ? "" : "s"): \(due) due"
+                             + (early > 0 ? ", \(early) not due yet (early practice)." : ".")))
         write(presenter.line(presenter.style.dim("Ctrl-D or Ctrl-C stops; answers so far are kept.")) + "\n")
         var reviewed = 0
         var right = 0
         for (index, item) in items.enumerated() {
-            write(presenter.question(item.question, number: index + 1, of: items.count, showMultipart: item.question.multipart != nil))
+            write(presenter.question(item.question, number: index + 1, of: items.count, showMultipart: item.question.multipart != nil,
+                                     heading: "Review"))
             guard let answer = QuestionAsker(reader: reader, write: write, presenter: presenter).ask(item.question) else {
-                write(presenter.line("Stopped after \(reviewed) of \(items.count)."))
+                write(presenter.line("Stopped after \(reviewed) of \(items.count); those answers are saved."))
                 return (reviewed, right)
             }
             let result = grade(item.question, answer)

@@ -42,6 +42,23 @@ import Testing
         #expect(status(finished).isFinished)
     }
 
+    @Test func aQuestionMissedInThisSittingDoesNotHoldUpTheNextLesson() {
+        var progress = Fixture.partial
+        progress.exercises["cascade-cost"] = ExerciseRecord(status: "passed", solved: true)
+        // Missed ten minutes ago: due at once, counted as due, but lesson 3 comes first.
+        progress.questions["intro-q1"]?.lastAnsweredAt = Fixture.now.addingTimeInterval(-600)
+        #expect(status(progress).reviewDue == 1)
+        #expect(status(progress).next == .read(lesson: 3, title: "Routing queries to the right model"))
+        // Missed in an earlier sitting: review first.
+        progress.questions["intro-q1"]?.lastAnsweredAt = Fixture.now.addingTimeInterval(-2 * CourseStatus.sitting)
+        #expect(status(progress).next == .review(due: 1))
+        // Once everything else is done, review comes whenever it was answered.
+        var finished = Fixture.finished
+        finished.questions["intro-q2"]?.due = Fixture.now
+        finished.questions["intro-q2"]?.lastAnsweredAt = Fixture.now
+        #expect(status(finished).next == .review(due: 1))
+    }
+
     @Test func reviewCountsOnlyQuestionsOfTheCourse() {
         var progress = Fixture.fresh
         progress.questions["a"] = QuestionRecord(quiz: "cascades", due: Fixture.yesterday)
@@ -83,10 +100,12 @@ import Testing
         progress.lessons["intro"] = LessonRecord(read: true)
         progress.quizzes["intro"] = QuizRecord(total: 4, attempts: 0, resume: ["q1": 1, "q2": 0])
         let result = status(progress)
-        #expect(result.next == .quiz(lesson: 1, title: "Why combine models"))
+        #expect(result.next == .quiz(lesson: 1, title: "Why combine models", answered: 2))
+        #expect(result.next.summary == "Finish the quiz of lesson 1, Why combine models (2 questions answered so far)")
+        #expect(result.next.command == "tandem quiz 1")
         #expect(result.lessons[0].quiz?.answeredInProgress == 2)
         #expect(ListReport.text(result, settings: TerminalSettings(width: 100))
-                    .contains("quiz: not taken (4 questions); in progress, 2 answered (tandem quiz 1 resumes)"))
+                    .contains("quiz: not taken (4 graded questions); in progress, 2 answered (tandem quiz 1 resumes)"))
     }
 
     @Test func quizTotalFallsBackToTheRecordedTotal() {

@@ -70,7 +70,7 @@ import Testing
         shown.finishedShown = true
         let again = screen(shown)
         #expect(!again.contains("[md]"))
-        #expect(again.contains("Course complete"))
+        #expect(again.contains("Review: nothing due\n\nCourse complete"), "\(again)")
     }
 
     @Test(arguments: [40, 60, 100])
@@ -90,6 +90,26 @@ import Testing
                 }
             }
         }
+    }
+
+    @Test func barsShrinkBeforeTitlesAreCut() {
+        // The course's real titles: 46 columns at most, which the default bars leave no room for at 80.
+        var manifest = Fixture.manifest
+        manifest.lessons[2].title = "Case study: an AI system optimization strategy"
+        manifest.lessons[1].title = "Data selection and filtering with weak models"
+        let course = Course(root: Fixture.course.root, manifest: manifest)
+        func lines(_ progress: StudentProgress) -> [String] {
+            HomeScreen.compose(course: course, progress: progress, quizTotals: Fixture.quizTotals, now: Fixture.now,
+                               settings: plain, renderMarkdown: { $0 }).split(separator: "\n").map(String.init)
+        }
+        var started = Fixture.fresh
+        started.welcomed = true
+        #expect(lines(started).contains("○ 2 Data selection and filtering with weak models   quiz ░░░░░░ –/3  ex ░░░░ 0/2"))
+        #expect(lines(started).contains("○ 3 Case study: an AI system optimization strategy  quiz ░░░░░░ –/5  ex ░░░░ 0/1"))
+        // Long scores ("4/4 last 3") leave less room: titles are cut, but keep at least 40 columns.
+        let partial = lines(Fixture.partial)
+        #expect(partial.contains("✓ 2 Data selection and filtering with weak mod…  quiz ██░░ 1.5/3       ex █░ 1/2"))
+        for line in lines(started) + partial { #expect(DisplayWidth.of(line) <= 80, "\(line)") }
     }
 
     @Test func colourUsesEscapesButSameText() {

@@ -1,6 +1,7 @@
 import Course
 import Foundation
 import Terminal
+import TerminalMarkdown
 import Testing
 @testable import Lessons
 
@@ -38,6 +39,10 @@ import Testing
         #expect(last.quizQuestions == nil)
         #expect(!LessonPage.footerMarkdown(last).contains("Quiz:"))
         #expect(LessonPage.footerMarkdown(last).contains("last lesson"))
+        // Its title is a heading, so without colour it reads "After this lesson", not "**After…**".
+        let plain = MarkdownRenderer(settings: TerminalSettings(width: 60)).render(footer)
+        #expect(plain.contains("After this lesson\n"))
+        #expect(!plain.contains("**"))
     }
 
     static let lesson = """

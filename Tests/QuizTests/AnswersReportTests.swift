@@ -95,6 +95,41 @@ import Testing
         #expect(colored.contains("\u{1B}["))
     }
 
+    @Test func expectedAnswersHangUnderTheirText() throws {
+        let source = """
+            [[questions]]
+            id = "pick"
+            type = "MultipleChoice"
+            prompt.prompt = "Which?"
+            partial = true
+            prompt.sortAnswers = true
+            prompt.distractors = ["Zero"]
+            answer.answer = ["Most queries are handled cheaply and quickly by the small model", "Hard ones get the large model"]
+
+            [[questions]]
+            id = "why"
+            type = "ShortAnswer"
+            prompt.prompt = "Why?"
+            answer.answer = "because the small model is cheap and the large one is accurate"
+            """
+        let quiz = try #require(QuizLoader.load(source: source, path: "q.toml").quiz)
+        let text = QuizReport(quiz: quiz, answers: ["pick": .list(["A"]), "why": .text("no")])
+            .text(settings: TerminalSettings(width: 40, color: false, ascii: true))
+        #expect(text.contains("""
+            ~  pick  partial (0.5)
+               expected:
+                 A) Hard ones get the large model
+                 B) Most queries are handled cheaply
+                    and quickly by the small model
+            """), "\(text)")
+        #expect(text.contains("""
+            x  why  incorrect
+               expected: because the small model is
+                         cheap and the large one is
+                         accurate
+            """), "\(text)")
+    }
+
     @Test func gradeAnswersRecordsProgressAndWarnsAboutUnknownIDs() throws {
         let folder = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }

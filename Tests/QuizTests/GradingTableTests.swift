@@ -30,6 +30,8 @@ private let negative = q("num-negative", .numeric(Numeric(answer: -2, tolerance:
 private let percentUnit = q("num-percent-unit", .numeric(Numeric(answer: 60, tolerance: 0, unit: "%")))
 /// Options A first, B second, C third (answerIndex keeps authored order).
 private let single = q("mc-single", .multipleChoice(MultipleChoice(answers: ["second"], distractors: ["first", "third"], answerIndex: 1)))
+/// Options A "`confidence` is *ignored*", B "the threshold".
+private let markedUp = q("mc-marked", .multipleChoice(MultipleChoice(answers: ["`confidence` is *ignored*"], distractors: ["the threshold"], answerIndex: 0)))
 /// Sorted options: A Averaging, B Pruning, C Stacking, D Voting.
 private let multi = q("mc-multi", .multipleChoice(MultipleChoice(
     answers: ["Voting", "Averaging", "Stacking"], distractors: ["Pruning"], sortAnswers: true, multipleAnswers: true)))
@@ -118,6 +120,11 @@ let gradingTable: [GradingCase] = [
     fail("num: sign matters", negative, .text("2")),
     pass("num: % as the unit", percentUnit, .text("60%")),
     pass("num: bare number with % unit", percentUnit, .text("60")),
+    pass("num: leading currency sign", latency, .text("$1,200")),
+    pass("num: currency sign after the minus", negative, .text("-$2")),
+    pass("num: currency sign before the minus", negative, .text("€-2")),
+    fail("num: currency sign alone", share, .text("$"), note: true),
+    fail("num: two currency signs", share, .text("$$0.6"), note: true),
 
     // Multiple choice, single answer.
     pass("mc: letter", single, .text("B")),
@@ -127,6 +134,10 @@ let gradingTable: [GradingCase] = [
     pass("mc: a one-item list", single, .list(["B"])),
     fail("mc: wrong letter", single, .text("A")),
     fail("mc: text that is not exact", single, .text("Second"), note: true),
+    pass("mc: option text as shown, without its Markdown marks", markedUp, .text("confidence is ignored")),
+    pass("mc: option text as written, with its marks", markedUp, .text("`confidence` is *ignored*")),
+    fail("mc: shown text must still be whole", markedUp, .text("confidence is"), note: true),
+    fail("mc: marks alone are not an option", markedUp, .text("``"), note: true),
     fail("mc: letter beyond the options", single, .text("E"), note: true),
     fail("mc: two picks for one answer", single, .text("A, B"), note: true),
     fail("mc: a boolean", single, .bool(true), note: true),

@@ -100,13 +100,33 @@ import struct Course.Progress
         let result = ReviewSession(items: items, store: store, reader: reader, settings: TerminalSettings(),
                                    clock: { now }, write: { transcript.write($0) }).run()
         #expect(result.reviewed == 2 && result.right == 1)
-        #expect(transcript.text.contains("Review — 2 questions, 2 due."))
+        #expect(transcript.text.contains("Review — 2 questions: 2 due."))
+        #expect(transcript.text.contains("\nReview 1 of 2  ("))
         #expect(transcript.text.contains("Reviewed 2: 1 right."))
         let progress = store.load()
         #expect(progress.questions["speculative-name"]?.box == 3)
         #expect(progress.questions["speculative-name"]?.due == now.addingTimeInterval(3 * 86_400))
         #expect(progress.questions["ensembles-free"]?.box == 1)
         #expect(progress.questions["ensembles-free"]?.attempts == 2)
+    }
+
+    @Test func questionsNotYetDueAreEarlyPracticeAndStoppingSaysAnswersAreKept() throws {
+        let (course, root) = try makeCourse()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = ProgressStore(directory: root.appendingPathComponent("state"), courseID: "test")
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        store.update { progress in
+            progress.questions["speculative-name"] = QuestionRecord(attempts: 1, lastResult: "correct", quiz: "basics", box: 2,
+                                                                     due: now.addingTimeInterval(86_400))
+        }
+        let items = ReviewQueue.build(course: course, progress: store.load(), now: now, limit: 10)
+        let transcript = Transcript()
+        let result = ReviewSession(items: items, store: store, reader: ScriptedLineReader([.end]), settings: TerminalSettings(),
+                                   clock: { now }, write: { transcript.write($0) }).run()
+        #expect(result.reviewed == 0)
+        #expect(transcript.text.contains("Review — 1 question: 0 due, 1 not due yet (early practice)."))
+        #expect(transcript.text.contains("Stopped after 0 of 1; those answers are saved."))
+        #expect(store.load().questions["speculative-name"]?.attempts == 1)
     }
 
     @Test func emptyReviewSaysWhatToDo() {

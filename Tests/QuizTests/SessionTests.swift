@@ -126,7 +126,9 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
         #expect(text.contains("The answer: true"))
         #expect(text.contains("Missed:\n  small-vs-large: A small model is always cheaper"))
         #expect(text.contains("Retry it? [y/N] y"))
-        #expect(text.contains("Retry: 1 of 1 right this time."))
+        #expect(text.contains("\n\nRetry 1 of 1  (small-vs-large)\n"))
+        #expect(!text.contains("\n\n\n"), "one blank line between blocks")
+        #expect(text.contains("Retry: 1 of 1 right this time (the quiz score stays 2 / 3)."))
         let progress = harness.store.load()
         #expect(progress.quizzes["small"]?.last == 2)
         let record = try #require(progress.questions["small-vs-large"])
@@ -171,6 +173,30 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
         #expect(progress.questions["small-vs-large"]?.attempts == 1)
     }
 
+    @Test func stoppingARetryKeepsTheScoreAndSaysSo() throws {
+        let harness = try SessionHarness()
+        defer { harness.cleanUp() }
+        let (outcome, _) = harness.run([.line("f"), .line("draft model"), .line("0.2"), .line("y"), .end])
+        #expect(outcome.completed && outcome.score == 2)
+        #expect(outcome.missed == ["small-vs-large"])
+        #expect(harness.transcript.text.hasSuffix("Retry 1 of 1  (small-vs-large)\n"
+            + "A small model is always cheaper per query than a large one.\n\n"
+            + "Answer true or false (t/f, yes/no, y/n also work). Type ? for a hint.\n"
+            + "› ^D\n"
+            + "Stopped retrying; your score stays 2 / 3.\n"), "\(harness.transcript.text)")
+        #expect(harness.store.load().quizzes["small"]?.last == 2)
+    }
+
+    @Test func resumingLeavesABlankLineBeforeTheTitle() throws {
+        let harness = try SessionHarness()
+        defer { harness.cleanUp() }
+        harness.run([.line("t"), .end])
+        harness.transcript.text = ""
+        harness.run(lines("y", "draft model", "0.2"))
+        #expect(harness.transcript.text.hasPrefix("Last time you stopped after 1 of 3 questions.\nResume? [Y/n] y\n\nQuiz: small — 3 questions."),
+                "\(harness.transcript.text)")
+    }
+
     @Test func decliningResumeStartsOver() throws {
         let harness = try SessionHarness()
         defer { harness.cleanUp() }
@@ -198,6 +224,7 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
         let text = harness.transcript.text
         for line in ["1 | let x = 1", "2 | x += 1", "3 | print(x)"] { #expect(text.contains(line)) }
         #expect(text.contains("Answer y or n (yes/no, true/false also work)."))
+        #expect(text.contains("Two steps: whether it compiles (y/n), then what it prints or where the error is."))
         #expect(text.contains("Type a line number, or press Enter to skip."))
         #expect(text.contains("The error is on line 2."))
         #expect(text.contains("`x` is a constant."))
@@ -213,12 +240,22 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
         let wrong = try #require(options.first { $0.text == "Nothing changes." })
         harness.run(lines("Q", "A, B", wrong.letter, ""))
         let text = harness.transcript.text
-        for option in options { #expect(text.contains("**\(option.letter))** \(option.text)")) }
+        for option in options { #expect(text.contains("\n\(option.letter)) \(option.text)\n")) }
         #expect(text.contains("A cascade sends each query"))  // multipart context shown
-        #expect(text.contains("That is not an option: answer with a letter A–C or an option's exact text."))
+        #expect(text.contains("That is not an option: answer with a letter A–C or an option's whole text."))
         #expect(text.contains("Pick one option (a letter A–C)."))
-        #expect(text.contains("**\(wrong.letter))** The threshold decides every escalation."))
-        #expect(text.contains("Right: more answers fall below the bar."))
+        // A wrong pick: the right option, then the pick, each with its feedback under it.
+        let right = try #require(options.first { $0.isCorrect })
+        #expect(text.contains("""
+            The answer:
+            \(right.letter)) More queries reach the large model.
+               ↳ Right: more answers fall below the bar.
+            Your pick:
+            \(wrong.letter)) Nothing changes.
+               ↳ The threshold decides every escalation.
+
+            A higher bar means the small model is trusted less often.
+            """), "\(text)")
     }
 
     @Test func selfGradedMarksRubric() throws {

@@ -1,5 +1,7 @@
 import Foundation
+import Terminal
 import Testing
+@testable import TandemCLI
 
 /// Runs the built `tandem` as a student would, on a small course in a temporary folder, with
 /// `TANDEM_STATE_DIR` in a temporary folder too. Output goes to pipes, so these also check that
@@ -72,7 +74,7 @@ enum CourseFixture {
             format_version = 1
             id = "cli-fixture"
             title = "CLI fixture course"
-            welcome = "Welcome, **student**."
+            welcome = "Welcome, **student**. Type `tandem next`."
             final = "All done, well played."
 
             [[lessons]]
@@ -144,6 +146,8 @@ enum CourseFixture {
         #expect(first.stdout.contains("Welcome"))
         #expect(first.stdout.contains("tandem read 1"))
         #expect(!first.stdout.contains("\u{1B}"))
+        // The welcome is rendered Markdown: no raw `**` or backticks, even without colour.
+        #expect(first.stdout.contains("Welcome, student. Type tandem next.\n"), "\(first.stdout)")
         for line in first.stdout.split(separator: "\n") { #expect(line.count <= 40, "\(line)") }
         let second = try tandem.run(["--width", "80", "--color", "never"])
         #expect(!second.stdout.contains("Welcome"))
@@ -156,6 +160,9 @@ enum CourseFixture {
         #expect(read.status == 0, "\(read.stderr)")
         #expect(read.stdout.contains("\nLesson 1 of 2 · Why combine models · 1 min\n"))
         #expect(read.stderr.contains("tandem next: tandem read 1"))
+        // After the step, `next` says what comes after it.
+        #expect(read.stderr.hasSuffix("Then: tandem quiz 1 (Take the quiz of lesson 1, Why\n  combine models), or just tandem next.\n"),
+                "\(read.stderr)")
         // Lesson 1 is read: its quiz comes next (it cannot be taken without a terminal, but it is
         // the quiz command that answers).
         let quiz = try tandem.run(["next"])
@@ -227,6 +234,28 @@ enum CourseFixture {
         #expect(result.stdout.contains("0/1 solved"))
         #expect(result.stdout.contains("tandem quiz 1"))
         #expect(!result.stdout.contains("\u{1B}"))
+    }
+}
+
+@Suite struct CourseMessageTests {
+    @Test func welcomeInColourKeepsItsStyleAndPlainDropsTheMarkers() throws {
+        let tandem = TandemProcess(course: try CourseFixture.make())
+        let coloured = try tandem.run(["--width", "60", "--color", "always"])
+        #expect(coloured.stdout.contains("\u{1B}[0;1mstudent\u{1B}[0m"), "\(coloured.stdout)")
+        #expect(!coloured.stdout.contains("**"))
+    }
+
+    @Test func escapesAreRemovedWholly() {
+        #expect(CourseMessage.withoutEscapes("a\u{1B}[0;1mb\u{1B}[0m c") == "ab c")
+        #expect(CourseMessage.withoutEscapes("\u{1B}]8;;https://x.org\u{1B}\\link\u{1B}]8;;\u{1B}\\!") == "link!")
+        #expect(CourseMessage.withoutEscapes("bell \u{1B}]8;;u\u{07}x") == "bell x")
+        let plain = CourseMessage.render("Hi **there**, run `tandem next`.\n\n- one\n", settings: TerminalSettings(width: 40))
+        #expect(plain == "Hi there, run tandem next.\n\n• one\n")
+    }
+
+    @Test func nextRunsAReviewOfTheDueQuestionsOnly() {
+        #expect(NextCommand.arguments(for: .review(due: 3)) == ["review", "--limit", "3"])
+        #expect(NextCommand.arguments(for: .read(lesson: 2, title: "T")) == ["read", "2"])
     }
 }
 

@@ -17,9 +17,44 @@ public struct HomeCommand: ParsableCommand {
         let settings = display.settings
         let screen = HomeScreen.compose(course: journey.course, progress: journey.progress, quizTotals: journey.quizTotals,
                                         now: journey.now, settings: settings,
-                                        renderMarkdown: { MarkdownRenderer(settings: settings).render($0) })
+                                        renderMarkdown: { CourseMessage.render($0, settings: settings) })
         Output.page(screen, allowPager: !display.noPager)
         journey.recordMessagesShown()
+    }
+}
+
+/// The course's welcome and final messages, rendered from Markdown. Without colour the renderer
+/// keeps emphasis and code visible as `**` and backticks, which suits a lesson but makes a short
+/// greeting look like raw Markdown; so these are rendered styled and the styling is then dropped.
+enum CourseMessage {
+    static func render(_ markdown: String, settings: TerminalSettings) -> String {
+        if settings.color { return MarkdownRenderer(settings: settings).render(markdown) }
+        var styled = settings
+        styled.color = true
+        return withoutEscapes(MarkdownRenderer(settings: styled).render(markdown))
+    }
+
+    /// `text` without ANSI control sequences: CSI (`ESC [ … final byte`) and OSC (`ESC ] … BEL`
+    /// or `ESC \\`, as in hyperlinks); any other escape drops the ESC and the byte after it.
+    static func withoutEscapes(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        var scalars = text.unicodeScalars.makeIterator()
+        while let scalar = scalars.next() {
+            guard scalar == "\u{1B}" else { result.append(scalar); continue }
+            switch scalars.next() {
+            case "[":
+                while let next = scalars.next(), !(0x40...0x7E).contains(next.value) {}
+            case "]":
+                var previous: Unicode.Scalar = " "
+                while let next = scalars.next() {
+                    if next == "\u{07}" || (previous == "\u{1B}" && next == "\\") { break }
+                    previous = next
+                }
+            default:
+                break
+            }
+        }
+        return String(result)
     }
 }
 

@@ -19,21 +19,40 @@ public struct NextCommand: ParsableCommand {
             let settings = display.settings
             Output.line(step.summary + ".")
             if !journey.course.manifest.final.isEmpty {
-                Output.write("\n" + MarkdownRenderer(settings: settings).render(journey.course.manifest.final))
+                Output.write("\n" + CourseMessage.render(journey.course.manifest.final, settings: settings))
             }
             journey.recordMessagesShown()
             return
         }
         // A newcomer whose first command is `tandem next` still gets the welcome.
         if !journey.progress.welcomed, !journey.course.manifest.welcome.isEmpty {
-            Output.write(MarkdownRenderer(settings: display.settings).render(journey.course.manifest.welcome) + "\n")
+            Output.write(CourseMessage.render(journey.course.manifest.welcome, settings: display.settings) + "\n")
             journey.recordMessagesShown()
         }
         // Say what is being started, on stderr so the step's own output stays clean.
         Output.error(TextWrap.wrap("tandem next: \(step.command) (\(step.summary))", width: display.settings.width,
                                    indent: "", hang: "  ").joined(separator: "\n"))
-        var command = try Self.parseStep(step.arguments, courseRoot: journey.course.root.path, display: display.arguments)
+        var command = try Self.parseStep(Self.arguments(for: step), courseRoot: journey.course.root.path,
+                                         display: display.arguments)
         try command.run()
+        // The step is done (or stopped): say what comes after it, so `tandem next` alone leads on.
+        if let after = try? JourneyState(options: course).status.next {
+            Output.error(Self.afterwards(after, width: display.settings.width))
+        }
+    }
+
+    /// The step's command line; a review asks only the questions that are due (`tandem review`
+    /// alone tops the session up with questions that are not due yet).
+    static func arguments(for step: NextStep) -> [String] {
+        if case .review(let due) = step { return step.arguments + ["--limit", String(due)] }
+        return step.arguments
+    }
+
+    /// The line printed after a step: what `tandem next` will do next time.
+    static func afterwards(_ next: NextStep, width: Int) -> String {
+        let text = next == .done ? "Then: nothing left to do. Run tandem to see your results."
+            : "Then: \(next.command) (\(next.summary)), or just tandem next."
+        return TextWrap.wrap(text, width: width, indent: "", hang: "  ").joined(separator: "\n")
     }
 
     /// Parses the step's command with `--course` and the display options passed on; a command

@@ -31,24 +31,24 @@ public struct ReadCommand: ParsableCommand {
     }
 
     public func run() throws {
-        let settings = display.settings
-        if let file {
-            let runner = LiveRunner(executable: LiveRunner.currentExecutable(), courseRoot: try? course.load().root)
-            let page = LessonPage.render(try readMarkdownSource(file), settings: settings,
-                                         live: liveMode(runner, in: URL(fileURLWithPath: file).deletingLastPathComponent()))
-            return Output.page(page, allowPager: !display.noPager)
-        }
+        if let file { return try preview(file) }
         let course = try self.course.load()
         let store = ProgressStore(course: course)
         let entry = try pickLesson(course, progress: store.load())
         let lessonURL = course.lessonFile(entry)
-        let quizQuestions = course.quizFile(entry).map { quizQuestionIDs(at: $0).count }
-        let runner = LiveRunner(executable: LiveRunner.currentExecutable(), courseRoot: course.root)
         let page = LessonPage.compose(course: course, lesson: entry, markdown: try readMarkdownSource(lessonURL.path),
-                                      quizQuestions: quizQuestions, settings: settings,
-                                      live: liveMode(runner, in: lessonURL.deletingLastPathComponent()))
+                                      quizQuestions: course.quizFile(entry).map { quizQuestionIDs(at: $0).count },
+                                      settings: display.settings, live: liveMode(courseRoot: course.root, lessonURL: lessonURL))
         Output.page(page, allowPager: !display.noPager)
         store.update { $0.lessons[entry.slug, default: LessonRecord()].read = true; $0.lessons[entry.slug]?.readAt = Date() }
+    }
+
+    /// `--file PATH`: the page without header, footer or recording; live blocks run in the course
+    /// found as usual, when there is one.
+    func preview(_ path: String) throws {
+        let page = LessonPage.render(try readMarkdownSource(path), settings: display.settings,
+                                     live: liveMode(courseRoot: try? course.load().root, lessonURL: URL(fileURLWithPath: path)))
+        Output.page(page, allowPager: !display.noPager)
     }
 
     /// The named lesson, else the first unread one, else the first.
@@ -61,7 +61,10 @@ public struct ReadCommand: ParsableCommand {
         return next
     }
 
-    func liveMode(_ runner: LiveRunner, in directory: URL) -> LessonPage.LiveMode {
-        noRun ? .commandsOnly : .run { command, settings in runner.run(command, settings: settings, in: directory) }
+    /// Live blocks run as tandem's own executable, in the lesson's folder; or not at all (`--no-run`).
+    func liveMode(courseRoot: URL?, lessonURL: URL) -> LessonPage.LiveMode {
+        let runner = LiveRunner(executable: LiveRunner.currentExecutable(), courseRoot: courseRoot)
+        let directory = lessonURL.deletingLastPathComponent()
+        return noRun ? .commandsOnly : .run { command, settings in runner.run(command, settings: settings, in: directory) }
     }
 }

@@ -1,0 +1,147 @@
+import Terminal
+import Testing
+@testable import Quiz
+
+/// How questions and feedback look: wrapped options hang under their text, Markdown renders.
+@Suite struct PresenterTests {
+    static let longOptions = """
+        [[questions]]
+        id = "wrap"
+        type = "MultipleChoice"
+        prompt.prompt = "Which is the most significant *strategic* advantage of a cascade?"
+        prompt.sortAnswers = true
+        prompt.distractors = [
+          "It guarantees higher accuracy than sending every query to the large model, always",
+          "`x`",
+        ]
+        answer.answer = "It cuts the average cost and latency per query by reserving the large model for the queries that need it"
+        [questions.feedback]
+        "It guarantees higher accuracy than sending every query to the large model, always" = "Nothing is guaranteed: a confidently wrong small model lets mistakes through to the student."
+        """
+
+    func question(_ source: String) throws -> Question {
+        let quiz = try #require(QuizLoader.load(source: source, path: "quiz.toml").quiz)
+        return try #require(quiz.questions.first)
+    }
+
+    /// The lines between the first option and the instructions.
+    func optionLines(_ shown: String) -> [String] {
+        let lines = shown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let start = lines.firstIndex { $0.hasPrefix("A) ") } ?? lines.count
+        let end = lines[start...].firstIndex { $0.isEmpty } ?? lines.count
+        return Array(lines[start..<end])
+    }
+
+    @Test(arguments: [40, 80])
+    func wrappedOptionsHangUnderTheirText(width: Int) throws {
+        let presenter = QuestionPresenter(settings: TerminalSettings(width: width, color: false, ascii: false))
+        let shown = presenter.question(try question(Self.longOptions), number: 1, of: 1, showMultipart: false)
+        let options = optionLines(shown)
+        // Sorted by source text: It cuts < It guarantees < `x`.
+        let starts = options.enumerated().filter { !$0.element.hasPrefix("   ") }
+        #expect(starts.map { String($0.element.prefix(3)) } == ["A) ", "B) ", "C) "], "\(options)")
+        #expect(options.count > 3, "long options wrap at \(width)")
+        for line in options {
+            #expect(DisplayWidth.of(line) <= width, "\(line)")
+            // Every line is a lettered first line or a continuation three columns in, never at column 0.
+            #expect(line.range(of: #"^([A-C]\) |   )\S"#, options: .regularExpression) != nil, "\(line)")
+        }
+        // The words come back in order: nothing lost or duplicated by the indent.
+        let joined = options.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(joined.contains("B) It guarantees higher accuracy than sending every query to the large model, always"))
+        #expect(joined.contains("A) It cuts the average cost and latency per query by reserving the large model for the queries that need it"))
+        // A code span after the letter is still a code span (shown in backticks without colour).
+        #expect(options.last == "C) `x`")
+    }
+
+    @Test(arguments: [40, 80])
+    func optionFeedbackHangsToo(width: Int) throws {
+        let presenter = QuestionPresenter(settings: TerminalSettings(width: width, color: false, ascii: true))
+        let q = try question(Self.longOptions)
+        let shown = presenter.feedback(q, answer: .text("B"), grade: grade(q, .text("B")))
+        let lines = shown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for line in lines { #expect(DisplayWidth.of(line) <= width, "\(line)") }
+        // The right option under "The answer:", the pick under "Your pick:", its feedback marked
+        // with an arrow under the option's text, wrapped lines hanging under the feedback's text.
+        let answerAt = try #require(lines.firstIndex(of: "The answer:"), "\(shown)")
+        #expect(lines[answerAt + 1].hasPrefix("A) It cuts the average cost"))
+        let pickAt = try #require(lines.firstIndex(of: "Your pick:"), "\(shown)")
+        #expect(lines[pickAt + 1].hasPrefix("B) It guarantees higher accuracy"))
+        let arrowAt = try #require(lines.firstIndex { $0.hasPrefix("   -> Nothing is guaranteed") }, "\(shown)")
+        #expect(arrowAt > pickAt + 1)
+        #expect(lines[arrowAt + 1].hasPrefix("      ") && !lines[arrowAt + 1].hasPrefix("       "), "\(lines[arrowAt + 1])")
+        for line in lines[(pickAt + 2)..<arrowAt] { #expect(line.hasPrefix("   ") && !line.hasPrefix("    "), "\(line)") }
+    }
+
+    @Test func aRightPickShowsItsFeedbackUnderItsLetter() throws {
+        let source = """
+            [[questions]]
+            id = "right"
+            type = "MultipleChoice"
+            prompt.prompt = "Pick."
+            prompt.answerIndex = 1
+            prompt.distractors = ["no"]
+            answer.answer = "yes"
+            context = "Because."
+            feedback.yes = "Right *here*."
+            feedback.no = "Not shown on a right pick."
+            """
+        let presenter = QuestionPresenter(settings: TerminalSettings(width: 60, color: false, ascii: false))
+        let q = try question(source)
+        let shown = presenter.feedback(q, answer: .text("B"), grade: grade(q, .text("B")))
+        #expect(shown == "\n✓ Correct.\nB) Right _here_.\n\nBecause.\n", "\(shown)")
+    }
+
+    @Test func notesReadAsSentences() throws {
+        let presenter = QuestionPresenter(settings: TerminalSettings(width: 80, color: false, ascii: false))
+        #expect(presenter.sentence("3 of 4 right options picked, 0 wrong") == "3 of 4 right options picked, 0 wrong.")
+        #expect(presenter.sentence("the answer is empty") == "The answer is empty.")
+        #expect(presenter.sentence("\"x\" is not a number") == "\"x\" is not a number.")
+        #expect(presenter.sentence("done (see above)") == "Done (see above)")
+        #expect(presenter.sentence("") == "")
+    }
+
+    @Test func colouredLabelsAreBoldAndHangByDisplayWidth() throws {
+        let presenter = QuestionPresenter(settings: TerminalSettings(width: 40, color: true, ascii: false))
+        let shown = presenter.question(try question(Self.longOptions), number: 1, of: 1, showMultipart: false)
+        #expect(shown.contains("\u{1B}[1mA)\u{1B}[0m It cuts"))
+        let lines = shown.split(separator: "\n").map(String.init)
+        for line in lines { #expect(DisplayWidth.of(line) <= 40, "\(line)") }
+        let index = try #require(lines.firstIndex { $0.contains("A)") })
+        #expect(lines[index + 1].hasPrefix("   ") && !lines[index + 1].hasPrefix("    "))
+    }
+
+    @Test func optionsThatLookLikeBlocksStayText() throws {
+        let source = """
+            [[questions]]
+            id = "blocks"
+            type = "MultipleChoice"
+            prompt.prompt = "Pick."
+            prompt.sortAnswers = true
+            prompt.distractors = ["- 1", "# none", "> 2", "*all*"]
+            answer.answer = "3. Both"
+            """
+        let presenter = QuestionPresenter(settings: TerminalSettings(width: 60, color: false, ascii: true))
+        let options = optionLines(presenter.question(try question(source), number: 1, of: 1, showMultipart: false))
+        #expect(options.count == 5, "one line each: \(options)")
+        #expect(options.contains { $0.hasSuffix(") 3. Both") }, "\(options)")
+        #expect(options.contains { $0.hasSuffix(") - 1") }, "\(options)")
+        #expect(options.contains { $0.hasSuffix(") # none") }, "\(options)")
+        #expect(options.contains { $0.hasSuffix(") > 2") }, "\(options)")
+        #expect(options.contains { $0.hasSuffix(") _all_") }, "emphasis is still emphasis: \(options)")
+    }
+
+    @Test func asParagraphEscapesOnlyBlockStarts() {
+        #expect(InlineMarkdown.asParagraph("3. Both") == #"3\. Both"#)
+        #expect(InlineMarkdown.asParagraph("3.5") == "3.5")
+        #expect(InlineMarkdown.asParagraph("12) x") == #"12\) x"#)
+        #expect(InlineMarkdown.asParagraph("- 1") == #"\- 1"#)
+        #expect(InlineMarkdown.asParagraph("*emphasis*") == "*emphasis*")
+        #expect(InlineMarkdown.asParagraph("* item") == #"\* item"#)
+        #expect(InlineMarkdown.asParagraph("___") == #"\___"#)
+        #expect(InlineMarkdown.asParagraph("`code`") == "`code`")
+        #expect(InlineMarkdown.asParagraph("```") == #"\```"#)
+        #expect(InlineMarkdown.asParagraph("    indented") == "indented")
+        #expect(InlineMarkdown.asParagraph("plain words") == "plain words")
+    }
+}

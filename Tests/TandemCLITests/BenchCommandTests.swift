@@ -1,0 +1,24 @@
+import Foundation
+import Testing
+
+/// `tandem bench --json`: one timed run of the engine's fixed job (well under a second in debug).
+@Suite struct BenchCommandTests {
+    @Test func benchJSONHasPositiveThroughput() throws {
+        let tandem = TandemProcess(course: try CourseFixture.make())
+        let result = try tandem.run(["bench", "--json", "--repeats", "1"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == ["examples_per_second", "gflops"])
+        let examples = try #require(object["examples_per_second"] as? Double)
+        let gflops = try #require(object["gflops"] as? Double)
+        #expect(examples > 0 && examples.isFinite)
+        #expect(gflops > 0 && gflops.isFinite)
+    }
+
+    @Test func benchRefusesZeroRepeats() throws {
+        let tandem = TandemProcess(course: try CourseFixture.make())
+        let result = try tandem.run(["bench", "--repeats", "0"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("--repeats must be at least 1"))
+    }
+}
