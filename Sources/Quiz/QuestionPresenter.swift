@@ -90,6 +90,23 @@ public struct QuestionPresenter: Sendable {
         return out
     }
 
+    /// The question as one line for a list (the "Missed:" list): `  ID: ` and the prompt's first
+    /// paragraph rendered inline, cut to the width with an ellipsis. Without colour it is plain
+    /// prose (no `**`, `_` or backticks): a short label full of markers reads as raw Markdown.
+    func summaryLine(_ question: Question, indent: String = "  ") -> String {
+        let paragraph = InlineMarkdown.firstParagraph(question.prompt)
+        var text = question.type.rawValue
+        if !paragraph.isEmpty {
+            var oneLine = settings
+            oneLine.width = 10_000
+            oneLine.color = true
+            let rendered = MarkdownRenderer(settings: oneLine).renderInline(InlineMarkdown.asParagraph(paragraph))
+            text = rendered.split(separator: "\n").first.map(String.init) ?? text
+        }
+        if !settings.color { text = TextFit.withoutEscapes(text) }
+        return TextFit.truncate(indent + question.id + ": " + text, width: settings.width, ascii: settings.ascii)
+    }
+
     /// What a student may type for this question.
     public func instructions(_ question: Question) -> String {
         let hint = question.hint == nil ? "" : " Type ? for a hint."

@@ -108,10 +108,7 @@ public final class QuizSession {
         var missed = initial
         while !missed.isEmpty {
             write(presenter.line("Missed:"))
-            for question in missed {
-                let firstLine = question.prompt.split(separator: "\n").first.map(String.init) ?? question.type.rawValue
-                write(TextFit.truncate("  \(question.id): \(firstLine)", width: presenter.settings.width, ascii: presenter.settings.ascii) + "\n")
-            }
+            for question in missed { write(presenter.summaryLine(question) + "\n") }
             let noun = missed.count == 1 ? "it" : "those \(missed.count)"
             guard askYesNo("Retry \(noun)? [y/N] ", default: false) == true else { break }
             var stillMissed: [Question] = []

@@ -144,4 +144,23 @@ import Testing
         #expect(InlineMarkdown.asParagraph("    indented") == "indented")
         #expect(InlineMarkdown.asParagraph("plain words") == "plain words")
     }
+
+    @Test func firstParagraphJoinsItsLinesAndStopsAtTheNextBlock() {
+        #expect(InlineMarkdown.firstParagraph("\n  One\ntwo\n\nthree") == "One two")
+        #expect(InlineMarkdown.firstParagraph("What prints?\n```swift\nprint(1)\n```") == "What prints?")
+        #expect(InlineMarkdown.firstParagraph("Pick one:\n- a\n- b") == "Pick one:")
+        #expect(InlineMarkdown.firstParagraph("```\ncode\n```") == "")
+        #expect(InlineMarkdown.firstParagraph("  \n") == "")
+    }
+
+    /// Cutting styled text: a hyperlink's OSC 8 sequence takes no columns and is closed after
+    /// the cut, as the styles are; stripping leaves only the visible text.
+    @Test func truncateAndStripUnderstandHyperlinks() {
+        let link = "\u{1B}]8;;https://example.com\u{1B}\\\u{1B}[4mexample text\u{1B}[0m\u{1B}]8;;\u{1B}\\ after"
+        #expect(TextFit.withoutEscapes(link) == "example text after")
+        let cut = TextFit.truncate(link, width: 8)
+        #expect(TextFit.withoutEscapes(cut) == "example…")
+        #expect(cut.hasSuffix("…\u{1B}]8;;\u{1B}\\\u{1B}[0m"), "\(cut.debugDescription)")
+        #expect(TextFit.truncate(link, width: 18) == link, "fits: unchanged")
+    }
 }

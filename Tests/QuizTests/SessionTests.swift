@@ -135,6 +135,46 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
         #expect(record.attempts == 2 && record.correctCount == 1 && record.lastResult == "correct")
     }
 
+    /// The "Missed:" list names each question by its prompt's first paragraph on one line:
+    /// rendered (bold, not `**`) with colour, plain prose without, cut to the width with "…".
+    @Test func missedListRendersThePromptAsOneLine() throws {
+        let source = """
+            [[questions]]
+            id = "inference-time"
+            type = "TrueFalse"
+            prompt.prompt = \"\"\"
+            Is a **cascade** an *inference-time* combination, like `route(query)` picking a model
+            for each query?
+
+            A second paragraph that the summary leaves out.
+            \"\"\"
+            answer.answer = true
+            """
+        let plain = try SessionHarness(source: source)
+        defer { plain.cleanUp() }
+        plain.run(lines("f", ""), settings: TerminalSettings(width: 60, color: false, ascii: false))
+        let missed = try #require(plain.transcript.text.components(separatedBy: "Missed:\n").last?.split(separator: "\n").first)
+        #expect(missed == "  inference-time: Is a cascade an inference-time combinatio…", "\(plain.transcript.text)")
+        #expect(DisplayWidth.of(missed) <= 60)
+
+        // The whole first paragraph (both source lines) fits at 120, and nothing of the second.
+        let wide = try SessionHarness(source: source)
+        defer { wide.cleanUp() }
+        wide.run(lines("f", ""), settings: TerminalSettings(width: 120, color: false, ascii: false))
+        #expect(wide.transcript.text.contains(
+            "\n  inference-time: Is a cascade an inference-time combination, like route(query) picking a model for each query?\n"),
+            "\(wide.transcript.text)")
+        #expect(wide.transcript.text.hasSuffix("for each query?\nRetry it? [y/N] \n"), "nothing of the second paragraph")
+
+        let colored = try SessionHarness(source: source)
+        defer { colored.cleanUp() }
+        colored.run(lines("f", ""), settings: TerminalSettings(width: 50, color: true, ascii: false))
+        let line = try #require(colored.transcript.text.components(separatedBy: "Missed:\n").last?.split(separator: "\n").first)
+        #expect(!line.contains("**") && !line.contains("`") && line.contains("\u{1B}[") && line.contains("cascade"), "\(line)")
+        #expect(line.hasSuffix("…\u{1B}[0m"), "cut with an ellipsis, styles closed: \(line)")
+        #expect(DisplayWidth.of(line) <= 50)
+    }
+
     @Test func decliningRetryLeavesMissed() throws {
         let harness = try SessionHarness()
         defer { harness.cleanUp() }
