@@ -80,8 +80,14 @@ public enum ReviewQueue {
                                  ("questions", .array(questions))]).serialized() + "\n"
     }
 
+    /// `in 10 minutes`, `in 3 hours`, `in 2 days` (rounded up below a day, to the nearest day above).
     static func relative(_ date: Date, from now: Date) -> String {
-        let days = date.timeIntervalSince(now) / 86_400
+        let seconds = date.timeIntervalSince(now)
+        if seconds < 3_600 {
+            let minutes = max(1, Int((seconds / 60).rounded(.up)))
+            return "in \(minutes) minute\(minutes == 1 ? "" : "s")"
+        }
+        let days = seconds / 86_400
         if days < 1 {
             let hours = max(1, Int((days * 24).rounded(.up)))
             return "in \(hours) hour\(hours == 1 ? "" : "s")"

@@ -18,13 +18,24 @@ import struct Course.Progress
         }
         #expect(box == 5)
         #expect(dues == [1, 3, 7, 16, 16, 16])
+        // A wrong answer goes back to box 1, due in ten minutes rather than at once.
         let wrong = LeitnerScheduler.schedule(box: 4, points: 0, now: now)
-        #expect(wrong.box == 1 && wrong.due == now)
+        #expect(wrong.box == 1 && wrong.due == now.addingTimeInterval(600))
+        #expect(LeitnerScheduler.schedule(box: 1, points: 0, now: now).due == now.addingTimeInterval(600))
         let partial = LeitnerScheduler.schedule(box: 3, points: 0.5, now: now)
         #expect(partial.box == 3 && partial.due == now.addingTimeInterval(86_400))
+        // A partial answer in box 1 waits the ten minutes of its box, not a day.
+        #expect(LeitnerScheduler.schedule(box: 1, points: 0.5, now: now).due == now.addingTimeInterval(600))
         // Out-of-range boxes from a hand-edited file are clamped, not trapped on.
         #expect(LeitnerScheduler.schedule(box: 99, points: 1, now: now).box == 5)
         #expect(LeitnerScheduler.schedule(box: -3, points: 0.5, now: now).box == 1)
+    }
+
+    @Test func dueTimesReadInMinutesHoursOrDays() {
+        #expect(ReviewQueue.relative(now.addingTimeInterval(600), from: now) == "in 10 minutes")
+        #expect(ReviewQueue.relative(now.addingTimeInterval(5), from: now) == "in 1 minute")
+        #expect(ReviewQueue.relative(now.addingTimeInterval(2.5 * 3_600), from: now) == "in 3 hours")
+        #expect(ReviewQueue.relative(now.addingTimeInterval(3 * 86_400), from: now) == "in 3 days")
     }
 
     @Test func recordAnswerCountsAndSchedules() throws {
@@ -35,6 +46,7 @@ import struct Course.Progress
         QuizRecorder.recordAnswer(question, grade: Grade(status: .unanswered, points: 0), quizKey: "lesson", now: now, in: &progress)
         let record = try #require(progress.questions["q"])
         #expect(record.attempts == 2 && record.correctCount == 1 && record.lastResult == "incorrect" && record.box == 1)
+        #expect(record.due == now.addingTimeInterval(600), "missed: due again in ten minutes")
         // Questions without ids are keyed by quiz so files do not collide.
         let anonymous = Question(id: "q1", hasExplicitID: false, prompt: "p", body: .trueFalse(answer: true))
         QuizRecorder.recordAnswer(anonymous, grade: Grade(status: .correct, points: 1), quizKey: "file:/x.toml", now: now, in: &progress)

@@ -17,7 +17,8 @@ public struct ReviewCommand: ParsableCommand {
         abstract: "Review questions that are due (spaced repetition).",
         discussion: """
             Every question you have answered is in a Leitner box: a right answer moves it up and \
-            further into the future, a wrong one back to box 1. Due questions come first. Without a \
+            further into the future (1, 3, 7, 16 days), a wrong one back to box 1 (due again in ten \
+            minutes). Due questions come first. Without a \
             terminal, lists the queue instead.
             """)
 
