@@ -192,7 +192,7 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
         let (first, _) = harness.run([.line("t"), stop])
         #expect(!first.completed)
         #expect(first.answeredThisRun == 1)
-        #expect(harness.transcript.text.contains("Stopped after 1 of 3 questions; your answers are saved. Run `tandem quiz small` to resume."))
+        #expect(harness.transcript.text.contains("Stopped after 1 of 3 questions; your answers are saved. Run tandem quiz small to resume.\n"))
         var progress = harness.store.load()
         #expect(progress.quizzes["small"]?.resume == ["small-vs-large": 1])
         #expect(progress.quizzes["small"]?.attempts == 0)
@@ -225,6 +225,34 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
             + "› ^D\n"
             + "Stopped retrying; your score stays 2 / 3.\n"), "\(harness.transcript.text)")
         #expect(harness.store.load().quizzes["small"]?.last == 2)
+    }
+
+    /// The stop message prints the command plainly: no backticks, bold only with colour.
+    @Test func stopMessageNamesTheCommandPlainly() throws {
+        let harness = try SessionHarness()
+        defer { harness.cleanUp() }
+        harness.run([.line("t"), .end], settings: TerminalSettings(width: 80, color: true, ascii: false))
+        let text = harness.transcript.text.replacingOccurrences(of: "\n", with: " ")
+        #expect(text.contains("Run \u{1B}[1mtandem quiz small\u{1B}[0m to resume."), "\(harness.transcript.text)")
+        #expect(!harness.transcript.text.contains("`"))
+    }
+
+    /// A lesson's quiz is resumed by the lesson's number, as the home screen names it; a file by
+    /// its path, quoted for the shell when it needs to be.
+    @Test func resumeCommandsUseTheLessonNumber() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let folder = root.appendingPathComponent("content/01-why-combine")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try smallQuiz.write(to: folder.appendingPathComponent("quiz.toml"), atomically: true, encoding: .utf8)
+        var manifest = CourseManifest(id: "test", title: "Test")
+        let lesson = LessonEntry(number: 1, slug: "why-combine", title: "Why combine", folder: "01-why-combine")
+        manifest.lessons = [lesson]
+        let target = try QuizTarget.lesson(lesson, course: Course(root: root, manifest: manifest))
+        #expect(target.command == "tandem quiz 1")
+        #expect(target.key == "why-combine")
+        #expect(QuizTarget.file("quizzes/extra.toml").command == "tandem quiz --file quizzes/extra.toml")
+        #expect(QuizTarget.file("my quiz's.toml").command == #"tandem quiz --file 'my quiz'\''s.toml'"#)
     }
 
     @Test func resumingLeavesABlankLineBeforeTheTitle() throws {
