@@ -32,6 +32,17 @@ enum InlineMarkdown {
         }
     }
 
+    /// Literal `text` as Markdown that renders to exactly it: every ASCII punctuation mark that
+    /// Markdown could read (emphasis, code, links, escapes, block starts) backslash-escaped.
+    static func escaped(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            if "\\`*_{}[]<>()#+-.!|~&".contains(character) { result.append("\\") }
+            result.append(character)
+        }
+        return result
+    }
+
     /// The first paragraph of `markdown` as one line: its source lines up to a blank line or a
     /// line that opens another block (fence, heading, quote, list item), joined by spaces. Empty
     /// when the text starts with a code fence or holds nothing.

@@ -31,7 +31,8 @@ public struct QuestionPresenter: Sendable {
         let labelColumns = DisplayWidth.of(label) + 1
         // Too narrow to hang: paragraphs with the labels in them, as plain wrapping would give.
         guard settings.width - labelColumns - DisplayWidth.of(arrow) - 1 >= 8 else {
-            return render("**\(label)** " + text) + (below.map { render(arrow + " " + InlineMarkdown.asParagraph($0)) } ?? "")
+            let markedLabel = settings.color ? "**\(label)**" : label  // without colour, no `**` around tandem's label
+            return render(markedLabel + " " + text) + (below.map { render(arrow + " " + InlineMarkdown.asParagraph($0)) } ?? "")
         }
         var lines = hanging(style.bold(label), labelColumns: labelColumns, text, width: settings.width)
         if let below, !below.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
@@ -161,7 +162,7 @@ public struct QuestionPresenter: Sendable {
         if case .multipleChoice(let mc) = question.body {
             out += choiceFeedback(mc, questionID: question.id, answer: answer, correct: grade.status == .correct)
         } else if grade.status != .correct && grade.status != .selfGraded {
-            out += render("The answer: " + question.expectedDescription)
+            out += render("The answer: " + question.expectedMarkdown)
         }
         if case .tracing(let tracing) = question.body, !tracing.doesCompile, let lineNumber = tracing.lineNumber,
            grade.status == .correct {

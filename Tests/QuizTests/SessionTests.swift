@@ -335,7 +335,8 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
         #expect(outcome.total == 0 && outcome.completed)
         let text = harness.transcript.text
         #expect(text.contains("Write an answer first"))
-        #expect(text.contains("**Model answer:** A strong model"))
+        #expect(text.contains("\nModel answer:\nA strong model"), "tandem's label, plain without colour: \(text)")
+        #expect(!text.contains("**"))
         #expect(text.contains("Self-graded: 1 of 2 rubric points met"))
         let record = try #require(harness.store.load().questions["weak-to-strong-essay"])
         #expect(record.lastResult == "self-graded" && record.lastPoints == 0.5)
