@@ -157,6 +157,9 @@ import struct Course.Progress
                 #expect(listing.contains("weak-to-strong-essay") == includeNotDue, "not due: listed only with --all")
             }
         }
+        // Headers longer than 40 columns wrap rather than spill.
+        let cut = ReviewQueue.listing(ReviewPlan(queue: queue, now: now, limit: 1, includeNotDue: false), settings: TerminalSettings(width: 40))
+        #expect(cut.hasPrefix("The first 1 of 3 questions due for\nreview:\n"), "\(cut)")
         let nothing = ReviewPlan(queue: Array(queue.suffix(2)), now: now, limit: 10, includeNotDue: false)
         for line in ReviewQueue.listing(nothing, settings: TerminalSettings(width: 40)).split(separator: "\n") {
             #expect(DisplayWidth.of(line) <= 40, "\(line)")
@@ -212,6 +215,15 @@ import struct Course.Progress
         #expect(!transcript.text.contains("Review 1 of 2"))
         #expect(store.load().questions["ensembles-free"]?.attempts == 1, "not due: not asked")
         for line in transcript.text.split(separator: "\n") { #expect(DisplayWidth.of(line) <= 40, "\(line)") }
+
+        // With --all the longer header wraps too.
+        let all = ReviewPlan(queue: ReviewQueue.build(course: course, progress: store.load(), now: now, limit: nil),
+                             now: now, limit: 10, includeNotDue: true)
+        let early = Transcript()
+        ReviewSession(plan: all, store: nil, reader: ScriptedLineReader([.end]), settings: TerminalSettings(width: 40),
+                      clock: { now }, write: { early.write($0) }).run()
+        #expect(early.text.hasPrefix("Review — 2 questions: 0 due, 2 not due\nyet (early practice).\n"), "\(early.text)")
+        for line in early.text.split(separator: "\n") { #expect(DisplayWidth.of(line) <= 40, "\(line)") }
     }
 
     /// With nothing due the session asks nothing and says when the next question is due.
