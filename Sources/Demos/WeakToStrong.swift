@@ -40,7 +40,10 @@ public enum WeakToStrongDemo {
         var weightDecay = 0.01
         var weakEpochs = 30
         var alphaMax = 0.75
-        // The public code's warm-up (10%) with the paper's α for its largest students.
+        // α ramps linearly from 0 to alphaMax over the first 10% of training, then holds (the
+        // paper's α for its largest students). The public code (openai/weak-to-strong, loss.py)
+        // differs: during its 10% warm-up α = step fraction × 0.5, so it only reaches 0.05, and
+        // then steps to 0.5; ours has no such jump.
         var warmupFraction = 0.1
         var patience = 4
 

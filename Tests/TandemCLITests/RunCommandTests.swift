@@ -15,6 +15,30 @@ import Testing
         #expect(try Tandem.parseAsRoot(["run"]) is RunCommand)
     }
 
+    @Test func mineFlagPassesTheSameSeedAndKnobsToTheRunner() throws {
+        let cascade = try #require(try Tandem.parseAsRoot(["run", "cascade", "--mine", "--seed", "3", "--threshold", "0.8", "--course", "/tmp/c"]) as? RunCascade)
+        #expect(cascade.mineOption.mine && cascade.course.course == "/tmp/c")
+        #expect(cascade.mineArguments == ["--seed", "3", "--threshold", "0.8", "--scorer", "maxprob", "--tiers", "2"])
+        let ensemble = try #require(try Tandem.parseAsRoot(["run", "ensemble", "--mine", "--members", "15", "--method", "vote"]) as? RunEnsemble)
+        #expect(ensemble.mineOption.mine)
+        #expect(ensemble.mineArguments == ["--seed", "1", "--members", "15", "--method", "vote", "--diversity", "medium"])
+        let w2s = try #require(try Tandem.parseAsRoot(["run", "weak-to-strong", "--mine", "--preset", "overfit", "--curve", "--seed", "2"]) as? RunWeakToStrong)
+        #expect(w2s.mineOption.mine && w2s.mineArguments == ["--seed", "2", "--preset", "overfit", "--curve"])
+        let filter = try #require(try Tandem.parseAsRoot(["run", "filter", "--mine", "--seed", "2"]) as? RunFilter)
+        #expect(filter.mineOption.mine && filter.mineArguments == ["--seed", "2"])
+        let distill = try #require(try Tandem.parseAsRoot(["run", "distill", "--mine"]) as? RunDistill)
+        #expect(distill.mineOption.mine && distill.mineArguments == ["--seed", "1"])
+        // Without the flag the demo runs in tandem itself.
+        #expect(try #require(try Tandem.parseAsRoot(["run", "filter"]) as? RunFilter).mineOption.mine == false)
+        // Speculative has no runner, and says so.
+        do {
+            _ = try Tandem.parseAsRoot(["run", "speculative", "--mine"])
+            Issue.record("run speculative --mine was accepted")
+        } catch {
+            #expect(Tandem.message(for: error).contains("no --mine runner"))
+        }
+    }
+
     @Test func badKnobsAreRejectedWithAMessage() {
         #expect(throws: (any Error).self) { try Tandem.parseAsRoot(["run", "cascade", "--threshold", "1.5"]) }
         #expect(throws: (any Error).self) { try Tandem.parseAsRoot(["run", "ensemble", "--members", "40"]) }

@@ -40,17 +40,21 @@ extension CascadeDemo {
         if let focus = r.focus {
             out.section("At τ = \(Format.fixed(focus.point.threshold)): what was deferred and why")
             var table = Table(["message kind", "messages", "deferred", "kept but wrong"])
+            table.shortHeaders = ["kind", "count", "deferred", "wrong"]
             for k in focus.kinds {
                 table.add([k.kind.rawValue, "\(k.count)", "\(k.deferred) (\(Format.wholePercent(k.count > 0 ? Double(k.deferred) / Double(k.count) : 0)))", "\(k.keptWrong)"])
             }
             out.block(table.render(out))
+            out.note(table.usesShortHeaders(out)
+                     ? "Count: test messages of that kind. Wrong: kept but wrong, answered by the small model and wrongly."
+                     : "Kept but wrong: answered by the small model, and wrongly.")
             out.blank()
             out.paragraph("Deferred (the small model was unsure):")
             for e in focus.deferredExamples {
                 out.paragraph("\"\(e.text)\" — score \(Format.fixed(e.score)), small guess \(e.smallGuess), truth \(e.truth)", indent: "  ")
             }
             if !focus.confidentMistakes.isEmpty {
-                out.paragraph("Kept but wrong (confidently wrong: a threshold cannot catch these):")
+                out.paragraph("Kept but wrong (scored at least τ, so never deferred: only a higher τ would catch them):")
                 for e in focus.confidentMistakes {
                     out.paragraph("\"\(e.text)\" — score \(Format.fixed(e.score)), small guess \(e.smallGuess), truth \(e.truth)", indent: "  ")
                 }
@@ -63,7 +67,9 @@ extension CascadeDemo {
                 out.paragraph("Cheapest τ reaching the target on validation data: \(Format.fixed(threshold)) "
                               + "(validation \(Format.percent(target.validationAccuracy ?? .nan))). On test: \(Format.percent(test.accuracy)), "
                               + "cost \(Format.count(test.cost)) (\(Format.wholePercent(test.cost / r.large.cost)) of large), deferring \(Format.wholePercent(test.deferralRate)). "
-                              + (test.accuracy < target.target ? "Test falls a little short: a threshold chosen on one sample is noisy on another." : "The choice holds on test."))
+                              + (test.accuracy < target.target
+                                 ? "Test falls \(Format.fixed((target.target - test.accuracy) * 100, 1)) points short: a threshold chosen on one sample is noisy on another."
+                                 : "The choice holds on test."))
             } else {
                 out.paragraph("No threshold reaches it on validation data: ask for less, or pay for the large model.")
             }
@@ -71,7 +77,9 @@ extension CascadeDemo {
 
         out.section("Accuracy and cost by threshold (test set, \(r.scorer.rawValue) scorer)")
         var table = Table(["τ", "accuracy", "cost", "of large", "deferred", "random deferral"])
-        table.add(["small only", Format.percent(r.small.accuracy), Format.count(r.small.cost), Format.wholePercent(r.small.cost / r.large.cost), "0%", ""])
+        table.shortHeaders = ["τ", "accuracy", "cost", "of large", "deferred", "random"]
+        table.dropOrder = [2, 5]
+        table.add(["small", Format.percent(r.small.accuracy), Format.count(r.small.cost), Format.wholePercent(r.small.cost / r.large.cost), "0%", ""])
         var lastRate = -1.0
         for p in r.points where p.deferralRate != lastRate && p.deferralRate > 0 {
             lastRate = p.deferralRate
@@ -80,17 +88,22 @@ extension CascadeDemo {
                       highlight: p == r.matching)
         }
         if let medium = r.medium {
-            table.add(["medium only", Format.percent(medium.accuracy), Format.count(medium.cost), Format.wholePercent(medium.cost / r.large.cost), "", ""])
+            table.add(["medium", Format.percent(medium.accuracy), Format.count(medium.cost), Format.wholePercent(medium.cost / r.large.cost), "", ""])
         }
         if r.tiers >= 3 {
-            table.add(["medium→large", Format.percent(r.deferredAccuracy), Format.count(r.deferredCost), Format.wholePercent(r.deferredCost / r.large.cost), "", ""])
+            table.add(["med→large", Format.percent(r.deferredAccuracy), Format.count(r.deferredCost), Format.wholePercent(r.deferredCost / r.large.cost), "", ""])
         }
-        table.add(["large only", Format.percent(r.large.accuracy), Format.count(r.large.cost), "100%", "", ""])
+        table.add(["large", Format.percent(r.large.accuracy), Format.count(r.large.cost), "100%", "", ""])
         table.add(["oracle", Format.percent(r.oracle.accuracy), Format.count(r.oracle.cost), Format.wholePercent(r.oracle.cost / r.large.cost),
                    Format.wholePercent(r.oracle.deferralRate), Format.percent(r.oracle.randomDeferralAccuracy)])
         out.block(table.render(out))
         out.blank()
-        out.note("Oracle: defer exactly the small model's mistakes. Random deferral: the same share of queries, chosen by coin.")
+        let shown = table.keptColumns(out)
+        out.note("Small, large" + (r.tiers >= 3 ? ", medium" : "") + ": one model alone"
+                 + (r.tiers >= 3 ? "; med→large: the medium model's deferrals sent on to the large one" : "")
+                 + ". Oracle: defer exactly the small model's mistakes."
+                 + (shown.contains(2) ? " Cost: multiply-adds per query;" : "") + " of large: cost as a share of the large model's."
+                 + (shown.contains(5) ? " Random deferral\(table.usesShortHeaders(out) ? " (random)" : ""): accuracy when the same share of queries is deferred by coin." : ""))
 
         out.section("Accuracy against cost")
         let xs = r.points.map { $0.cost / r.large.cost } + [r.oracle.cost / r.large.cost, 1]
@@ -111,22 +124,31 @@ extension CascadeDemo {
 
         out.section("Learned router vs max-probability at equal cost")
         var comparison = Table(["deferred", "max-probability", "learned router", "difference"])
+        comparison.shortHeaders = ["deferred", "max-prob", "learned", "gain"]
         for c in r.comparison {
             comparison.add([Format.wholePercent(c.deferralRate), Format.percent(c.maxprobAccuracy), Format.percent(c.learnedAccuracy),
                             Format.points(c.learnedAccuracy - c.maxprobAccuracy)])
         }
         out.block(comparison.render(out))
-        out.blank()
-        let wins = r.comparison.filter { $0.learnedAccuracy > $0.maxprobAccuracy }.count
-        let losses = r.comparison.filter { $0.learnedAccuracy < $0.maxprobAccuracy }.count
-        if wins > losses {
-            out.paragraph("The learned router wins: it sees the keyword features too, so it learns that messages with two intents' keywords (\"not about my …\") are risky even when the small model sounds sure.")
-        } else if losses > wins {
-            out.paragraph("Max-probability wins here: the router, trained on a few hundred validation messages, adds noise of its own.")
-        } else {
-            out.paragraph("Neither scorer wins outright at these budgets.")
+        if comparison.usesShortHeaders(out) {
+            out.note("Max-prob: defer by the small model's highest class probability; learned: by the learned router; gain: learned minus max-prob.")
         }
+        out.blank()
+        out.paragraph(routerVerdict(r.comparison))
         return out.text
+    }
+
+    /// Which scorer wins at equal cost, from the numbers: a clean sweep, or a mixed result.
+    static func routerVerdict(_ comparison: [ScorerComparison]) -> String {
+        let gains = comparison.map { $0.learnedAccuracy - $0.maxprobAccuracy }
+        let wins = gains.filter { $0 > 0 }.count, losses = gains.filter { $0 < 0 }.count
+        let why = "The router sees the keyword features too, so it can learn that messages with two intents' keywords (\"not about my …\") "
+            + "are risky even when the small model sounds sure; but, trained on a few hundred validation messages, it adds noise of its own."
+        if wins > 0 && losses == 0 { return "The learned router wins at every budget, by up to \(Format.fixed((gains.max() ?? 0) * 100, 1)) points. " + why }
+        if losses > 0 && wins == 0 { return "Max-probability wins at every budget, by up to \(Format.fixed(-(gains.min() ?? 0) * 100, 1)) points. " + why }
+        if wins == 0 && losses == 0 { return "The two scorers tie at these budgets. " + why }
+        return "Mixed: the learned router wins at \(wins) of \(gains.count) budgets (by up to \(Format.fixed((gains.max() ?? 0) * 100, 1)) points) "
+            + "and loses at \(losses) (by up to \(Format.fixed(-(gains.min() ?? 0) * 100, 1))). " + why
     }
 
     public static func json(_ r: Result) -> JSONValue {

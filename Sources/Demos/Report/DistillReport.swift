@@ -37,10 +37,26 @@ extension DistillDemo {
         out.blank()
         out.block(bars.render(out))
         out.note("Bars start at \(Format.wholePercent(bars.minimum)). ECE: expected calibration error, the gap between confidence and accuracy (10 bins; lower is better).")
+        out.blank()
         out.paragraph("A hard label says only which class; the teacher's probabilities also say how typical the example is, which classes it "
-                      + "resembles, and — with noisy labels — that a label is probably wrong. Higher T flattens the targets and shares more of that; "
-                      + "the student's own confidence then follows the teacher's softened one, which is why its calibration changes too.")
+                      + "resembles, and — with noisy labels — that a label is probably wrong. Higher T flattens the targets and shares more of that, "
+                      + "though too flat a target also blurs which class is right" + bestTemperatureClause(r) + ". "
+                      + "The student's own confidence then follows the teacher's softened one, which is why its calibration changes too"
+                      + calibrationClause(r) + ".")
         return out.text
+    }
+
+    static func bestTemperatureClause(_ r: Result) -> String {
+        guard let best = r.bestSoft, r.soft.count > 1 else { return "" }
+        return ": here T = \(Format.short(best.temperature)) does best"
+    }
+
+    /// How the student's ECE moved from hard labels to the best temperature, and the teacher's own.
+    static func calibrationClause(_ r: Result) -> String {
+        guard let best = r.bestSoft else { return "" }
+        let moved = best.scores.ece > r.hardLabels.ece ? "rises" : "falls"
+        return ": its ECE \(moved) from \(Format.fixed(r.hardLabels.ece, 3)) (hard labels) to \(Format.fixed(best.scores.ece, 3)) "
+            + "(T = \(Format.short(best.temperature))), against the teacher's \(Format.fixed(r.teacher.ece, 3))"
     }
 
     public static func json(_ r: Result) -> JSONValue {

@@ -8,7 +8,12 @@ extension EnsembleDemo {
             return "A single small model reaches \(Format.percent(r.ensemble.accuracy)) at \(Format.wholePercent(r.ensemble.cost / r.large.cost)) of the "
                 + "large model's cost (large: \(Format.percent(r.large.accuracy))); add members with --members."
         }
-        let verb = r.ensemble.accuracy > r.bestMember ? "beat" : (r.ensemble.accuracy > r.meanMember ? "beat the average member but not the best" : "do not beat")
+        // Compared as printed (to 0.1%), so the words never contradict the numbers beside them.
+        func shown(_ value: Double) -> Double { (value * 1000).rounded() }
+        let ensemble = shown(r.ensemble.accuracy), best = shown(r.bestMember), mean = shown(r.meanMember)
+        let verb = ensemble > best ? "beat"
+            : ensemble == best ? "match their best member and beat the average"
+            : ensemble > mean ? "beat the average member but not the best" : "do not beat"
         let costShare = Format.wholePercent(r.ensemble.cost / r.large.cost)
         if verb == "beat" {
             return "\(n) small models combined by \(r.options.method.rawValue) reach \(Format.percent(r.ensemble.accuracy)), above their mean "
@@ -34,37 +39,75 @@ extension EnsembleDemo {
         bars.minimum = low
         bars.maximum = 1
         for (i, a) in r.members.enumerated() { bars.add("member \(i + 1)", a, Format.percent(a), style: .yellow) }
-        bars.add("ensemble (\(r.options.method.rawValue))", r.ensemble.accuracy, Format.percent(r.ensemble.accuracy), style: .cyan)
+        bars.add("ensemble", r.ensemble.accuracy, Format.percent(r.ensemble.accuracy), style: .cyan)
         bars.add("large model", r.large.accuracy, Format.percent(r.large.accuracy), style: .green)
         out.block(bars.render(out))
-        out.note("Bars start at \(Format.wholePercent(low)). Members' errors correlate at \(Format.fixed(r.errorCorrelation)) on average: they share most mistakes.")
+        out.note("Bars start at \(Format.wholePercent(low)); the ensemble combines them by \(r.options.method.rawValue). "
+                 + "Members' errors correlate at \(Format.fixed(r.errorCorrelation)) on average: \(sharing(r.errorCorrelation)).")
 
         out.section("Accuracy as the ensemble grows")
         var table = Table(["members", "vote", "average", "weighted", "if independent", "cost"])
+        table.shortHeaders = ["size", "vote", "average", "weighted", "Condorcet", "cost"]
+        // On a narrow screen, cost goes first, then the methods not asked for.
+        table.dropOrder = [5] + [(Method.weighted, 3), (.vote, 1), (.average, 2)].filter { $0.0 != r.options.method }.map(\.1)
         for size in Set(r.curve.map(\.size)).sorted() {
             let row = r.curve.filter { $0.size == size }
             func acc(_ m: Method) -> String { Format.percent(row.first { $0.method == m }?.accuracy ?? .nan) }
             table.add(["\(size)", acc(.vote), acc(.average), acc(.weighted), Format.percent(row.first?.condorcet ?? .nan),
                        Format.count(row.first?.cost ?? .nan)], highlight: size == r.options.members)
         }
-        table.add(["large", Format.percent(r.large.accuracy), "", "", "", Format.count(r.large.cost)])
+        // The large model's accuracy sits in the column of the method asked for, which is never dropped.
+        let largeCells = Method.allCases.map { $0 == r.options.method ? Format.percent(r.large.accuracy) : "" }
+        table.add(["large"] + largeCells + ["", Format.count(r.large.cost)])
         out.block(table.render(out))
+        let shown = table.keptColumns(out)
+        out.note((table.usesShortHeaders(out) ? "Size: members in the ensemble. Condorcet" : "If independent")
+                 + ": the accuracy the Condorcet formula gives if the members erred independently."
+                 + (shown.contains(5) ? " Cost: multiply-adds per query." : ""))
 
         let method = r.curve.filter { $0.method == r.options.method }
         let ys = method.map(\.accuracy) + method.map(\.condorcet) + [r.large.accuracy]
         let yLow = floor(((ys.min() ?? 0) - 0.01) * 50) / 50
         var plot = LinePlot(series: [], xRange: 1...Double(method.map(\.size).max() ?? 25), yRange: yLow...1, height: 9,
                             xLabel: "ensemble size", formatX: { String(Int($0)) }, formatY: { Format.wholePercent($0) })
-        plot.series.append(.init(name: "if errors were independent (Condorcet)", points: method.map { (Double($0.size), $0.condorcet) },
+        plot.series.append(.init(name: "Condorcet", points: method.map { (Double($0.size), $0.condorcet) },
                                  marker: nil, style: .dim, asciiGlyph: ".", dotted: true))
         plot.series.append(.init(name: "\(r.options.method.rawValue), measured", points: method.map { (Double($0.size), $0.accuracy) },
                                  marker: nil, style: .cyan, asciiGlyph: "*"))
-        plot.series.append(.init(name: "large model", points: [(Double(method.map(\.size).max() ?? 25), r.large.accuracy)], marker: "L", style: .green))
+        plot.series.append(.init(name: "large", points: [(Double(method.map(\.size).max() ?? 25), r.large.accuracy)], marker: "L", style: .green))
         out.blank()
         out.block(plot.render(out))
-        out.paragraph("The Condorcet curve assumes members err independently; these members learn from overlapping samples of the same data, "
-                      + "so their errors are correlated and the measured curve flattens far below it. Averaging removes the members' variance, not their shared bias.")
+        out.paragraph(condorcetComparison(r))
         return out.text
+    }
+
+    /// How much the members share their mistakes, said from the measured correlation.
+    static func sharing(_ correlation: Double) -> String {
+        if correlation >= 0.5 { return "they share most mistakes" }
+        if correlation >= 0.2 { return "they share many mistakes" }
+        return "they mostly make different mistakes"
+    }
+
+    /// The measured curve against the independent-errors one, at the largest size, in words.
+    static func condorcetComparison(_ r: Result) -> String {
+        let training = ["low": "train on the same data", "medium": "learn from overlapping samples of the same data",
+                        "high": "learn from overlapping samples of the same data, though each sees different features"][r.options.diversity.rawValue] ?? "share data"
+        var text = "The Condorcet curve assumes members err independently; these members \(training), so their errors correlate "
+            + "(\(Format.fixed(r.errorCorrelation)))"
+        if let last = r.curve.filter({ $0.method == r.options.method }).max(by: { $0.size < $1.size }) {
+            let shortfall = last.condorcet - last.accuracy
+            let points = Format.fixed(shortfall * 100, 1)
+            if shortfall > 0.03 {
+                text += " and the measured curve flattens far below it: \(points) points short at \(last.size) members."
+            } else if shortfall > 0.01 {
+                text += " and the measured curve stays below it: \(points) points short at \(last.size) members."
+            } else {
+                text += ", yet the measured curve stays within \(Format.fixed(max(shortfall, 0) * 100, 1)) points of it at \(last.size) members."
+            }
+        } else {
+            text += "."
+        }
+        return text + " Averaging removes the members' variance, not their shared bias."
     }
 
     public static func json(_ r: Result) -> JSONValue {

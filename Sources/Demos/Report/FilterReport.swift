@@ -19,11 +19,16 @@ extension FilterDemo {
                       + "model (\(Format.count(Double(r.strongCost))) multiply-adds) trains on the lowest-loss fraction of each label, always for the same number of steps.")
         out.section("Strong model's test accuracy by fraction kept")
         var table = Table(["kept", "weak-selected", "random", "strong-selected", "wrong labels kept"])
+        table.shortHeaders = ["kept", "weak", "random", "strong", "wrong"]
         for p in r.points {
             table.add([Format.wholePercent(p.fraction), Format.percent(p.weakSelected), Format.percent(p.random), Format.percent(p.strongSelected),
                        Format.wholePercent(p.weakKeptNoise)], highlight: p == r.best)
         }
         out.block(table.render(out))
+        let short = table.usesShortHeaders(out)
+        out.note("Kept: the fraction of the pool the strong model trains on, chosen by the weak model's loss (\(short ? "weak" : "weak-selected")), at random, "
+                 + "or by the strong model's own loss (\(short ? "strong" : "strong-selected")); each is the strong model's test accuracy. "
+                 + "\(short ? "Wrong" : "Wrong labels kept"): the share of wrong labels among the weak model's picks (the pool has \(Format.wholePercent(r.poolNoise))).")
         let ys = r.points.flatMap { [$0.weakSelected, $0.random, $0.strongSelected] }
         let yLow = floor(((ys.min() ?? 0.5) - 0.01) * 50) / 50, yHigh = min(1, ceil(((ys.max() ?? 1) + 0.005) * 50) / 50)
         var plot = LinePlot(series: [], xRange: (r.points.first?.fraction ?? 0)...1, yRange: yLow...yHigh, height: 9,
@@ -34,10 +39,26 @@ extension FilterDemo {
         out.blank()
         out.block(plot.render(out))
         out.blank()
-        out.paragraph("The weak model's highest-loss examples are mostly the mislabelled ones, so dropping them removes the bias that all-data "
-                      + "training learns; keep too little and the strong model loses the hard, informative examples as well. Random selection "
-                      + "keeps the noise rate and only throws data away. " + scorerComparison(r))
+        out.paragraph(selectionStory(r) + " Random selection keeps the noise rate and only throws data away. " + scorerComparison(r))
         return out.text
+    }
+
+    /// What the weak model's selection removes and what keeping too little costs, from the numbers.
+    static func selectionStory(_ r: Result) -> String {
+        var text = ""
+        if let widest = r.points.filter({ $0.fraction < 1 }).max(by: { $0.fraction < $1.fraction }) {
+            let dropped = "Dropping the \(Format.wholePercent(1 - widest.fraction)) with the highest weak loss cuts wrong labels from "
+                + "\(Format.wholePercent(r.poolNoise)) to \(Format.wholePercent(widest.weakKeptNoise))"
+            text = widest.weakKeptNoise < r.poolNoise / 2
+                ? dropped + ": those examples are mostly the mislabelled ones, and without them the strong model no longer learns their bias."
+                : dropped + ": the weak model's loss finds only part of the mislabelled examples."
+        }
+        if let best = r.best, let smallest = r.points.min(by: { $0.fraction < $1.fraction }), smallest.fraction < best.fraction,
+           smallest.weakSelected < best.weakSelected - 0.005 {
+            text += " Keep too little (\(Format.wholePercent(smallest.fraction)): \(Format.percent(smallest.weakSelected))) and the strong model loses "
+                + "the hard, informative examples as well."
+        }
+        return text
     }
 
     /// Whether the strong model, scoring its own data at many times the cost, selects better.
@@ -48,7 +69,7 @@ extension FilterDemo {
         let strong = partial.map(\.strongSelected).reduce(0, +) / Double(partial.count)
         let ratio = r.strongCost / max(r.weakCost, 1)
         if strong > weak + 0.005 {
-            return "The strong model as its own scorer selects a little better (\(Format.percent(strong)) vs \(Format.percent(weak)) on average) at \(ratio)× the scoring cost."
+            return "The strong model as its own scorer selects \(strong - weak < 0.015 ? "a little " : "")better (\(Format.percent(strong)) vs \(Format.percent(weak)) on average) at \(ratio)× the scoring cost."
         }
         if weak > strong + 0.005 {
             return "The weak scorer even beats the strong model scoring its own data (\(Format.percent(weak)) vs \(Format.percent(strong)) on average), at 1/\(ratio) of the cost."

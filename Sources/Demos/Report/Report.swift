@@ -19,10 +19,10 @@ struct Report {
         for line in TextWrap.wrap(glyphs(text), width: width) { lines.append(settings.paint(line, .bold)) }
     }
 
-    /// A section title.
+    /// A section title, wrapped on a narrow screen.
     mutating func section(_ title: String) {
         blank()
-        lines.append(settings.paint(cut(glyphs(title), width), Style.bold.with(.cyan)))
+        for line in TextWrap.wrap(glyphs(title), width: width) { lines.append(settings.paint(line, Style.bold.with(.cyan))) }
     }
 
     /// Wrapped prose.

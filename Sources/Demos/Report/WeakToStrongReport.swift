@@ -34,29 +34,28 @@ extension WeakToStrongDemo {
         let values = [r.weakAccuracy, r.ceilingAccuracy] + r.methods.map(\.accuracy) + [r.earlyStopped.accuracy]
         bars.minimum = max(0, floor(((values.min() ?? 0.5) - 0.05) * 20) / 20)
         bars.maximum = 1
-        bars.add("weak supervisor", r.weakAccuracy, Format.percent(r.weakAccuracy), style: .yellow)
+        bars.add("weak", r.weakAccuracy, Format.percent(r.weakAccuracy), style: .yellow)
         for m in r.methods + [r.earlyStopped] {
-            let label = ["naive": "naive (soft labels)", "hard": "hard labels", "confidence": "confidence loss",
-                         "early-stopped": "naive, early-stopped"][m.name] ?? m.name
-            bars.add(label, m.accuracy, Format.percent(m.accuracy), style: .cyan)
+            bars.add(m.name, m.accuracy, Format.percent(m.accuracy), style: .cyan)
         }
-        bars.add("strong ceiling", r.ceilingAccuracy, Format.percent(r.ceilingAccuracy), style: .green)
+        bars.add("ceiling", r.ceilingAccuracy, Format.percent(r.ceilingAccuracy), style: .green)
         out.block(bars.render(out))
-        out.note("Bars start at \(Format.wholePercent(bars.minimum)). Between the weak supervisor and the ceiling: the student, trained four ways on weak labels only.")
+        out.note("Bars start at \(Format.wholePercent(bars.minimum)). Weak: the weak supervisor. Ceiling: the strong model trained on true labels. "
+                 + "Between them, the strong student trained four ways on weak labels only: naive (the weak model's soft labels), "
+                 + "hard (its hard labels), confidence (with the auxiliary confidence loss), early-stopped (naive, stopped on weak-labelled validation data).")
 
         out.blank()
         var table = Table(["method", "accuracy", "PGR", "weak errors fixed"])
+        table.shortHeaders = ["method", "accuracy", "PGR", "fixed"]
         for m in r.methods + [r.earlyStopped] {
             table.add([m.name, Format.percent(m.accuracy), Format.optional(m.pgr), Format.wholePercent(m.correctedWeakErrors)])
         }
         out.block(table.render(out))
         out.blank()
         out.paragraph("PGR = (student − weak) / (ceiling − weak): 1 recovers the whole gap, 0 only copies the supervisor. "
-                      + "\"Weak errors fixed\": of the test examples the weak model gets wrong, the share the student gets right.")
+                      + (table.usesShortHeaders(out) ? "Fixed (weak errors fixed)" : "Weak errors fixed") + ": of the test examples the weak model gets wrong, the share the student gets right.")
         out.blank()
-        out.paragraph("Why it works: the weak model's noise-driven mistakes are idiosyncratic — nothing in the strong view predicts them — "
-                      + "so the student cannot fit them and generalizes past them. Its blind spot (\(r.blind) unseen factor\(r.blind == 1 ? "" : "s")) is systematic: "
-                      + "the student can represent that rule, and imitates it. Try --weak-noise 0 (all errors systematic: PGR near 0) or --blind 0.")
+        out.paragraph(mechanism(r))
 
         if let curve = r.curve {
             out.section("Test accuracy per epoch")
@@ -77,15 +76,12 @@ extension WeakToStrongDemo {
             }
             out.block(plot.render(out))
             out.blank()
-            let peak = curve.naive.max() ?? 0
-            out.paragraph("Naive training peaks at \(Format.percent(peak)) and ends at \(Format.percent(curve.naive.last ?? 0)): the longer the student "
-                          + "trains, the more of the weak labels' mistakes it memorises. Early stopping on weak-labelled validation data keeps epoch \(stop); "
-                          + "the confidence loss ends at \(Format.percent(curve.confidence.last ?? 0)) by trusting its own hardened predictions over the weak labels.")
+            out.paragraph(curveStory(curve))
         }
 
         if let sweep = r.sweep {
             out.section("PGR by weak size × strong size")
-            var table = Table(["weak sees \\ strong rank"] + sweepStrongSizes.map { "rank \($0)" })
+            var table = Table(["weak sees"] + sweepStrongSizes.map { "rank \($0)" })
             for weakSize in sweepWeakSizes {
                 table.add(["\(weakSize) factors"] + sweepStrongSizes.map { strongSize in
                     guard let cell = sweep.first(where: { $0.weakSize == weakSize && $0.strongSize == strongSize }),
@@ -94,9 +90,54 @@ extension WeakToStrongDemo {
                 })
             }
             out.block(table.render(out))
-            out.note("Weak size: factors the weak view sees. Strong size: the rank of the strong view's picture of the factors. \"—\": the ceiling beats the weak model by under 2 points, too small a gap for a ratio. Each cell averages three worlds.")
+            out.note("Rows: factors the weak view sees (weak size). Columns: the rank of the strong view's picture of the factors (strong size). \"—\": the ceiling beats the weak model by under 2 points, too small a gap for a ratio. Each cell averages three worlds.")
         }
         return out.text
+    }
+
+    /// Why the student beats (or copies) its supervisor, with the knobs worth trying next.
+    static func mechanism(_ r: Result) -> String {
+        let beats = (r.method("naive")?.accuracy ?? 0) > r.weakAccuracy
+        var text = (beats ? "Why the student beats its supervisor: " : "Why the student does not beat its supervisor here: ")
+            + (r.weakNoise > 0 ? "the weak model's noise-driven mistakes are idiosyncratic — nothing in the strong view predicts them — "
+                + "so the student cannot fit them and generalizes past them. Its blind spot" : "the weak model's blind spot")
+            + " (\(r.blind) unseen factor\(r.blind == 1 ? "" : "s")) is systematic: "
+            + "the student can represent that rule, and imitates it."
+        if r.weakNoise == 0 { text += " With --weak-noise 0 every weak error comes from the blind spot, so there is little to correct." }
+        if r.blind == 0 && r.weakNoise > 0 { text += " With --blind 0 every weak error is noise-driven, the kind the student corrects." }
+        var tries: [String] = []
+        if r.weakNoise != 0 { tries.append("--weak-noise 0 (all errors systematic: PGR near 0)") }
+        if r.blind != 0 { tries.append("--blind 0 (all errors idiosyncratic: PGR higher)") }
+        if !tries.isEmpty { text += " Try " + tries.joined(separator: " or ") + "." }
+        return text
+    }
+
+    /// What the per-epoch curves show, from their numbers: overfitting or not, and whether the
+    /// confidence loss ends above naive training.
+    static func curveStory(_ curve: Curve) -> String {
+        let end = curve.naive.last ?? 0
+        let peak = curve.naive.max() ?? 0
+        let peakEpoch = (curve.naive.firstIndex(of: peak) ?? 0) + 1
+        var text: String
+        if peak - end >= 0.005 {
+            text = "Naive training peaks at \(Format.percent(peak)) (epoch \(peakEpoch)) and ends at \(Format.percent(end)): trained past its peak, "
+                + "the student memorises more and more of the weak labels' mistakes."
+        } else {
+            text = "Naive training ends at its peak, \(Format.percent(end)): in \(curve.naive.count) epochs it does not start copying the weak labels' mistakes here."
+        }
+        let stop = curve.earlyStoppingEpoch
+        if stop >= 1, stop <= curve.naive.count {
+            text += " Early stopping on weak-labelled validation data keeps epoch \(stop) (\(Format.percent(curve.naive[stop - 1])))."
+        }
+        let confidence = curve.confidence.last ?? 0
+        if confidence > end + 0.005 {
+            text += " The confidence loss ends higher, at \(Format.percent(confidence)), by trusting its own hardened predictions over the weak labels."
+        } else if confidence < end - 0.005 {
+            text += " The confidence loss ends lower, at \(Format.percent(confidence)): trusting its own hardened predictions over the weak labels does not pay here."
+        } else {
+            text += " The confidence loss ends level with it, at \(Format.percent(confidence))."
+        }
+        return text
     }
 
     public static func json(_ r: Result) -> JSONValue {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Course
 import Demos
+import Exercises
 import Foundation
 import Terminal
 
@@ -27,6 +28,26 @@ public struct DemoRunOptions: ParsableArguments {
     @Flag(name: .long, help: "Print the result as JSON instead of a report.")
     public var json = false
     public init() {}
+}
+
+/// `--mine`, on the demos an exercise feeds: the same demo run on the student's own functions.
+public struct MineOption: ParsableArguments {
+    @Flag(name: .long, help: "Run the demo on your own exercise functions (builds your exercises in release first; the first build takes a minute or two).")
+    public var mine = false
+    public init() {}
+}
+
+/// Runs `mine-DEMO` of the exercises package with `arguments`; its output goes to the terminal.
+func runMine(demo: String, arguments: [String], course: CourseOptions, json: Bool) throws {
+    if json { throw CLIFailure("--mine prints the runner's own report; drop --json to use it", code: 2) }
+    let loaded = try course.load()
+    let status: Int32
+    do {
+        status = try ExerciseKit.runMine(demo: demo, arguments: arguments, course: loaded) { Output.line($0) }
+    } catch {
+        throw CLIFailure("\(error)", code: 1)
+    }
+    if status != 0 { throw ExitCode(status) }
 }
 
 /// Prints a demo's report (paged) or its JSON.
@@ -59,7 +80,14 @@ public struct RunCascade: ParsableCommand {
     public var targetAccuracy: Double?
     @Option(name: .long, help: "2 (small → large) or 3 (small → medium → large).")
     public var tiers = 2
+    @OptionGroup public var mineOption: MineOption
     public init() {}
+
+    /// The seed and knobs, as the `mine-cascade` runner reads them.
+    var mineArguments: [String] {
+        ["--seed", "\(common.seed)"] + (threshold.map { ["--threshold", "\($0)"] } ?? []) + ["--scorer", scorer.rawValue]
+            + (targetAccuracy.map { ["--target-accuracy", "\($0)"] } ?? []) + ["--tiers", "\(tiers)"]
+    }
 
     public func validate() throws {
         if let threshold, !(0...1).contains(threshold) { throw ValidationError("--threshold must be between 0 and 1 (got \(threshold)).") }
@@ -68,6 +96,7 @@ public struct RunCascade: ParsableCommand {
     }
 
     public func run() throws {
+        if mineOption.mine { return try runMine(demo: "cascade", arguments: mineArguments, course: course, json: common.json) }
         var options = CascadeDemo.Options()
         options.threshold = threshold
         options.scorer = scorer
@@ -91,13 +120,20 @@ public struct RunEnsemble: ParsableCommand {
     public var method: EnsembleDemo.Method = .average
     @Option(name: .long, help: "How different the members' training is: low (seeds only), medium (bootstrap samples) or high (bootstrap and feature subsets).")
     public var diversity: EnsembleDemo.Diversity = .medium
+    @OptionGroup public var mineOption: MineOption
     public init() {}
+
+    /// The seed and knobs, as the `mine-ensemble` runner reads them.
+    var mineArguments: [String] {
+        ["--seed", "\(common.seed)", "--members", "\(members)", "--method", method.rawValue, "--diversity", diversity.rawValue]
+    }
 
     public func validate() throws {
         if !(1...25).contains(members) { throw ValidationError("--members must be between 1 and 25 (got \(members)).") }
     }
 
     public func run() throws {
+        if mineOption.mine { return try runMine(demo: "ensemble", arguments: mineArguments, course: course, json: common.json) }
         var options = EnsembleDemo.Options()
         options.members = members
         options.method = method
@@ -130,7 +166,14 @@ public struct RunWeakToStrong: ParsableCommand {
     public var sweep = false
     @Flag(name: .long, help: "Also chart test accuracy per epoch.")
     public var curve = false
+    @OptionGroup public var mineOption: MineOption
     public init() {}
+
+    /// The seed and knobs, as the `mine-weak-to-strong` runner reads them.
+    var mineArguments: [String] {
+        ["--seed", "\(common.seed)", "--preset", preset.rawValue] + (weakNoise.map { ["--weak-noise", "\($0)"] } ?? [])
+            + (blind.map { ["--blind", "\($0)"] } ?? []) + (sweep ? ["--sweep"] : []) + (curve ? ["--curve"] : [])
+    }
 
     public func validate() throws {
         if let weakNoise, !(weakNoise >= 0 && weakNoise <= 10) { throw ValidationError("--weak-noise must be between 0 and 10 (got \(weakNoise)).") }
@@ -138,6 +181,7 @@ public struct RunWeakToStrong: ParsableCommand {
     }
 
     public func run() throws {
+        if mineOption.mine { return try runMine(demo: "weak-to-strong", arguments: mineArguments, course: course, json: common.json) }
         var options = WeakToStrongDemo.Options()
         options.preset = preset
         options.weakNoise = weakNoise
@@ -156,9 +200,14 @@ public struct RunFilter: ParsableCommand {
     @OptionGroup public var course: CourseOptions
     @OptionGroup public var display: DisplayOptions
     @OptionGroup public var common: DemoRunOptions
+    @OptionGroup public var mineOption: MineOption
     public init() {}
 
+    /// The seed, as the `mine-filter` runner reads it.
+    var mineArguments: [String] { ["--seed", "\(common.seed)"] }
+
     public func run() throws {
+        if mineOption.mine { return try runMine(demo: "filter", arguments: mineArguments, course: course, json: common.json) }
         let result = FilterDemo.run(seed: common.seed)
         emit(json: common.json, display: display, report: { FilterDemo.report(result, settings: display.settings) }, data: { FilterDemo.json(result) })
     }
@@ -173,13 +222,20 @@ public struct RunDistill: ParsableCommand {
     @OptionGroup public var common: DemoRunOptions
     @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Temperatures to try (default 1 2 4 8).", valueName: "T"))
     public var temperatures: [Double] = []
+    @OptionGroup public var mineOption: MineOption
     public init() {}
+
+    /// The seed and knobs, as the `mine-distill` runner reads them.
+    var mineArguments: [String] {
+        ["--seed", "\(common.seed)"] + (temperatures.isEmpty ? [] : ["--temperatures"] + temperatures.map { "\($0)" })
+    }
 
     public func validate() throws {
         if temperatures.contains(where: { !($0 > 0 && $0 <= 100) }) { throw ValidationError("--temperatures must be positive numbers up to 100.") }
     }
 
     public func run() throws {
+        if mineOption.mine { return try runMine(demo: "distill", arguments: mineArguments, course: course, json: common.json) }
         var options = DistillDemo.Options()
         if !temperatures.isEmpty { options.temperatures = temperatures }
         let result = DistillDemo.run(options, seed: common.seed)
@@ -196,9 +252,14 @@ public struct RunSpeculative: ParsableCommand {
     @OptionGroup public var common: DemoRunOptions
     @Option(name: .long, help: ArgumentHelp("The γ shown in detail (1–8).", valueName: "γ"))
     public var gamma = 4
+    @Flag(name: .long, help: "Not available: no exercise feeds the speculative demo.")
+    public var mine = false
     public init() {}
 
     public func validate() throws {
+        if mine {
+            throw ValidationError("speculative has no --mine runner: no exercise feeds it (demos with one: cascade, ensemble, weak-to-strong, filter, distill).")
+        }
         if !(1...8).contains(gamma) { throw ValidationError("--gamma must be between 1 and 8 (got \(gamma)).") }
     }
 

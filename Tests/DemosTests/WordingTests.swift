@@ -1,0 +1,93 @@
+import Testing
+@testable import Demos
+import Terminal
+
+/// Sentences that depend on the numbers say what the numbers say.
+@Suite struct WordingTests {
+    @Test func errorSharingFollowsTheCorrelation() {
+        #expect(EnsembleDemo.sharing(0.64) == "they share most mistakes")
+        #expect(EnsembleDemo.sharing(0.39) == "they share many mistakes")
+        #expect(EnsembleDemo.sharing(0.12) == "they mostly make different mistakes")
+        var options = EnsembleDemo.Options()
+        options.diversity = .high
+        let high = EnsembleDemo.run(options, seed: 1)
+        let report = EnsembleDemo.report(high, settings: TerminalSettings(width: 200, color: false))
+        #expect(report.contains(EnsembleDemo.sharing(high.errorCorrelation)))
+        #expect(high.errorCorrelation >= 0.5 || !report.contains("share most mistakes"))
+    }
+
+    @Test func ensembleHeadlineComparesAsPrinted() {
+        // Seed 1 by vote: 91.3% against a best member of 91.3%: a tie as printed, not "not the best".
+        var options = EnsembleDemo.Options()
+        options.method = .vote
+        let result = EnsembleDemo.run(options, seed: 1)
+        let headline = EnsembleDemo.headline(result)
+        #expect(Format.percent(result.ensemble.accuracy) == Format.percent(result.bestMember))
+        #expect(headline.contains("match their best member"))
+    }
+
+    @Test func speculativeGapSaysWhetherLargerBlocksDriftFurther() {
+        let result = SpeculativeDemo.run(seed: 1)
+        let small = result.points.filter { $0.gamma <= 4 }.map { abs($0.relativeGap) }.max() ?? 0
+        let large = result.points.filter { $0.gamma > 4 }.map { abs($0.relativeGap) }.max() ?? 0
+        let story = SpeculativeDemo.gapStory(result)
+        #expect(story.contains(large > small ? "the gap grows" : "no larger here"))
+        #expect(story.contains("correlated along a block"))
+    }
+
+    @Test func routerVerdictCountsWinsAndLosses() {
+        let mixed = [CascadeDemo.ScorerComparison(deferralRate: 0.25, maxprobAccuracy: 0.932, learnedAccuracy: 0.927),
+                     CascadeDemo.ScorerComparison(deferralRate: 0.35, maxprobAccuracy: 0.961, learnedAccuracy: 0.969)]
+        #expect(CascadeDemo.routerVerdict(mixed).hasPrefix("Mixed: the learned router wins at 1 of 2 budgets"))
+        #expect(CascadeDemo.routerVerdict([mixed[1]]).hasPrefix("The learned router wins at every budget"))
+        #expect(CascadeDemo.routerVerdict([mixed[0]]).hasPrefix("Max-probability wins at every budget"))
+    }
+
+    @Test func curveStoryFollowsTheCurves() {
+        let overfit = WeakToStrongDemo.Curve(naive: [0.70, 0.78, 0.74], confidence: [0.70, 0.75, 0.77], earlyStoppingEpoch: 2)
+        let story = WeakToStrongDemo.curveStory(overfit)
+        #expect(story.contains("peaks at 78.0% (epoch 2) and ends at 74.0%"))
+        #expect(story.contains("ends higher, at 77.0%"))
+        let steady = WeakToStrongDemo.Curve(naive: [0.70, 0.75, 0.80], confidence: [0.70, 0.72, 0.76], earlyStoppingEpoch: 3)
+        #expect(WeakToStrongDemo.curveStory(steady).contains("ends at its peak, 80.0%"))
+        #expect(WeakToStrongDemo.curveStory(steady).contains("ends lower, at 76.0%"))
+    }
+
+    @Test func narrowTablesDropSecondaryColumnsBeforeCuttingLabels() {
+        let report = Report(settings: TerminalSettings(width: 30, color: false))
+        var table = Table(["row", "main", "extra wide column"])
+        table.dropOrder = [2]
+        table.add(["medium→large", "97.0%", "3,216 multiply-adds"])
+        let lines = table.render(report)
+        #expect(lines[2] == "medium→large  97.0%")
+        #expect(table.keptColumns(Report(settings: TerminalSettings(width: 80, color: false))) == [0, 1, 2])
+
+        var named = Table(["message kind", "messages", "kept but wrong"])
+        named.shortHeaders = ["kind", "count", "wrong"]
+        named.add(["paraphrase", "156", "0"])
+        let wide = Report(settings: TerminalSettings(width: 60, color: false))
+        let narrow = Report(settings: TerminalSettings(width: 24, color: false))
+        #expect(named.render(wide)[0] == "message kind  messages  kept but wrong")
+        #expect(!named.usesShortHeaders(wide) && named.usesShortHeaders(narrow))
+        #expect(named.render(narrow)[0] == "kind        count  wrong")
+    }
+
+    /// The lessons read the demos at width 58–60 and students use 40: no row label, bar label or
+    /// section title is cut there.
+    @Test(arguments: [58, 40])
+    func lessonCommandsKeepTheirLabelsWhole(width: Int) {
+        let settings = TerminalSettings(width: width, color: false)
+        var cascade = CascadeDemo.Options(); cascade.tiers = 3
+        var w2s = WeakToStrongDemo.Options(); w2s.sweep = true
+        let reports = [CascadeDemo.report(CascadeDemo.run(cascade, seed: 1), settings: settings),
+                       EnsembleDemo.report(EnsembleDemo.run(seed: 1), settings: settings),
+                       WeakToStrongDemo.report(WeakToStrongDemo.run(w2s, seed: 1), settings: settings),
+                       FilterDemo.report(FilterDemo.run(seed: 1), settings: settings)]
+        for report in reports {
+            // The only ellipsis left is the one quoted in prose ("not about my …").
+            let cut = report.split(separator: "\n").filter { $0.hasSuffix("…") }
+            #expect(cut.isEmpty, "cut at width \(width): \(cut)")
+            #expect(report.split(separator: "\n").allSatisfy { DisplayWidth.of($0) <= width })
+        }
+    }
+}
