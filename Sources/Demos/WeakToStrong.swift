@@ -71,6 +71,10 @@ public enum WeakToStrongDemo {
         public var pgr: Double?
         /// On test examples where the weak model is wrong, the fraction the student gets right.
         public var correctedWeakErrors: Double
+        /// On test examples where the weak model is right, the fraction the student gets wrong.
+        public var brokenWeakSuccesses: Double
+        /// The fraction of test examples where the student predicts what the weak model predicts.
+        public var weakAgreement: Double
     }
 
     /// One cell of `--sweep`.
@@ -97,6 +101,8 @@ public enum WeakToStrongDemo {
         public var weakNoise: Double
         public var blind: Int
         public var factors: Int
+        /// Test examples every accuracy is measured on.
+        public var testCount: Int
         public var weakAccuracy: Double
         public var ceilingAccuracy: Double
         /// naive, hard, confidence, in that order.
@@ -142,14 +148,23 @@ public enum WeakToStrongDemo {
         func method(_ name: String, _ model: any Model) -> Method {
             let predictions = model.predict(task.test.strong.inputs)
             let accuracy = Metrics.accuracy(predictions: predictions, labels: task.test.strong.labels)
-            var wrong = 0, fixed = 0
-            for i in predictions.indices where weakTestPredictions[i] != task.test.strong.labels[i] {
-                wrong += 1
-                if predictions[i] == task.test.strong.labels[i] { fixed += 1 }
+            var wrong = 0, fixed = 0, right = 0, broken = 0, agree = 0
+            for i in predictions.indices {
+                let studentRight = predictions[i] == task.test.strong.labels[i]
+                if predictions[i] == weakTestPredictions[i] { agree += 1 }
+                if weakTestPredictions[i] != task.test.strong.labels[i] {
+                    wrong += 1
+                    if studentRight { fixed += 1 }
+                } else {
+                    right += 1
+                    if !studentRight { broken += 1 }
+                }
             }
             return Method(name: name, accuracy: accuracy,
                           pgr: hooks.performanceGapRecovered(weakAccuracy, accuracy, ceiling),
-                          correctedWeakErrors: wrong > 0 ? Double(fixed) / Double(wrong) : 0)
+                          correctedWeakErrors: wrong > 0 ? Double(fixed) / Double(wrong) : 0,
+                          brokenWeakSuccesses: right > 0 ? Double(broken) / Double(right) : 0,
+                          weakAgreement: predictions.isEmpty ? 0 : Double(agree) / Double(predictions.count))
         }
 
         // Naive: soft weak labels (the distillation loss at T = 1).
@@ -178,7 +193,7 @@ public enum WeakToStrongDemo {
 
         var result = Result(
             seed: seed, preset: options.preset, weakNoise: setting.task.weakNoise, blind: setting.task.blind,
-            factors: setting.task.factors, weakAccuracy: weakAccuracy, ceilingAccuracy: ceiling,
+            factors: setting.task.factors, testCount: task.test.count, weakAccuracy: weakAccuracy, ceilingAccuracy: ceiling,
             methods: [method("naive", naive), method("hard", hard), method("confidence", confident)],
             earlyStopped: method("early-stopped", stopped),
             weakCost: weak.cost, strongCost: naive.cost)

@@ -20,10 +20,21 @@ public struct FailedCase: Sendable, Equatable {
 
 /// One compiler error, trimmed to what matters.
 public struct CompileError: Sendable, Equatable, CustomStringConvertible {
-    /// Relative to the course root where possible (`exercises/01-majority-vote/MajorityVote.swift`).
+    /// As `PathDisplay` shows it: relative to the current folder when under it, else absolute.
     public var file: String
     public var line: Int
     public var message: String
+    /// The error is in the checker (`exercises/Checks/…`), not the student's file: the student
+    /// changed a name or signature the checks call.
+    public var inCheckerCode = false
+
+    public init(file: String, line: Int, message: String, inCheckerCode: Bool = false) {
+        self.file = file
+        self.line = line
+        self.message = message
+        self.inCheckerCode = inCheckerCode
+    }
+
     public var description: String {
         if line > 0 { return "\(file):\(line): \(message)" }
         return file == "build" ? message : "\(file): \(message)"
@@ -37,6 +48,9 @@ public struct CheckResult: Sendable {
     public var failure: FailedCase?
     /// For `compile-error`.
     public var compileErrors: [CompileError]
+    /// For `compile-error` when the exercises package itself could not be loaded (its manifest or
+    /// a dependency), so no exercise was compiled at all: why, in one line.
+    public var packageProblem: String?
     /// For `passed`: how many cases ran. For `crashed`/`timeout`: the case that was running.
     public var casesPassed: Int
     public var runningCase: String?
@@ -68,6 +82,7 @@ public struct CheckResult: Sendable {
             guard let failure else { return "the checks failed" }
             return "case '\(failure.name)': input \(failure.input); expected \(failure.expected); actual \(failure.actual)"
         case .compileError:
+            if let packageProblem { return "the exercises package cannot be built: \(packageProblem)" }
             return compileErrors.map(\.description).joined(separator: "\n")
         case .crashed:
             return "crashed\(detail.map { " (\($0))" } ?? "")" + (runningCase.map { " during case '\($0)'" } ?? "")
@@ -95,9 +110,9 @@ struct CheckerTranscript {
     }
 }
 
-/// Trims `swift build` output to the errors: `file:line: message`, each once.
-public func compileErrors(in output: String, relativeTo root: URL) -> [CompileError] {
-    let rootPath = root.standardizedFileURL.path + "/"
+/// Trims `swift build` output to the errors: `file:line: message`, each once, with paths as
+/// `paths` shows them.
+public func compileErrors(in output: String, paths: PathDisplay) -> [CompileError] {
     var seen = Set<String>()
     var errors: [CompileError] = []
     for rawLine in output.split(separator: "\n") {
@@ -108,11 +123,12 @@ public func compileErrors(in output: String, relativeTo root: URL) -> [CompileEr
         var file = location.first.map(String.init) ?? ""
         var lineNumber = 0
         if location.count >= 2, let number = Int(location[1]) { lineNumber = number }
-        if file.hasPrefix(rootPath) { file = String(file.dropFirst(rootPath.count)) }
+        let inChecks = file.contains("/Checks/")
+        file = paths.show(path: file)
         if file.isEmpty || line.hasPrefix("error:") {
             file = "build"
         }
-        let error = CompileError(file: file, line: lineNumber, message: message)
+        let error = CompileError(file: file, line: lineNumber, message: message, inCheckerCode: inChecks)
         if seen.insert(error.description).inserted { errors.append(error) }
     }
     if errors.isEmpty {

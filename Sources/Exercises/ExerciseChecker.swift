@@ -5,19 +5,19 @@ import Foundation
 /// student code that does not compile, crashes or hangs is reported instead of taking tandem down.
 public struct ExerciseChecker: Sendable {
     public var layout: ExerciseLayout
-    /// Root used to shorten paths in compiler errors.
-    public var root: URL
+    /// How paths in compiler errors are shown.
+    public var paths: PathDisplay
     /// Seconds a checker may run before it is killed (debug builds are slow: be generous).
     public var timeLimit: Double
 
-    public init(layout: ExerciseLayout, root: URL, timeLimit: Double = 20) {
+    public init(layout: ExerciseLayout, paths: PathDisplay, timeLimit: Double = 20) {
         self.layout = layout
-        self.root = root
+        self.paths = paths
         self.timeLimit = timeLimit
     }
 
-    public init(course: Course, timeLimit: Double = 20) {
-        self.init(layout: ExerciseLayout(course: course), root: course.root, timeLimit: timeLimit)
+    public init(course: Course, paths: PathDisplay = .currentDirectory, timeLimit: Double = 20) {
+        self.init(layout: ExerciseLayout(course: course), paths: paths, timeLimit: timeLimit)
     }
 
     /// `swift build` for one product, or for the whole package when `product` is nil.
@@ -30,7 +30,7 @@ public struct ExerciseChecker: Sendable {
         if let product { arguments += ["--product", product] }
         let outcome = try runProcess(swiftDriver, arguments)
         if outcome.ending == .exited(127) {
-            throw ExerciseError("checking exercises needs the Swift toolchain: `swift` is not on the PATH")
+            throw ExerciseError("checking exercises needs the Swift toolchain: swift is not on the PATH")
         }
         return outcome
     }
@@ -40,16 +40,11 @@ public struct ExerciseChecker: Sendable {
         let product = ExerciseLayout.checkerProduct(exercise)
         let file = layout.studentFile(exercise)
         guard FileManager.default.fileExists(atPath: file.path) else {
-            let relative = file.path.hasPrefix(root.path + "/") ? String(file.path.dropFirst(root.path.count + 1)) : file.path
             return CheckResult(exercise: exercise, status: .compileError, compileErrors: [CompileError(
-                file: relative, line: 0, message: "the file is missing; `tandem reset \(exercise.number)` restores the starter")])
+                file: paths.show(file), line: 0, message: "the file is missing; tandem reset \(exercise.number) restores the starter")])
         }
         let build = try build(product: product)
-        guard build.ending == .exited(0) else {
-            return CheckResult(exercise: exercise, status: .compileError,
-                               compileErrors: compileErrors(in: build.stdout + "\n" + build.stderr, relativeTo: root),
-                               buildSeconds: build.seconds)
-        }
+        guard build.ending == .exited(0) else { return failedBuild(exercise, build) }
         var result = try run(exercise)
         result.buildSeconds = build.seconds
         return result
@@ -59,13 +54,30 @@ public struct ExerciseChecker: Sendable {
     /// compiles); if that fails, each exercise is built on its own so errors land where they belong.
     public func checkAll(_ exercises: [ExerciseEntry], onResult: (CheckResult) -> Void = { _ in }) throws -> [CheckResult] {
         let whole = try build(product: nil)
+        // A package that cannot be loaded fails the same way for every exercise: build it once.
+        let unloadable = whole.ending == .exited(0) ? nil
+            : packageProblem(in: whole.stdout + "\n" + whole.stderr, package: layout.package, paths: paths)
         var results: [CheckResult] = []
         for exercise in exercises {
-            let result = whole.ending == .exited(0) ? try run(exercise) : try check(exercise)
+            let result = whole.ending == .exited(0) ? try run(exercise)
+                : unloadable != nil ? failedBuild(exercise, whole) : try check(exercise)
             onResult(result)
             results.append(result)
         }
         return results
+    }
+
+    /// The result of a failed build: the package could not be loaded, or the code does not compile.
+    func failedBuild(_ exercise: ExerciseEntry, _ build: ProcessOutcome) -> CheckResult {
+        let output = build.stdout + "\n" + build.stderr
+        var result = CheckResult(exercise: exercise, status: .compileError, buildSeconds: build.seconds)
+        if let problem = packageProblem(in: output, package: layout.package, paths: paths) {
+            result.packageProblem = problem
+            result.compileErrors = [CompileError(file: "build", line: 0, message: "the exercises package cannot be built: \(problem)")]
+        } else {
+            result.compileErrors = compileErrors(in: output, paths: paths)
+        }
+        return result
     }
 
     /// Runs an already built checker.

@@ -31,7 +31,11 @@ public enum MineRunner {
         let build = try runProcess(swiftDriver, ["swift", "build", "-c", "release", "--package-path", layout.package.path,
                                                  "--scratch-path", layout.scratch.path, "--product", product])
         guard build.ending == .exited(0) else {
-            let errors = compileErrors(in: build.stdout + "\n" + build.stderr, relativeTo: course.root)
+            let output = build.stdout + "\n" + build.stderr
+            if let problem = packageProblem(in: output, package: layout.package, paths: .currentDirectory) {
+                throw ExerciseError("the exercises package cannot be built: \(problem)")
+            }
+            let errors = compileErrors(in: output, paths: .currentDirectory)
             throw ExerciseError("your code does not compile yet:\n" + errors.prefix(8).map { "  \($0)" }.joined(separator: "\n"))
         }
         let executable = layout.scratch.appendingPathComponent("release").appendingPathComponent(product)
@@ -49,7 +53,7 @@ public enum MineRunner {
             usleep(20_000)
         }
         if process.terminationReason == .uncaughtSignal {
-            throw ExerciseError("the \(demo) demo crashed inside your functions (\(signalName(process.terminationStatus))); `tandem check` finds the failing case")
+            throw ExerciseError("the \(demo) demo crashed inside your functions (\(signalName(process.terminationStatus))); tandem check finds the failing case")
         }
         return process.terminationStatus
     }

@@ -39,7 +39,7 @@ public struct CheckReport {
         switch result.status {
         case .passed: label = "passed"
         case .failed: label = "not yet: a check failed"
-        case .compileError: label = "does not compile"
+        case .compileError: label = result.packageProblem == nil ? "does not compile" : "cannot be checked"
         case .crashed: label = "crashed"
         case .timeout: label = "timed out"
         }
@@ -59,17 +59,21 @@ public struct CheckReport {
                 lines.append(wrap("  expected: \(failure.expected)", indent: 12))
                 lines.append(wrap("  actual:   \(failure.actual)", indent: 12))
             }
+        case .compileError where result.packageProblem != nil:
+            // Not the student's code: one line on what is wrong with the package, no "Edit" advice.
+            lines.append(wrap("  " + result.message, indent: 2))
+            return lines.joined(separator: "\n")
         case .compileError:
             for error in result.compileErrors.prefix(8) { lines.append(wrap("  " + error.description, indent: 4)) }
             if result.compileErrors.count > 8 { lines.append("  … and \(result.compileErrors.count - 8) more") }
-            if result.compileErrors.contains(where: { $0.file.contains("/Checks/") }) {
+            if result.compileErrors.contains(where: \.inCheckerCode) {
                 lines.append(wrap("  (The checks could not call your code: keep the names and signatures the task gives.)", indent: 3))
             }
         case .crashed, .timeout:
             lines.append(wrap("  " + result.message, indent: 2))
         }
         if result.status != .passed {
-            lines.append(wrap("  Edit \(file), then `tandem check \(result.exercise.number)`. Stuck? `tandem hint \(result.exercise.number)`.", indent: 2))
+            lines.append(wrap("  Edit \(file), then run tandem check \(result.exercise.number). Stuck? Run tandem hint \(result.exercise.number).", indent: 2))
         }
         return lines.joined(separator: "\n")
     }
@@ -78,6 +82,64 @@ public struct CheckReport {
     public func summary(_ results: [CheckResult]) -> String {
         let passed = results.filter { $0.status == .passed }.count
         return wrap("\(passed) of \(results.count) exercises pass.")
+    }
+
+    /// Inline Markdown from the course (hints) as the lesson renderer shows it: with colour, code
+    /// spans in cyan and strong text in bold, without their markers; without colour the markers
+    /// stay, as they do in `tandem read --color never`, so code still stands out from the prose.
+    /// Every word is styled on its own, so wrapping never carries a colour onto the next line.
+    public func inline(_ markdown: String) -> String {
+        guard settings.color else { return markdown }
+        var out = ""
+        var rest = Substring(markdown)
+        func styled(_ text: Substring, _ code: String) -> String {
+            text.split(separator: " ", omittingEmptySubsequences: false)
+                .map { $0.isEmpty ? "" : "\u{1B}[\(code)m\($0)\u{1B}[0m" }.joined(separator: " ")
+        }
+        while !rest.isEmpty {
+            if rest.hasPrefix("`"), let end = rest.dropFirst().firstIndex(of: "`") {
+                out += styled(rest[rest.index(after: rest.startIndex)..<end], "36")
+                rest = rest[rest.index(after: end)...]
+            } else if rest.hasPrefix("**"), let end = rest.dropFirst(2).range(of: "**") {
+                out += styled(rest[rest.index(rest.startIndex, offsetBy: 2)..<end.lowerBound], "1")
+                rest = rest[end.upperBound...]
+            } else {
+                out.append(rest.removeFirst())
+            }
+        }
+        return out
+    }
+
+    /// Source code fitted to the width: a long line breaks at its last space that fits, and goes
+    /// on indented one level deeper (a comment goes on as a comment), so nothing is cut off.
+    public func wrapCode(_ source: String) -> String {
+        let width = max(settings.width, 20)
+        var out: [String] = []
+        for raw in source.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = raw.replacingOccurrences(of: "\t", with: "    ")
+            let indent = String(line.prefix { $0 == " " })
+            let body = line.dropFirst(indent.count)
+            let comment = body.hasPrefix("///") ? "/// " : body.hasPrefix("//") ? "// " : ""
+            let hang = String((indent + (comment.isEmpty ? "    " : comment)).prefix(width / 2))
+            while DisplayWidth.of(line) > width {
+                var fitted = line.startIndex
+                var used = 0
+                for index in line.indices {
+                    used += DisplayWidth.of(line[index])
+                    if used > width { break }
+                    fitted = line.index(after: index)
+                }
+                // The last space after the hanging prefix, else a hard cut.
+                let floor = line.index(line.startIndex, offsetBy: min(hang.count, line.count))
+                let space = line[floor..<fitted].lastIndex(of: " ")
+                let cut = space ?? fitted
+                out.append(String(line[..<cut]).replacingOccurrences(of: " +$", with: "", options: .regularExpression))
+                let restStart = space.map { line.index(after: $0) } ?? cut
+                line = hang + line[restStart...].drop { $0 == " " }
+            }
+            out.append(line)
+        }
+        return out.joined(separator: "\n")
     }
 
     /// Hard-wraps to the width (by display width), indenting continuation lines.

@@ -1,4 +1,5 @@
 import Course
+import struct Course.Progress
 import Foundation
 import Terminal
 
@@ -8,12 +9,15 @@ public struct ExerciseSession {
     public var store: ProgressStore
     public var settings: TerminalSettings
     public var layout: ExerciseLayout
+    /// How file paths are printed (relative to the current folder, else absolute).
+    public var paths: PathDisplay
 
-    public init(course: Course, settings: TerminalSettings, store: ProgressStore? = nil) {
+    public init(course: Course, settings: TerminalSettings, store: ProgressStore? = nil, paths: PathDisplay = .currentDirectory) {
         self.course = course
         self.settings = settings
         self.store = store ?? ProgressStore(course: course)
         self.layout = ExerciseLayout(course: course)
+        self.paths = paths
     }
 
     public var exercises: [ExerciseEntry] { course.manifest.exercises }
@@ -29,15 +33,15 @@ public struct ExerciseSession {
         return currentExercise(exercises, progress: store.load())
     }
 
-    /// The student's file as a path relative to the course root.
+    /// The student's file as the student can open it from here (see `PathDisplay`).
     public func displayPath(_ exercise: ExerciseEntry) -> String {
-        course.relativePath(layout.studentFile(exercise))
+        paths.show(layout.studentFile(exercise))
     }
 
     /// Checks one exercise or all, records the results, and returns the text to print.
     public func check(_ selection: [ExerciseEntry], all: Bool, json: Bool, timeLimit: Double,
                       progress: (String) -> Void = { _ in }) throws -> (text: String, allPassed: Bool) {
-        let checker = ExerciseChecker(course: course, timeLimit: timeLimit)
+        let checker = ExerciseChecker(course: course, paths: paths, timeLimit: timeLimit)
         let report = CheckReport(settings: settings)
         var results: [CheckResult] = []
         if all {
@@ -59,12 +63,19 @@ public struct ExerciseSession {
             return (lines.joined(separator: "\n"), allPassed)
         }
         var text = results.map { report.detail($0, file: displayPath($0.exercise)) }.joined(separator: "\n")
-        if allPassed, let next = currentExercise(exercises, progress: store.load()) {
-            text += "\n" + report.wrap("Next: exercise \(next.number), \(next.title): edit \(displayPath(next)), then `tandem check`.")
-        } else if allPassed {
-            text += "\n" + report.wrap("Every exercise is solved.")
-        }
+        if allPassed { text += "\n" + report.wrap(nextStep(progress: store.load())) }
         return (text, allPassed)
+    }
+
+    /// What to do after a pass. The next exercise only when its lesson has been read: `tandem
+    /// next` goes lesson by lesson (read, quiz, exercises), and check must not skip ahead of it.
+    public func nextStep(progress: Progress) -> String {
+        guard let next = currentExercise(exercises, progress: progress) else { return "Every exercise is solved." }
+        guard progress.lessons[next.lesson]?.read == true else {
+            let lesson = course.lesson(slug: next.lesson).map { "lesson \($0.number), \($0.title)," } ?? "its lesson"
+            return "Next: tandem next (exercise \(next.number) comes after \(lesson) which you have not read yet)."
+        }
+        return "Next: exercise \(next.number), \(next.title): edit \(displayPath(next)), then run tandem check."
     }
 
     /// The hints revealed so far, after revealing one more.
@@ -75,12 +86,12 @@ public struct ExerciseSession {
         let (shown, advanced) = try Hints.reveal(exercise, store: store)
         var lines = [report.wrap("Hints for exercise \(exercise.number), \(exercise.title) (\(shown.count) of \(exercise.hints.count)):")]
         for (index, hint) in shown.enumerated() {
-            lines.append(report.wrap("  \(index + 1). \(hint)", indent: 5))
+            lines.append(report.wrap("  \(index + 1). " + report.inline(hint), indent: 5))
         }
         if !advanced {
-            lines.append(report.wrap("That is every hint. Once the exercise passes, `tandem solution \(exercise.number)` shows the reference solution."))
+            lines.append(report.wrap("That is every hint. Once the exercise passes, tandem solution \(exercise.number) shows the reference solution."))
         } else if shown.count < exercise.hints.count {
-            lines.append(report.wrap("\(again ?? "`tandem hint \(exercise.number)`") again for the next hint."))
+            lines.append(report.wrap("\(again ?? "Run tandem hint \(exercise.number)") again for the next hint."))
         }
         return lines.joined(separator: "\n")
     }
@@ -89,12 +100,12 @@ public struct ExerciseSession {
     public func solution(_ exercise: ExerciseEntry, force: Bool) throws -> String {
         let solved = store.load().exercises[exercise.id]?.solved == true
         guard solved || force else {
-            throw ExerciseError("exercise \(exercise.number) has not passed yet; solve it first (`tandem check \(exercise.number)`), or use --force")
+            throw ExerciseError("exercise \(exercise.number) has not passed yet; solve it first (tandem check \(exercise.number)), or use --force")
         }
         let url = layout.solutionFile(exercise)
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-            throw ExerciseError("\(course.relativePath(url)): the reference solution is missing")
+            throw ExerciseError("\(paths.show(url)): the reference solution is missing")
         }
-        return "// \(course.relativePath(url))\n" + text
+        return CheckReport(settings: settings).wrapCode("// \(paths.show(url))\n" + text)
     }
 }

@@ -42,7 +42,7 @@ public struct Verifier {
 
         try copyPackage(from: source, to: package)
         let layout = ExerciseLayout(package: package, scratch: work.appendingPathComponent("scratch"))
-        let checker = ExerciseChecker(layout: layout, root: work, timeLimit: timeLimit)
+        let checker = ExerciseChecker(layout: layout, paths: PathDisplay(base: work), timeLimit: timeLimit)
         for exercise in manifest {
             for (kind, file) in [("starter", layout.starterFile(exercise)), ("solution", layout.solutionFile(exercise))]
             where !FileManager.default.fileExists(atPath: file.path) {
@@ -95,7 +95,7 @@ public struct Verifier {
         let text = try String(contentsOf: manifestURL, encoding: .utf8)
         let line = "let engineCheckout = \"..\""
         guard text.contains(line) else {
-            throw ExerciseError("\(source.appendingPathComponent("Package.swift").path): expected the line `\(line)`")
+            throw ExerciseError("\(source.appendingPathComponent("Package.swift").path): expected the line \(line)")
         }
         let rootPath = course.root.standardizedFileURL.path
         try text.replacingOccurrences(of: line, with: "let engineCheckout = \"\(rootPath)\"")

@@ -32,13 +32,13 @@ public final class Watcher {
     public static func unavailableReason(stdinIsTTY: Bool, stdoutIsTTY: Bool) -> String? {
         if stdinIsTTY && stdoutIsTTY { return nil }
         return "watch needs an interactive terminal (it reads single keys and redraws the screen); "
-            + "run `tandem check` instead, or `tandem check --all`."
+            + "run tandem check instead, or tandem check --all."
     }
 
     /// Runs until `q`. Returns the save-to-verdict times measured.
     public func run() throws -> [Double] {
         guard let first = currentExercise(session.exercises, progress: session.store.load()) else {
-            Output.line("Every exercise is solved. `tandem check --all` re-checks them all.")
+            Output.line(CheckReport(settings: session.settings).wrap("Every exercise is solved. tandem check --all re-checks them all."))
             return []
         }
         current = first
@@ -73,7 +73,7 @@ public final class Watcher {
         extra = []
         note = session.firstBuild ? "Checking… (the first check compiles the engine too: about a minute)" : "Checking…"
         draw()
-        let checker = ExerciseChecker(course: session.course, timeLimit: timeLimit)
+        let checker = ExerciseChecker(course: session.course, paths: session.paths, timeLimit: timeLimit)
         do {
             let result = try checker.check(exercise)
             try record(result, in: session.store)
@@ -94,7 +94,7 @@ public final class Watcher {
 
     func advance(_ events: FileEvents) {
         guard lastResult?.status == .passed else {
-            note = "`n` moves on once this exercise passes."
+            note = "The n key moves on once this exercise passes."
             draw()
             return
         }

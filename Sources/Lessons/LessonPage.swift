@@ -18,33 +18,49 @@ public struct LessonContext: Sendable, Equatable {
     /// Questions in the lesson's quiz; nil when it has none.
     public var quizQuestions: Int?
     public var exercises: [Exercise]
+    /// Another lesson of the course, by number and title.
+    public struct OtherLesson: Sendable, Equatable {
+        public var number: Int
+        public var title: String
+        public init(number: Int, title: String) { self.number = number; self.title = title }
+    }
+
     /// The following lesson, nil for the last one.
     public var next: (number: Int, title: String)?
+    /// Lessons the text links to, besides this one and the next, in order of first mention; the
+    /// footer gives their `tandem read` commands (the links themselves show only their text).
+    public var linked: [OtherLesson]
 
     public init(number: Int, lessonCount: Int, title: String, quizQuestions: Int?, exercises: [Exercise],
-                next: (number: Int, title: String)?) {
+                next: (number: Int, title: String)?, linked: [OtherLesson] = []) {
         self.number = number
         self.lessonCount = lessonCount
         self.title = title
         self.quizQuestions = quizQuestions
         self.exercises = exercises
         self.next = next
+        self.linked = linked
     }
 
     public static func == (a: LessonContext, b: LessonContext) -> Bool {
         a.number == b.number && a.lessonCount == b.lessonCount && a.title == b.title && a.quizQuestions == b.quizQuestions
             && a.exercises == b.exercises && a.next?.number == b.next?.number && a.next?.title == b.next?.title
+            && a.linked == b.linked
     }
 
-    /// The context of `lesson` in `course`; `quizQuestions` counts its quiz (nil when it has none).
-    public init(course: Course, lesson: LessonEntry, quizQuestions: Int?) {
+    /// The context of `lesson` in `course`; `quizQuestions` counts its quiz (nil when it has none);
+    /// `linkedLessons` are the numbers of the lessons its text links to.
+    public init(course: Course, lesson: LessonEntry, quizQuestions: Int?, linkedLessons: [Int] = []) {
         let lessons = course.manifest.lessons
         let index = lessons.firstIndex { $0.slug == lesson.slug }
         let following = index.flatMap { $0 + 1 < lessons.count ? lessons[$0 + 1] : nil }
+        let linked = linkedLessons.filter { $0 != lesson.number && $0 != following?.number }.compactMap { number in
+            lessons.first { $0.number == number }.map { OtherLesson(number: $0.number, title: $0.title) }
+        }
         self.init(number: lesson.number, lessonCount: lessons.count, title: lesson.title,
                   quizQuestions: lesson.quiz == nil ? nil : quizQuestions,
                   exercises: course.exercises(forLesson: lesson.slug).map { Exercise(slug: $0.slug, title: $0.title) },
-                  next: following.map { ($0.number, $0.title) })
+                  next: following.map { ($0.number, $0.title) }, linked: linked)
     }
 }
 
@@ -88,6 +104,9 @@ public enum LessonPage {
             items.append("Next lesson: `tandem read \(next.number)` (\(escape(next.title)))")
         } else {
             items.append("This is the last lesson: `tandem` shows what is left to do.")
+        }
+        for other in context.linked {
+            items.append("Lesson \(other.number): `tandem read \(other.number)` (\(escape(other.title)))")
         }
         return "\n\n---\n\n## After this lesson\n\n" + items.map { "- " + $0 }.joined(separator: "\n") + "\n"
     }
@@ -137,11 +156,13 @@ public enum LessonPage {
     }
 
     /// The whole page of a course lesson: header, lesson, live blocks, footer.
-    /// Links to other lessons become `tandem read N`.
+    /// Links to other lessons show their text; the footer lists their `tandem read N`.
     public static func compose(course: Course, lesson: LessonEntry, markdown: String, quizQuestions: Int?,
                                settings: TerminalSettings, live: LiveMode) -> String {
-        let context = LessonContext(course: course, lesson: lesson, quizQuestions: quizQuestions)
-        let markdown = LessonLinks.rewrite(markdown, lessonURL: course.lessonFile(lesson), course: course)
+        let rewritten = LessonLinks.rewrite(markdown, lessonURL: course.lessonFile(lesson), course: course)
+        let context = LessonContext(course: course, lesson: lesson, quizQuestions: quizQuestions,
+                                    linkedLessons: rewritten.lessons)
+        let markdown = rewritten.markdown
         return render(markdown, settings: settings, live: live,
                       header: header(context, minutes: readingMinutes(markdown), settings: settings),
                       footerMarkdown: footerMarkdown(context))

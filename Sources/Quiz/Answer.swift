@@ -61,6 +61,15 @@ extension Question {
     }
 
     /// The right answer as a student reads it after answering (Markdown).
+    /// `expectedDescription` as Markdown to render: a short answer is literal text (what the
+    /// student types), so its `*`, `_` or backticks are escaped rather than read as emphasis or code.
+    var expectedMarkdown: String {
+        guard case .shortAnswer(let sa) = body else { return expectedDescription }
+        let answer = InlineMarkdown.escaped(sa.answer)
+        return sa.alternatives.isEmpty ? answer
+            : answer + " (also accepted: " + sa.alternatives.map(InlineMarkdown.escaped).joined(separator: ", ") + ")"
+    }
+
     public var expectedDescription: String {
         switch body {
         case .multipleChoice(let mc):

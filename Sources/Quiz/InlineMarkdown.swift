@@ -1,3 +1,5 @@
+import Foundation
+
 /// Markdown written to follow a label on the same line (an option after its letter): rendered on
 /// its own it must still read as a paragraph, as it did after the label.
 enum InlineMarkdown {
@@ -28,6 +30,43 @@ enum InlineMarkdown {
         default:
             return trimmed
         }
+    }
+
+    /// Literal `text` as Markdown that renders to exactly it: every ASCII punctuation mark that
+    /// Markdown could read (emphasis, code, links, escapes, block starts) backslash-escaped.
+    static func escaped(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            if "\\`*_{}[]<>()#+-.!|~&".contains(character) { result.append("\\") }
+            result.append(character)
+        }
+        return result
+    }
+
+    /// The first paragraph of `markdown` as one line: its source lines up to a blank line or a
+    /// line that opens another block (fence, heading, quote, list item), joined by spaces. Empty
+    /// when the text starts with a code fence or holds nothing.
+    static func firstParagraph(_ markdown: String) -> String {
+        var lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }[...]
+        while lines.first?.isEmpty == true { lines.removeFirst() }
+        guard let first = lines.first, !opensFence(first) else { return "" }
+        var paragraph = [first]
+        for line in lines.dropFirst() {
+            if line.isEmpty || opensFence(line) || opensBlock(line) { break }
+            paragraph.append(line)
+        }
+        return paragraph.joined(separator: " ")
+    }
+
+    private static func opensFence(_ line: String) -> Bool { line.hasPrefix("```") || line.hasPrefix("~~~") }
+
+    /// A line that would end a paragraph: a heading, quote, bullet or list item starting at 1.
+    private static func opensBlock(_ line: String) -> Bool {
+        if line.hasPrefix("#") || line.hasPrefix(">") { return true }
+        if ["- ", "* ", "+ "].contains(where: line.hasPrefix) { return true }
+        return line.hasPrefix("1. ") || line.hasPrefix("1) ")
     }
 
     private static func isThematicBreak(_ line: Substring) -> Bool {

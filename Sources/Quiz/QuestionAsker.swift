@@ -123,7 +123,8 @@ struct QuestionAsker {
     }
 
     private func markRubric(_ question: Question, _ selfGraded: SelfGraded, response: String) -> Answer? {
-        write("\n" + presenter.render("**Model answer:** " + selfGraded.model))
+        // The label is tandem's own text: bold with colour, plain without (never `**`).
+        write("\n" + presenter.line(presenter.style.bold("Model answer:")) + presenter.render(selfGraded.model))
         write("\n" + presenter.line("Mark each point your answer covers (y/n):"))
         var met: [Bool] = []
         for (index, point) in selfGraded.rubric.enumerated() {

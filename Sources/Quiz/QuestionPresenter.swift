@@ -31,7 +31,8 @@ public struct QuestionPresenter: Sendable {
         let labelColumns = DisplayWidth.of(label) + 1
         // Too narrow to hang: paragraphs with the labels in them, as plain wrapping would give.
         guard settings.width - labelColumns - DisplayWidth.of(arrow) - 1 >= 8 else {
-            return render("**\(label)** " + text) + (below.map { render(arrow + " " + InlineMarkdown.asParagraph($0)) } ?? "")
+            let markedLabel = settings.color ? "**\(label)**" : label  // without colour, no `**` around tandem's label
+            return render(markedLabel + " " + text) + (below.map { render(arrow + " " + InlineMarkdown.asParagraph($0)) } ?? "")
         }
         var lines = hanging(style.bold(label), labelColumns: labelColumns, text, width: settings.width)
         if let below, !below.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
@@ -90,6 +91,23 @@ public struct QuestionPresenter: Sendable {
         return out
     }
 
+    /// The question as one line for a list (the "Missed:" list): `  ID: ` and the prompt's first
+    /// paragraph rendered inline, cut to the width with an ellipsis. Without colour it is plain
+    /// prose (no `**`, `_` or backticks): a short label full of markers reads as raw Markdown.
+    func summaryLine(_ question: Question, indent: String = "  ") -> String {
+        let paragraph = InlineMarkdown.firstParagraph(question.prompt)
+        var text = question.type.rawValue
+        if !paragraph.isEmpty {
+            var oneLine = settings
+            oneLine.width = 10_000
+            oneLine.color = true
+            let rendered = MarkdownRenderer(settings: oneLine).renderInline(InlineMarkdown.asParagraph(paragraph))
+            text = rendered.split(separator: "\n").first.map(String.init) ?? text
+        }
+        if !settings.color { text = TextFit.withoutEscapes(text) }
+        return TextFit.truncate(indent + question.id + ": " + text, width: settings.width, ascii: settings.ascii)
+    }
+
     /// What a student may type for this question.
     public func instructions(_ question: Question) -> String {
         let hint = question.hint == nil ? "" : " Type ? for a hint."
@@ -144,7 +162,7 @@ public struct QuestionPresenter: Sendable {
         if case .multipleChoice(let mc) = question.body {
             out += choiceFeedback(mc, questionID: question.id, answer: answer, correct: grade.status == .correct)
         } else if grade.status != .correct && grade.status != .selfGraded {
-            out += render("The answer: " + question.expectedDescription)
+            out += render("The answer: " + question.expectedMarkdown)
         }
         if case .tracing(let tracing) = question.body, !tracing.doesCompile, let lineNumber = tracing.lineNumber,
            grade.status == .correct {

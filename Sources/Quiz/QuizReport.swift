@@ -131,7 +131,7 @@ func formatPoints(_ value: Double) -> String {
     return String(format: "%.2f", rounded).replacingOccurrences(of: #"0+$"#, with: "", options: .regularExpression)
 }
 
-/// A minimal ordered JSON writer (key order matters to people reading reports).
+/// A JSON value with ordered keys (key order matters to people reading reports), written by `JSONWriter`.
 indirect enum JSONValue: Equatable {
     case string(String), number(Double), bool(Bool), null
     case array([JSONValue])
@@ -155,38 +155,21 @@ indirect enum JSONValue: Equatable {
         }
     }
 
+    /// One line, with a space after each comma and colon.
     func serialized() -> String {
-        switch self {
-        case .null: return "null"
-        case .bool(let flag): return flag ? "true" : "false"
-        case .number(let value):
-            guard value.isFinite else { return "null" }
-            if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-            return String(value)
-        case .string(let text): return Self.quote(text)
-        case .array(let items): return "[" + items.map { $0.serialized() }.joined(separator: ", ") + "]"
-        case .object(let fields):
-            return "{" + fields.map { Self.quote($0.0) + ": " + $0.1.serialized() }.joined(separator: ", ") + "}"
-        }
+        var writer = JSONWriter(format: JSONWriter.Format(numbers: .shortest, spaced: true))
+        write(to: &writer)
+        return writer.text
     }
 
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
+    func write(to writer: inout JSONWriter) {
+        switch self {
+        case .null: writer.null()
+        case .bool(let flag): writer.bool(flag)
+        case .number(let value): writer.number(value)
+        case .string(let text): writer.string(text)
+        case .array(let items): writer.array(items) { $1.write(to: &$0) }
+        case .object(let fields): writer.object(fields) { $1.write(to: &$0) }
         }
-        return out + "\""
     }
 }

@@ -10,7 +10,8 @@ public struct QuizTarget: Sendable, Equatable {
     /// Key in `Progress.quizzes`: the lesson slug, or `file:ABSOLUTE_PATH`.
     public var key: String
     public var title: String
-    /// The command that takes this quiz again (shown when a run stops early).
+    /// The command that takes this quiz again (shown when a run stops early): by lesson number,
+    /// as the home screen names quizzes.
     public var command: String
 
     public static func lesson(_ lesson: LessonEntry, course: Course) throws(QuizRunError) -> QuizTarget {
@@ -18,13 +19,21 @@ public struct QuizTarget: Sendable, Equatable {
             throw QuizRunError("lesson \(lesson.number) (\(lesson.slug)) has no quiz")
         }
         return QuizTarget(url: url, displayPath: course.relativePath(url), key: lesson.slug,
-                          title: "Quiz: \(lesson.number). \(lesson.title)", command: "tandem quiz \(lesson.slug)")
+                          title: "Quiz: \(lesson.number). \(lesson.title)", command: "tandem quiz \(lesson.number)")
     }
 
     public static func file(_ path: String, workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) -> QuizTarget {
         let url = URL(fileURLWithPath: path, relativeTo: workingDirectory).standardizedFileURL
         return QuizTarget(url: url, displayPath: path, key: "file:" + url.path, title: "Quiz: \(url.lastPathComponent)",
-                          command: "tandem quiz --file \(path)")
+                          command: "tandem quiz --file \(shellQuoted(path))")
+    }
+
+    /// `path` as a shell reads it back: unchanged when it is made of safe characters, otherwise in
+    /// single quotes.
+    static func shellQuoted(_ path: String) -> String {
+        let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./+,:@%=")
+        if !path.isEmpty && path.allSatisfy(safe.contains) { return path }
+        return "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }
 

@@ -27,7 +27,7 @@ public final class QuizSession {
     let write: (String) -> Void
     let presenter: QuestionPresenter
     let clock: () -> Date
-    /// How to tell the student to come back (`tandem quiz cascades`).
+    /// How to tell the student to come back (`tandem quiz 3`), printed as it is typed.
     let resumeCommand: String
 
     public init(quiz: Quiz, quizKey: String, title: String, store: ProgressStore?, reader: LineReader,
@@ -75,7 +75,8 @@ public final class QuizSession {
             write(presenter.question(question, number: index + 1, of: quiz.questions.count, showMultipart: showMultipart))
             guard let answer = asker.ask(question) else {
                 let kept = points.count
-                write(presenter.render("Stopped after \(kept) of \(quiz.questions.count) questions; your answers are saved. Run `\(resumeCommand)` to resume."))
+                write(presenter.line("Stopped after \(kept) of \(quiz.questions.count) questions; your answers are saved."
+                                     + " Run \(presenter.style.bold(resumeCommand)) to resume."))
                 return outcome(completed: false, points: points, answered: answered)
             }
             let result = grade(question, answer)
@@ -108,10 +109,7 @@ public final class QuizSession {
         var missed = initial
         while !missed.isEmpty {
             write(presenter.line("Missed:"))
-            for question in missed {
-                let firstLine = question.prompt.split(separator: "\n").first.map(String.init) ?? question.type.rawValue
-                write(TextFit.truncate("  \(question.id): \(firstLine)", width: presenter.settings.width, ascii: presenter.settings.ascii) + "\n")
-            }
+            for question in missed { write(presenter.summaryLine(question) + "\n") }
             let noun = missed.count == 1 ? "it" : "those \(missed.count)"
             guard askYesNo("Retry \(noun)? [y/N] ", default: false) == true else { break }
             var stillMissed: [Question] = []

@@ -3,14 +3,18 @@ import Foundation
 import struct Course.Progress
 
 /// Leitner boxes: a right answer moves a question up a box and further into the future; a wrong
-/// one sends it back to box 1, due at once. Partial or self-graded-partial answers keep the box.
+/// one sends it back to box 1, due again in ten minutes (long enough that a question just missed
+/// and explained is not "due" the moment the quiz ends). Partial or self-graded-partial answers
+/// keep the box.
 public enum LeitnerScheduler {
-    /// Days until a question in each box is due again (index 0 is box 1).
-    public static let intervals: [Double] = [0, 1, 3, 7, 16]
+    private static let day: TimeInterval = 86_400
+    /// Seconds until a question in each box is due again (index 0 is box 1): ten minutes, then
+    /// 1, 3, 7 and 16 days.
+    public static let intervals: [TimeInterval] = [10 * 60, 1 * day, 3 * day, 7 * day, 16 * day]
     public static var maxBox: Int { intervals.count }
 
     public static func interval(box: Int) -> TimeInterval {
-        intervals[min(max(box, 1), maxBox) - 1] * 86_400
+        intervals[min(max(box, 1), maxBox) - 1]
     }
 
     /// The box and due date after an answer worth `points` (in [0, 1]).
@@ -25,7 +29,7 @@ public enum LeitnerScheduler {
             next = current
         }
         // A partial answer is due tomorrow at the latest, whatever its box.
-        let wait = points > 0 && points < 1 ? min(interval(box: next), 86_400) : interval(box: next)
+        let wait = points > 0 && points < 1 ? min(interval(box: next), day) : interval(box: next)
         return (next, now.addingTimeInterval(wait))
     }
 }

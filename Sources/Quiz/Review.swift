@@ -54,34 +54,44 @@ public enum ReviewQueue {
         return QuizLoader.load(url, displayPath: course.relativePath(url)).quiz
     }
 
-    /// A plain listing of the queue, for when there is no terminal to review in.
-    public static func listing(_ items: [ReviewItem], now: Date, settings: TerminalSettings) -> String {
-        let due = items.filter { $0.isDue(at: now) }.count
-        guard !items.isEmpty else { return "Nothing to review yet: answer some quiz questions first (tandem quiz LESSON).\n" }
-        var lines = ["\(due) of \(items.count) listed question\(items.count == 1 ? "" : "s") due for review:"]
-        for item in items {
-            let when = item.isDue(at: now) ? "due now" : "due " + relative(item.record.due ?? now, from: now)
+    /// A plain listing of the plan, for when there is no terminal to review in. Every line
+    /// fits `settings.width`.
+    public static func listing(_ plan: ReviewPlan, settings: TerminalSettings) -> String {
+        let style = Style(settings: settings)
+        let text = { (line: String) in settings.ascii ? TextFit.asciiPunctuation(line) : line }
+        var lines = TextWrap.wrap(text(plan.summary(style: style, listing: true)), width: settings.width)
+        for item in plan.items {
+            let when = item.isDue(at: plan.now) ? "due now" : "due " + relative(item.record.due ?? plan.now, from: plan.now)
             let quiz = item.quizKey.hasPrefix("file:") ? URL(fileURLWithPath: String(item.quizKey.dropFirst(5))).lastPathComponent : item.quizKey
-            lines.append(TextFit.truncate("  \(item.question.id)  (\(quiz), box \(item.record.box), \(when))", width: settings.width, ascii: settings.ascii))
+            lines += TextWrap.wrap(text("\(item.question.id) (\(quiz), box \(item.record.box), \(when))"), width: settings.width,
+                                   indent: "  ", hang: "    ")
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    public static func json(_ items: [ReviewItem], now: Date) -> String {
+    /// `{"due": N, "next_due": ISO|null, "questions": [{"id", "quiz", "box", "due", "is_due", "last_result"}]}`:
+    /// `due` counts every question due now; `questions` are the plan's.
+    public static func json(_ plan: ReviewPlan) -> String {
         let formatter = ISO8601DateFormatter()
-        let questions: [JSONValue] = items.map { item in
+        let questions: [JSONValue] = plan.items.map { item in
             .object([
                 ("id", .string(item.question.id)), ("quiz", .string(item.quizKey)), ("box", .number(Double(item.record.box))),
                 ("due", item.record.due.map { .string(formatter.string(from: $0)) } ?? .null),
-                ("is_due", .bool(item.isDue(at: now))), ("last_result", item.record.lastResult.map { .string($0) } ?? .null),
+                ("is_due", .bool(item.isDue(at: plan.now))), ("last_result", item.record.lastResult.map { .string($0) } ?? .null),
             ])
         }
-        return JSONValue.object([("due", .number(Double(items.filter { $0.isDue(at: now) }.count))),
+        return JSONValue.object([("due", .number(Double(plan.dueCount))),
+                                 ("next_due", plan.nextDue.map { .string(formatter.string(from: $0)) } ?? .null),
                                  ("questions", .array(questions))]).serialized() + "\n"
     }
 
     static func relative(_ date: Date, from now: Date) -> String {
-        let days = date.timeIntervalSince(now) / 86_400
+        let seconds = date.timeIntervalSince(now)
+        if seconds < 3_600 {
+            let minutes = max(1, Int((seconds / 60).rounded(.up)))
+            return "in \(minutes) minute\(minutes == 1 ? "" : "s")"
+        }
+        let days = seconds / 86_400
         if days < 1 {
             let hours = max(1, Int((days * 24).rounded(.up)))
             return "in \(hours) hour\(hours == 1 ? "" : "s")"
@@ -91,18 +101,18 @@ public enum ReviewQueue {
     }
 }
 
-/// Interactive review: asks each queued question, records the answer and reschedules it.
+/// Interactive review: asks each planned question, records the answer and reschedules it.
 public final class ReviewSession {
-    let items: [ReviewItem]
+    let plan: ReviewPlan
     let store: ProgressStore?
     let reader: LineReader
     let write: (String) -> Void
     let presenter: QuestionPresenter
     let clock: () -> Date
 
-    public init(items: [ReviewItem], store: ProgressStore?, reader: LineReader, settings: TerminalSettings,
+    public init(plan: ReviewPlan, store: ProgressStore?, reader: LineReader, settings: TerminalSettings,
                 clock: @escaping () -> Date = Date.init, write: @escaping (String) -> Void) {
-        self.items = items
+        self.plan = plan
         self.store = store
         self.reader = reader
         self.write = write
@@ -113,15 +123,9 @@ public final class ReviewSession {
     /// Returns (reviewed, right).
     @discardableResult
     public func run() -> (reviewed: Int, right: Int) {
-        let now = clock()
-        guard !items.isEmpty else {
-            write(presenter.line("Nothing to review yet: answer some quiz questions first (tandem quiz LESSON)."))
-            return (0, 0)
-        }
-        let due = items.filter { $0.isDue(at: now) }.count
-        let early = items.count - due
-        write(presenter.line(presenter.style.bold("Review") + " — \(items.count) question\(items.count == 1 ? "" : "s"): \(due) due"
-                             + (early > 0 ? ", \(early) not due yet (early practice)." : ".")))
+        let items = plan.items
+        write(presenter.line(plan.summary(style: presenter.style, listing: false)))
+        guard !items.isEmpty else { return (0, 0) }
         write(presenter.line(presenter.style.dim("Ctrl-D or Ctrl-C stops; answers so far are kept.")) + "\n")
         var reviewed = 0
         var right = 0

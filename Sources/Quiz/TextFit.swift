@@ -26,21 +26,25 @@ enum TextFit {
         let room = max(width - DisplayWidth.of(ellipsis), 0)
         var result = ""
         var used = 0
-        var inEscape = false
+        var escape = EscapeScanner()
         for character in text {
-            if character == "\u{1B}" { inEscape = true; result.append(character); continue }
-            if inEscape {
-                result.append(character)
-                if let ascii = character.asciiValue, (0x40...0x7E).contains(ascii), character != "[" { inEscape = false }
-                continue
-            }
+            if escape.consume(character) { result.append(character); continue }
             let columns = DisplayWidth.of(character)
             if used + columns > room { break }
             result.append(character)
             used += columns
         }
         let hasEscape = result.contains("\u{1B}")
-        return result + (width >= DisplayWidth.of(ellipsis) ? ellipsis : "") + (hasEscape ? "\u{1B}[0m" : "")
+        // A hyperlink left open would run on past the line: close it as well as the styles.
+        let close = hasEscape ? (escape.openLink ? "\u{1B}]8;;\u{1B}\\" : "") + "\u{1B}[0m" : ""
+        return result + (width >= DisplayWidth.of(ellipsis) ? ellipsis : "") + close
+    }
+
+    /// `text` without ANSI control sequences: CSI (`ESC [ … final byte`) and OSC (`ESC ] … BEL` or
+    /// `ESC \\`, as in hyperlinks).
+    static func withoutEscapes(_ text: String) -> String {
+        var escape = EscapeScanner()
+        return String(text.filter { !escape.consume($0) })
     }
 
     /// Dashes tandem writes itself, spelled in ASCII for `--ascii` terminals.
@@ -89,5 +93,39 @@ enum TextFit {
             used += columns
         }
         return result.isEmpty ? String(text.prefix(1)) : result
+    }
+}
+
+/// Follows ANSI control sequences character by character, so text can be measured or cut without
+/// counting (or splitting) them: CSI (`ESC [ params final`) and OSC (`ESC ] … BEL` or `ESC \\`).
+struct EscapeScanner {
+    private enum State { case text, escape, csi, osc, oscEscape }
+    private var state = State.text
+    private var oscText = ""
+    /// True after an OSC 8 hyperlink was opened and not yet closed.
+    private(set) var openLink = false
+
+    /// True when `character` belongs to a control sequence (and takes no columns).
+    mutating func consume(_ character: Character) -> Bool {
+        switch state {
+        case .text:
+            guard character == "\u{1B}" else { return false }
+            state = .escape
+        case .escape:
+            state = character == "[" ? .csi : character == "]" ? .osc : .text
+            oscText = ""
+        case .csi:
+            if let value = character.asciiValue, (0x40...0x7E).contains(value) { state = .text }
+        case .osc:
+            if character == "\u{07}" { finishOSC() } else if character == "\u{1B}" { state = .oscEscape } else { oscText.append(character) }
+        case .oscEscape:
+            finishOSC()
+        }
+        return true
+    }
+
+    private mutating func finishOSC() {
+        state = .text
+        if oscText.hasPrefix("8;") { openLink = oscText != "8;;" }
     }
 }

@@ -73,6 +73,53 @@ import ToyEngine
         }
     }
 
+    /// The legends of a report's line plots: each chart's legend is the lines after its x-axis
+    /// labels (the line under the axis rule) up to the next blank line; entries are separated by
+    /// three spaces and start with their key.
+    static func legendKeys(_ text: String) -> [[String]] {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var charts: [[String]] = []
+        var index = 0
+        while index < lines.count {
+            let trimmed = lines[index].trimmingCharacters(in: .whitespaces)
+            let isAxisRule = trimmed.hasPrefix("└─") || (trimmed.hasPrefix("+--") && trimmed.dropFirst().allSatisfy { $0 == "-" })
+            guard isAxisRule else { index += 1; continue }
+            var keys: [String] = []
+            index += 2  // the rule, then the x labels
+            while index < lines.count, !lines[index].trimmingCharacters(in: .whitespaces).isEmpty {
+                for entry in lines[index].trimmingCharacters(in: .whitespaces).components(separatedBy: "   ") where !entry.isEmpty {
+                    keys.append(String(entry.trimmingCharacters(in: .whitespaces).prefix { $0 != " " }))
+                }
+                index += 1
+            }
+            charts.append(keys)
+        }
+        return charts
+    }
+
+    @Test(arguments: cases.map(\.name))
+    func withoutColourEveryLegendEntryHasItsOwnKey(name: String) throws {
+        let render = try #require(Self.cases.first { $0.name == name }).render
+        for settings in [TerminalSettings(width: 80, color: false, ascii: false), TerminalSettings(width: 60, color: false, ascii: true)] {
+            let text = render(settings)
+            let charts = Self.legendKeys(text)
+            // Every demo but distill draws a line plot; weak-to-strong only with --curve.
+            if !["distill", "weak-to-strong", "weak-to-strong-sweep"].contains(name) { #expect(!charts.isEmpty, "\(name): no line plot found") }
+            for keys in charts {
+                #expect(keys.count >= 2, "\(name): a chart with a legend of \(keys.count) entries")
+                #expect(Set(keys).count == keys.count, "\(name) (ascii: \(settings.ascii)): legend keys repeat: \(keys)")
+            }
+        }
+    }
+
+    @Test func legendSamplesFollowTheLinePattern() {
+        #expect(LinePlot.Dash.solid.brailleSample == "⠒⠒")
+        #expect(LinePlot.Dash.dashed.brailleSample == "⠒⠂")
+        #expect(LinePlot.Dash.dotted.brailleSample == "⠂⠐")
+        // The pattern the legend shows is the one the plot draws: a dotted line leaves two of three dots out.
+        #expect((0..<12).filter { LinePlot.Dash.dotted.draws($0) } == [0, 3, 6, 9])
+    }
+
     @Test func colourAddsEscapesAndNothingElse() {
         let result = DistillDemo.run(seed: 1)
         let plain = DistillDemo.report(result, settings: TerminalSettings(width: 80, color: false))

@@ -53,6 +53,39 @@ import Terminal
         #expect(WeakToStrongDemo.curveStory(steady).contains("ends lower, at 76.0%"))
     }
 
+    /// Seed 1's hard and confidence students land exactly on the weak model's 77.0% while
+    /// disagreeing with it on about a quarter of the test set: the report must say they did not copy it.
+    @Test func studentsLevelWithTheWeakModelAreNotCalledCopies() throws {
+        let r = WeakToStrongDemo.run(seed: 1)
+        let level = (r.methods + [r.earlyStopped]).filter { abs($0.accuracy - r.weakAccuracy) < 0.005 }
+        try #require(!level.isEmpty, "seed 1 no longer has a student level with the weak model; pick a seed that does")
+        for m in level {
+            #expect(m.weakAgreement < 0.9, "\(m.name) copies the weak model after all (agreement \(m.weakAgreement))")
+            // Level accuracy with disagreement: as many weak errors fixed as weak successes lost (within half a point of the test set).
+            let errors = 1 - r.weakAccuracy
+            #expect(abs(m.correctedWeakErrors * errors - m.brokenWeakSuccesses * r.weakAccuracy) < 0.005)
+        }
+        let sentence = try #require(WeakToStrongDemo.levelWithoutCopying(r))
+        #expect(sentence.contains("without copying it"))
+        #expect(sentence.contains(Format.wholePercent(level[0].weakAgreement)))
+        #expect(sentence.contains("of its \(r.testCount - Int((r.weakAccuracy * Double(r.testCount)).rounded())) errors"))
+        // Wide enough that no sentence wraps, so the phrases can be searched whole.
+        let report = WeakToStrongDemo.report(r, settings: TerminalSettings(width: 400, color: false))
+        #expect(report.contains(sentence))
+        #expect(!report.contains("only copies the supervisor"), "PGR 0 is explained as copying, which these students do not do")
+
+        // No sentence when every student is clear of the weak model.
+        var apart = r
+        apart.methods = r.methods.map { var m = $0; m.accuracy = r.weakAccuracy + 0.03; return m }
+        apart.earlyStopped.accuracy = r.weakAccuracy + 0.03
+        #expect(WeakToStrongDemo.levelWithoutCopying(apart) == nil)
+        // Nor when the level student really does copy the weak model.
+        var copy = apart
+        copy.methods[1].accuracy = r.weakAccuracy
+        copy.methods[1].weakAgreement = 0.97
+        #expect(WeakToStrongDemo.levelWithoutCopying(copy) == nil)
+    }
+
     @Test func narrowTablesDropSecondaryColumnsBeforeCuttingLabels() {
         let report = Report(settings: TerminalSettings(width: 30, color: false))
         var table = Table(["row", "main", "extra wide column"])

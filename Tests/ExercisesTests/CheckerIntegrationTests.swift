@@ -36,7 +36,7 @@ import Terminal
         // Kept between runs: the second run only relinks.
         let folder = try persistentFolder("tandem-exercises-tiny")
         let layout = try Self.tinyPackage(in: folder)
-        let checker = ExerciseChecker(layout: layout, root: folder, timeLimit: 3)
+        let checker = ExerciseChecker(layout: layout, paths: PathDisplay(base: folder), timeLimit: 3)
         let exercises = ["ok", "fail", "crash", "hang", "broken"].enumerated().map {
             entry($0.element, number: $0.offset + 1, file: "\($0.element)/main.swift")
         }
@@ -79,9 +79,53 @@ import Terminal
     @Test func aMissingExerciseFileIsReportedWithTheWayBack() throws {
         let folder = try persistentFolder("tandem-exercises-tiny")
         let layout = try Self.tinyPackage(in: folder)
-        let result = try ExerciseChecker(layout: layout, root: folder).check(entry("gone", number: 4, file: "gone/Gone.swift"))
+        let result = try ExerciseChecker(layout: layout, paths: PathDisplay(base: folder)).check(entry("gone", number: 4, file: "gone/Gone.swift"))
         #expect(result.status == .compileError)
-        #expect(result.message == "exercises/gone/Gone.swift: the file is missing; `tandem reset 4` restores the starter")
+        #expect(result.message == "exercises/gone/Gone.swift: the file is missing; tandem reset 4 restores the starter")
+    }
+
+    /// Compiler errors name the file as the student can reach it from the current folder: from
+    /// elsewhere (the course came from --course), that is the absolute path.
+    @Test func compileErrorsNameTheFileFromTheCurrentFolder() throws {
+        let folder = try persistentFolder("tandem-exercises-tiny")
+        let layout = try Self.tinyPackage(in: folder)
+        let broken = entry("broken", number: 5, file: "broken/main.swift")
+        let inside = try ExerciseChecker(layout: layout, paths: PathDisplay(base: layout.package)).check(broken)
+        #expect(inside.compileErrors.first?.file == "broken/main.swift")
+        let elsewhere = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: elsewhere) }
+        let outside = try ExerciseChecker(layout: layout, paths: PathDisplay(base: elsewhere)).check(broken)
+        #expect(outside.compileErrors.first?.file == layout.studentFile(broken).standardizedFileURL.path)
+    }
+
+    /// A copy of content/ and exercises/ without the checkout above it: the package cannot even be
+    /// loaded, and the student is told that in one line instead of SwiftPM's manifest error.
+    @Test func aPackageWhoseDependencyIsMissingIsNotReportedAsTheStudentsCompileError() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let package = folder.appendingPathComponent("exercises")
+        try write("let answer = 42\n", to: package.appendingPathComponent("ok/main.swift"))
+        try write("""
+            // swift-tools-version:6.0
+            import PackageDescription
+            let package = Package(name: "tiny", dependencies: [.package(path: "..")],
+                                  targets: [.executableTarget(name: "check-ok", path: "ok")])
+            """, to: package.appendingPathComponent("Package.swift"))
+        let layout = ExerciseLayout(package: package, scratch: folder.appendingPathComponent("scratch"))
+        let checker = ExerciseChecker(layout: layout, paths: PathDisplay(base: folder))
+        let exercise = entry("ok", number: 1, file: "ok/main.swift")
+        for result in [try checker.check(exercise), try #require(try checker.checkAll([exercise]).first)] {
+            #expect(result.status == .compileError, "--json keeps the status")
+            let problem = try #require(result.packageProblem)
+            #expect(problem.hasPrefix("its dependency ../ (the tandem checkout"))
+            #expect(problem.contains("is missing"))
+            #expect(result.message.hasPrefix("the exercises package cannot be built: its dependency ../"))
+            let text = CheckReport(settings: TerminalSettings(width: 80, color: false, ascii: true)).detail(result, file: "ok/main.swift")
+            #expect(text.contains("cannot be checked"))
+            #expect(!text.contains("does not compile"))
+            #expect(!text.contains("Edit ok/main.swift"), "editing the exercise cannot fix the package")
+            #expect(!text.contains("manifest at"), "not SwiftPM's raw message")
+        }
     }
 
     @Test func checksAreRecordedInTheProgressStore() throws {
@@ -169,7 +213,9 @@ import Terminal
         let passed = try session.check([first], all: false, json: false, timeLimit: 10)
         #expect(passed.allPassed)
         #expect(passed.text.contains("[ok] 1 Adds (ok): passed"))
-        #expect(passed.text.contains("Next: exercise 2, Doubles"))
+        // The lesson is unread: check defers to tandem next rather than skip ahead of it.
+        #expect(passed.text.contains("Next: tandem next"))
+        #expect(!passed.text.contains("Next: exercise 2"))
         #expect(session.store.load().exercises["ok"]?.solved == true)
         #expect(try session.exercise(named: nil)?.id == "fail", "the current exercise moves on once one is solved")
 
@@ -180,6 +226,10 @@ import Terminal
         #expect(json["total"] as? Int == 1)
         #expect(session.store.load().exercises["fail"]?.status == "failed")
         #expect(session.store.load().exercises["fail"]?.solved == false)
+
+        _ = session.store.update { $0.lessons["ensembles"] = LessonRecord(read: true) }
+        let again = try session.check([first], all: false, json: false, timeLimit: 10)
+        #expect(again.text.contains("Next: exercise 2, Doubles: edit"))
 
         let unsolved = try #require(try session.exercise(named: "fail"))
         let refusal = #expect(throws: ExerciseError.self) { try session.solution(unsolved, force: false) }

@@ -54,12 +54,12 @@ import Terminal
             /course/exercises/01-vote/Vote.swift:3:1: warning: unused variable
             error: emit-module command failed with exit code 1 (use -v to see invocation)
             """
-        let errors = compileErrors(in: output, relativeTo: root)
+        let errors = compileErrors(in: output, paths: PathDisplay(base: root))
         #expect(errors.map(\.description) == ["exercises/01-vote/Vote.swift:12: cannot find 'count' in scope"])
     }
 
     @Test func linkErrorsWithoutALocationAreStillReported() {
-        let errors = compileErrors(in: "error: link command failed with exit code 1", relativeTo: URL(fileURLWithPath: "/c"))
+        let errors = compileErrors(in: "error: link command failed with exit code 1", paths: PathDisplay(base: URL(fileURLWithPath: "/c")))
         #expect(errors.count == 1)
         #expect(errors[0].description.contains("link command failed"))
     }

@@ -128,9 +128,10 @@ final class CallLog: @unchecked Sendable {
 }
 
 @Suite struct LessonLinksTests {
-    @Test func linksToLessonsBecomeReadCommands() {
-        let course = LessonPageTests.course
-        let lessonURL = course.lessonFile(course.manifest.lessons[0])
+    static let course = LessonPageTests.course
+    static let lessonURL = course.lessonFile(course.manifest.lessons[0])
+
+    @Test func linksToLessonsKeepOnlyTheirText() {
         let markdown = """
             See [cascades](../02-cascades/lesson.md#costs) and [the web](https://example.com).
             Not `[code](../02-cascades/lesson.md)`, nor ![an image](../02-cascades/lesson.md).
@@ -138,18 +139,55 @@ final class CallLog: @unchecked Sendable {
             ```markdown
             [inside a fence](../02-cascades/lesson.md)
             ```
-            [unknown](../09-gone/lesson.md) and [routing](../03-routing/lesson.md)
+            [unknown](../09-gone/lesson.md) and [routing](../03-routing/lesson.md), again [Lesson 2](../02-cascades/lesson.md)
             """
-        let rewritten = LessonLinks.rewrite(markdown, lessonURL: lessonURL, course: course)
-        #expect(rewritten == """
-            See cascades (`tandem read 2`) and [the web](https://example.com).
+        let rewritten = LessonLinks.rewrite(markdown, lessonURL: Self.lessonURL, course: Self.course)
+        #expect(rewritten.markdown == """
+            See cascades and [the web](https://example.com).
             Not `[code](../02-cascades/lesson.md)`, nor ![an image](../02-cascades/lesson.md).
 
             ```markdown
             [inside a fence](../02-cascades/lesson.md)
             ```
-            [unknown](../09-gone/lesson.md) and routing (`tandem read 3`)
+            [unknown](../09-gone/lesson.md) and routing, again Lesson 2
 
             """)
+        #expect(rewritten.lessons == [2, 3])
+    }
+
+    /// The reported case: "(Lesson 6 (`tandem read 6`))" read badly; a parenthesised link now reads
+    /// "(Lesson 2)" and "(Lesson 2 explains it)".
+    @Test func parenthesisedLinksReadAsPlainText() {
+        let markdown = "A loss ([Lesson 2](../02-cascades/lesson.md)).\nSee ([Lesson 3](../03-routing/lesson.md) explains it).\n"
+        let rewritten = LessonLinks.rewrite(markdown, lessonURL: Self.lessonURL, course: Self.course)
+        #expect(rewritten.markdown == "A loss (Lesson 2).\nSee (Lesson 3 explains it).\n")
+    }
+
+    @Test func aLinkWhoseTextSpansALineBreakIsRewritten() {
+        let markdown = "Small models help pretraining (see [Lesson\n2](../02-cascades/lesson.md)). Also `code\nspan [x](../03-routing/lesson.md)`.\n"
+        let rewritten = LessonLinks.rewrite(markdown, lessonURL: Self.lessonURL, course: Self.course)
+        #expect(rewritten.markdown == "Small models help pretraining (see Lesson\n2). Also `code\nspan [x](../03-routing/lesson.md)`.\n")
+        #expect(rewritten.lessons == [2])
+        // Not across a paragraph break: that is no link in Markdown either.
+        let split = "[Lesson\n\n2](../02-cascades/lesson.md)\n"
+        #expect(LessonLinks.rewrite(split, lessonURL: Self.lessonURL, course: Self.course).markdown == split)
+    }
+
+    @Test func theFooterGivesTheLinkedLessonsCommands() {
+        let course = Self.course
+        let markdown = "# Intro\n\nAs ([Lesson 3](../03-routing/lesson.md)) and [Lesson 2](../02-cascades/lesson.md) show.\n"
+        for color in [false, true] {
+            let page = LessonPage.compose(course: course, lesson: course.manifest.lessons[0], markdown: markdown, quizQuestions: nil,
+                                          settings: TerminalSettings(width: 80, color: color), live: .commandsOnly)
+            let plain = color ? page.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression) : page
+            #expect(plain.contains("As (Lesson 3) and Lesson 2 show."))
+            #expect(!plain.contains("lesson.md"))
+            // Lesson 2 is the next lesson, already in the footer; Lesson 3 gets its own line.
+            #expect(plain.contains("Next lesson: `tandem read 2` (Cascading inference)") || plain.contains("Next lesson: tandem read 2 (Cascading inference)"))
+            #expect(plain.contains("Lesson 3: `tandem read 3` (Routing)") || plain.contains("Lesson 3: tandem read 3 (Routing)"))
+            #expect(plain.components(separatedBy: "tandem read 2").count == 2)
+        }
+        let context = LessonContext(course: course, lesson: course.manifest.lessons[0], quizQuestions: nil, linkedLessons: [3, 1, 2, 7])
+        #expect(context.linked == [LessonContext.OtherLesson(number: 3, title: "Routing")])
     }
 }

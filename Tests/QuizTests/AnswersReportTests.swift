@@ -152,7 +152,7 @@ import Testing
         #expect(cost.attempts == 1 && cost.correctCount == 1 && cost.lastResult == "correct" && cost.box == 2)
         #expect(cost.due == now.addingTimeInterval(86_400))
         let free = try #require(progress.questions["ensembles-free"])
-        #expect(free.lastResult == "incorrect" && free.box == 1 && free.due == now)
+        #expect(free.lastResult == "incorrect" && free.box == 1 && free.due == now.addingTimeInterval(600))
         #expect(progress.questions["weak-to-strong-essay"]?.lastResult == "self-graded")
 
         // A second, better run keeps the best and moves boxes on.

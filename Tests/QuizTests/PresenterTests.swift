@@ -144,4 +144,52 @@ import Testing
         #expect(InlineMarkdown.asParagraph("    indented") == "indented")
         #expect(InlineMarkdown.asParagraph("plain words") == "plain words")
     }
+
+    @Test func firstParagraphJoinsItsLinesAndStopsAtTheNextBlock() {
+        #expect(InlineMarkdown.firstParagraph("\n  One\ntwo\n\nthree") == "One two")
+        #expect(InlineMarkdown.firstParagraph("What prints?\n```swift\nprint(1)\n```") == "What prints?")
+        #expect(InlineMarkdown.firstParagraph("Pick one:\n- a\n- b") == "Pick one:")
+        #expect(InlineMarkdown.firstParagraph("```\ncode\n```") == "")
+        #expect(InlineMarkdown.firstParagraph("  \n") == "")
+    }
+
+    /// Cutting styled text: a hyperlink's OSC 8 sequence takes no columns and is closed after
+    /// the cut, as the styles are; stripping leaves only the visible text.
+    @Test func truncateAndStripUnderstandHyperlinks() {
+        let link = "\u{1B}]8;;https://example.com\u{1B}\\\u{1B}[4mexample text\u{1B}[0m\u{1B}]8;;\u{1B}\\ after"
+        #expect(TextFit.withoutEscapes(link) == "example text after")
+        let cut = TextFit.truncate(link, width: 8)
+        #expect(TextFit.withoutEscapes(cut) == "example…")
+        #expect(cut.hasSuffix("…\u{1B}]8;;\u{1B}\\\u{1B}[0m"), "\(cut.debugDescription)")
+        #expect(TextFit.truncate(link, width: 18) == link, "fits: unchanged")
+    }
+
+    /// Too narrow to hang options: the letters lead their paragraphs, still without `**` when
+    /// colour is off (and bold when it is on).
+    @Test func narrowOptionsKeepPlainLabels() throws {
+        let q = try question(Self.longOptions)
+        let plain = QuestionPresenter(settings: TerminalSettings(width: 12, color: false, ascii: false))
+            .question(q, number: 1, of: 1, showMultipart: false)
+        #expect(!plain.contains("**"), "\(plain)")
+        #expect(plain.contains("\nA) It cuts"), "\(plain)")
+        let colored = QuestionPresenter(settings: TerminalSettings(width: 12, color: true, ascii: false))
+            .question(q, number: 1, of: 1, showMultipart: false)
+        #expect(!colored.contains("**") && colored.contains("\u{1B}[1m"), "\(colored)")
+    }
+
+    /// A short answer is literal text: "2*3*4" is shown as typed, not as emphasis.
+    @Test func shortAnswersAreShownLiterally() throws {
+        let q = try question("""
+            [[questions]]
+            id = "product"
+            type = "ShortAnswer"
+            prompt.prompt = "Write the product of 2, 3 and 4 as an expression."
+            answer.answer = "2*3*4"
+            answer.alternatives = ["`24`", "[24]"]
+            """)
+        let presenter = QuestionPresenter(settings: TerminalSettings(width: 80, color: false, ascii: false))
+        let shown = presenter.feedback(q, answer: .text("6"), grade: grade(q, .text("6")))
+        #expect(shown.contains("The answer: 2*3*4 (also accepted: `24`, [24])"), "\(shown)")
+        #expect(InlineMarkdown.escaped("a_b*c`d") == #"a\_b\*c\`d"#)
+    }
 }

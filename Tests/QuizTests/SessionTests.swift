@@ -135,6 +135,46 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
         #expect(record.attempts == 2 && record.correctCount == 1 && record.lastResult == "correct")
     }
 
+    /// The "Missed:" list names each question by its prompt's first paragraph on one line:
+    /// rendered (bold, not `**`) with colour, plain prose without, cut to the width with "…".
+    @Test func missedListRendersThePromptAsOneLine() throws {
+        let source = """
+            [[questions]]
+            id = "inference-time"
+            type = "TrueFalse"
+            prompt.prompt = \"\"\"
+            Is a **cascade** an *inference-time* combination, like `route(query)` picking a model
+            for each query?
+
+            A second paragraph that the summary leaves out.
+            \"\"\"
+            answer.answer = true
+            """
+        let plain = try SessionHarness(source: source)
+        defer { plain.cleanUp() }
+        plain.run(lines("f", ""), settings: TerminalSettings(width: 60, color: false, ascii: false))
+        let missed = try #require(plain.transcript.text.components(separatedBy: "Missed:\n").last?.split(separator: "\n").first)
+        #expect(missed == "  inference-time: Is a cascade an inference-time combinatio…", "\(plain.transcript.text)")
+        #expect(DisplayWidth.of(missed) <= 60)
+
+        // The whole first paragraph (both source lines) fits at 120, and nothing of the second.
+        let wide = try SessionHarness(source: source)
+        defer { wide.cleanUp() }
+        wide.run(lines("f", ""), settings: TerminalSettings(width: 120, color: false, ascii: false))
+        #expect(wide.transcript.text.contains(
+            "\n  inference-time: Is a cascade an inference-time combination, like route(query) picking a model for each query?\n"),
+            "\(wide.transcript.text)")
+        #expect(wide.transcript.text.hasSuffix("for each query?\nRetry it? [y/N] \n"), "nothing of the second paragraph")
+
+        let colored = try SessionHarness(source: source)
+        defer { colored.cleanUp() }
+        colored.run(lines("f", ""), settings: TerminalSettings(width: 50, color: true, ascii: false))
+        let line = try #require(colored.transcript.text.components(separatedBy: "Missed:\n").last?.split(separator: "\n").first)
+        #expect(!line.contains("**") && !line.contains("`") && line.contains("\u{1B}[") && line.contains("cascade"), "\(line)")
+        #expect(line.hasSuffix("…\u{1B}[0m"), "cut with an ellipsis, styles closed: \(line)")
+        #expect(DisplayWidth.of(line) <= 50)
+    }
+
     @Test func decliningRetryLeavesMissed() throws {
         let harness = try SessionHarness()
         defer { harness.cleanUp() }
@@ -152,7 +192,7 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
         let (first, _) = harness.run([.line("t"), stop])
         #expect(!first.completed)
         #expect(first.answeredThisRun == 1)
-        #expect(harness.transcript.text.contains("Stopped after 1 of 3 questions; your answers are saved. Run `tandem quiz small` to resume."))
+        #expect(harness.transcript.text.contains("Stopped after 1 of 3 questions; your answers are saved. Run tandem quiz small to resume.\n"))
         var progress = harness.store.load()
         #expect(progress.quizzes["small"]?.resume == ["small-vs-large": 1])
         #expect(progress.quizzes["small"]?.attempts == 0)
@@ -185,6 +225,34 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
             + "› ^D\n"
             + "Stopped retrying; your score stays 2 / 3.\n"), "\(harness.transcript.text)")
         #expect(harness.store.load().quizzes["small"]?.last == 2)
+    }
+
+    /// The stop message prints the command plainly: no backticks, bold only with colour.
+    @Test func stopMessageNamesTheCommandPlainly() throws {
+        let harness = try SessionHarness()
+        defer { harness.cleanUp() }
+        harness.run([.line("t"), .end], settings: TerminalSettings(width: 80, color: true, ascii: false))
+        let text = harness.transcript.text.replacingOccurrences(of: "\n", with: " ")
+        #expect(text.contains("Run \u{1B}[1mtandem quiz small\u{1B}[0m to resume."), "\(harness.transcript.text)")
+        #expect(!harness.transcript.text.contains("`"))
+    }
+
+    /// A lesson's quiz is resumed by the lesson's number, as the home screen names it; a file by
+    /// its path, quoted for the shell when it needs to be.
+    @Test func resumeCommandsUseTheLessonNumber() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let folder = root.appendingPathComponent("content/01-why-combine")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try smallQuiz.write(to: folder.appendingPathComponent("quiz.toml"), atomically: true, encoding: .utf8)
+        var manifest = CourseManifest(id: "test", title: "Test")
+        let lesson = LessonEntry(number: 1, slug: "why-combine", title: "Why combine", folder: "01-why-combine")
+        manifest.lessons = [lesson]
+        let target = try QuizTarget.lesson(lesson, course: Course(root: root, manifest: manifest))
+        #expect(target.command == "tandem quiz 1")
+        #expect(target.key == "why-combine")
+        #expect(QuizTarget.file("quizzes/extra.toml").command == "tandem quiz --file quizzes/extra.toml")
+        #expect(QuizTarget.file("my quiz's.toml").command == #"tandem quiz --file 'my quiz'\''s.toml'"#)
     }
 
     @Test func resumingLeavesABlankLineBeforeTheTitle() throws {
@@ -267,7 +335,8 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
         #expect(outcome.total == 0 && outcome.completed)
         let text = harness.transcript.text
         #expect(text.contains("Write an answer first"))
-        #expect(text.contains("**Model answer:** A strong model"))
+        #expect(text.contains("\nModel answer:\nA strong model"), "tandem's label, plain without colour: \(text)")
+        #expect(!text.contains("**"))
         #expect(text.contains("Self-graded: 1 of 2 rubric points met"))
         let record = try #require(harness.store.load().questions["weak-to-strong-essay"])
         #expect(record.lastResult == "self-graded" && record.lastPoints == 0.5)

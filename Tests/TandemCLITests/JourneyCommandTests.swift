@@ -1,4 +1,6 @@
+import Course
 import Foundation
+import Journey
 import Terminal
 import Testing
 @testable import TandemCLI
@@ -267,5 +269,32 @@ enum CourseFixture {
         #expect(first.stdout.contains("Lesson 1 of 2"))
         let home = try tandem.run(["--width", "60"])
         #expect(!home.stdout.contains("Welcome"))
+    }
+
+    /// Not paging (stdout is a pipe), the welcome comes first in the stream, then the lesson.
+    @Test func theWelcomeComesBeforeTheLessonInTheOutput() throws {
+        let tandem = TandemProcess(course: try CourseFixture.make())
+        let first = try tandem.run(["next", "--width", "60", "--no-pager"])
+        let welcome = try #require(first.stdout.range(of: "Welcome, student. Type tandem next."))
+        let lesson = try #require(first.stdout.range(of: "Lesson 1 of 2"))
+        #expect(welcome.upperBound < lesson.lowerBound)
+        #expect(first.stdout.components(separatedBy: "Welcome").count == 2)
+    }
+
+    /// Paging, the pager gets one text: the welcome at the top of the lesson's page, so it cannot
+    /// scroll out of sight before the pager opens.
+    @Test func whenReadingTheWelcomeIsPartOfTheLessonPage() throws {
+        let root = try CourseFixture.make()
+        let read = try ReadCommand.parse(["--no-run", "--course", root.path, "--color", "never", "--width", "60"])
+        let course = try read.course.load()
+        let welcome = NextCommand.welcome(course, progress: StudentProgress(courseID: course.manifest.id), settings: TerminalSettings(width: 60))
+        #expect(welcome == "Welcome, student. Type tandem next.\n\n")
+        let (entry, page) = try read.lessonPage(course, progress: StudentProgress(courseID: course.manifest.id), preface: welcome)
+        #expect(entry.number == 1)
+        #expect(page.hasPrefix(welcome + "Lesson 1 of 2 · Why combine models"), "\(page.prefix(120))")
+        // Once welcomed, there is nothing to add.
+        var welcomed = StudentProgress(courseID: course.manifest.id)
+        welcomed.welcomed = true
+        #expect(NextCommand.welcome(course, progress: welcomed, settings: TerminalSettings(width: 60)) == "")
     }
 }

@@ -146,21 +146,56 @@ import Testing
         #expect(record["last"] as? Double == 1)
         #expect(record["attempts"] as? Int == 2)
 
-        let review = try tandem.run(["review", "--json"])
+        // Nothing is due yet: the one just missed waits ten minutes. Review says so and offers --all.
+        let nothing = try tandem.run(["review", "--width", "40"])
+        #expect(nothing.status == 0, "\(nothing.stderr)")
+        #expect(nothing.stdout == """
+            Nothing is due for review; the next
+            question is due in 10 minutes. To
+            practise early anyway: tandem review
+            --all
+
+            """, "\(nothing.stdout)")
+        let dueOnly = try jsonObject(try tandem.run(["review", "--json"]).stdout)
+        #expect(dueOnly["due"] as? Int == 0 && (dueOnly["questions"] as? [Any])?.isEmpty == true)
+        #expect(dueOnly["next_due"] is String)
+
+        let review = try tandem.run(["review", "--json", "--all"])
         #expect(review.status == 0, "\(review.stderr)")
         let queue = try jsonObject(review.stdout)
-        #expect(queue["due"] as? Int == 1)
+        #expect(queue["due"] as? Int == 0)
         let items = try #require(queue["questions"] as? [[String: Any]])
-        // The one just missed is due now and comes first; the one right twice waits.
+        // The one just missed is due in ten minutes and comes first; the one right twice waits longer.
         #expect(items.map { $0["id"] as? String } == ["cascades-three-tiers", "cascades-expected-cost"])
-        #expect(items[0]["is_due"] as? Bool == true && items[0]["last_result"] as? String == "incorrect" && items[0]["box"] as? Int == 1)
+        #expect(items[0]["is_due"] as? Bool == false && items[0]["last_result"] as? String == "incorrect" && items[0]["box"] as? Int == 1)
         #expect(items[1]["is_due"] as? Bool == false && items[1]["last_result"] as? String == "correct")
         #expect(items.allSatisfy { $0["quiz"] as? String == "cascades" && $0["due"] is String })
 
-        let listing = try tandem.run(["review", "--width", "40"])
+        let listing = try tandem.run(["review", "--all", "--width", "40"])
         #expect(listing.status == 0)
-        #expect(listing.stdout.hasPrefix("1 of 2 listed questions due for review:\n"), "\(listing.stdout)")
+        #expect(listing.stdout.hasPrefix("0 of 2 listed questions due for review:\n"), "\(listing.stdout)")
+        #expect(listing.stdout.contains("  cascades-three-tiers (cascades, box\n    1, due in 10 minutes)\n"), "\(listing.stdout)")
         for line in listing.stdout.split(separator: "\n") { #expect(line.count <= 40, "\(line)") }
+    }
+
+    /// Questions past their due date are listed by default, with a header that fits 40 columns.
+    @Test func reviewListsDueQuestionsWithinTheWidth() throws {
+        let tandem = TandemProcess(course: Self.repository)
+        let wrong = try temporaryFile("wrong.toml", "cascades-expected-cost = 1\ncascades-three-tiers = 1\n")
+        #expect(try tandem.run(["quiz", "cascades", "--answers", wrong.path]).status == 0)
+        // Move the two due dates into the past, as if the student came back an hour later.
+        var progress = try String(contentsOf: tandem.progressFile, encoding: .utf8)
+        let dues = try NSRegularExpression(pattern: #""due"\s*:\s*"[^"]*""#)
+        progress = dues.stringByReplacingMatches(in: progress, range: NSRange(progress.startIndex..., in: progress),
+                                                 withTemplate: #""due" : "2020-01-01T00:00:00Z""#)
+        try Data(progress.utf8).write(to: tandem.progressFile)
+        let listing = try tandem.run(["review", "--width", "40"])
+        #expect(listing.status == 0, "\(listing.stderr)")
+        #expect(listing.stdout.hasPrefix("2 questions due for review:\n  cascades-"), "\(listing.stdout)")
+        for line in listing.stdout.split(separator: "\n") { #expect(line.count <= 40, "\(line)") }
+        let limited = try tandem.run(["review", "--limit", "1"])
+        #expect(limited.stdout.hasPrefix("The first 1 of 2 questions due for review:\n"), "\(limited.stdout)")
+        #expect(limited.stdout.split(separator: "\n").count == 2)
     }
 
     @Test func unknownLessonIsAOneLineError() throws {
@@ -209,7 +244,8 @@ struct InteractiveQuizTests {
         #expect(first.screen.contains("Question 1 of 2  (intro-tf)"))
         #expect(first.screen.contains("Answer true or false (t/f, yes/no and y/n also work)."), "re-prompted: \(first.screen)")
         #expect(first.screen.contains("✓ Correct.\n\nNot on easy queries."))
-        #expect(first.screen.contains("Stopped after 1 of 2 questions; your answers are saved."))
+        #expect(first.screen.contains("Stopped after 1 of 2 questions; your answers are saved. Run tandem quiz 1 to\nresume."),
+                "the lesson's number, no backticks: \(first.screen)")
         #expect(!first.screen.contains("\u{1B}"))
         for line in first.screen.split(separator: "\n") { #expect(columns(line) <= 80, "\(line)") }
 

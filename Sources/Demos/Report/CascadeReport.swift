@@ -113,7 +113,7 @@ extension CascadeDemo {
                             xLabel: "cost, share of the large model's", formatX: { Format.wholePercent($0) }, formatY: { Format.wholePercent($0) })
         let sorted = r.points.sorted { $0.cost < $1.cost }
         plot.series.append(.init(name: "random deferral", points: [(r.small.cost / r.large.cost, r.small.accuracy), (1, r.large.accuracy)],
-                                 marker: nil, style: .dim, asciiGlyph: ".", dotted: true))
+                                 marker: nil, style: .dim, asciiGlyph: ".", dash: .dotted))
         plot.series.append(.init(name: "cascade (\(r.scorer.rawValue))", points: sorted.map { ($0.cost / r.large.cost, $0.accuracy) },
                                  marker: nil, style: .cyan, asciiGlyph: "*"))
         plot.series.append(.init(name: "small", points: [(r.small.cost / r.large.cost, r.small.accuracy)], marker: "S", style: .yellow))

@@ -52,8 +52,42 @@ struct LinePlot {
         var style: Style = .plain
         /// The ASCII glyph of a line series.
         var asciiGlyph: Character = "*"
-        /// Draw every third dot only, so a reference line stays apart from the data without colour.
-        var dotted = false
+        /// How the line is broken, so reference lines stay apart from the data without colour.
+        var dash: Dash = .solid
+    }
+
+    /// A line's pattern along x: the legend shows a sample drawn with the same rule, so each
+    /// series can be told apart without colour.
+    enum Dash: Sendable {
+        case solid
+        /// Three dots on, one off.
+        case dashed
+        /// Every third dot.
+        case dotted
+
+        /// Whether the dot in plot column `x` is drawn.
+        func draws(_ x: Int) -> Bool {
+            switch self {
+            case .solid: true
+            case .dashed: x % 4 < 3
+            case .dotted: x % 3 == 0
+            }
+        }
+
+        /// Two braille cells of a horizontal line in this pattern, through the cells' second dot row.
+        var brailleSample: String {
+            let bits: [UInt32] = [0x02, 0x10]
+            return (0..<2).map { cell in
+                let pattern = (0..<2).reduce(UInt32(0)) { sum, half in draws(cell * 2 + half) ? sum | bits[half] : sum }
+                return String(Character(UnicodeScalar(0x2800 + pattern) ?? " "))
+            }.joined()
+        }
+    }
+
+    /// The legend's key for a series: its marker letter, or a sample of its line (two cells).
+    static func legendKey(_ s: Series, ascii: Bool) -> String {
+        if let marker = s.marker { return String(marker) }
+        return ascii ? String(repeating: s.asciiGlyph, count: 2) : s.dash.brailleSample
     }
 
     var series: [Series] = []
@@ -97,7 +131,7 @@ struct LinePlot {
                 guard let current = dot(p.x, p.y) else { previous = nil; continue }
                 let from = previous ?? current
                 let steps = max(abs(current.0 - from.0), abs(current.1 - from.1), 1)
-                for k in 0...steps where !s.dotted || (from.0 + (current.0 - from.0) * k / steps) % 3 == 0 {
+                for k in 0...steps where s.dash.draws(from.0 + (current.0 - from.0) * k / steps) {
                     let dx = from.0 + (current.0 - from.0) * k / steps
                     let dy = from.1 + (current.1 - from.1) * k / steps
                     dots[dy / 4][dx / 2] |= bits[dy % 4][dx % 2]
@@ -141,8 +175,7 @@ struct LinePlot {
         // Legend.
         var legend: [String] = []
         for s in series {
-            let key = s.marker.map { String($0) } ?? (report.settings.ascii ? String(s.asciiGlyph) : "⣿")
-            legend.append(report.settings.paint(key, s.style) + " " + report.glyphs(s.name))
+            legend.append(report.settings.paint(Self.legendKey(s, ascii: report.settings.ascii), s.style) + " " + report.glyphs(s.name))
         }
         out += TextWrapLegend.pack(legend, width: report.width, indent: String(repeating: " ", count: labelWidth + 1))
         return out

@@ -71,7 +71,7 @@ extension EnsembleDemo {
         var plot = LinePlot(series: [], xRange: 1...Double(method.map(\.size).max() ?? 25), yRange: yLow...1, height: 9,
                             xLabel: "ensemble size", formatX: { String(Int($0)) }, formatY: { Format.wholePercent($0) })
         plot.series.append(.init(name: "Condorcet", points: method.map { (Double($0.size), $0.condorcet) },
-                                 marker: nil, style: .dim, asciiGlyph: ".", dotted: true))
+                                 marker: nil, style: .dim, asciiGlyph: ".", dash: .dotted))
         plot.series.append(.init(name: "\(r.options.method.rawValue), measured", points: method.map { (Double($0.size), $0.accuracy) },
                                  marker: nil, style: .cyan, asciiGlyph: "*"))
         plot.series.append(.init(name: "large", points: [(Double(method.map(\.size).max() ?? 25), r.large.accuracy)], marker: "L", style: .green))

@@ -33,7 +33,7 @@ extension FilterDemo {
         let yLow = floor(((ys.min() ?? 0.5) - 0.01) * 50) / 50, yHigh = min(1, ceil(((ys.max() ?? 1) + 0.005) * 50) / 50)
         var plot = LinePlot(series: [], xRange: (r.points.first?.fraction ?? 0)...1, yRange: yLow...yHigh, height: 9,
                             xLabel: "fraction of the pool kept", formatX: { Format.wholePercent($0) }, formatY: { Format.wholePercent($0) })
-        plot.series.append(.init(name: "random", points: r.points.map { ($0.fraction, $0.random) }, marker: nil, style: .dim, asciiGlyph: ".", dotted: true))
+        plot.series.append(.init(name: "random", points: r.points.map { ($0.fraction, $0.random) }, marker: nil, style: .dim, asciiGlyph: ".", dash: .dotted))
         plot.series.append(.init(name: "weak-selected", points: r.points.map { ($0.fraction, $0.weakSelected) }, marker: nil, style: .cyan, asciiGlyph: "*"))
         plot.series.append(.init(name: "strong-selected", points: r.points.map { ($0.fraction, $0.strongSelected) }, marker: "s", style: .green))
         out.blank()

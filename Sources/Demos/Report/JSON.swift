@@ -1,4 +1,5 @@
 import Foundation
+import Terminal
 
 /// A JSON value with ordered keys, written deterministically. Non-finite numbers become `null`
 /// (JSON has no NaN), so an undefined result is never mistaken for a number.
@@ -20,39 +21,23 @@ public indirect enum JSONValue: Equatable, Sendable {
         return .number(value)
     }
 
-    /// Compact JSON text (one line).
+    /// Compact JSON text (one line); numbers that are not whole to six decimals at most.
     public func serialized() -> String {
-        switch self {
-        case .null: return "null"
-        case .bool(let b): return b ? "true" : "false"
-        case .integer(let i): return String(i)
-        case .unsigned(let u): return String(u)
-        case .number(let d):
-            guard d.isFinite else { return "null" }
-            if d == d.rounded(), abs(d) < 1e15 { return String(Int(d)) }
-            var text = String(format: "%.6f", d)
-            while text.hasSuffix("0") { text.removeLast() }
-            if text.hasSuffix(".") { text.removeLast() }
-            return text == "-0" ? "0" : text
-        case .string(let s): return JSONValue.quote(s)
-        case .array(let items): return "[" + items.map { $0.serialized() }.joined(separator: ",") + "]"
-        case .object(let pairs): return "{" + pairs.map { JSONValue.quote($0.0) + ":" + $0.1.serialized() }.joined(separator: ",") + "}"
-        }
+        var writer = JSONWriter(format: JSONWriter.Format(numbers: .fixed(decimals: 6)))
+        write(to: &writer)
+        return writer.text
     }
 
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
+    func write(to writer: inout JSONWriter) {
+        switch self {
+        case .null: writer.null()
+        case .bool(let b): writer.bool(b)
+        case .integer(let i): writer.integer(i)
+        case .unsigned(let u): writer.integer(u)
+        case .number(let d): writer.number(d)
+        case .string(let s): writer.string(s)
+        case .array(let items): writer.array(items) { $1.write(to: &$0) }
+        case .object(let pairs): writer.object(pairs) { $1.write(to: &$0) }
         }
-        return out + "\""
     }
 }

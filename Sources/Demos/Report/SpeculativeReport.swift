@@ -28,7 +28,7 @@ extension SpeculativeDemo {
         var plot = LinePlot(series: [], xRange: 1...Double(r.points.last?.gamma ?? 8),
                             yRange: 1...ceil(max(r.points.map(\.tokensPerCall).max() ?? 2, r.points.map(\.formula).max() ?? 2) + 0.2),
                             height: 8, xLabel: "γ (draft tokens per call)", formatX: { String(Int($0)) }, formatY: { Format.fixed($0, 1) })
-        plot.series.append(.init(name: "formula", points: r.points.map { (Double($0.gamma), $0.formula) }, marker: nil, style: .dim, asciiGlyph: ".", dotted: true))
+        plot.series.append(.init(name: "formula", points: r.points.map { (Double($0.gamma), $0.formula) }, marker: nil, style: .dim, asciiGlyph: ".", dash: .dotted))
         plot.series.append(.init(name: "measured", points: r.points.map { (Double($0.gamma), $0.tokensPerCall) }, marker: "x", style: .cyan))
         out.blank()
         out.block(plot.render(out))

@@ -29,7 +29,7 @@ extension WeakToStrongDemo {
                       + "\"pretrained\" view of all factors (\(Format.count(Double(r.strongCost))) multiply-adds), trained on half B with the weak model's labels only. "
                       + "Preset: \(r.preset.rawValue).")
 
-        out.section("The four bars, per method (test accuracy)")
+        out.section("Weak supervisor, students and ceiling (test accuracy)")
         var bars = BarChart()
         let values = [r.weakAccuracy, r.ceilingAccuracy] + r.methods.map(\.accuracy) + [r.earlyStopped.accuracy]
         bars.minimum = max(0, floor(((values.min() ?? 0.5) - 0.05) * 20) / 20)
@@ -45,15 +45,23 @@ extension WeakToStrongDemo {
                  + "hard (its hard labels), confidence (with the auxiliary confidence loss), early-stopped (naive, stopped on weak-labelled validation data).")
 
         out.blank()
-        var table = Table(["method", "accuracy", "PGR", "weak errors fixed"])
-        table.shortHeaders = ["method", "accuracy", "PGR", "fixed"]
+        var table = Table(["method", "accuracy", "PGR", "weak errors fixed", "agrees with weak"])
+        table.shortHeaders = ["method", "accuracy", "PGR", "fixed", "agrees"]
+        table.dropOrder = [4]
         for m in r.methods + [r.earlyStopped] {
-            table.add([m.name, Format.percent(m.accuracy), Format.optional(m.pgr), Format.wholePercent(m.correctedWeakErrors)])
+            table.add([m.name, Format.percent(m.accuracy), Format.optional(m.pgr), Format.wholePercent(m.correctedWeakErrors),
+                       Format.wholePercent(m.weakAgreement)])
         }
         out.block(table.render(out))
         out.blank()
-        out.paragraph("PGR = (student − weak) / (ceiling − weak): 1 recovers the whole gap, 0 only copies the supervisor. "
-                      + (table.usesShortHeaders(out) ? "Fixed (weak errors fixed)" : "Weak errors fixed") + ": of the test examples the weak model gets wrong, the share the student gets right.")
+        let short = table.usesShortHeaders(out)
+        out.paragraph("PGR = (student − weak) / (ceiling − weak): 1 recovers the whole gap, 0 does no better than the supervisor. "
+                      + (short ? "Fixed (weak errors fixed)" : "Weak errors fixed") + ": of the test examples the weak model gets wrong, the share the student gets right."
+                      + (table.keptColumns(out).contains(4) ? " " + (short ? "Agrees (agrees with weak)" : "Agrees with weak") + ": the share of test examples where the student predicts what the weak model predicts." : ""))
+        if let level = levelWithoutCopying(r) {
+            out.blank()
+            out.paragraph(level)
+        }
         out.blank()
         out.paragraph(mechanism(r))
 
@@ -64,8 +72,8 @@ extension WeakToStrongDemo {
             let epochs = Double(max(curve.naive.count, 2))
             var plot = LinePlot(series: [], xRange: 1...epochs, yRange: yLow...yHigh, height: 10, xLabel: "epoch",
                                 formatX: { String(Int($0)) }, formatY: { Format.wholePercent($0) })
-            plot.series.append(.init(name: "weak", points: [(1, r.weakAccuracy), (epochs, r.weakAccuracy)], marker: nil, style: .yellow, asciiGlyph: "-", dotted: true))
-            plot.series.append(.init(name: "ceiling", points: [(1, r.ceilingAccuracy), (epochs, r.ceilingAccuracy)], marker: nil, style: .green, asciiGlyph: "=", dotted: true))
+            plot.series.append(.init(name: "weak", points: [(1, r.weakAccuracy), (epochs, r.weakAccuracy)], marker: nil, style: .yellow, asciiGlyph: "-", dash: .dotted))
+            plot.series.append(.init(name: "ceiling", points: [(1, r.ceilingAccuracy), (epochs, r.ceilingAccuracy)], marker: nil, style: .green, asciiGlyph: "=", dash: .dashed))
             plot.series.append(.init(name: "naive", points: curve.naive.enumerated().map { (Double($0.offset + 1), $0.element) }, marker: nil, style: .cyan, asciiGlyph: "*"))
             // Every third epoch as a marker, so the two curves stay apart without colour.
             plot.series.append(.init(name: "confidence loss", points: curve.confidence.enumerated().filter { $0.offset % 3 == 2 }.map { (Double($0.offset + 1), $0.element) },
@@ -93,6 +101,29 @@ extension WeakToStrongDemo {
             out.note("Rows: factors the weak view sees (weak size). Columns: the rank of the strong view's picture of the factors (strong size). \"—\": the ceiling beats the weak model by under 2 points, too small a gap for a ratio. Each cell averages three worlds.")
         }
         return out.text
+    }
+
+    /// When a student lands on the weak model's accuracy without copying it (its errors fixed
+    /// and its correct answers lost cancel out), one sentence that says so with the counts, so a
+    /// PGR of 0 is not read as imitation. Nil when no method is level with the weak model or
+    /// when those that are mostly agree with it.
+    static func levelWithoutCopying(_ r: Result) -> String? {
+        let level = (r.methods + [r.earlyStopped]).filter { abs($0.accuracy - r.weakAccuracy) < 0.005 && $0.weakAgreement < 0.9 }
+        guard !level.isEmpty else { return nil }
+        func list(_ items: [String]) -> String {
+            items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + (items.last ?? "")
+        }
+        func same(_ items: [String]) -> String { Set(items).count == 1 ? items[0] : list(items) }
+        let names = list(level.map(\.name))
+        let name = names.prefix(1).uppercased() + names.dropFirst()
+        let one = level.count == 1
+        let errors = r.testCount - Int((r.weakAccuracy * Double(r.testCount)).rounded())
+        let successes = r.testCount - errors
+        let fixed = level.map { String(Int(($0.correctedWeakErrors * Double(errors)).rounded())) }
+        let lost = level.map { String(Int(($0.brokenWeakSuccesses * Double(successes)).rounded())) }
+        return "\(name) \(one ? "ends" : "end") level with the weak model (\(Format.percent(r.weakAccuracy))) without copying it: "
+            + "\(one ? "it agrees" : "they agree") with its test predictions only \(same(level.map { Format.wholePercent($0.weakAgreement) })) of the time, "
+            + "fixing \(same(fixed)) of its \(errors) errors but getting \(same(lost)) of its \(successes) correct answers wrong."
     }
 
     /// Why the student beats (or copies) its supervisor, with the knobs worth trying next.

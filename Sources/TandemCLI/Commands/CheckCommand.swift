@@ -24,12 +24,16 @@ public struct CheckCommand: ParsableCommand {
         } else if let one = try exerciseOrFail(session, exercise) {
             selection = [one]
         } else {
-            Output.line(json ? CheckReport.json([]) : "Every exercise is solved. `tandem check --all` re-checks them all.")
+            let report = CheckReport(settings: session.settings)
+            Output.line(json ? CheckReport.json([]) : report.wrap("Every exercise is solved. tandem check --all re-checks them all."))
             return
         }
         if !json {
-            Output.line(all ? "Checking \(selection.count) exercises…" : "Checking exercise \(selection[0].number)…")
-            if session.firstBuild { Output.line("(The first check compiles the engine too: about a minute. Later checks take seconds.)") }
+            let report = CheckReport(settings: session.settings)
+            Output.line(report.wrap(all ? "Checking \(selection.count) exercises…" : "Checking exercise \(selection[0].number)…"))
+            if session.firstBuild {
+                Output.line(report.wrap("(The first check compiles the engine too: about a minute. Later checks take seconds.)"))
+            }
         }
         let outcome = try explained { try session.check(selection, all: all, json: json, timeLimit: timeLimit) { Output.line($0) } }
         Output.line(outcome.text)

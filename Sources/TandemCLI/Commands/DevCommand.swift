@@ -37,8 +37,8 @@ public struct DevVerifyCommand: ParsableCommand {
 /// `tandem dev mine DEMO`: what `tandem run DEMO --mine` delegates to, callable on its own.
 public struct DevMineCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
-        commandName: "mine", abstract: "Run a demo on your own exercise functions (what `tandem run DEMO --mine` does).")
-    @Argument(help: "The demo: cascade or ensemble.") public var demo: String
+        commandName: "mine", abstract: "Run a demo on your own exercise functions (what tandem run DEMO --mine does).")
+    @Argument(help: "The demo: cascade, ensemble, weak-to-strong, filter or distill.") public var demo: String
     @Argument(parsing: .captureForPassthrough, help: "Arguments for the demo runner (e.g. --seed 2).") public var arguments: [String] = []
     @OptionGroup public var course: CourseOptions
     public init() {}

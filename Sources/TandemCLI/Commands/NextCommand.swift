@@ -24,21 +24,31 @@ public struct NextCommand: ParsableCommand {
             journey.recordMessagesShown()
             return
         }
-        // A newcomer whose first command is `tandem next` still gets the welcome.
-        if !journey.progress.welcomed, !journey.course.manifest.welcome.isEmpty {
-            Output.write(CourseMessage.render(journey.course.manifest.welcome, settings: display.settings) + "\n")
-            journey.recordMessagesShown()
-        }
         // Say what is being started, on stderr so the step's own output stays clean.
         Output.error(TextWrap.wrap("tandem next: \(step.command) (\(step.summary))", width: display.settings.width,
                                    indent: "", hang: "  ").joined(separator: "\n"))
         var command = try Self.parseStep(Self.arguments(for: step), courseRoot: journey.course.root.path,
                                          display: display.arguments)
-        try command.run()
+        // A newcomer whose first command is `tandem next` still gets the welcome: on the lesson's
+        // own page when the step is reading (a pager would otherwise scroll it away), else first.
+        let welcome = Self.welcome(journey.course, progress: journey.progress, settings: display.settings)
+        if let read = command as? ReadCommand {
+            try read.run(preface: welcome)
+            if !welcome.isEmpty { journey.recordMessagesShown() }
+        } else {
+            if !welcome.isEmpty { Output.write(welcome); journey.recordMessagesShown() }
+            try command.run()
+        }
         // The step is done (or stopped): say what comes after it, so `tandem next` alone leads on.
         if let after = try? JourneyState(options: course).status.next {
             Output.error(Self.afterwards(after, width: display.settings.width))
         }
+    }
+
+    /// The course's welcome, rendered, for a student who has not seen it yet; else "".
+    static func welcome(_ course: Course, progress: StudentProgress, settings: TerminalSettings) -> String {
+        guard !progress.welcomed, !course.manifest.welcome.isEmpty else { return "" }
+        return CourseMessage.render(course.manifest.welcome, settings: settings) + "\n"
     }
 
     /// The step's command line; a review asks only the questions that are due (`tandem review`

@@ -16,7 +16,7 @@ public struct QuizCommand: ParsableCommand {
         commandName: "quiz",
         abstract: "Take a lesson's quiz, grade an answers file, or check a quiz file.",
         discussion: """
-            In a terminal the quiz is interactive: one question at a time, `?` for a hint, Ctrl-D or \
+            In a terminal the quiz is interactive: one question at a time, ? for a hint, Ctrl-D or \
             Ctrl-C to stop (answers are kept and the next run offers to resume). Elsewhere, pass \
             --answers FILE: a TOML file keyed by question id (id = "B", id = true, id = 0.6, \
             id = ["A", "C"], id = { doesCompile = true, stdout = "5" }).

@@ -30,17 +30,27 @@ public struct ReadCommand: ParsableCommand {
         if file != nil && lesson != nil { throw ValidationError("Name a LESSON or --file PATH, not both.") }
     }
 
-    public func run() throws {
+    public func run() throws { try run(preface: "") }
+
+    /// Reads the lesson with `preface` (rendered text, e.g. the course's welcome when `tandem next`
+    /// opens the first lesson) at the top of the same page, so a pager does not scroll it away.
+    func run(preface: String) throws {
         if let file { return try preview(file) }
         let course = try self.course.load()
         let store = ProgressStore(course: course)
-        let entry = try pickLesson(course, progress: store.load())
+        let (entry, page) = try lessonPage(course, progress: store.load(), preface: preface)
+        Output.page(page, allowPager: !display.noPager)
+        store.update { $0.lessons[entry.slug, default: LessonRecord()].read = true; $0.lessons[entry.slug]?.readAt = Date() }
+    }
+
+    /// The lesson to read and its whole page: `preface`, then the lesson with header and footer.
+    func lessonPage(_ course: Course, progress: StudentProgress, preface: String = "") throws -> (LessonEntry, String) {
+        let entry = try pickLesson(course, progress: progress)
         let lessonURL = course.lessonFile(entry)
         let page = LessonPage.compose(course: course, lesson: entry, markdown: try readMarkdownSource(lessonURL.path),
                                       quizQuestions: course.quizFile(entry).map { quizQuestionIDs(at: $0).count },
                                       settings: display.settings, live: liveMode(courseRoot: course.root, lessonURL: lessonURL))
-        Output.page(page, allowPager: !display.noPager)
-        store.update { $0.lessons[entry.slug, default: LessonRecord()].read = true; $0.lessons[entry.slug]?.readAt = Date() }
+        return (entry, preface + page)
     }
 
     /// `--file PATH`: the page without header, footer or recording; live blocks run in the course

@@ -31,7 +31,7 @@ public struct ResetCommand: ParsableCommand {
         for target in targets {
             do {
                 let outcome = try resetter.reset(target)
-                let saved = outcome.backup.map { "; your version is saved in \(session.course.relativePath($0))" } ?? ""
+                let saved = outcome.backup.map { "; your version is saved in \(session.paths.show($0))" } ?? ""
                 Output.line(CheckReport(settings: session.settings).wrap("Reset \(session.displayPath(target))\(saved)."))
             } catch {
                 throw CLIFailure("\(error)")

@@ -10,21 +10,26 @@ import Glibc
 import Darwin
 #endif
 
-/// `tandem review [--limit N]`: spaced repetition over every question answered in the course.
+/// `tandem review [--all] [--limit N] [--json]`: spaced repetition over every question answered in
+/// the course.
 public struct ReviewCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "review",
         abstract: "Review questions that are due (spaced repetition).",
         discussion: """
-            Every question you have answered is in a Leitner box: a right answer moves it up and \
-            further into the future, a wrong one back to box 1. Due questions come first. Without a \
-            terminal, lists the queue instead.
+            Every question you have answered is in a Leitner box: a right answer moves it up a box \
+            and further into the future (1, 3, 7, 16 days), a wrong one back to box 1 (due again in \
+            ten minutes). Review asks the questions that are due, most overdue first; --all adds \
+            the rest for early practice. Without a terminal, lists them instead.
             """)
 
     @Option(name: .long, help: ArgumentHelp("Review at most this many questions (default 10).", valueName: "n"))
     public var limit: Int = 10
 
-    @Flag(name: .long, help: "List the queue as JSON instead of reviewing.")
+    @Flag(name: .long, help: "Include questions that are not due yet (early practice).")
+    public var all = false
+
+    @Flag(name: .long, help: "List the questions as JSON instead of reviewing.")
     public var json = false
 
     @OptionGroup public var course: CourseOptions
@@ -40,14 +45,15 @@ public struct ReviewCommand: ParsableCommand {
         let course = try course.load()
         let store = ProgressStore(course: course)
         let now = Date()
-        let items = ReviewQueue.build(course: course, progress: store.load(), now: now, limit: limit)
+        let queue = ReviewQueue.build(course: course, progress: store.load(), now: now, limit: nil)
+        let plan = ReviewPlan(queue: queue, now: now, limit: limit, includeNotDue: all)
         if json {
-            Output.write(ReviewQueue.json(items, now: now))
+            Output.write(ReviewQueue.json(plan))
         } else if isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
-            ReviewSession(items: items, store: store, reader: TerminalLineReader(write: Output.write),
+            ReviewSession(plan: plan, store: store, reader: TerminalLineReader(write: Output.write),
                           settings: display.settings, write: Output.write).run()
         } else {
-            Output.write(ReviewQueue.listing(items, now: now, settings: display.settings))
+            Output.write(ReviewQueue.listing(plan, settings: display.settings))
         }
     }
 }

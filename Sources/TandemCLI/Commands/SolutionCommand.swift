@@ -18,11 +18,11 @@ public struct SolutionCommand: ParsableCommand {
     public func run() throws {
         let session = ExerciseSession(course: try course.load(), settings: display.settings)
         guard let target = try exerciseOrFail(session, exercise) else {
-            throw CLIFailure("every exercise is solved; name one: `tandem solution N`")
+            throw CLIFailure("every exercise is solved; name one: tandem solution N")
         }
         let solved = session.store.load().exercises[target.id]?.solved == true
         if force && !solved, !(try confirm("Exercise \(target.number) has not passed yet. Show the solution anyway?", yes: yes)) {
-            Output.line("Not shown. `tandem hint \(target.number)` may help instead.")
+            Output.line(CheckReport(settings: session.settings).wrap("Not shown. tandem hint \(target.number) may help instead."))
             return
         }
         do {
