@@ -7,7 +7,7 @@ import TerminalMarkdown
 
 /// `tandem` with no arguments: where you are and what to do next.
 public struct HomeCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(commandName: "home", abstract: "Where you are in the course and what to do next (the default).")
+    public static let configuration = CommandConfiguration(commandName: "home", abstract: "Where you are in the course and what to do next.")
     @OptionGroup public var course: CourseOptions
     @OptionGroup public var display: DisplayOptions
     public init() {}
