@@ -16,8 +16,9 @@ public struct LiveCommand: Sendable, Equatable {
     /// Subcommands a lesson may run. `quiz` only as `quiz --check FILE` (validating, not taking).
     public static let allowedSubcommands: Set<String> = ["run", "list", "quiz"]
 
-    /// Options that would make an allowed command write files or ask questions.
-    static let forbiddenOptions: Set<String> = ["--answers", "--file", "--export", "--import", "--reset"]
+    /// Options that would make an allowed command write files, ask questions, or build and run
+    /// other programs (`run … --mine` compiles and runs the student's exercises with swift).
+    static let forbiddenOptions: Set<String> = ["--answers", "--file", "--export", "--import", "--reset", "--mine"]
 
     public init(arguments: [String]) {
         self.arguments = arguments

@@ -56,7 +56,8 @@ import Testing
         #expect(try LiveCommand.parse(["quiz --check quiz.toml"]).arguments == ["quiz", "--check", "quiz.toml"])
         #expect(try LiveCommand.parse(["run 'two words'"]).display == "tandem run 'two words'")
         for refused in ["progress --reset --yes", "reset 1", "check 1", "read 2", "quiz 3", "quiz --file q.toml",
-                        "quiz --check q.toml --answers a.toml", "sh -c ls", "/bin/rm -rf /", "dev", "watch"] {
+                        "quiz --check q.toml --answers a.toml", "sh -c ls", "/bin/rm -rf /", "dev", "watch",
+                        "run cascade --mine", "run ensemble --seed 2 --mine"] {
             #expect(throws: LiveCommandError.self, "\(refused)") { try LiveCommand.parse([refused]) }
         }
         #expect(throws: LiveCommandError.self) { try LiveCommand.parse([]) }
