@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "CourseTests", dependencies: ["Course"]),
         .testTarget(name: "QuizTests", dependencies: ["Quiz", "Course", "Terminal"], exclude: ["Fixtures"]),
         .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "Course"]),
-        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Course"]),
+        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Course", "Quiz"]),
         .testTarget(name: "JourneyTests", dependencies: ["Journey", "Course"]),
         .testTarget(name: "TandemCLITests", dependencies: ["TandemCLI", "Course", "tandem"]),
     ],
