@@ -131,6 +131,26 @@ import Testing
                                            "tandem run cascade in 01-intro"])
     }
 
+    @Test func missingFolderLessonAndQuizFilesAreReportedAtTheirManifestEntry() throws {
+        let course = try makeCourse(clean: true)
+        defer { try? FileManager.default.removeItem(at: course.root) }
+        let content = course.root.appendingPathComponent("content")
+        try FileManager.default.removeItem(at: content.appendingPathComponent("02-cascades"))
+        try FileManager.default.removeItem(at: content.appendingPathComponent("01-intro/quiz.toml"))
+        var report = CourseLinter(course: course, runBlock: nil).lint()
+        var lines = report.problems.map(\.description)
+        for line in ["content/course.toml:5: lesson 1 'intro': quiz content/01-intro/quiz.toml does not exist",
+                     "content/course.toml:12: lesson 2 'cascades': folder content/02-cascades does not exist",
+                     // Lesson 1 links to lesson 2, which is gone now.
+                     "content/01-intro/lesson.md:3: link '../02-cascades/lesson.md#top' does not resolve (no file content/02-cascades/lesson.md)"] {
+            #expect(lines.contains(line), "missing: \(line)\n got: \(lines)")
+        }
+        try FileManager.default.removeItem(at: content.appendingPathComponent("01-intro/lesson.md"))
+        report = CourseLinter(course: course, runBlock: nil).lint()
+        lines = report.problems.map(\.description)
+        #expect(lines.contains("content/course.toml:5: lesson 1 'intro': content/01-intro/lesson.md does not exist"), "\(lines)")
+    }
+
     @Test func linkTargetsAndRelativePaths() {
         #expect(CourseLinter.linkTargets(in: "a [x](../02-b/lesson.md) b ![i](img.png \"t\") `[c](no.md)`") == ["../02-b/lesson.md", "img.png"])
         #expect(CourseLinter.linkTargets(in: "[ref]: ../01-a/lesson.md \"Title\"") == ["../01-a/lesson.md"])

@@ -59,6 +59,17 @@ import Testing
         #expect(broken.status == 1)
     }
 
+    @Test func lintReportsAManifestThatDoesNotLoadAsPathAndLine() throws {
+        let course = try CourseFixture.make()
+        let manifest = course.appendingPathComponent("content/course.toml")
+        let text = try String(contentsOf: manifest, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "lesson = \"cascades\"", with: "lesson = \"nowhere\"").utf8).write(to: manifest)
+        let result = try TandemProcess(course: course).run(["lint", "--no-run"])
+        #expect(result.status == 1)
+        let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "[[exercises]]" }) + 1
+        #expect(result.stdout == "content/course.toml:\(line): exercise 'cascade-route' names unknown lesson 'nowhere'\n", "\(result.stdout)\(result.stderr)")
+    }
+
     /// CI holds the real course to lint: manifest, lessons, live examples, quizzes, links.
     @Test(.timeLimit(.minutes(5)))
     func theRepositoryCourseLintsClean() throws {
