@@ -51,8 +51,8 @@ public struct NextCommand: ParsableCommand {
         return CourseMessage.render(course.manifest.welcome, settings: settings) + "\n"
     }
 
-    /// The step's command line; a review asks only the questions that are due (`tandem review`
-    /// alone tops the session up with questions that are not due yet).
+    /// The step's command line. A review asks the questions that are due, as `tandem review` does,
+    /// but all of them (not review's default first 10), so the step does what its summary says.
     static func arguments(for step: NextStep) -> [String] {
         if case .review(let due) = step { return step.arguments + ["--limit", String(due)] }
         return step.arguments
