@@ -1,3 +1,4 @@
+import ArgumentParser
 import Course
 import Foundation
 import Journey
@@ -286,6 +287,16 @@ enum CourseFixture {
         #expect(CourseMessage.withoutEscapes("bell \u{1B}]8;;u\u{07}x") == "bell x")
         let plain = CourseMessage.render("Hi **there**, run `tandem next`.\n\n- one\n", settings: TerminalSettings(width: 40))
         #expect(plain == "Hi there, run tandem next.\n\n• one\n")
+    }
+
+    @Test func afterAFailedCheckNextStillSaysWhatComesNext() {
+        var told = 0
+        #expect(throws: ExitCode.failure) { try NextCommand.runStep(afterwards: { told += 1 }) { throw ExitCode.failure } }
+        #expect(told == 1)
+        #expect(throws: CLIFailure.self) { try NextCommand.runStep(afterwards: { told += 1 }) { throw CLIFailure("no terminal") } }
+        #expect(told == 1)
+        #expect(throws: Never.self) { try NextCommand.runStep(afterwards: { told += 1 }) {} }
+        #expect(told == 2)
     }
 
     @Test func nextRunsAReviewOfTheDueQuestionsOnly() {
