@@ -1,5 +1,6 @@
 import Course
 import struct Foundation.Date
+import Quiz
 
 /// Where a student stands in one lesson: read or not, the quiz's scores, each exercise's status.
 public struct LessonStatus: Sendable, Equatable {
@@ -50,7 +51,7 @@ public struct CourseStatus: Sendable, Equatable {
     public var courseID: String
     public var title: String
     public var lessons: [LessonStatus]
-    /// Questions whose review date has come.
+    /// Questions `tandem review` asks now (see `dueQuestions`).
     public var reviewDue: Int
     public var next: NextStep
 
@@ -73,7 +74,10 @@ public struct CourseStatus: Sendable, Equatable {
     ///
     /// - quizTotals: lesson slug → gradable questions in its quiz file (see `QuizSizes`); when a
     ///   lesson is missing, the total recorded with the last attempt is used.
-    public init(course: Course, progress: Progress, quizTotals: [String: Int], now: Date) {
+    /// - reviewable: the question records `tandem review` can ask, those whose quiz file still holds
+    ///   them (see `reviewable(course:progress:now:)`); nil trusts the progress file alone.
+    public init(course: Course, progress: Progress, quizTotals: [String: Int], now: Date,
+                reviewable: Set<String>? = nil) {
         courseID = course.manifest.id
         title = course.manifest.title
         lessons = course.manifest.lessons.map { entry in
@@ -93,9 +97,9 @@ public struct CourseStatus: Sendable, Equatable {
                                 read: progress.lessons[entry.slug]?.read ?? false, quiz: quiz, exercises: exercises)
         }
         let slugs = Set(course.manifest.lessons.map(\.slug))
-        reviewDue = CourseStatus.dueQuestions(progress: progress, lessonSlugs: slugs, now: now).count
-        let earlier = CourseStatus.dueQuestions(progress: progress, lessonSlugs: slugs, now: now)
-            .filter { ($0.lastAnsweredAt ?? .distantPast) <= now.addingTimeInterval(-CourseStatus.sitting) }.count
+        let due = CourseStatus.dueQuestions(progress: progress, lessonSlugs: slugs, reviewable: reviewable, now: now)
+        reviewDue = due.count
+        let earlier = due.filter { ($0.lastAnsweredAt ?? .distantPast) <= now.addingTimeInterval(-CourseStatus.sitting) }.count
         next = NextStep.choose(lessons: lessons, reviewDue: reviewDue, reviewFromEarlier: earlier)
     }
 
@@ -103,14 +107,24 @@ public struct CourseStatus: Sendable, Equatable {
     /// an earlier sitting, and its review comes before the next new lesson.
     public static let sitting: Double = 3_600
 
-    /// Questions due for review, counting only questions of the course's own lessons (not
-    /// `--file` quizzes, not lessons that were removed from the course).
-    static func dueQuestions(progress: Progress, lessonSlugs: Set<String>, now: Date) -> [QuestionRecord] {
-        progress.questions.values.filter { record in
-            guard let due = record.due, due <= now else { return false }
-            guard let quiz = record.quiz else { return true }
-            return lessonSlugs.contains(quiz)
+    /// Questions due for review: exactly those `tandem review` asks by default, so the home
+    /// screen, `list` and `next` agree with it. A question counts when it was answered, its quiz
+    /// still holds it and its due date has come (no date: due). That includes questions of
+    /// `tandem quiz --file` quizzes (`file:` keys) whose file is still there, because review asks
+    /// them too; questions of lessons removed from the course do not count, as review cannot load them.
+    static func dueQuestions(progress: Progress, lessonSlugs: Set<String>, reviewable: Set<String>?,
+                             now: Date) -> [QuestionRecord] {
+        progress.questions.compactMap { id, record in
+            guard record.attempts > 0, let quiz = record.quiz, (record.due ?? .distantPast) <= now else { return nil }
+            if let reviewable { return reviewable.contains(id) ? record : nil }
+            return lessonSlugs.contains(quiz) || quiz.hasPrefix("file:") ? record : nil
         }
+    }
+
+    /// The question records `tandem review` can ask: answered, and still in their quiz file.
+    /// Reads the quiz files, so it lives apart from the pure `init`.
+    public static func reviewable(course: Course, progress: Progress, now: Date) -> Set<String> {
+        Set(ReviewQueue.build(course: course, progress: progress, now: now, limit: nil).map(\.recordID))
     }
 }
 

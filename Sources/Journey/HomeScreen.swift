@@ -63,8 +63,10 @@ public enum HomeScreen {
 
     /// The home screen straight from the course and progress at `now`.
     public static func compose(course: Course, progress: Progress, quizTotals: [String: Int], now: Date,
+                               reviewable: Set<String>? = nil,
                                settings: TerminalSettings, renderMarkdown: (String) -> String) -> String {
-        let status = CourseStatus(course: course, progress: progress, quizTotals: quizTotals, now: now)
+        let status = CourseStatus(course: course, progress: progress, quizTotals: quizTotals, now: now,
+                                  reviewable: reviewable)
         let welcome = progress.welcomed ? nil : renderMarkdown(course.manifest.welcome)
         let final = status.isFinished && !progress.finishedShown ? renderMarkdown(course.manifest.final) : nil
         return compose(status: status, settings: settings, welcome: welcome, final: final)

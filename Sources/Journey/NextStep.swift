@@ -31,7 +31,7 @@ public enum NextStep: Sendable, Equatable {
         case .quiz(let lesson, let title, let answered):
             "Finish the quiz of lesson \(lesson), \(title) (\(answered) question\(answered == 1 ? "" : "s") answered so far)"
         case .check(_, let title): "Solve the exercise \(title)"
-        case .review(let due): "Review \(due) question\(due == 1 ? "" : "s") due today"
+        case .review(let due): "Review \(due) question\(due == 1 ? "" : "s") due now"
         case .done: "Nothing left to do: the course is complete"
         }
     }
@@ -40,8 +40,9 @@ public enum NextStep: Sendable, Equatable {
     /// asks (its quiz, then its exercises in order) before moving on. Due review comes after
     /// everything else, and before starting a new lesson when some due question was answered in
     /// an earlier sitting (`reviewFromEarlier > 0`), so spaced repetition is not postponed by new
-    /// material. A question missed minutes ago is due at once, but reviewing an answer the quiz
-    /// has just shown teaches nothing, so it does not hold up the next lesson.
+    /// material. A question missed in a quiz is due again ten minutes later (Leitner box 1), while
+    /// the student is still at it; reviewing an answer the quiz has only just explained teaches
+    /// little, so within the sitting it waits, counted as due, and does not hold up the next lesson.
     static func choose(lessons: [LessonStatus], reviewDue: Int, reviewFromEarlier: Int) -> NextStep {
         for lesson in lessons {
             if !lesson.read {

@@ -14,14 +14,16 @@ public enum ProgressTransfer {
     /// The progress in a file written by `--export` (the same format as `progress.json`).
     /// Refuses a file from another course, and one written by a newer tandem.
     public static func decode(_ data: Data, path: String, expectedCourseID: String) throws(Failure) -> Progress {
+        // The version first: a newer format may not decode as this one, and deserves its own message.
+        if let version = try? ProgressStore.decoder.decode(FormatVersion.self, from: data).formatVersion,
+           version > Progress.currentFormatVersion {
+            throw Failure(description: "\(path): written by a newer tandem (format \(version)); upgrade tandem to import it; nothing imported")
+        }
         let progress: Progress
         do {
             progress = try ProgressStore.decoder.decode(Progress.self, from: data)
         } catch {
-            throw Failure(description: "\(path): not a progress file written by `tandem progress --export`")
-        }
-        if progress.formatVersion > Progress.currentFormatVersion {
-            throw Failure(description: "\(path): written by a newer tandem (format \(progress.formatVersion)); upgrade tandem to import it")
+            throw Failure(description: "\(path): not a progress file (one written by tandem progress --export); nothing imported")
         }
         if progress.courseID != expectedCourseID {
             let other = progress.courseID.isEmpty ? "an unnamed course" : "course '\(progress.courseID)'"
@@ -29,6 +31,8 @@ public enum ProgressTransfer {
         }
         return progress
     }
+
+    private struct FormatVersion: Decodable { var formatVersion: Int }
 
     /// Merges `incoming` into `local`, keeping the better result per item: a lesson read on either
     /// side is read; a quiz keeps the higher best score and the most recent attempt; an exercise

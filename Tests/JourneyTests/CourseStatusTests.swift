@@ -45,7 +45,7 @@ import Testing
     @Test func aQuestionMissedInThisSittingDoesNotHoldUpTheNextLesson() {
         var progress = Fixture.partial
         progress.exercises["cascade-cost"] = ExerciseRecord(status: "passed", solved: true)
-        // Missed ten minutes ago: due at once, counted as due, but lesson 3 comes first.
+        // Missed ten minutes ago, in this sitting: due again (box 1), counted as due, but lesson 3 comes first.
         progress.questions["intro-q1"]?.lastAnsweredAt = Fixture.now.addingTimeInterval(-600)
         #expect(status(progress).reviewDue == 1)
         #expect(status(progress).next == .read(lesson: 3, title: "Routing queries to the right model"))
@@ -59,15 +59,23 @@ import Testing
         #expect(status(finished).next == .review(due: 1))
     }
 
-    @Test func reviewCountsOnlyQuestionsOfTheCourse() {
+    @Test func reviewCountsWhatTandemReviewAsks() {
         var progress = Fixture.fresh
-        progress.questions["a"] = QuestionRecord(quiz: "cascades", due: Fixture.yesterday)
-        progress.questions["b"] = QuestionRecord(quiz: "cascades", due: Fixture.tomorrow)
-        progress.questions["c"] = QuestionRecord(quiz: "removed-lesson", due: Fixture.yesterday)
-        progress.questions["d"] = QuestionRecord(quiz: "file:/tmp/q.toml", due: Fixture.yesterday)
-        progress.questions["e"] = QuestionRecord(quiz: nil, due: Fixture.now)
-        progress.questions["f"] = QuestionRecord(quiz: "intro", due: nil)
-        #expect(status(progress).reviewDue == 2)
+        progress.questions["a"] = QuestionRecord(attempts: 1, quiz: "cascades", due: Fixture.yesterday)
+        progress.questions["b"] = QuestionRecord(attempts: 1, quiz: "cascades", due: Fixture.tomorrow)
+        progress.questions["c"] = QuestionRecord(attempts: 1, quiz: "removed-lesson", due: Fixture.yesterday)
+        // `tandem review` asks questions of --file quizzes too, so they count.
+        progress.questions["d"] = QuestionRecord(attempts: 1, quiz: "file:/tmp/q.toml", due: Fixture.yesterday)
+        // Review skips a record without a quiz, and one never answered.
+        progress.questions["e"] = QuestionRecord(attempts: 1, quiz: nil, due: Fixture.now)
+        progress.questions["f"] = QuestionRecord(attempts: 0, quiz: "intro", due: Fixture.yesterday)
+        // Review treats an answered question without a date as due.
+        progress.questions["g"] = QuestionRecord(attempts: 1, quiz: "intro", due: nil)
+        #expect(status(progress).reviewDue == 3)
+        // With the quiz files read, only the questions they still hold count ("a" was removed).
+        let read = CourseStatus(course: Fixture.course, progress: progress, quizTotals: Fixture.quizTotals, now: Fixture.now,
+                                reviewable: ["b", "d", "g"])
+        #expect(read.reviewDue == 2)
     }
 
     @Test func progressFromAnOlderCourseVersionIsReadByID() {

@@ -68,6 +68,24 @@ import Testing
         }
     }
 
+    @Test func decodeNamesANewerFormatEvenWhenItsFieldsDoNotDecode() {
+        let newer = Data(#"{"format_version": 2, "course_id": "fixture-course", "lessons": ["a list now"]}"#.utf8)
+        do {
+            _ = try ProgressTransfer.decode(newer, path: "p.json", expectedCourseID: "fixture-course")
+            Issue.record("a newer format was accepted")
+        } catch {
+            #expect(error.description == "p.json: written by a newer tandem (format 2); upgrade tandem to import it; nothing imported")
+        }
+        for text in ["{}", "[1, 2]", "", "# README"] {
+            do {
+                _ = try ProgressTransfer.decode(Data(text.utf8), path: "p.json", expectedCourseID: "fixture-course")
+                Issue.record("accepted \(text)")
+            } catch {
+                #expect(error.description == "p.json: not a progress file (one written by tandem progress --export); nothing imported")
+            }
+        }
+    }
+
     @Test func backupCopiesTheFileBesideIt() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("journey-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Course
 import Foundation
 import Journey
@@ -227,6 +228,39 @@ enum CourseFixture {
         #expect(try other.run(["list", "--json"]).stdout == merged)
     }
 
+    /// Home, list and next count as due exactly what `tandem review` asks: not a question its quiz
+    /// no longer holds, but a --file quiz's question whose file is still there.
+    @Test func dueCountAgreesWithReview() throws {
+        let root = try CourseFixture.make()
+        let tandem = TandemProcess(course: root)
+        let extra = root.appendingPathComponent("extra.toml")
+        try Data("""
+            [[questions]]
+            id = "extra-tf"
+            type = "TrueFalse"
+            prompt.prompt = "Yes?"
+            answer.answer = true
+            """.utf8).write(to: extra)
+        let past = Date().addingTimeInterval(-86_400)
+        var progress = StudentProgress(courseID: "cli-fixture")
+        progress.questions["intro-tf"] = QuestionRecord(attempts: 1, quiz: "intro", due: past)
+        progress.questions["intro-gone"] = QuestionRecord(attempts: 1, quiz: "intro", due: past)
+        progress.questions["cascades-gone"] = QuestionRecord(attempts: 1, quiz: "cascades", due: past)
+        progress.questions["extra-tf"] = QuestionRecord(attempts: 1, quiz: "file:" + extra.path, due: past)
+        progress.questions["cascades-num"] = QuestionRecord(attempts: 1, quiz: "cascades", due: Date().addingTimeInterval(3_600))
+        try FileManager.default.createDirectory(at: tandem.state, withIntermediateDirectories: true)
+        try ProgressStore.encoder.encode(progress).write(to: tandem.progressFile)
+
+        let review = try tandem.run(["review", "--json"])
+        #expect(review.stdout.hasPrefix(#"{"due": 2,"#), "\(review.stdout)")
+        #expect(try tandem.run(["list", "--json"]).stdout.hasSuffix(#""review_due":2,"next":"tandem review"}"# + "\n"))
+        #expect(try tandem.run(["--width", "80", "--color", "never"]).stdout.contains("Review: 2 questions due (tandem review)"))
+        // Answered in an earlier sitting, they come before lesson 1; without a terminal review lists them.
+        let next = try tandem.run(["next", "--width", "80"])
+        #expect(next.stderr.hasPrefix("tandem next: tandem review (Review 2 questions due now)"), "\(next.stderr)")
+        #expect(next.stdout.hasPrefix("2 questions due for review:"), "\(next.stdout)")
+    }
+
     @Test func progressSummaryIsCompact() throws {
         let tandem = TandemProcess(course: try CourseFixture.make())
         try tandem.run(["read", "1", "--no-run"])
@@ -253,6 +287,16 @@ enum CourseFixture {
         #expect(CourseMessage.withoutEscapes("bell \u{1B}]8;;u\u{07}x") == "bell x")
         let plain = CourseMessage.render("Hi **there**, run `tandem next`.\n\n- one\n", settings: TerminalSettings(width: 40))
         #expect(plain == "Hi there, run tandem next.\n\n• one\n")
+    }
+
+    @Test func afterAFailedCheckNextStillSaysWhatComesNext() {
+        var told = 0
+        #expect(throws: ExitCode.failure) { try NextCommand.runStep(afterwards: { told += 1 }) { throw ExitCode.failure } }
+        #expect(told == 1)
+        #expect(throws: CLIFailure.self) { try NextCommand.runStep(afterwards: { told += 1 }) { throw CLIFailure("no terminal") } }
+        #expect(told == 1)
+        #expect(throws: Never.self) { try NextCommand.runStep(afterwards: { told += 1 }) {} }
+        #expect(told == 2)
     }
 
     @Test func nextRunsAReviewOfTheDueQuestionsOnly() {

@@ -16,7 +16,7 @@ public struct HomeCommand: ParsableCommand {
         let journey = try JourneyState(options: course)
         let settings = display.settings
         let screen = HomeScreen.compose(course: journey.course, progress: journey.progress, quizTotals: journey.quizTotals,
-                                        now: journey.now, settings: settings,
+                                        now: journey.now, reviewable: journey.reviewable, settings: settings,
                                         renderMarkdown: { CourseMessage.render($0, settings: settings) })
         Output.page(screen, allowPager: !display.noPager)
         journey.recordMessagesShown()
@@ -65,7 +65,11 @@ struct JourneyState {
     let progress: StudentProgress
     let quizTotals: [String: Int]
     let now: Date
-    var status: CourseStatus { CourseStatus(course: course, progress: progress, quizTotals: quizTotals, now: now) }
+    /// The questions `tandem review` can ask, so the due count agrees with it.
+    let reviewable: Set<String>
+    var status: CourseStatus {
+        CourseStatus(course: course, progress: progress, quizTotals: quizTotals, now: now, reviewable: reviewable)
+    }
 
     init(options: CourseOptions) throws {
         course = try options.load()
@@ -73,6 +77,7 @@ struct JourneyState {
         progress = store.load()
         quizTotals = QuizSizes.count(in: course)
         now = Date()
+        reviewable = CourseStatus.reviewable(course: course, progress: progress, now: now)
     }
 
     /// Notes that the welcome (first run) and the final message (first time all is done) were shown.

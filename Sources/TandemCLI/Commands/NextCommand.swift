@@ -32,17 +32,33 @@ public struct NextCommand: ParsableCommand {
         // A newcomer whose first command is `tandem next` still gets the welcome: on the lesson's
         // own page when the step is reading (a pager would otherwise scroll it away), else first.
         let welcome = Self.welcome(journey.course, progress: journey.progress, settings: display.settings)
-        if let read = command as? ReadCommand {
-            try read.run(preface: welcome)
-            if !welcome.isEmpty { journey.recordMessagesShown() }
-        } else {
-            if !welcome.isEmpty { Output.write(welcome); journey.recordMessagesShown() }
-            try command.run()
+        try Self.runStep(afterwards: {
+            // Say what comes after the step, so `tandem next` alone leads on.
+            if let after = try? JourneyState(options: course).status.next {
+                Output.error(Self.afterwards(after, width: display.settings.width))
+            }
+        }) {
+            if let read = command as? ReadCommand {
+                try read.run(preface: welcome)
+                if !welcome.isEmpty { journey.recordMessagesShown() }
+            } else {
+                if !welcome.isEmpty { Output.write(welcome); journey.recordMessagesShown() }
+                try command.run()
+            }
         }
-        // The step is done (or stopped): say what comes after it, so `tandem next` alone leads on.
-        if let after = try? JourneyState(options: course).status.next {
-            Output.error(Self.afterwards(after, width: display.settings.width))
+    }
+
+    /// Runs a step, then `afterwards`, also when the step ran but did not succeed (a check that
+    /// fails exits non-zero: the student edits and types `tandem next` again, and is told so).
+    /// A step that could not run at all (a one-line error) ends with its error alone.
+    static func runStep(afterwards: () -> Void, _ step: () throws -> Void) throws {
+        do {
+            try step()
+        } catch let exit as ExitCode {
+            afterwards()
+            throw exit
         }
+        afterwards()
     }
 
     /// The course's welcome, rendered, for a student who has not seen it yet; else "".
@@ -51,8 +67,8 @@ public struct NextCommand: ParsableCommand {
         return CourseMessage.render(course.manifest.welcome, settings: settings) + "\n"
     }
 
-    /// The step's command line; a review asks only the questions that are due (`tandem review`
-    /// alone tops the session up with questions that are not due yet).
+    /// The step's command line. A review asks the questions that are due, as `tandem review` does,
+    /// but all of them (not review's default first 10), so the step does what its summary says.
     static func arguments(for step: NextStep) -> [String] {
         if case .review(let due) = step { return step.arguments + ["--limit", String(due)] }
         return step.arguments
