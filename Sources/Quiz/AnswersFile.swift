@@ -56,13 +56,14 @@ public struct AnswersFile: Sendable, Equatable {
     }
 
     /// TOMLKit's tables do not keep order; the order of first appearance in the source does.
+    /// (`isNewline`, not `"\n"`: in a CRLF file "\r\n" is one Character.)
     static func keysInFileOrder(_ table: TOMLTable, source: String) -> [String] {
         let keys = table.keys
         func position(_ key: String) -> String.Index {
             for candidate in [key, "\"\(key)\"", "'\(key)'"] {
                 var searchStart = source.startIndex
                 while let range = source.range(of: candidate, range: searchStart..<source.endIndex) {
-                    let lineStart = source[..<range.lowerBound].lastIndex(of: "\n").map { source.index(after: $0) } ?? source.startIndex
+                    let lineStart = source[..<range.lowerBound].lastIndex(where: \.isNewline).map { source.index(after: $0) } ?? source.startIndex
                     if source[lineStart..<range.lowerBound].allSatisfy({ $0 == " " || $0 == "\t" }) { return range.lowerBound }
                     searchStart = range.upperBound
                 }

@@ -165,7 +165,8 @@ public struct QuestionPresenter: Sendable {
             out += render("The answer: " + question.expectedMarkdown)
         }
         if case .tracing(let tracing) = question.body, !tracing.doesCompile, let lineNumber = tracing.lineNumber,
-           grade.status == .correct {
+           grade.status == .correct, grade.note == nil {
+            // A note already says "the error is on line N, not M"; the line is not repeated.
             out += render("The error is on line \(lineNumber).")
         }
         if let context = question.context, !context.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {

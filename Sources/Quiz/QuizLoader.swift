@@ -247,7 +247,8 @@ struct QuestionParser {
         }
         var seen = Set<String>()
         for text in answers + distractors where !seen.insert(text).inserted && !answers.contains(text) {
-            error("option \"\(text)\" is listed twice")
+            // mdbook-quiz shows both copies and grades them alike, so the question still loads.
+            warning("option \"\(text)\" is listed twice")
         }
         var answerIndex: Int?
         if let value = prompt["answerIndex"] {
@@ -470,7 +471,9 @@ enum TOMLHeaderScanner {
         var result: [Header] = []
         var openDelimiter: String?  // `"""` or `'''` while inside a multi-line string
         var lineNumber = 0
-        for rawLine in source.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift, so a CRLF file must be normalised before splitting on "\n".
+        let unixSource = source.replacingOccurrences(of: "\r\n", with: "\n")
+        for rawLine in unixSource.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             if openDelimiter == nil {
