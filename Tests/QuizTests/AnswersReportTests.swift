@@ -28,6 +28,21 @@ import Testing
         #expect(file.answers["tracing-sum"] == .tracing(TracingResponse(doesCompile: true, stdout: "6\n")))
     }
 
+    /// A tracing table read as typed: a number for the output, a word for the verdict, a line as
+    /// text. The answer is graded, not reported as missing.
+    @Test func tracingTablesAreReadLeniently() throws {
+        let file = try AnswersFile.parse("""
+            a = { doesCompile = true, stdout = 5 }
+            b = { doesCompile = "no", lineNumber = "13" }
+            c = { doesCompile = "perhaps", stdout = [1] }
+            """, path: "a.toml")
+        #expect(file.answers["a"] == .tracing(TracingResponse(doesCompile: true, stdout: "5")))
+        #expect(file.answers["b"] == .tracing(TracingResponse(doesCompile: false, lineNumber: 13)))
+        #expect(file.answers["c"] == .tracing(TracingResponse(doesCompile: nil)))
+        let prints5 = Question(id: "a", prompt: "", body: .tracing(Tracing(program: "p", doesCompile: true, stdout: "5\n")))
+        #expect(grade(prints5, try #require(file.answers["a"])).status == .correct)
+    }
+
     @Test func answersSyntaxErrorNamesItsLine() {
         #expect(throws: QuizProblem.self) { try AnswersFile.parse("a = 1\nb = \n", path: "bad.toml") }
         do {
