@@ -162,7 +162,8 @@ public struct QuestionPresenter: Sendable {
         if case .multipleChoice(let mc) = question.body {
             out += choiceFeedback(mc, questionID: question.id, answer: answer, correct: grade.status == .correct)
         } else if grade.status != .correct && grade.status != .selfGraded {
-            out += render("The answer: " + question.expectedMarkdown)
+            let answer = "The answer: " + question.expectedMarkdown
+            out += render(settings.ascii ? TextFit.asciiPunctuation(answer) : answer)
         }
         if case .tracing(let tracing) = question.body, !tracing.doesCompile, let lineNumber = tracing.lineNumber,
            grade.status == .correct, grade.note == nil {

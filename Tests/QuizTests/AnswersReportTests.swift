@@ -110,6 +110,22 @@ import Testing
         #expect(colored.contains("\u{1B}["))
     }
 
+    /// With --ascii, tandem's own signs (`±` in a tolerance, `…` in notes) are ASCII too.
+    @Test func asciiReportsAndFeedbackSpellSignsInASCII() throws {
+        let quiz = try Fixtures.quiz("all-types.toml")
+        let answers: [String: Answer] = ["cascade-cost": .number(4), "tracing-sum": .number(6)]
+        let text = QuizReport(quiz: quiz, answers: answers).text(settings: TerminalSettings(width: 60, color: false, ascii: true))
+        #expect(text.contains("expected: 3 units (+/- 0.01)"), "\(text)")
+        #expect(text.contains("\"...\" }"), "\(text)")
+        #expect(text.unicodeScalars.allSatisfy { $0.isASCII }, "\(text)")
+        for line in text.split(separator: "\n") { #expect(DisplayWidth.of(line) <= 60, "\(line)") }
+
+        let cost = try #require(quiz.question(id: "cascade-cost"))
+        let presenter = QuestionPresenter(settings: TerminalSettings(width: 60, color: false, ascii: true))
+        let shown = presenter.feedback(cost, answer: .number(4), grade: grade(cost, .number(4)))
+        #expect(shown.contains("The answer: 3 units (+/- 0.01)") && !shown.contains("±"), "\(shown)")
+    }
+
     @Test func expectedAnswersHangUnderTheirText() throws {
         let source = """
             [[questions]]
