@@ -288,6 +288,17 @@ struct QuestionParser {
                 error("'feedback' must be a table from option text to Markdown, not \(kind(value))")
             }
         }
+        // An option that is itself a letter (mdbook-quiz's own example has options "A", "B", …) cannot
+        // be answered by its text: "A" is read as the letter A, whichever option that is.
+        let optionCount = Set(answers + distractors).count
+        let letters = Set((0..<optionCount).map(ChoiceOption.letter))
+        let letterLike = seen.sorted().filter { letters.contains($0.trimmingCharacters(in: .whitespaces).uppercased()) }
+        if !letterLike.isEmpty && !problems.contains(where: \.isError) {
+            let names = letterLike.map { "\"\($0)\"" }.joined(separator: ", ")
+            warning(letterLike.count == 1
+                ? "option \(names) reads as a letter: typing it picks the option at that letter, so answer by letter"
+                : "options \(names) read as letters: typing one picks the option at that letter, so answer by letter")
+        }
         return .multipleChoice(MultipleChoice(answers: answers, distractors: distractors, answerIndex: answerIndex,
                                               sortAnswers: sortAnswers, multipleAnswers: multiple, partial: partial,
                                               feedback: feedback))

@@ -81,6 +81,27 @@ import Testing
         #expect(grade(question, .text("x")).status == .incorrect)
     }
 
+    /// mdbook-quiz's own schema example uses options "A"–"D": it loads and grades by letter, and
+    /// `--check` warns that answering by such an option's text means its letter.
+    @Test func optionsThatAreLettersLoadWithAWarning() throws {
+        let source = """
+            [[questions]]
+            id = "hello world"
+            type = "MultipleChoice"
+            prompt.prompt = "What's up"
+            answer.answer = "A"
+            prompt.distractors = ["B", "C", "D"]
+            context = "Ok!"
+            """
+        let loaded = QuizLoader.load(source: source, path: "s.toml")
+        #expect(loaded.errors.isEmpty)
+        #expect(loaded.warnings.map(\.description) == [
+            "s.toml:1: question hello world: warning: options \"A\", \"B\", \"C\", \"D\" read as letters: typing one picks the option at that letter, so answer by letter"])
+        let question = try #require(loaded.quiz?.questions.first)
+        let right = try #require(question.body.multipleChoiceOptions?.first { $0.isCorrect })
+        #expect(grade(question, .text(right.letter)).status == .correct)
+    }
+
     /// The shuffle is a function of the id alone: pinned here so no build or run can change the
     /// letters students and answers files refer to.
     @Test func shuffledOrderIsPinnedForAnID() {
@@ -98,5 +119,12 @@ import Testing
         #expect(shown.components(separatedBy: "line 3").count == 2, "\(shown)")
         let rightLine = Answer.tracing(TracingResponse(doesCompile: false, lineNumber: 3))
         #expect(presenter.feedback(question, answer: rightLine, grade: grade(question, rightLine)).contains("The error is on line 3."))
+    }
+}
+
+extension Question.Body {
+    var multipleChoiceOptions: [ChoiceOption]? {
+        if case .multipleChoice(let mc) = self { return mc.options(questionID: "hello world") }
+        return nil
     }
 }
