@@ -47,22 +47,33 @@ public struct AnswersFile: Sendable, Equatable {
             })
         }
         if let table = value.table {
-            var lineNumber: Int?
-            if let int = table["lineNumber"]?.int { lineNumber = int }
-            return .tracing(TracingResponse(doesCompile: table["doesCompile"]?.bool, stdout: table["stdout"]?.string,
-                                            lineNumber: lineNumber))
+            // Read leniently, as typed answers are: `stdout = 5` is the output "5", `doesCompile = "yes"`
+            // a verdict, `lineNumber = "13"` a line. Only a value that cannot be read stays missing.
+            let compiles = table["doesCompile"].flatMap { $0.bool ?? $0.string.flatMap(AnswerText.bool) }
+            let stdout = table["stdout"].flatMap { $0.string ?? scalarText($0) }
+            let lineNumber = table["lineNumber"].flatMap { $0.int ?? $0.string.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
+            return .tracing(TracingResponse(doesCompile: compiles, stdout: stdout, lineNumber: lineNumber))
         }
         return .text(value.debugDescription)
     }
 
+    /// A number or boolean as the text a program would print for it.
+    static func scalarText(_ value: TOMLValueConvertible) -> String? {
+        if let int = value.int { return String(int) }
+        if let double = value.double { return formatNumber(double) }
+        if let flag = value.bool { return flag ? "true" : "false" }
+        return nil
+    }
+
     /// TOMLKit's tables do not keep order; the order of first appearance in the source does.
+    /// (`isNewline`, not `"\n"`: in a CRLF file "\r\n" is one Character.)
     static func keysInFileOrder(_ table: TOMLTable, source: String) -> [String] {
         let keys = table.keys
         func position(_ key: String) -> String.Index {
             for candidate in [key, "\"\(key)\"", "'\(key)'"] {
                 var searchStart = source.startIndex
                 while let range = source.range(of: candidate, range: searchStart..<source.endIndex) {
-                    let lineStart = source[..<range.lowerBound].lastIndex(of: "\n").map { source.index(after: $0) } ?? source.startIndex
+                    let lineStart = source[..<range.lowerBound].lastIndex(where: \.isNewline).map { source.index(after: $0) } ?? source.startIndex
                     if source[lineStart..<range.lowerBound].allSatisfy({ $0 == " " || $0 == "\t" }) { return range.lowerBound }
                     searchStart = range.upperBound
                 }

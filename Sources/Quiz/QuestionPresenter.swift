@@ -162,10 +162,12 @@ public struct QuestionPresenter: Sendable {
         if case .multipleChoice(let mc) = question.body {
             out += choiceFeedback(mc, questionID: question.id, answer: answer, correct: grade.status == .correct)
         } else if grade.status != .correct && grade.status != .selfGraded {
-            out += render("The answer: " + question.expectedMarkdown)
+            let answer = "The answer: " + question.expectedMarkdown
+            out += render(settings.ascii ? TextFit.asciiPunctuation(answer) : answer)
         }
         if case .tracing(let tracing) = question.body, !tracing.doesCompile, let lineNumber = tracing.lineNumber,
-           grade.status == .correct {
+           grade.status == .correct, grade.note == nil {
+            // A note already says "the error is on line N, not M"; the line is not repeated.
             out += render("The error is on line \(lineNumber).")
         }
         if let context = question.context, !context.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {

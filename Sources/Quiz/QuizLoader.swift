@@ -247,7 +247,8 @@ struct QuestionParser {
         }
         var seen = Set<String>()
         for text in answers + distractors where !seen.insert(text).inserted && !answers.contains(text) {
-            error("option \"\(text)\" is listed twice")
+            // mdbook-quiz shows both copies and grades them alike, so the question still loads.
+            warning("option \"\(text)\" is listed twice")
         }
         var answerIndex: Int?
         if let value = prompt["answerIndex"] {
@@ -286,6 +287,17 @@ struct QuestionParser {
             } else {
                 error("'feedback' must be a table from option text to Markdown, not \(kind(value))")
             }
+        }
+        // An option that is itself a letter (mdbook-quiz's own example has options "A", "B", …) cannot
+        // be answered by its text: "A" is read as the letter A, whichever option that is.
+        let optionCount = Set(answers + distractors).count
+        let letters = Set((0..<optionCount).map(ChoiceOption.letter))
+        let letterLike = seen.sorted().filter { letters.contains($0.trimmingCharacters(in: .whitespaces).uppercased()) }
+        if !letterLike.isEmpty && !problems.contains(where: \.isError) {
+            let names = letterLike.map { "\"\($0)\"" }.joined(separator: ", ")
+            warning(letterLike.count == 1
+                ? "option \(names) reads as a letter: typing it picks the option at that letter, so answer by letter"
+                : "options \(names) read as letters: typing one picks the option at that letter, so answer by letter")
         }
         return .multipleChoice(MultipleChoice(answers: answers, distractors: distractors, answerIndex: answerIndex,
                                               sortAnswers: sortAnswers, multipleAnswers: multiple, partial: partial,
@@ -470,7 +482,9 @@ enum TOMLHeaderScanner {
         var result: [Header] = []
         var openDelimiter: String?  // `"""` or `'''` while inside a multi-line string
         var lineNumber = 0
-        for rawLine in source.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift, so a CRLF file must be normalised before splitting on "\n".
+        let unixSource = source.replacingOccurrences(of: "\r\n", with: "\n")
+        for rawLine in unixSource.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             if openDelimiter == nil {

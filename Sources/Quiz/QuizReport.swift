@@ -89,10 +89,10 @@ public struct QuizReport: Sendable, Equatable {
             if result.grade.status == .partial { line += " (\(formatPoints(result.grade.points)))" }
             lines.append(TextFit.truncate(line, width: settings.width, ascii: settings.ascii))
             if result.grade.status == .incorrect || result.grade.status == .partial {
-                lines += expectedLines(result.question, width: settings.width)
+                lines += expectedLines(result.question, width: settings.width, ascii: settings.ascii)
             }
             if let note = result.grade.note, result.grade.status != .correct || !note.isEmpty {
-                lines += TextFit.wrap(note, width: settings.width, indent: "   ")
+                lines += TextFit.wrap(settings.ascii ? TextFit.asciiPunctuation(note) : note, width: settings.width, indent: "   ")
             }
         }
         lines.append("")
@@ -104,21 +104,23 @@ public struct QuizReport: Sendable, Equatable {
 extension QuizReport {
     /// `expected: …` under a question, wrapped lines hanging under the answer; the right options of
     /// a multiple-choice question one per line, each hanging under its text.
-    func expectedLines(_ question: Question, width: Int) -> [String] {
+    func expectedLines(_ question: Question, width: Int, ascii: Bool = false) -> [String] {
+        // With --ascii, `±`, `…` and dashes become ASCII before wrapping, so the widths stay right.
+        let plain = { (text: String) in ascii ? TextFit.asciiPunctuation(text) : text }
         let label = "   expected: "
         let hangs = width - label.count >= 20
         if case .multipleChoice(let mc) = question.body {
             let right = mc.options(questionID: question.id).filter(\.isCorrect)
-            let text = right.map { "\($0.letter)) \($0.text)" }.joined(separator: "; ")
+            let text = plain(right.map { "\($0.letter)) \($0.text)" }.joined(separator: "; "))
             guard hangs, width >= 30 else { return TextFit.wrap("expected: " + text, width: width, indent: "   ") }
             if right.count == 1, DisplayWidth.of(label + text) <= width { return [label + text] }
             return ["   expected:"] + right.flatMap { option in
-                TextWrap.wrap(option.text.replacingOccurrences(of: "\n", with: " "), width: width,
+                TextWrap.wrap(plain(option.text.replacingOccurrences(of: "\n", with: " ")), width: width,
                               indent: "     \(option.letter)) ", hang: String(repeating: " ", count: 8 + option.letter.count - 1))
             }
         }
-        let expected = question.expectedDescription.replacingOccurrences(of: "\n", with: " ")
-            .replacingOccurrences(of: "```", with: "")
+        let expected = plain(question.expectedDescription.replacingOccurrences(of: "\n", with: " ")
+            .replacingOccurrences(of: "```", with: ""))
         guard hangs else { return TextFit.wrap("expected: " + expected, width: width, indent: "   ") }
         return TextWrap.wrap(expected, width: width, indent: label, hang: String(repeating: " ", count: label.count))
     }

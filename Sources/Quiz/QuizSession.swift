@@ -75,8 +75,11 @@ public final class QuizSession {
             write(presenter.question(question, number: index + 1, of: quiz.questions.count, showMultipart: showMultipart))
             guard let answer = asker.ask(question) else {
                 let kept = points.count
-                write(presenter.line("Stopped after \(kept) of \(quiz.questions.count) questions; your answers are saved."
-                                     + " Run \(presenter.style.bold(resumeCommand)) to resume."))
+                // With nothing answered there is nothing to resume: the next run simply starts.
+                write(presenter.line(kept == 0
+                    ? "Stopped before the first answer. Run \(presenter.style.bold(resumeCommand)) to start again."
+                    : "Stopped after \(kept) of \(quiz.questions.count) questions; your answers are saved."
+                        + " Run \(presenter.style.bold(resumeCommand)) to resume."))
                 return outcome(completed: false, points: points, answered: answered)
             }
             let result = grade(question, answer)

@@ -50,6 +50,7 @@ enum TextFit {
     /// Dashes tandem writes itself, spelled in ASCII for `--ascii` terminals.
     static func asciiPunctuation(_ text: String) -> String {
         text.replacingOccurrences(of: "—", with: "-").replacingOccurrences(of: "–", with: "-")
+            .replacingOccurrences(of: "±", with: "+/-").replacingOccurrences(of: "…", with: "...")
     }
 
     /// Word-wraps plain text to `width` columns, each line starting with `indent`. Words longer than

@@ -28,6 +28,21 @@ import Testing
         #expect(file.answers["tracing-sum"] == .tracing(TracingResponse(doesCompile: true, stdout: "6\n")))
     }
 
+    /// A tracing table read as typed: a number for the output, a word for the verdict, a line as
+    /// text. The answer is graded, not reported as missing.
+    @Test func tracingTablesAreReadLeniently() throws {
+        let file = try AnswersFile.parse("""
+            a = { doesCompile = true, stdout = 5 }
+            b = { doesCompile = "no", lineNumber = "13" }
+            c = { doesCompile = "perhaps", stdout = [1] }
+            """, path: "a.toml")
+        #expect(file.answers["a"] == .tracing(TracingResponse(doesCompile: true, stdout: "5")))
+        #expect(file.answers["b"] == .tracing(TracingResponse(doesCompile: false, lineNumber: 13)))
+        #expect(file.answers["c"] == .tracing(TracingResponse(doesCompile: nil)))
+        let prints5 = Question(id: "a", prompt: "", body: .tracing(Tracing(program: "p", doesCompile: true, stdout: "5\n")))
+        #expect(grade(prints5, try #require(file.answers["a"])).status == .correct)
+    }
+
     @Test func answersSyntaxErrorNamesItsLine() {
         #expect(throws: QuizProblem.self) { try AnswersFile.parse("a = 1\nb = \n", path: "bad.toml") }
         do {
@@ -93,6 +108,22 @@ import Testing
         #expect(text.contains("x  ensembles-free  incorrect"))
         let colored = QuizReport(quiz: quiz, answers: file.answers).text(settings: TerminalSettings(width: 80, color: true))
         #expect(colored.contains("\u{1B}["))
+    }
+
+    /// With --ascii, tandem's own signs (`±` in a tolerance, `…` in notes) are ASCII too.
+    @Test func asciiReportsAndFeedbackSpellSignsInASCII() throws {
+        let quiz = try Fixtures.quiz("all-types.toml")
+        let answers: [String: Answer] = ["cascade-cost": .number(4), "tracing-sum": .number(6)]
+        let text = QuizReport(quiz: quiz, answers: answers).text(settings: TerminalSettings(width: 60, color: false, ascii: true))
+        #expect(text.contains("expected: 3 units (+/- 0.01)"), "\(text)")
+        #expect(text.contains("\"...\" }"), "\(text)")
+        #expect(text.unicodeScalars.allSatisfy { $0.isASCII }, "\(text)")
+        for line in text.split(separator: "\n") { #expect(DisplayWidth.of(line) <= 60, "\(line)") }
+
+        let cost = try #require(quiz.question(id: "cascade-cost"))
+        let presenter = QuestionPresenter(settings: TerminalSettings(width: 60, color: false, ascii: true))
+        let shown = presenter.feedback(cost, answer: .number(4), grade: grade(cost, .number(4)))
+        #expect(shown.contains("The answer: 3 units (+/- 0.01)") && !shown.contains("±"), "\(shown)")
     }
 
     @Test func expectedAnswersHangUnderTheirText() throws {

@@ -15,7 +15,8 @@ import Testing
             .map { "\($0)/quiz.toml" }
     }
 
-    @Test(arguments: quizFiles + ["../Tests/QuizTests/Fixtures/all-types.toml", "../Tests/QuizTests/Fixtures/mdbook-example.toml"])
+    @Test(arguments: quizFiles + ["../Tests/QuizTests/Fixtures/all-types.toml", "../Tests/QuizTests/Fixtures/mdbook-example.toml",
+                               "../Tests/QuizTests/Fixtures/mdbook-style.toml"])
     func expectedAnswersRoundTripThroughAnAnswersFile(_ relative: String) throws {
         let url = Self.content.appendingPathComponent(relative)
         let loaded = QuizLoader.load(url, displayPath: relative)

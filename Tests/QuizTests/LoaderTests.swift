@@ -7,7 +7,7 @@ import Testing
         let quiz = try Fixtures.quiz("mdbook-example.toml")
         #expect(quiz.questions.map(\.type) == [.multipleChoice, .shortAnswer, .tracing, .tracing, .multipleChoice,
                                                 .multipleChoice, .multipleChoice, .shortAnswer])
-        #expect(quiz.questions.map(\.line) == [1, 17, 26, 43, 56, 63, 71, 79])
+        #expect(quiz.questions.map(\.line) == [3, 19, 28, 45, 58, 65, 73, 81])
         #expect(quiz.total == 8)
         let first = quiz.questions[0]
         #expect(first.id == "18ea4c61-c7c3-433f-add5-d3d3156e3e71")

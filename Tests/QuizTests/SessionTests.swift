@@ -213,6 +213,19 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
         #expect(progress.questions["small-vs-large"]?.attempts == 1)
     }
 
+    /// Stopping at the first question leaves nothing to resume, so no resume is promised.
+    @Test(arguments: [LineInput.interrupted, .end])
+    func stoppingBeforeAnyAnswerPromisesNoResume(_ stop: LineInput) throws {
+        let harness = try SessionHarness()
+        defer { harness.cleanUp() }
+        let (outcome, _) = harness.run([stop])
+        #expect(!outcome.completed && outcome.answeredThisRun == 0)
+        #expect(harness.transcript.text.hasSuffix("Stopped before the first answer. Run tandem quiz small to start again.\n"),
+                "\(harness.transcript.text)")
+        #expect(!harness.transcript.text.contains("saved"))
+        #expect(harness.store.load().quizzes["small"]?.resume == nil)
+    }
+
     @Test func stoppingARetryKeepsTheScoreAndSaysSo() throws {
         let harness = try SessionHarness()
         defer { harness.cleanUp() }
