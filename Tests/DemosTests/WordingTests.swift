@@ -165,7 +165,13 @@ import Terminal
         unblind.blind = 0
         let unblindWhy = WeakToStrongDemo.mechanism(unblind)
         #expect(!unblindWhy.contains("blind spot (0") && !unblindWhy.contains("imitates"))
-        #expect(!unblindWhy.contains("Try --weak-noise 0 (all errors systematic: PGR near 0) or --blind 0"))
+        // --weak-noise 0 on top of --blind 0 leaves no gap at all, so it is not suggested as "PGR near 0".
+        #expect(!unblindWhy.contains("--weak-noise 0 (all errors systematic"))
+        // The overfit preset's student that ends below the weak model: the reason is overfitting, not generalizing.
+        var overfit = level
+        overfit.preset = .overfit
+        let overfitWhy = WeakToStrongDemo.mechanism(overfit)
+        #expect(overfitWhy.contains("past its peak") && !overfitWhy.contains("and generalizes past them"))
 
         // Weak labels near chance (--weak-noise 10): the reason is the missing signal.
         var noisy = base

@@ -23,7 +23,7 @@ extension WeakToStrongDemo {
     /// Why the naive student ends at or below the weak model, said from the numbers: no gap to
     /// recover, a copy (it mostly agrees with the weak model), or neither.
     static func notBeatingReason(_ r: Result, _ naive: Method) -> String {
-        if r.ceilingAccuracy <= r.weakAccuracy { return "the weak model is as good as the ceiling here, so there is no gap to recover" }
+        if r.ceilingAccuracy <= r.weakAccuracy { return "the weak model is at least as good as the ceiling here, so there is no gap to recover" }
         if naive.weakAgreement >= 0.9 {
             return "it copies the weak model's mistakes instead of correcting them (it agrees with \(Format.wholePercent(naive.weakAgreement))"
                 + " of its predictions)"
@@ -159,10 +159,11 @@ extension WeakToStrongDemo {
             text = beats ? "Why the student beats its supervisor: " : "Why the student does not beat its supervisor here: "
             if r.weakNoise > 0 {
                 text += "the weak model's noise-driven mistakes are idiosyncratic — nothing in the strong view predicts them — so "
-                    + (beats ? "the student cannot fit them and generalizes past them." : "a student that cannot fit them could generalize past them, but this one does not gain enough from that.")
-                if r.preset == .overfit && !beats {
-                    text += " This preset's wide student, trained long on few examples, can fit them: it memorises the weak labels, mistakes included (see --curve)."
-                }
+                    + (beats ? "the student cannot fit them and generalizes past them."
+                       : r.preset == .overfit
+                       ? "a student that cannot fit them generalizes past them; but this preset's wide student, trained long on few examples, "
+                         + "can fit some: past its peak it learns more and more of the weak labels' mistakes (see --curve)."
+                       : "a student that cannot fit them could generalize past them, but this one does not gain enough from that.")
                 text += r.blind > 0
                     ? " Its blind spot (\(r.blind) unseen factor\(r.blind == 1 ? "" : "s")) is systematic: the student can represent that rule, and imitates it."
                     : " With --blind 0 the weak model has no blind spot: every weak error is noise-driven, the kind the student corrects."
@@ -174,7 +175,8 @@ extension WeakToStrongDemo {
             }
         }
         var tries: [String] = []
-        if r.weakNoise != 0 && r.weakAccuracy >= 0.6 { tries.append("--weak-noise 0 (all errors systematic: PGR near 0)") }
+        // --weak-noise 0 with no blind spot leaves the weak model nothing to get wrong: no gap, not PGR near 0.
+        if r.weakNoise != 0 && r.blind != 0 && r.weakAccuracy >= 0.6 { tries.append("--weak-noise 0 (all errors systematic: PGR near 0)") }
         if r.blind != 0 { tries.append("--blind 0 (all errors idiosyncratic: PGR higher)") }
         if r.weakAccuracy < 0.6 { tries = ["a lower --weak-noise or --blind (a weak model with more signal to pass on)"] }
         if !tries.isEmpty { text += " Try " + tries.joined(separator: " or ") + "." }
