@@ -21,14 +21,17 @@ public enum DemoCatalogue {
         report.headline("Demos — run one with `tandem run NAME` (add --help for its options, --json for scripts):")
         report.blank()
         let nameWidth = (demos.map { $0.name.count }.max() ?? 0) + 2
+        // One block for the whole list: a wrapped summary's lines stay together.
+        var entries: [String] = []
         for demo in demos {
             let lines = TextWrap.wrap(report.glyphs(demo.summary), width: max(10, report.width - nameWidth - 2))
             for (i, line) in lines.enumerated() {
                 let name = i == 0 ? settings.paint(demo.name, .bold) : ""
                 let pad = String(repeating: " ", count: nameWidth - (i == 0 ? demo.name.count : 0))
-                report.block(["  " + name + pad + line])
+                entries.append("  " + name + pad + line)
             }
         }
+        report.block(entries)
         return report.text
     }
 }

@@ -59,6 +59,30 @@ import ToyEngine
         _ = try parse(WeakToStrongDemo.json(result))
     }
 
+    /// A real run whose ceiling does not beat the weak model (`--weak-noise 0 --blind 0`: the weak
+    /// model sees every factor cleanly) prints null PGRs, and near-chance weak labels
+    /// (`--weak-noise 10`) still give fractions in [0, 1].
+    @Test func weakToStrongExtremeKnobsGiveNullNotNaN() throws {
+        var clean = WeakToStrongDemo.Options()
+        clean.weakNoise = 0
+        clean.blind = 0
+        let result = WeakToStrongDemo.run(clean, seed: 1)
+        try #require(result.ceilingAccuracy <= result.weakAccuracy, "seed 1 no longer has a ceiling at or below the weak model")
+        let text = WeakToStrongDemo.json(result).serialized()
+        #expect(!text.lowercased().contains("nan") && !text.contains("inf"))
+        let methods = try #require(try parse(WeakToStrongDemo.json(result))["methods"] as? [[String: Any]])
+        #expect(methods.allSatisfy { $0["pgr"] is NSNull })
+
+        var noisy = WeakToStrongDemo.Options()
+        noisy.weakNoise = 10
+        let object = try parse(WeakToStrongDemo.json(WeakToStrongDemo.run(noisy, seed: 1)))
+        fractionsAreFractions([object["weak_accuracy"], object["ceiling_accuracy"]])
+        for m in try #require(object["methods"] as? [[String: Any]]) {
+            fractionsAreFractions([m["accuracy"]])
+            #expect(m["pgr"] is Double)
+        }
+    }
+
     @Test func filterDistillSpeculativeJSON() throws {
         let filter = try parse(FilterDemo.json(FilterDemo.run(seed: 1)))
         #expect(Set(filter.keys) == ["demo", "seed", "all_data_accuracy", "points"])

@@ -135,10 +135,18 @@ import ToyEngine
         #expect(EnsembleDemo.headline(EnsembleDemo.run(seed: 1)).contains("above their mean"))
     }
 
-    @Test func listingNamesEveryDemoWithinTheWidth() {
+    @Test func listingNamesEveryDemoWithinTheWidth() throws {
         let text = DemoCatalogue.listing(settings: TerminalSettings(width: 50, color: false))
         for demo in DemoCatalogue.demos { #expect(text.contains(demo.name)) }
         #expect(text.split(separator: "\n").allSatisfy { DisplayWidth.of($0) <= 50 })
+        // The list is one block: a summary wrapped at this width keeps its lines together, and
+        // every line after the heading's blank names a demo or continues one (no blank between).
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var list = try #require(lines.firstIndex(of: "").map { Array(lines[($0 + 1)...]) })
+        if list.last == "" { list.removeLast() }
+        #expect(!list.contains(""), "blank lines inside the listing: \(list)")
+        #expect(list.filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }.count == DemoCatalogue.demos.count)
+        #expect(list.count > DemoCatalogue.demos.count, "no summary wraps at width 50, so the test proves nothing")
     }
 
     @Test func sameSeedSameReportDifferentSeedDifferentNumbers() {

@@ -32,6 +32,33 @@ import ToyEngine
         #expect(largest.accuracy < largest.condorcet)
     }
 
+    /// The Condorcet curve is computed from the members' mean accuracy (of the first m members,
+    /// for an ensemble of m), as if they erred independently.
+    @Test func condorcetCurveComesFromTheMembersMeanAccuracy() throws {
+        #expect(abs(EnsembleDemo.condorcet(voters: 3, accuracy: 0.7) - 0.784) < 1e-12)
+        #expect(abs(EnsembleDemo.condorcet(voters: 1, accuracy: 0.83) - 0.83) < 1e-12)
+        #expect(abs(EnsembleDemo.condorcet(voters: 2, accuracy: 0.7) - 0.7) < 1e-12)  // a tie is a coin flip
+        var options = EnsembleDemo.Options()
+        options.members = 25
+        let r = EnsembleDemo.run(options, seed: 1)
+        try #require(r.members.count == 25)
+        for point in r.curve {
+            let mean = r.members.prefix(point.size).reduce(0, +) / Double(point.size)
+            #expect(abs(point.condorcet - EnsembleDemo.condorcet(voters: point.size, accuracy: mean)) < 1e-12, "size \(point.size)")
+        }
+    }
+
+    /// `--gamma` picks the block shown in detail; greedy output stays identical for it.
+    @Test func speculativeOtherGammaStaysExactInGreedyMode() {
+        var options = SpeculativeDemo.Options()
+        options.gamma = 7
+        options.tokens = 3_000
+        let r = SpeculativeDemo.run(options, seed: 2)
+        #expect(r.gamma == 7 && r.blockAcceptance.count == 7)
+        #expect(r.greedyIdentical)
+        #expect(r.blockAcceptance.allSatisfy { $0 > 0 && $0 <= 1 })
+    }
+
     @Test func weakToStrongDefaultOverSeedsOneToTen() {
         var pgrs: [Double] = []
         for seed in UInt64(1)...10 {

@@ -16,6 +16,19 @@ import Terminal
         #expect(high.errorCorrelation >= 0.5 || !report.contains("share most mistakes"))
     }
 
+    /// One member has no pair to correlate: the report must not print a correlation of 0 and
+    /// call the members different.
+    @Test func aSingleMemberHasNoErrorCorrelationToReport() {
+        var options = EnsembleDemo.Options()
+        options.members = 1
+        let result = EnsembleDemo.run(options, seed: 1)
+        let report = EnsembleDemo.report(result, settings: TerminalSettings(width: 400, color: false))
+        #expect(report.contains("The 1 member\n") && !report.contains("1 members"))
+        #expect(!report.contains("correlate at") && !report.contains("(0.00)"))
+        #expect(!report.contains(EnsembleDemo.sharing(result.errorCorrelation)))
+        #expect(report.contains("A single member: no pair whose errors could correlate."))
+    }
+
     @Test func ensembleHeadlineComparesAsPrinted() {
         // Seed 1 by vote: 91.3% against a best member of 91.3%: a tie as printed, not "not the best".
         var options = EnsembleDemo.Options()
@@ -33,6 +46,30 @@ import Terminal
         let story = SpeculativeDemo.gapStory(result)
         #expect(story.contains(large > small ? "the gap grows" : "no larger here"))
         #expect(story.contains("correlated along a block"))
+    }
+
+    /// --target-accuracy picks τ on validation data and reports that τ on test; a target above
+    /// even the large model's accuracy is not answered with "pay for the large model".
+    @Test func targetAccuracyIsChosenOnValidationAndReportedOnTest() throws {
+        var options = CascadeDemo.Options()
+        options.targetAccuracy = 0.95
+        let r = CascadeDemo.run(options, seed: 1)
+        let choice = try #require(r.target)
+        let threshold = try #require(choice.threshold)
+        #expect(try #require(choice.validationAccuracy) >= 0.95)
+        // The reported point is the test set's point at the chosen τ.
+        #expect(choice.test == r.points.first { $0.threshold == threshold })
+
+        var unreachable = r
+        unreachable.target = CascadeDemo.TargetChoice(target: 0.99)
+        #expect(unreachable.large.accuracy < 0.99)
+        let report = CascadeDemo.report(unreachable, settings: TerminalSettings(width: 400, color: false))
+        #expect(!report.contains("pay for the large model"), "the large model does not reach 99% either")
+        #expect(report.contains("neither does the large model alone"))
+        #expect(CascadeDemo.headline(unreachable).hasSuffix("below the target too."))
+        var reachableByLarge = unreachable
+        reachableByLarge.target = CascadeDemo.TargetChoice(target: r.large.accuracy - 0.001)
+        #expect(CascadeDemo.report(reachableByLarge, settings: TerminalSettings(width: 400, color: false)).contains("pay for the large model"))
     }
 
     @Test func routerVerdictCountsWinsAndLosses() {
@@ -84,6 +121,66 @@ import Terminal
         copy.methods[1].accuracy = r.weakAccuracy
         copy.methods[1].weakAgreement = 0.97
         #expect(WeakToStrongDemo.levelWithoutCopying(copy) == nil)
+    }
+
+    /// Knob settings far from the default (`--weak-noise 0 --blind 0`, `--weak-noise 10`, the
+    /// overfit preset's level seeds) put the weak model at or above the ceiling, near chance, or
+    /// level with a student that disagrees with it: the headline and the "why" must follow.
+    @Test func weakToStrongWordsFollowTheNumbersAtExtremeKnobs() throws {
+        let base = WeakToStrongDemo.run(seed: 1)
+        let naiveIndex = try #require(base.methods.firstIndex { $0.name == "naive" })
+        func naive(_ r: WeakToStrongDemo.Result) -> WeakToStrongDemo.Method { r.methods[naiveIndex] }
+
+        // No noise, no blind spot: the weak model beats the ceiling, PGR is undefined.
+        var noGap = base
+        noGap.weakNoise = 0; noGap.blind = 0
+        noGap.weakAccuracy = 0.949; noGap.ceilingAccuracy = 0.926
+        noGap.methods[naiveIndex].accuracy = 0.938; noGap.methods[naiveIndex].pgr = nil; noGap.methods[naiveIndex].weakAgreement = 0.97
+        #expect(WeakToStrongDemo.headline(noGap).contains("no gap to recover"))
+        #expect(!WeakToStrongDemo.headline(noGap).contains("copies"))
+        let noGapWhy = WeakToStrongDemo.mechanism(noGap)
+        #expect(noGapWhy.hasPrefix("No gap to recover"))
+        #expect(!noGapWhy.contains("blind spot (0") && !noGapWhy.contains("generalizes past"))
+
+        // Level with the weak model but agreeing with it only 72% of the time: not a copy.
+        var level = base
+        level.methods[naiveIndex].accuracy = level.weakAccuracy
+        level.methods[naiveIndex].pgr = 0
+        level.methods[naiveIndex].weakAgreement = 0.72
+        let levelHeadline = WeakToStrongDemo.headline(level)
+        #expect(levelHeadline.contains("does not copy the weak model") && levelHeadline.contains("72%"))
+        #expect(!levelHeadline.contains("copies the weak model's mistakes"))
+        let levelWhy = WeakToStrongDemo.mechanism(level)
+        #expect(levelWhy.hasPrefix("Why the student does not beat its supervisor here"))
+        #expect(!levelWhy.contains("and generalizes past them"), "says the student generalizes past the errors while it does not beat the weak model")
+        // Below the weak model and agreeing with it almost everywhere: a copy, and said so.
+        var copy = level
+        copy.methods[naiveIndex].accuracy = copy.weakAccuracy - 0.01
+        copy.methods[naiveIndex].weakAgreement = 0.95
+        #expect(WeakToStrongDemo.headline(copy).contains("copies the weak model's mistakes"))
+        #expect(naive(copy).accuracy < copy.weakAccuracy)
+
+        // No blind spot: no sentence about an unseen-factor rule the student imitates.
+        var unblind = base
+        unblind.blind = 0
+        let unblindWhy = WeakToStrongDemo.mechanism(unblind)
+        #expect(!unblindWhy.contains("blind spot (0") && !unblindWhy.contains("imitates"))
+        // --weak-noise 0 on top of --blind 0 leaves no gap at all, so it is not suggested as "PGR near 0".
+        #expect(!unblindWhy.contains("--weak-noise 0 (all errors systematic"))
+        // The overfit preset's student that ends below the weak model: the reason is overfitting, not generalizing.
+        var overfit = level
+        overfit.preset = .overfit
+        let overfitWhy = WeakToStrongDemo.mechanism(overfit)
+        #expect(overfitWhy.contains("past its peak") && !overfitWhy.contains("and generalizes past them"))
+
+        // Weak labels near chance (--weak-noise 10): the reason is the missing signal.
+        var noisy = base
+        noisy.weakNoise = 10
+        noisy.weakAccuracy = 0.529
+        noisy.methods[naiveIndex].accuracy = 0.463; noisy.methods[naiveIndex].weakAgreement = 0.51
+        let noisyWhy = WeakToStrongDemo.mechanism(noisy)
+        #expect(noisyWhy.contains("coin flips") && !noisyWhy.contains("generalizes past"))
+        #expect(!WeakToStrongDemo.headline(noisy).contains("copies the weak model's mistakes"))
     }
 
     @Test func narrowTablesDropSecondaryColumnsBeforeCuttingLabels() {

@@ -13,6 +13,14 @@ import Testing
         let ensemble = try #require(try Tandem.parseAsRoot(["run", "ensemble", "--members", "15", "--method", "vote", "--diversity", "high"]) as? RunEnsemble)
         #expect(ensemble.members == 15 && ensemble.method == .vote && ensemble.diversity == .high && ensemble.common.seed == 1)
         #expect(try Tandem.parseAsRoot(["run"]) is RunCommand)
+        let target = try #require(try Tandem.parseAsRoot(["run", "cascade", "--target-accuracy", "0.95", "--scorer", "margin"]) as? RunCascade)
+        #expect(target.targetAccuracy == 0.95 && target.scorer == .margin && target.tiers == 2 && target.threshold == nil)
+        let sweep = try #require(try Tandem.parseAsRoot(["run", "weak-to-strong", "--sweep"]) as? RunWeakToStrong)
+        #expect(sweep.sweep && !sweep.curve && sweep.preset == .standard && sweep.weakNoise == nil && sweep.blind == nil)
+        let speculative = try #require(try Tandem.parseAsRoot(["run", "speculative", "--gamma", "6"]) as? RunSpeculative)
+        #expect(speculative.gamma == 6)
+        let distill = try #require(try Tandem.parseAsRoot(["run", "distill", "--temperatures", "1", "3"]) as? RunDistill)
+        #expect(distill.temperatures == [1, 3])
     }
 
     @Test func mineFlagPassesTheSameSeedAndKnobsToTheRunner() throws {
@@ -45,5 +53,18 @@ import Testing
         #expect(throws: (any Error).self) { try Tandem.parseAsRoot(["run", "cascade", "--scorer", "psychic"]) }
         #expect(throws: (any Error).self) { try Tandem.parseAsRoot(["run", "speculative", "--gamma", "0"]) }
         #expect(throws: (any Error).self) { try Tandem.parseAsRoot(["run", "nonsense"]) }
+        #expect(throws: (any Error).self) { try Tandem.parseAsRoot(["run", "cascade", "--tiers", "4"]) }
+        #expect(throws: (any Error).self) { try Tandem.parseAsRoot(["run", "cascade", "--target-accuracy", "1.5"]) }
+        #expect(throws: (any Error).self) { try Tandem.parseAsRoot(["run", "weak-to-strong", "--blind", "8"]) }
+        #expect(throws: (any Error).self) { try Tandem.parseAsRoot(["run", "weak-to-strong", "--weak-noise", "-1"]) }
+        #expect(throws: (any Error).self) { try Tandem.parseAsRoot(["run", "weak-to-strong", "--preset", "huge"]) }
+        #expect(throws: (any Error).self) { try Tandem.parseAsRoot(["run", "distill", "--temperatures", "0"]) }
+        // The message names the option and the bad value on one line.
+        do {
+            _ = try Tandem.parseAsRoot(["run", "cascade", "--threshold", "1.5"])
+        } catch {
+            let message = Tandem.message(for: error)
+            #expect(message.contains("--threshold") && message.contains("1.5") && !message.contains("\n"))
+        }
     }
 }

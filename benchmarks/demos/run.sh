@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Times each demo's default run (`tandem run DEMO`, report to /dev/null) in a release build:
 # the best and the median of N runs (default 7), wall clock, process start-up included.
-# Usage: benchmarks/demos/run.sh [N]
+# Usage: benchmarks/demos/run.sh [N]   (SCRATCH=DIR builds in DIR instead of .build, e.g. while a
+# debug build or test run holds .build's lock)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 runs="${1:-7}"
-(cd "$root" && swift build -c release --product tandem >/dev/null)
-tandem="$(cd "$root" && swift build -c release --show-bin-path)/tandem"
+scratch=(${SCRATCH:+--scratch-path "$SCRATCH"})
+# --static-swift-stdlib as the README builds it: Package.swift links the release binary with
+# -static-executable, which without it fails to link Foundation's ICU and collections libraries.
+(cd "$root" && swift build -c release --static-swift-stdlib --product tandem "${scratch[@]}" >/dev/null)
+tandem="$(cd "$root" && swift build -c release --static-swift-stdlib "${scratch[@]}" --show-bin-path)/tandem"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load: $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - "$tandem" "$runs" <<'PY'
 import statistics, subprocess, sys, time

@@ -12,7 +12,8 @@ extension CascadeDemo {
         }
         if let target = r.target {
             guard let test = target.test, let threshold = target.threshold else {
-                return "No threshold reaches \(Format.percent(target.target)) on validation data; the large model alone scores \(Format.percent(r.large.accuracy))."
+                return "No threshold reaches \(Format.percent(target.target)) on validation data; the large model alone scores \(Format.percent(r.large.accuracy))"
+                    + (target.target > r.large.accuracy ? ", below the target too." : ".")
             }
             return "To reach \(Format.percent(target.target)), validation data picks τ = \(Format.fixed(threshold)): on test it scores "
                 + "\(Format.percent(test.accuracy)) at \(Format.wholePercent(test.cost / r.large.cost)) of the large model's cost."
@@ -71,7 +72,10 @@ extension CascadeDemo {
                                  ? "Test falls \(Format.fixed((target.target - test.accuracy) * 100, 1)) points short: a threshold chosen on one sample is noisy on another."
                                  : "The choice holds on test."))
             } else {
-                out.paragraph("No threshold reaches it on validation data: ask for less, or pay for the large model.")
+                // Paying for the large model only helps when the large model itself reaches the target.
+                out.paragraph(target.target > r.large.accuracy
+                              ? "No threshold reaches it on validation data, and neither does the large model alone (\(Format.percent(r.large.accuracy)) on test): ask for less."
+                              : "No threshold reaches it on validation data: ask for less, or pay for the large model.")
             }
         }
 

@@ -33,7 +33,7 @@ extension EnsembleDemo {
         out.paragraph("Each member is an MLP with 6 hidden units (\(Format.count(r.memberCost)) multiply-adds) trained on \(diversity); "
                       + "the large model has two layers of 32 (\(Format.count(r.large.cost)) multiply-adds). Task: two classes, each a mix of six blobs.")
 
-        out.section("The \(r.options.members) members")
+        out.section(r.members.count == 1 ? "The 1 member" : "The \(r.members.count) members")
         var bars = BarChart()
         let low = max(0, floor(((r.members + [r.large.accuracy, r.ensemble.accuracy]).min() ?? 0) * 20 - 1) / 20)
         bars.minimum = low
@@ -43,7 +43,8 @@ extension EnsembleDemo {
         bars.add("large model", r.large.accuracy, Format.percent(r.large.accuracy), style: .green)
         out.block(bars.render(out))
         out.note("Bars start at \(Format.wholePercent(low)); the ensemble combines them by \(r.options.method.rawValue). "
-                 + "Members' errors correlate at \(Format.fixed(r.errorCorrelation)) on average: \(sharing(r.errorCorrelation)).")
+                 + (r.members.count < 2 ? "A single member: no pair whose errors could correlate."
+                    : "Members' errors correlate at \(Format.fixed(r.errorCorrelation)) on average: \(sharing(r.errorCorrelation))."))
 
         out.section("Accuracy as the ensemble grows")
         var table = Table(["members", "vote", "average", "weighted", "if independent", "cost"])
@@ -92,8 +93,9 @@ extension EnsembleDemo {
     static func condorcetComparison(_ r: Result) -> String {
         let training = ["low": "train on the same data", "medium": "learn from overlapping samples of the same data",
                         "high": "learn from overlapping samples of the same data, though each sees different features"][r.options.diversity.rawValue] ?? "share data"
-        var text = "The Condorcet curve assumes members err independently; these members \(training), so their errors correlate "
-            + "(\(Format.fixed(r.errorCorrelation)))"
+        // With one member there is no pair to measure; the shortfall below speaks for the curve's larger ensembles.
+        var text = "The Condorcet curve assumes members err independently; these members \(training), so their errors correlate"
+            + (r.members.count < 2 ? "" : " (\(Format.fixed(r.errorCorrelation)))")
         if let last = r.curve.filter({ $0.method == r.options.method }).max(by: { $0.size < $1.size }) {
             let shortfall = last.condorcet - last.accuracy
             let points = Format.fixed(shortfall * 100, 1)

@@ -17,7 +17,19 @@ extension WeakToStrongDemo {
         }
         return "Trained only on weak labels, the strong student does not beat its supervisor: \(Format.percent(naive.accuracy)) vs "
             + "\(Format.percent(r.weakAccuracy)) (ceiling \(Format.percent(r.ceilingAccuracy)); PGR \(Format.optional(naive.pgr))): "
-            + "it copies the weak model's mistakes instead of correcting them\(remedy)."
+            + notBeatingReason(r, naive) + "\(remedy)."
+    }
+
+    /// Why the naive student ends at or below the weak model, said from the numbers: no gap to
+    /// recover, a copy (it mostly agrees with the weak model), or neither.
+    static func notBeatingReason(_ r: Result, _ naive: Method) -> String {
+        if r.ceilingAccuracy <= r.weakAccuracy { return "the weak model is at least as good as the ceiling here, so there is no gap to recover" }
+        if naive.weakAgreement >= 0.9 {
+            return "it copies the weak model's mistakes instead of correcting them (it agrees with \(Format.wholePercent(naive.weakAgreement))"
+                + " of its predictions)"
+        }
+        return "it does not copy the weak model (it agrees with only \(Format.wholePercent(naive.weakAgreement)) of its predictions), "
+            + "but it breaks as many of the weak model's right answers as it fixes of its mistakes, or more"
     }
 
     public static func report(_ r: Result, settings: TerminalSettings) -> String {
@@ -126,19 +138,47 @@ extension WeakToStrongDemo {
             + "fixing \(same(fixed)) of its \(errors) errors but getting \(same(lost)) of its \(successes) correct answers wrong."
     }
 
-    /// Why the student beats (or copies) its supervisor, with the knobs worth trying next.
+    /// Why the student beats its supervisor (or does not), with the knobs worth trying next.
+    /// Every clause follows the numbers and knobs of this run: no blind-spot story without a
+    /// blind spot, no "generalizes past" when the student does not beat the weak model.
     static func mechanism(_ r: Result) -> String {
         let beats = (r.method("naive")?.accuracy ?? 0) > r.weakAccuracy
-        var text = (beats ? "Why the student beats its supervisor: " : "Why the student does not beat its supervisor here: ")
-            + (r.weakNoise > 0 ? "the weak model's noise-driven mistakes are idiosyncratic — nothing in the strong view predicts them — "
-                + "so the student cannot fit them and generalizes past them. Its blind spot" : "the weak model's blind spot")
-            + " (\(r.blind) unseen factor\(r.blind == 1 ? "" : "s")) is systematic: "
-            + "the student can represent that rule, and imitates it."
-        if r.weakNoise == 0 { text += " With --weak-noise 0 every weak error comes from the blind spot, so there is little to correct." }
-        if r.blind == 0 && r.weakNoise > 0 { text += " With --blind 0 every weak error is noise-driven, the kind the student corrects." }
+        let seen = r.factors - r.blind
+        let view = "sees \(seen) of \(r.factors) factors" + (r.weakNoise > 0 ? " through noise \(Format.fixed(r.weakNoise))" : " without noise")
+        var text: String
+        if r.ceilingAccuracy <= r.weakAccuracy {
+            text = "No gap to recover here: the weak model \(view) and scores \(Format.percent(r.weakAccuracy)), no worse than the ceiling's "
+                + "\(Format.percent(r.ceilingAccuracy)), so PGR is undefined. A weak model worse than the ceiling needs noise (--weak-noise) or a blind spot (--blind)."
+            return text
+        }
+        if r.weakAccuracy < 0.6 {
+            text = "The weak labels are close to coin flips here (weak \(Format.percent(r.weakAccuracy))): the weak model \(view), so its labels carry "
+                + "little of the rule for the student to learn, however much it could represent."
+                + (beats ? " What little they carry, the student finds." : " The student learns too little from them to beat even the weak model.")
+        } else {
+            text = beats ? "Why the student beats its supervisor: " : "Why the student does not beat its supervisor here: "
+            if r.weakNoise > 0 {
+                text += "the weak model's noise-driven mistakes are idiosyncratic — nothing in the strong view predicts them — so "
+                    + (beats ? "the student cannot fit them and generalizes past them."
+                       : r.preset == .overfit
+                       ? "a student that cannot fit them generalizes past them; but this preset's wide student, trained long on few examples, "
+                         + "can fit some: past its peak it learns more and more of the weak labels' mistakes (see --curve)."
+                       : "a student that cannot fit them could generalize past them, but this one does not gain enough from that.")
+                text += r.blind > 0
+                    ? " Its blind spot (\(r.blind) unseen factor\(r.blind == 1 ? "" : "s")) is systematic: the student can represent that rule, and imitates it."
+                    : " With --blind 0 the weak model has no blind spot: every weak error is noise-driven, the kind the student corrects."
+            } else if r.blind > 0 {
+                text += "the weak model's blind spot (\(r.blind) unseen factor\(r.blind == 1 ? "" : "s")) is systematic: the student can represent that rule, "
+                    + "and imitates it. With --weak-noise 0 every weak error comes from the blind spot, so there is little to correct."
+            } else {
+                text += "the weak model sees every factor without noise (--weak-noise 0 --blind 0): its few errors are neither noise nor a blind spot."
+            }
+        }
         var tries: [String] = []
-        if r.weakNoise != 0 { tries.append("--weak-noise 0 (all errors systematic: PGR near 0)") }
+        // --weak-noise 0 with no blind spot leaves the weak model nothing to get wrong: no gap, not PGR near 0.
+        if r.weakNoise != 0 && r.blind != 0 && r.weakAccuracy >= 0.6 { tries.append("--weak-noise 0 (all errors systematic: PGR near 0)") }
         if r.blind != 0 { tries.append("--blind 0 (all errors idiosyncratic: PGR higher)") }
+        if r.weakAccuracy < 0.6 { tries = ["a lower --weak-noise or --blind (a weak model with more signal to pass on)"] }
         if !tries.isEmpty { text += " Try " + tries.joined(separator: " or ") + "." }
         return text
     }

@@ -149,9 +149,9 @@ public struct RunWeakToStrong: ParsableCommand {
         abstract: "A strong student trained only on a weak supervisor's labels (Burns et al.).",
         discussion: """
             Presets: default, where the student corrects the weak model's noise-driven mistakes; and overfit, a larger \
-            student on a small half B with pure-noise features it can memorise with, trained long: naive training \
-            slowly copies the weak errors, and early stopping and the auxiliary confidence loss counter it \
-            (try --preset overfit --curve).
+            student on a small half B with pure-noise features it can memorise with, trained long: past its peak, \
+            naive training learns more and more of the weak labels' mistakes, and early stopping and the \
+            auxiliary confidence loss counter it (try --preset overfit --curve).
             """)
     @OptionGroup public var course: CourseOptions
     @OptionGroup public var display: DisplayOptions
