@@ -123,6 +123,17 @@ public final class ProgressStore: @unchecked Sendable {
     private func writeUnlocked(_ progress: Progress) throws {
         let data = try Self.encoder.encode(progress)
         try Self.atomicWrite(data, to: fileURL)
+        removeAbandonedTemporaryFiles()
+    }
+
+    /// Half-written temporary files of writers killed mid-write. Safe to remove: we hold the
+    /// exclusive lock, and every write of this file happens under it.
+    private func removeAbandonedTemporaryFiles() {
+        let prefix = ".\(fileURL.lastPathComponent).tmp-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
+        }
     }
 
     /// Temporary file in the same folder, fsync, rename: readers see the old file or the new one.

@@ -75,5 +75,8 @@ import Testing
         let after = ProgressStore(directory: state, courseID: "demo").load()
         #expect(after.exercises["kept"]?.solved == true && after.lessons["why-combine"]?.read == true)
         #expect(notices.messages.isEmpty)
+        // ...and clears away the dead writer's half-written temporary file.
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: state.path).filter { $0.contains(".tmp-") }
+        #expect(leftovers.isEmpty, "left behind: \(leftovers)")
     }
 }
