@@ -123,6 +123,17 @@ public final class ProgressStore: @unchecked Sendable {
     private func writeUnlocked(_ progress: Progress) throws {
         let data = try Self.encoder.encode(progress)
         try Self.atomicWrite(data, to: fileURL)
+        removeAbandonedTemporaryFiles()
+    }
+
+    /// Half-written temporary files of writers killed mid-write. Safe to remove: we hold the
+    /// exclusive lock, and every write of this file happens under it.
+    private func removeAbandonedTemporaryFiles() {
+        let prefix = ".\(fileURL.lastPathComponent).tmp-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
+        }
     }
 
     /// Temporary file in the same folder, fsync, rename: readers see the old file or the new one.
@@ -134,14 +145,14 @@ public final class ProgressStore: @unchecked Sendable {
         guard fd >= 0 else { throw CourseError(path: temporary.path, message: String(cString: strerror(errno))) }
         var ok = true
         data.withUnsafeBytes { buffer in
-            guard var pointer = buffer.baseAddress else { return }
-            var remaining = buffer.count
-            while remaining > 0 {
-                let written = write(fd, pointer, remaining)
-                if written < 0 { if errno == EINTR { continue }; ok = false; return }
-                remaining -= written
-                pointer += written
+            guard let base = buffer.baseAddress else { return }
+            if stallsMidWrite {
+                // Test hook: write half, make it durable, then hang until the test kills us.
+                _ = writeAll(fd, base, buffer.count / 2)
+                fsync(fd)
+                while true { pause() }
             }
+            ok = writeAll(fd, base, buffer.count)
         }
         if fsync(fd) != 0 { ok = false }
         close(fd)
@@ -153,6 +164,25 @@ public final class ProgressStore: @unchecked Sendable {
         // Make the rename itself durable.
         let dirFD = open(directory.path, O_RDONLY)
         if dirFD >= 0 { fsync(dirFD); close(dirFD) }
+    }
+
+    /// `TANDEM_TEST_STALL_MID_WRITE=1` makes a writer stop halfway through the temporary file and
+    /// wait to be killed, so a test can kill a real tandem process mid-write deterministically.
+    static let stallsMidWrite: Bool = {
+        guard let value = ProcessInfo.processInfo.environment["TANDEM_TEST_STALL_MID_WRITE"] else { return false }
+        return !value.isEmpty
+    }()
+
+    private static func writeAll(_ fd: Int32, _ start: UnsafeRawPointer, _ count: Int) -> Bool {
+        var pointer = start
+        var remaining = count
+        while remaining > 0 {
+            let written = write(fd, pointer, remaining)
+            if written < 0 { if errno == EINTR { continue }; return false }
+            remaining -= written
+            pointer += written
+        }
+        return true
     }
 
     private func withLock<T>(exclusive: Bool, _ body: () throws -> T) rethrows -> T {

@@ -151,7 +151,8 @@ extension DocumentRenderer {
         switch level {
         case 1: base = SpanStyle(flags: SpanStyle.bold, color: .magenta)
         case 2: base = SpanStyle(flags: SpanStyle.bold, color: .cyan)
-        case 3: base = SpanStyle(flags: SpanStyle.bold, color: .yellow)
+        // No yellow (or white) anywhere: it is unreadable on light backgrounds.
+        case 3: base = SpanStyle(flags: SpanStyle.bold | SpanStyle.underline)
         case 4: base = SpanStyle(flags: SpanStyle.bold, color: .green)
         case 5: base = SpanStyle(flags: SpanStyle.bold)
         default: base = SpanStyle(flags: SpanStyle.italic | SpanStyle.bold)
@@ -184,7 +185,7 @@ extension DocumentRenderer {
             if settings.color { highlighter = CodeHighlighter(info: language) }
             language = clip(language, to: max(0, contentWidth - 3))
             header.append(0x20)
-            header += styled(language, SpanStyle(flags: SpanStyle.italic, color: .yellow))
+            header += styled(language, SpanStyle(flags: SpanStyle.italic))
         }
         emit(header)
         var codeLine: [UInt8] = []

@@ -100,4 +100,19 @@ import Testing
         #expect(try CourseLocator.locate(explicit: nil, environment: [:], workingDirectory: URL(fileURLWithPath: "/"), fallback: other).path == other.standardizedFileURL.path)
         #expect(throws: CourseError.self) { try CourseLocator.locate(explicit: "/nonexistent", environment: [:], workingDirectory: sub, fallback: nil) }
     }
+
+    /// Outside any course, tandem falls back to the checkout it was built from (this repository).
+    @Test func fallsBackToTheBuildCheckout() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        #expect(CourseLocator.buildCheckout.standardizedFileURL.path == repository.standardizedFileURL.path)
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-nowhere-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        #expect(try CourseLocator.locate(explicit: nil, environment: [:], workingDirectory: outside).path == repository.standardizedFileURL.path)
+        do {
+            _ = try CourseLocator.locate(explicit: nil, environment: [:], workingDirectory: outside, fallback: nil)
+            Issue.record("expected no course to be found")
+        } catch {
+            #expect(error.description.contains("no course found: pass --course DIR, set TANDEM_COURSE"))
+        }
+    }
 }

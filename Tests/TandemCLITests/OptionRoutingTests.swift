@@ -1,3 +1,4 @@
+import ArgumentParser
 import Testing
 @testable import TandemCLI
 
@@ -11,6 +12,21 @@ import Testing
         #expect(read.display.color == .never)
         #expect(read.display.ascii)
         #expect(read.display.noPager)
+    }
+
+    /// Every subcommand (nested ones too) declares `--course`, so a course folder can be named anywhere.
+    @Test func everySubcommandAcceptsCourse() throws {
+        var pending: [ParsableCommand.Type] = Tandem.configuration.subcommands
+        var checked = 0
+        while let command = pending.popLast() {
+            pending += command.configuration.subcommands
+            // A group such as `dev` only dispatches; its subcommands are checked instead.
+            if !command.configuration.subcommands.isEmpty { continue }
+            let help = Tandem.helpMessage(for: command, columns: 200)
+            #expect(help.contains("--course <dir>"), "\(command.configuration.commandName ?? "\(command)") lacks --course")
+            checked += 1
+        }
+        #expect(checked >= 18)
     }
 
     @Test func noArgumentsIsHome() throws {

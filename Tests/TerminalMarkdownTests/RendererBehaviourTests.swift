@@ -24,7 +24,54 @@ import Terminal
     @Test func headingsUseStyleNotHashesWithColour() {
         let out = render("### Three", color: true)
         #expect(!out.contains("#"))
-        #expect(out.contains("\u{1B}[0;1;33mThree"))
+        #expect(out.contains("\u{1B}[0;1;4mThree"))
+        // With colour every level still looks different from every other.
+        let styles = (1...6).map { level -> String in
+            let text = render(String(repeating: "#", count: level) + " H", color: true)
+            return String(text.prefix { $0 != "H" })
+        }
+        #expect(Set(styles).count == 6)
+    }
+
+    /// Only colours that read on light and dark backgrounds alike: no yellow or white text
+    /// (unreadable on a light background), no black text, and no background colours at all.
+    @Test func paletteReadsOnLightAndDarkBackgrounds() throws {
+        let markdown = """
+            # H1\n\n## H2\n\n### H3\n\n#### H4\n\n##### H5\n\n###### H6\n\n*em* **strong** `code` [link](http://x) ![alt](i.png) <http://auto>
+
+            > quote\n\n- a\n- b\n\n1. one\n\n---\n\n<div>html</div>
+
+            ```swift
+            let s = "string" // comment
+            func f() -> Int { return 42 }
+            ```
+
+            ```sh
+            echo "hi" | grep h # note
+            ```
+
+            | a | b |
+            |---|--:|
+            | *x* | `y` |
+            """
+        let out = render(markdown, width: 60, color: true)
+        var forbidden: [String] = []
+        var rest = Substring(out)
+        while let start = rest.range(of: "\u{1B}[") {
+            let tail = rest[start.upperBound...]
+            guard let end = tail.firstIndex(where: { $0.isLetter }) else { break }
+            if tail[end] == "m" {
+                for parameter in tail[..<end].split(separator: ";") {
+                    guard let code = Int(parameter) else { continue }
+                    if [30, 33, 37, 90, 93, 97].contains(code) || (40...49).contains(code) || (100...107).contains(code) {
+                        forbidden.append(String(code))
+                    }
+                }
+            }
+            rest = tail[end...]
+        }
+        #expect(out.contains("\u{1B}["))
+        #expect(forbidden.isEmpty, "SGR codes unreadable on some background: \(forbidden)")
     }
 
     @Test func paragraphsWrapAndSoftBreaksBecomeSpaces() {

@@ -15,6 +15,8 @@ public struct RenderCommand: ParsableCommand {
     @Argument(help: "The Markdown file, or - for standard input.")
     public var file: String
 
+    /// Accepted like everywhere else (a script may pass it to every command); rendering needs no course.
+    @OptionGroup public var course: CourseOptions
     @OptionGroup public var display: DisplayOptions
 
     public init() {}
