@@ -24,6 +24,9 @@ import Terminal
         #expect((exercises[0]["message"] as? String)?.contains("expected 1; actual 2") == true)
         #expect(exercises[1]["status"] as? String == "passed")
         #expect(exercises[1]["lesson"] as? String == "ensembles")
+        // The documented order, key by key.
+        #expect(text.hasPrefix(#"{"exercises":[{"id":"vote","title":"Exercise vote","lesson":"ensembles","status":"failed","message":"#))
+        #expect(text.hasSuffix(#""status":"passed","message":"all 12 cases passed"}],"passed":1,"total":2}"#))
     }
 
     @Test func detailsFitTheWidthAndHaveNoEscapesWithoutColour() {
