@@ -181,6 +181,10 @@ public struct CheckReport {
                     pieceWidth += w
                 }
                 if piece.isEmpty { break }
+                // A path breaks after a `/`, so `File.swift:22:` stays whole and readable.
+                if let slash = piece.lastIndex(of: "/"), piece.distance(from: piece.startIndex, to: slash) >= piece.count / 3 {
+                    piece = String(piece[...slash])
+                }
                 lines.append(current + piece)
                 rest = rest.dropFirst(piece.count)
                 current = String(repeating: " ", count: indent)

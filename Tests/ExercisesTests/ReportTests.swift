@@ -61,6 +61,15 @@ import Terminal
         #expect(errors.map(\.description) == ["exercises/01-vote/Vote.swift:12: cannot find 'count' in scope"])
     }
 
+    @Test func aLongPathBreaksAfterASlashNeverInsideFileAndLine() {
+        let report = CheckReport(settings: TerminalSettings(width: 60, color: false, ascii: true))
+        let error = CompileError(file: "ex-scratch/exercises/01-majority-vote/MajorityVote.swift", line: 22,
+                                 message: "invalid redeclaration of 'majorityVote'")
+        let lines = report.wrap("  " + error.description, indent: 4).split(separator: "\n").map(String.init)
+        #expect(lines.allSatisfy { $0.count <= 60 })
+        #expect(lines.contains { $0.contains("MajorityVote.swift:22:") }, "\(lines)")
+    }
+
     @Test func linkErrorsWithoutALocationAreStillReported() {
         let errors = compileErrors(in: "error: link command failed with exit code 1", paths: PathDisplay(base: URL(fileURLWithPath: "/c")))
         #expect(errors.count == 1)
