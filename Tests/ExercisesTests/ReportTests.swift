@@ -83,6 +83,23 @@ import Terminal
         #expect(Watcher.unavailableReason(stdinIsTTY: true, stdoutIsTTY: true) == nil)
     }
 
+    @Test func watchMovesOnOnlyWhenAskedAfterAPass() {
+        let exercises = [entry("a", number: 1), entry("b", number: 2)]
+        var progress = Progress(courseID: "t")
+        let failed = CheckResult(exercise: exercises[0], status: .failed)
+        #expect(Watcher.move(after: nil, exercises: exercises, progress: progress) == .stay)
+        #expect(Watcher.move(after: failed, exercises: exercises, progress: progress) == .stay)
+        for status in [CheckStatus.compileError, .crashed, .timeout] {
+            #expect(Watcher.move(after: CheckResult(exercise: exercises[0], status: status), exercises: exercises, progress: progress) == .stay)
+        }
+        let solvedA = ExerciseRecord(status: "passed", solved: true)
+        progress.exercises["a"] = solvedA
+        let passed = CheckResult(exercise: exercises[0], status: .passed)
+        #expect(Watcher.move(after: passed, exercises: exercises, progress: progress) == .to(exercises[1]))
+        progress.exercises["b"] = solvedA
+        #expect(Watcher.move(after: passed, exercises: exercises, progress: progress) == .finished)
+    }
+
     @Test func theCurrentExerciseIsTheFirstUnsolved() {
         let exercises = [entry("a", number: 1), entry("b", number: 2), entry("c", number: 3)]
         var progress = Progress(courseID: "test")
