@@ -28,7 +28,7 @@ mine.averageProbabilities = { members in
 
 print("Ensemble demo (seed \(seed), \(base.diversity.rawValue) diversity) combined by your majorityVote() and averageProbabilities(), next to tandem's.")
 print("")
-print("method    members  yours     tandem's")
+print("method      members  yours     tandem's")
 var differences = 0
 for method in EnsembleDemo.Method.allCases {
     var options = base
@@ -37,13 +37,14 @@ for method in EnsembleDemo.Method.allCases {
     let theirs = EnsembleDemo.run(options, seed: seed)
     let same = abs(yours.ensemble.accuracy - theirs.ensemble.accuracy) < 1e-12
     if !same { differences += 1 }
-    print(pad(method.rawValue + (method == chosen ? " *" : ""), 8, left: true) + "  " + pad("\(options.members)", 7) + "  " + pad(percent(yours.ensemble.accuracy), 8, left: true)
+    print(pad(method.rawValue + (method == chosen ? " *" : ""), 10, left: true) + "  " + pad("\(options.members)", 7) + "  " + pad(percent(yours.ensemble.accuracy), 8, left: true)
           + "  " + pad(percent(theirs.ensemble.accuracy), 8, left: true) + (same ? "" : "  <- differs"))
     if method == .vote {
         print(String(format: "(the members alone: mean %@, best %@; the large model: %@)",
                      percent(theirs.meanMember), percent(theirs.bestMember), percent(theirs.large.accuracy)))
     }
 }
+print("(* marks --method; every method runs on your functions.)")
 print("")
 print(differences == 0
       ? "Your functions combine the ensemble exactly as tandem's do."
