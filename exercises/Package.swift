@@ -45,6 +45,8 @@ let demos = Target.Dependency.product(name: "Demos", package: engineFolder)
 var targets: [Target] = [
     // Shared by every checker: cases, seeded randomness, the verdict line tandem reads.
     .target(name: "CheckKit", path: "Checks/CheckKit"),
+    // Shared by every runner: the demo options tandem passes on, and table formatting.
+    .target(name: "RunnerKit", path: "Runners/RunnerKit"),
 ]
 var products: [Product] = []
 for exercise in exercises {
@@ -58,7 +60,7 @@ for exercise in exercises {
 for runner in runners {
     targets.append(.executableTarget(
         name: runner.module,
-        dependencies: runner.uses.map { .target(name: $0) } + [demos, engine],
+        dependencies: runner.uses.map { .target(name: $0) } + ["RunnerKit", demos, engine],
         path: "Runners/\(runner.module)"))
     products.append(.executable(name: "mine-\(runner.demo)", targets: [runner.module]))
 }

@@ -26,9 +26,9 @@ public struct ExerciseChecker: Sendable {
         guard FileManager.default.fileExists(atPath: manifest.path) else {
             throw ExerciseError("\(manifest.path): the exercises package is missing")
         }
-        var arguments = ["swift", "build", "--package-path", layout.package.path, "--scratch-path", layout.scratch.path]
+        var arguments = ["--package-path", layout.package.path, "--scratch-path", layout.scratch.path]
         if let product { arguments += ["--product", product] }
-        let outcome = try runProcess(swiftDriver, arguments)
+        let outcome = try swiftBuild(arguments, scratch: layout.scratch)
         if outcome.ending == .exited(127) {
             throw ExerciseError("checking exercises needs the Swift toolchain: swift is not on the PATH")
         }

@@ -28,8 +28,8 @@ public enum MineRunner {
         let layout = ExerciseLayout(course: course)
         let product = ExerciseLayout.runnerProduct(demo: demo)
         log("Building \(product) with your exercises \(feeding.joined(separator: ", ")) (release; the first build takes a minute)…")
-        let build = try runProcess(swiftDriver, ["swift", "build", "-c", "release", "--package-path", layout.package.path,
-                                                 "--scratch-path", layout.scratch.path, "--product", product])
+        let build = try swiftBuild(["-c", "release", "--package-path", layout.package.path,
+                                    "--scratch-path", layout.scratch.path, "--product", product], scratch: layout.scratch)
         guard build.ending == .exited(0) else {
             let output = build.stdout + "\n" + build.stderr
             if let problem = packageProblem(in: output, package: layout.package, paths: .currentDirectory) {

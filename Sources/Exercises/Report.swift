@@ -12,14 +12,21 @@ public struct CheckReport {
 
     /// The `--json` document: `{"exercises":[…],"passed":P,"total":N}`.
     public static func json(_ results: [CheckResult]) -> String {
-        let entries: [[String: Any]] = results.map {
-            ["id": $0.exercise.id, "title": $0.exercise.title, "lesson": $0.exercise.lesson,
-             "status": $0.status.rawValue, "message": $0.message]
-        }
-        let document: [String: Any] = ["exercises": entries, "passed": results.filter { $0.status == .passed }.count,
-                                       "total": results.count]
-        let data = (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys])) ?? Data()
-        return String(decoding: data, as: UTF8.self)
+        // Keys in the documented order: people read this, and scripts may compare it as text.
+        typealias Field = (inout JSONWriter) -> Void
+        let fields: [(String, Field)] = [
+            ("exercises", { writer in
+                writer.array(results) { writer, result in
+                    writer.object([("id", result.exercise.id), ("title", result.exercise.title), ("lesson", result.exercise.lesson),
+                                   ("status", result.status.rawValue), ("message", result.message)]) { $0.string($1) }
+                }
+            }),
+            ("passed", { $0.integer(results.filter { $0.status == .passed }.count) }),
+            ("total", { $0.integer(results.count) }),
+        ]
+        var writer = JSONWriter()
+        writer.object(fields) { writer, write in write(&writer) }
+        return writer.text
     }
 
     func paint(_ text: String, _ code: String) -> String {
@@ -174,6 +181,10 @@ public struct CheckReport {
                     pieceWidth += w
                 }
                 if piece.isEmpty { break }
+                // A path breaks after a `/`, so `File.swift:22:` stays whole and readable.
+                if let slash = piece.lastIndex(of: "/"), piece.distance(from: piece.startIndex, to: slash) >= piece.count / 3 {
+                    piece = String(piece[...slash])
+                }
                 lines.append(current + piece)
                 rest = rest.dropFirst(piece.count)
                 current = String(repeating: " ", count: indent)

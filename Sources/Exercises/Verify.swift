@@ -65,14 +65,27 @@ public struct Verifier {
         for result in starters where result.status != .failed {
             problems.append("\(result.exercise.id): the starter should fail its checks but is \(result.status.rawValue): \(result.message)")
         }
+        problems += try wholePackageProblems(checker, with: "starters")
         log("building and checking the solutions…")
         try install(layout.solutionFile)
         let solutions = try checker.checkAll(manifest)
         for result in solutions where result.status != .passed {
             problems.append("\(result.exercise.id): the solution should pass but is \(result.status.rawValue): \(result.message)")
         }
+        problems += try wholePackageProblems(checker, with: "solutions")
         return Report(starterResults: starters, solutionResults: solutions, problems: problems,
                       seconds: Date().timeIntervalSince(start))
+    }
+
+    /// The runners (`mine-DEMO`) and every checker must build together too: an exercise checked
+    /// on its own can pass while a runner that links it is broken. (A no-op after `checkAll`'s
+    /// own whole-package build when that succeeded.)
+    func wholePackageProblems(_ checker: ExerciseChecker, with kind: String) throws -> [String] {
+        let build = try checker.build(product: nil)
+        guard build.ending != .exited(0) else { return [] }
+        let errors = compileErrors(in: build.stdout + "\n" + build.stderr, paths: checker.paths)
+        let first = errors.first.map { ": \($0)" } ?? ""
+        return ["the exercises package does not build as a whole with the \(kind) (a runner or checker)\(first)"]
     }
 
     /// A stable name for this checkout's verify folder (FNV-1a of its path).

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Course
+import struct Course.Progress
 import Foundation
 import Terminal
 
@@ -92,17 +93,35 @@ public final class Watcher {
         draw()
     }
 
+    /// Where the `n` key leads.
+    public enum Move: Equatable {
+        /// The current exercise has not passed (yet, or since its last edit): `n` stays put.
+        case stay
+        case to(ExerciseEntry)
+        case finished
+    }
+
+    /// `n` moves on only once the last check passed, to the first unsolved exercise. Nothing else
+    /// changes the current exercise: a pass alone never advances.
+    public static func move(after last: CheckResult?, exercises: [ExerciseEntry], progress: Progress) -> Move {
+        guard last?.status == .passed else { return .stay }
+        return currentExercise(exercises, progress: progress).map(Move.to) ?? .finished
+    }
+
     func advance(_ events: FileEvents) {
-        guard lastResult?.status == .passed else {
+        let next: ExerciseEntry
+        switch Self.move(after: lastResult, exercises: session.exercises, progress: session.store.load()) {
+        case .stay:
             note = "The n key moves on once this exercise passes."
             draw()
             return
-        }
-        guard let next = currentExercise(session.exercises, progress: session.store.load()) else {
+        case .finished:
             current = nil
             Output.write("\u{1B}[2J\u{1B}[H")
             Output.line("Every exercise is solved. Well done!")
             return
+        case .to(let exercise):
+            next = exercise
         }
         current = next
         lastResult = nil

@@ -24,6 +24,9 @@ import Terminal
         #expect((exercises[0]["message"] as? String)?.contains("expected 1; actual 2") == true)
         #expect(exercises[1]["status"] as? String == "passed")
         #expect(exercises[1]["lesson"] as? String == "ensembles")
+        // The documented order, key by key.
+        #expect(text.hasPrefix(#"{"exercises":[{"id":"vote","title":"Exercise vote","lesson":"ensembles","status":"failed","message":"#))
+        #expect(text.hasSuffix(#""status":"passed","message":"all 12 cases passed"}],"passed":1,"total":2}"#))
     }
 
     @Test func detailsFitTheWidthAndHaveNoEscapesWithoutColour() {
@@ -58,6 +61,15 @@ import Terminal
         #expect(errors.map(\.description) == ["exercises/01-vote/Vote.swift:12: cannot find 'count' in scope"])
     }
 
+    @Test func aLongPathBreaksAfterASlashNeverInsideFileAndLine() {
+        let report = CheckReport(settings: TerminalSettings(width: 60, color: false, ascii: true))
+        let error = CompileError(file: "ex-scratch/exercises/01-majority-vote/MajorityVote.swift", line: 22,
+                                 message: "invalid redeclaration of 'majorityVote'")
+        let lines = report.wrap("  " + error.description, indent: 4).split(separator: "\n").map(String.init)
+        #expect(lines.allSatisfy { $0.count <= 60 })
+        #expect(lines.contains { $0.contains("MajorityVote.swift:22:") }, "\(lines)")
+    }
+
     @Test func linkErrorsWithoutALocationAreStillReported() {
         let errors = compileErrors(in: "error: link command failed with exit code 1", paths: PathDisplay(base: URL(fileURLWithPath: "/c")))
         #expect(errors.count == 1)
@@ -69,6 +81,23 @@ import Terminal
         #expect(reason?.contains("tandem check") == true)
         #expect(Watcher.unavailableReason(stdinIsTTY: true, stdoutIsTTY: false) != nil)
         #expect(Watcher.unavailableReason(stdinIsTTY: true, stdoutIsTTY: true) == nil)
+    }
+
+    @Test func watchMovesOnOnlyWhenAskedAfterAPass() {
+        let exercises = [entry("a", number: 1), entry("b", number: 2)]
+        var progress = Progress(courseID: "t")
+        let failed = CheckResult(exercise: exercises[0], status: .failed)
+        #expect(Watcher.move(after: nil, exercises: exercises, progress: progress) == .stay)
+        #expect(Watcher.move(after: failed, exercises: exercises, progress: progress) == .stay)
+        for status in [CheckStatus.compileError, .crashed, .timeout] {
+            #expect(Watcher.move(after: CheckResult(exercise: exercises[0], status: status), exercises: exercises, progress: progress) == .stay)
+        }
+        let solvedA = ExerciseRecord(status: "passed", solved: true)
+        progress.exercises["a"] = solvedA
+        let passed = CheckResult(exercise: exercises[0], status: .passed)
+        #expect(Watcher.move(after: passed, exercises: exercises, progress: progress) == .to(exercises[1]))
+        progress.exercises["b"] = solvedA
+        #expect(Watcher.move(after: passed, exercises: exercises, progress: progress) == .finished)
     }
 
     @Test func theCurrentExerciseIsTheFirstUnsolved() {

@@ -1,6 +1,6 @@
 /// # Exercise 1 — Majority vote
 ///
-/// Lesson 2, *Ensembles* (`tandem read ensembles`).
+/// Lesson 2, *Ensembles of small models* (`tandem read ensembles`).
 ///
 /// Several small models ("members") each predict a class label for the same example. A hard-voting
 /// ensemble answers with the label most members predicted.

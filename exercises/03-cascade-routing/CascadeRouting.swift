@@ -1,6 +1,6 @@
 /// # Exercise 3 — Cascade routing and its expected cost
 ///
-/// Lesson 3, *Cascades* (`tandem read cascades`).
+/// Lesson 3, *Cascading inference* (`tandem read cascades`).
 ///
 /// A cascade asks the small, cheap model first. When the small model's confidence (say its top
 /// softmax probability) reaches the threshold τ, its answer is accepted; otherwise the query is

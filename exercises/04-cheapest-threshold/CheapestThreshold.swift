@@ -1,6 +1,6 @@
 /// # Exercise 4 — The cheapest threshold that meets a target accuracy
 ///
-/// Lesson 3, *Cascades* (`tandem read cascades`).
+/// Lesson 3, *Cascading inference* (`tandem read cascades`).
 ///
 /// A cascade's threshold τ trades cost for accuracy: a higher τ defers more queries to the large
 /// model (more cost). We choose τ on held-out validation data, where we know for each query the

@@ -1,6 +1,6 @@
 /// # Exercise 2 — Probability averaging and weighted averaging
 ///
-/// Lesson 2, *Ensembles* (`tandem read ensembles`).
+/// Lesson 2, *Ensembles of small models* (`tandem read ensembles`).
 ///
 /// Instead of counting votes, a soft-voting ensemble averages the members' predicted class
 /// probabilities, so a confident member counts for more than a hesitant one. A weighted ensemble

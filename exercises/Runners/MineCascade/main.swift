@@ -3,10 +3,17 @@
 import CascadeRouting
 import Demos
 import Foundation
+import RunnerKit
 import ToyEngine
 
-let arguments = Array(CommandLine.arguments.dropFirst())
-let seed = arguments.firstIndex(of: "--seed").flatMap { arguments.indices.contains($0 + 1) ? UInt64(arguments[$0 + 1]) : nil } ?? 1
+// Honours every option of `tandem run cascade`: --seed, --threshold, --scorer, --target-accuracy, --tiers.
+let arguments = RunnerArguments()
+let seed = arguments.seed
+var options = CascadeDemo.Options()
+options.threshold = arguments.double("threshold")
+options.scorer = arguments.choice("scorer") ?? .maxprob
+options.targetAccuracy = arguments.double("target-accuracy")
+options.tiers = arguments.int("tiers") ?? 2
 
 var mine = DemoHooks.standard
 mine.shouldDefer = { score, threshold in route(confidence: score, threshold: threshold) == .deferToLarge }
@@ -18,9 +25,9 @@ mine.expectedCost = { small, large, rate in
     return expectedCost(confidences: confidences, threshold: 0.5, smallCost: small, largeCost: large)
 }
 
-print("Cascade demo (seed \(seed)) with your route() and expectedCost(), next to tandem's.")
-let theirs = CascadeDemo.run(seed: seed)
-let yours = CascadeDemo.run(seed: seed, hooks: mine)
+print("Cascade demo (seed \(seed), scorer \(options.scorer.rawValue), \(options.tiers) tiers) with your route() and expectedCost(), next to tandem's.")
+let theirs = CascadeDemo.run(options, seed: seed)
+let yours = CascadeDemo.run(options, seed: seed, hooks: mine)
 print("small model: accuracy \(percent(yours.small.accuracy)), large model: accuracy \(percent(yours.large.accuracy))")
 print("")
 print("   τ   deferred  accuracy       cost   |  tandem: deferred  accuracy       cost")
@@ -33,13 +40,19 @@ for (a, b) in zip(yours.points, theirs.points) {
           + "  " + cost(a.cost) + "   |         " + pad(percent(b.deferralRate), 7) + "  " + pad(percent(b.accuracy), 8)
           + "  " + cost(b.cost) + (same ? "" : "  <- differs"))
 }
+if let focus = yours.focus, let tandem = theirs.focus {
+    print("")
+    print(String(format: "At τ = %.2f: yours defers %@ (accuracy %@), tandem's %@ (accuracy %@).", focus.point.threshold,
+                 percent(focus.point.deferralRate), percent(focus.point.accuracy), percent(tandem.point.deferralRate), percent(tandem.point.accuracy)))
+}
+if let target = yours.target {
+    let chosen = { (choice: CascadeDemo.TargetChoice?) in
+        choice?.threshold.map { String(format: "τ = %.2f", $0) } ?? "no threshold reaches it"
+    }
+    print("")
+    print("Target accuracy \(percent(target.target)) on validation data: with your functions \(chosen(target)); tandem's \(chosen(theirs.target)).")
+}
 print("")
 print(differences == 0
       ? "Your functions reproduce tandem's cascade at every threshold."
       : "\(differences) threshold(s) differ from tandem's: `tandem check cascade-routing` shows the first failing case.")
-
-func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
-func pad(_ text: String, _ width: Int, left: Bool = false) -> String {
-    let space = String(repeating: " ", count: max(0, width - text.count))
-    return left ? text + space : space + text
-}

@@ -3,10 +3,15 @@
 import Demos
 import DistillationLoss
 import Foundation
+import RunnerKit
 import ToyEngine
 
-let arguments = Array(CommandLine.arguments.dropFirst())
-let seed = arguments.firstIndex(of: "--seed").flatMap { arguments.indices.contains($0 + 1) ? UInt64(arguments[$0 + 1]) : nil } ?? 1
+// Honours every option of `tandem run distill`: --seed, --temperatures.
+let arguments = RunnerArguments()
+let seed = arguments.seed
+var options = DistillDemo.Options()
+let temperatures = arguments.values("temperatures").compactMap(Double.init)
+if !temperatures.isEmpty { options.temperatures = temperatures }
 
 var mine = DemoHooks.standard
 mine.softTargets = { logits, temperature in
@@ -14,8 +19,8 @@ mine.softTargets = { logits, temperature in
 }
 
 print("Distill demo (seed \(seed)) with soft targets from your softmax(), next to tandem's.")
-let yours = DistillDemo.run(seed: seed, hooks: mine)
-let theirs = DistillDemo.run(seed: seed)
+let yours = DistillDemo.run(options, seed: seed, hooks: mine)
+let theirs = DistillDemo.run(options, seed: seed)
 print("teacher \(percent(yours.teacher.accuracy)); student on hard labels \(percent(yours.hardLabels.accuracy))")
 print("")
 print("   T  student (yours)  | tandem's")
@@ -30,9 +35,3 @@ print("")
 print(differences == 0
       ? "Your softmax gives the same students as tandem's."
       : "\(differences) temperature(s) differ: `tandem check distillation-loss` shows why.")
-
-func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
-func pad(_ text: String, _ width: Int, left: Bool = false) -> String {
-    let space = String(repeating: " ", count: max(0, width - text.count))
-    return left ? text + space : space + text
-}

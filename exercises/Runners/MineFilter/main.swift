@@ -3,10 +3,11 @@
 import DataFiltering
 import Demos
 import Foundation
+import RunnerKit
 import ToyEngine
 
-let arguments = Array(CommandLine.arguments.dropFirst())
-let seed = arguments.firstIndex(of: "--seed").flatMap { arguments.indices.contains($0 + 1) ? UInt64(arguments[$0 + 1]) : nil } ?? 1
+// `tandem run filter` has no options besides --seed.
+let seed = RunnerArguments().seed
 
 var mine = DemoHooks.standard
 mine.keepTopFraction = { scores, fraction in keepTopFraction(scores: scores, fraction: fraction) }
@@ -28,9 +29,3 @@ print("")
 print(differences == 0
       ? "Your filter selects the same data as tandem's."
       : "\(differences) fraction(s) differ: `tandem check data-filtering` shows why.")
-
-func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
-func pad(_ text: String, _ width: Int, left: Bool = false) -> String {
-    let space = String(repeating: " ", count: max(0, width - text.count))
-    return left ? text + space : space + text
-}

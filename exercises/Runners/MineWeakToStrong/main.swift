@@ -3,11 +3,20 @@
 import ConfidenceTarget
 import Demos
 import Foundation
+import RunnerKit
 import PGR
 import ToyEngine
 
-let arguments = Array(CommandLine.arguments.dropFirst())
-let seed = arguments.firstIndex(of: "--seed").flatMap { arguments.indices.contains($0 + 1) ? UInt64(arguments[$0 + 1]) : nil } ?? 1
+// Honours every option of `tandem run weak-to-strong`: --seed, --preset, --weak-noise, --blind,
+// --sweep (PGR per size, yours next to tandem's) and --curve (where early stopping lands).
+let arguments = RunnerArguments()
+let seed = arguments.seed
+var options = WeakToStrongDemo.Options()
+options.preset = arguments.choice("preset") ?? .standard
+options.weakNoise = arguments.double("weak-noise")
+options.blind = arguments.int("blind")
+options.sweep = arguments.flag("sweep")
+options.curve = arguments.flag("curve")
 
 var mine = DemoHooks.standard
 mine.performanceGapRecovered = { weak, weakToStrong, ceiling in
@@ -20,9 +29,9 @@ mine.confidenceTarget = { weakSoft, student, alpha in
     return Matrix(target.map { [1 - $0, $0] })
 }
 
-print("Weak-to-strong demo (seed \(seed)) with your PGR and confidence target, next to tandem's.")
-let yours = WeakToStrongDemo.run(seed: seed, hooks: mine)
-let theirs = WeakToStrongDemo.run(seed: seed)
+print("Weak-to-strong demo (seed \(seed), preset \(options.preset.rawValue)) with your PGR and confidence target, next to tandem's.")
+let yours = WeakToStrongDemo.run(options, seed: seed, hooks: mine)
+let theirs = WeakToStrongDemo.run(options, seed: seed)
 print("weak model \(percent(yours.weakAccuracy)), strong ceiling \(percent(yours.ceilingAccuracy))")
 print("")
 print("method        accuracy  PGR (yours)  | tandem: accuracy  PGR")
@@ -35,13 +44,24 @@ for (a, b) in zip(yours.methods, theirs.methods) {
           + "  |          " + pad(percent(b.accuracy), 7) + "  " + (b.pgr.map { String(format: "%.2f", $0) } ?? "undefined")
           + (same ? "" : "  <- differs"))
 }
+func pgrText(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "undefined" }
+if let cells = yours.sweep, let tandem = theirs.sweep {
+    print("")
+    print("weak size  strong size  PGR (yours)  | tandem's")
+    for (a, b) in zip(cells, tandem) {
+        let same = (a.pgr == nil) == (b.pgr == nil) && abs((a.pgr ?? 0) - (b.pgr ?? 0)) < 1e-9
+        if !same { differences += 1 }
+        print(pad("\(a.weakSize)", 9) + "  " + pad("\(a.strongSize)", 11) + "  " + pad(pgrText(a.pgr), 11) + "  |  "
+              + pad(pgrText(b.pgr), 8) + (same ? "" : "  <- differs"))
+    }
+}
+if let curve = yours.curve, let tandem = theirs.curve {
+    print("")
+    print("Test accuracy after the last of \(curve.confidence.count) epochs with the confidence loss: yours "
+          + "\(percent(curve.confidence.last ?? 0)), tandem's \(percent(tandem.confidence.last ?? 0)); "
+          + "naive training \(percent(curve.naive.last ?? 0)), early stopping at epoch \(curve.earlyStoppingEpoch).")
+}
 print("")
 print(differences == 0
       ? "Your functions reproduce tandem's weak-to-strong results."
       : "\(differences) method(s) differ from tandem's: `tandem check pgr` and `tandem check confidence-target` show why.")
-
-func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
-func pad(_ text: String, _ width: Int, left: Bool = false) -> String {
-    let space = String(repeating: " ", count: max(0, width - text.count))
-    return left ? text + space : space + text
-}

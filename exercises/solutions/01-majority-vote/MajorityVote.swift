@@ -1,6 +1,6 @@
 /// # Exercise 1 — Majority vote (reference solution)
 ///
-/// Lesson 2, *Ensembles*. Ties go to the smallest tied label.
+/// Lesson 2, *Ensembles of small models*. Ties go to the smallest tied label.
 
 /// The label most members voted for; ties go to the smallest tied label.
 public func majorityVote(_ votes: [Int]) -> Int {

@@ -1,6 +1,6 @@
 /// # Exercise 2 — Probability averaging and weighted averaging (reference solution)
 ///
-/// Lesson 2, *Ensembles*.
+/// Lesson 2, *Ensembles of small models*.
 
 /// The per-class mean of the members' probability vectors.
 public func averageProbabilities(_ members: [[Double]]) -> [Double] {

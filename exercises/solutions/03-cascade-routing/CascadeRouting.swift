@@ -1,6 +1,6 @@
 /// # Exercise 3 — Cascade routing and its expected cost (reference solution)
 ///
-/// Lesson 3, *Cascades*.
+/// Lesson 3, *Cascading inference*.
 
 public enum Route: Equatable, Sendable {
     case accept

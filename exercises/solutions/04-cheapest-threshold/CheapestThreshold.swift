@@ -1,6 +1,6 @@
 /// # Exercise 4 — The cheapest threshold that meets a target accuracy (reference solution)
 ///
-/// Lesson 3, *Cascades*.
+/// Lesson 3, *Cascading inference*.
 
 public struct ValidationExample: Equatable, Sendable {
     /// The small model's confidence in its answer.

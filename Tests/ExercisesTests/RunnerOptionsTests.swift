@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+@testable import Exercises
+
+/// `tandem run DEMO --mine` passes the demo's options on to `mine-DEMO` (pinned in the CLI's
+/// `RunCommandTests`); each runner must read every one of them, or `--mine` would silently run
+/// a different demo than the one asked for.
+struct RunnerOptionsTests {
+    /// The options `tandem run DEMO --mine` passes on, per demo.
+    static let passedOn: [String: Set<String>] = [
+        "cascade": ["seed", "threshold", "scorer", "target-accuracy", "tiers"],
+        "ensemble": ["seed", "members", "method", "diversity"],
+        "weak-to-strong": ["seed", "preset", "weak-noise", "blind", "sweep", "curve"],
+        "filter": ["seed"],
+        "distill": ["seed", "temperatures"],
+    ]
+
+    /// The option names a runner reads through `RunnerArguments` (`arguments.double("tiers")`, …;
+    /// `.seed` reads `--seed`).
+    static func optionsRead(bySource source: String) throws -> Set<String> {
+        let call = try Regex(#"\.(?:value|values|flag|double|int|choice)\("([a-z-]+)"\)"#)
+        var names = Set(source.matches(of: call).compactMap { $0.output[1].substring.map(String.init) })
+        if source.contains(".seed") { names.insert("seed") }
+        return names
+    }
+
+    @Test(arguments: passedOn.keys.sorted()) func everyRunnerHonoursTheOptionsItIsGiven(_ demo: String) throws {
+        #expect(MineRunner.demos[demo] != nil, "tandem has no runner for \(demo)")
+        let module = "Mine" + demo.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        let url = checkoutRoot.appendingPathComponent("exercises/Runners/\(module)/main.swift")
+        let source = try String(contentsOf: url, encoding: .utf8)
+        let read = try Self.optionsRead(bySource: source)
+        #expect(read == Self.passedOn[demo], "exercises/Runners/\(module)/main.swift reads \(read.sorted())")
+    }
+
+    @Test func everyDemoWithARunnerIsCovered() {
+        #expect(Set(MineRunner.demos.keys) == Set(Self.passedOn.keys))
+    }
+}
