@@ -42,7 +42,15 @@ public struct Tandem: ParsableCommand {
             Output.error("tandem: \(failure.message)")
             terminate(failure.code)
         } catch {
-            exit(withError: error)
+            // Help and completion scripts print in full; a usage error gets one line naming what
+            // is wrong (ArgumentParser would add the whole usage block), and a bare exit code
+            // from a command that already explained itself exits quietly.
+            let code = exitCode(for: error)
+            let message = Self.message(for: error).trimmingCharacters(in: .whitespacesAndNewlines)
+            if code == .success || message.isEmpty { exit(withError: error) }
+            let firstLine = message.split(separator: "\n").first.map(String.init) ?? message
+            Output.error("tandem: \(firstLine.hasPrefix("Error: ") ? String(firstLine.dropFirst(7)) : firstLine) (see --help)")
+            terminate(code.rawValue)
         }
     }
 }

@@ -7,10 +7,10 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 runs="${1:-7}"
 scratch=(${SCRATCH:+--scratch-path "$SCRATCH"})
-# --static-swift-stdlib as the README builds it: Package.swift links the release binary with
-# -static-executable, which without it fails to link Foundation's ICU and collections libraries.
-(cd "$root" && swift build -c release --static-swift-stdlib --product tandem "${scratch[@]}" >/dev/null)
-tandem="$(cd "$root" && swift build -c release --static-swift-stdlib "${scratch[@]}" --show-bin-path)/tandem"
+# Built as README's quick start builds it: a fully static binary (--static-swift-stdlib plus
+# -static-executable).
+(cd "$root" && swift build -c release --static-swift-stdlib -Xswiftc -static-executable --product tandem "${scratch[@]}" >/dev/null)
+tandem="$(cd "$root" && swift build -c release --static-swift-stdlib -Xswiftc -static-executable "${scratch[@]}" --show-bin-path)/tandem"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load: $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - "$tandem" "$runs" <<'PY'
 import statistics, subprocess, sys, time

@@ -13,8 +13,8 @@ command -v hyperfine >/dev/null || { echo "hyperfine is needed" >&2; exit 1; }
 command -v cmark >/dev/null || { echo "cmark is needed" >&2; exit 1; }
 python3 -c 'import rich' 2>/dev/null || python3 -m pip install --quiet rich
 
-(cd "$root" && swift build -c release --static-swift-stdlib --product tandem >/dev/null)
-tandem="$(cd "$root" && swift build -c release --static-swift-stdlib --show-bin-path)/tandem"
+(cd "$root" && swift build -c release --static-swift-stdlib -Xswiftc -static-executable --product tandem >/dev/null)
+tandem="$(cd "$root" && swift build -c release --static-swift-stdlib -Xswiftc -static-executable --show-bin-path)/tandem"
 
 for _ in 1 2 3 4 5 6 7 8 9 10; do cat "$spec"; done > "$work/spec10.md"
 echo "input: $(wc -c < "$work/spec10.md") bytes; machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
