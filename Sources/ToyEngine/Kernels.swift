@@ -19,18 +19,27 @@ public enum EngineKernel: String, Sendable, CaseIterable {
         return cpuHasAVX2 ? .avx2 : .portable
     }()
 
-    /// Whether this CPU (and its operating system) supports AVX2.
+    /// Whether this CPU (and its operating system) runs the `ToyEngineAVX2` loops.
     public static let cpuHasAVX2: Bool = {
         #if arch(x86_64) && os(Linux)
         guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
               let flags = info.split(separator: "\n").first(where: { $0.hasPrefix("flags") })
         else { return false }
-        let names = Set(flags.split(separator: " ").map(String.init))
-        return names.contains("avx") && names.contains("avx2")
+        return supportsAVX2Kernels(cpuFlags: Set(flags.split(separator: " ").map(String.init)))
         #else
         return false
         #endif
     }()
+
+    /// The `/proc/cpuinfo` flags of every instruction family that `-target-cpu haswell` lets the
+    /// compiler emit unasked (bit manipulation, LZCNT as `abm`, MOVBE, F16C, FMA, POPCNT), not
+    /// only AVX and AVX2: a virtual machine may hide some of them while showing AVX2.
+    static let haswellFlags: Set<String> = ["avx", "avx2", "fma", "bmi1", "bmi2", "abm", "movbe", "f16c", "popcnt"]
+
+    /// Whether a CPU with these `/proc/cpuinfo` flags can run code compiled for Haswell.
+    static func supportsAVX2Kernels(cpuFlags: Set<String>) -> Bool {
+        haswellFlags.isSubset(of: cpuFlags)
+    }
 
     /// C (m×n) = A (m×k) · B (k×n) with this kernel (see `MatrixProduct.swift`).
     func gemm(m: Int, n: Int, k: Int, a: UnsafePointer<Double>, aRowStride: Int, aDepthStride: Int,

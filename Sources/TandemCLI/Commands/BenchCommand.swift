@@ -64,7 +64,15 @@ enum BenchReport {
         if debugBuild {
             lines.append("  note: a debug build; measure with `swift build -c release`.")
         }
-        return lines.map { String($0.prefix(settings.width)) }.joined(separator: "\n") + "\n"
+        return lines.flatMap { fit($0, width: settings.width) }.joined(separator: "\n") + "\n"
+    }
+
+    /// `line` as is when it fits, else word-wrapped under its own indentation plus two spaces
+    /// (never cut: a narrow terminal still shows every word).
+    static func fit(_ line: String, width: Int) -> [String] {
+        guard DisplayWidth.of(line) > width else { return [line] }
+        let indent = String(line.prefix { $0 == " " })
+        return TextWrap.wrap(String(line.dropFirst(indent.count)), width: width, indent: indent, hang: indent + "  ")
     }
 
     private static func rounded(_ x: Double, _ digits: Int) -> String {
