@@ -68,18 +68,25 @@ public enum EngineKernel: String, Sendable, CaseIterable {
 /// that memory back to the kernel and fault it in again (about a tenth of a step's time); asking
 /// it to keep up to 64 MiB of freed heap avoids that. Process-wide, set once, harmless elsewhere.
 enum HeapTuning {
-    private static let applied: Bool = {
+    /// Whether glibc accepted both settings (false on other C libraries).
+    static let applied: Bool = {
         #if canImport(Glibc)
-        // mallopt is not in Swift's Glibc module; look it up (absent on other C libraries: no-op).
-        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-        if let symbol = dlsym(nil, "mallopt") {
-            let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
-            _ = mallopt(-1, 64 << 20)  // M_TRIM_THRESHOLD
-            _ = mallopt(-3, 16 << 20)  // M_MMAP_THRESHOLD
-        }
+        // Called directly, not looked up with dlsym: the release `tandem` is a static executable,
+        // where dlsym finds nothing and the setting was silently lost.
+        return glibcMallopt(-1, 64 << 20) == 1  // M_TRIM_THRESHOLD
+            && glibcMallopt(-3, 16 << 20) == 1  // M_MMAP_THRESHOLD
+        #else
+        return false
         #endif
-        return true
     }()
 
     static func keepFreedMemory() { _ = applied }
 }
+
+#if canImport(Glibc)
+/// glibc's `int mallopt(int, int)`, which Swift's Glibc module does not export (it is declared in
+/// <malloc.h>). Two 32-bit integers in and one out are passed in the same registers by Swift's
+/// and C's calling conventions on x86-64 and arm64.
+@_silgen_name("mallopt")
+private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
+#endif

@@ -128,4 +128,11 @@ func naiveProduct(_ a: Matrix, _ b: Matrix) -> Matrix {
         }
         #expect(!EngineKernel.supportsAVX2Kernels(cpuFlags: ["fpu", "sse2", "sse4_2"]))
     }
+
+    #if canImport(Glibc)
+    /// mallopt is called directly (the static release binary has no dlsym): glibc takes both settings.
+    @Test func glibcKeepsFreedHeapForTraining() {
+        #expect(HeapTuning.applied)
+    }
+    #endif
 }

@@ -34,7 +34,8 @@ def run(cmd, env):
 
 def run_engine(tandem, env):
     """`tandem bench` in text form (it holds the JSON figures and the CPU time)."""
-    out = subprocess.run([tandem, "bench", "--ascii", "--color", "never"], check=True, capture_output=True,
+    # Wide enough that no figure is wrapped onto another line whatever $COLUMNS says.
+    out = subprocess.run([tandem, "bench", "--ascii", "--color", "never", "--width", "200"], check=True, capture_output=True,
                          text=True, env=env, cwd=ROOT).stdout
     figures = {
         "examples_per_second": float(re.search(r"examples/second\s+([0-9.]+)", out).group(1)),
