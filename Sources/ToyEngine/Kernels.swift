@@ -19,18 +19,27 @@ public enum EngineKernel: String, Sendable, CaseIterable {
         return cpuHasAVX2 ? .avx2 : .portable
     }()
 
-    /// Whether this CPU (and its operating system) supports AVX2.
+    /// Whether this CPU (and its operating system) runs the `ToyEngineAVX2` loops.
     public static let cpuHasAVX2: Bool = {
         #if arch(x86_64) && os(Linux)
         guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
               let flags = info.split(separator: "\n").first(where: { $0.hasPrefix("flags") })
         else { return false }
-        let names = Set(flags.split(separator: " ").map(String.init))
-        return names.contains("avx") && names.contains("avx2")
+        return supportsAVX2Kernels(cpuFlags: Set(flags.split(separator: " ").map(String.init)))
         #else
         return false
         #endif
     }()
+
+    /// The `/proc/cpuinfo` flags of every instruction family that `-target-cpu haswell` lets the
+    /// compiler emit unasked (bit manipulation, LZCNT as `abm`, MOVBE, F16C, FMA, POPCNT), not
+    /// only AVX and AVX2: a virtual machine may hide some of them while showing AVX2.
+    static let haswellFlags: Set<String> = ["avx", "avx2", "fma", "bmi1", "bmi2", "abm", "movbe", "f16c", "popcnt"]
+
+    /// Whether a CPU with these `/proc/cpuinfo` flags can run code compiled for Haswell.
+    static func supportsAVX2Kernels(cpuFlags: Set<String>) -> Bool {
+        haswellFlags.isSubset(of: cpuFlags)
+    }
 
     /// C (m×n) = A (m×k) · B (k×n) with this kernel (see `MatrixProduct.swift`).
     func gemm(m: Int, n: Int, k: Int, a: UnsafePointer<Double>, aRowStride: Int, aDepthStride: Int,
@@ -59,18 +68,25 @@ public enum EngineKernel: String, Sendable, CaseIterable {
 /// that memory back to the kernel and fault it in again (about a tenth of a step's time); asking
 /// it to keep up to 64 MiB of freed heap avoids that. Process-wide, set once, harmless elsewhere.
 enum HeapTuning {
-    private static let applied: Bool = {
+    /// Whether glibc accepted both settings (false on other C libraries).
+    static let applied: Bool = {
         #if canImport(Glibc)
-        // mallopt is not in Swift's Glibc module; look it up (absent on other C libraries: no-op).
-        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-        if let symbol = dlsym(nil, "mallopt") {
-            let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
-            _ = mallopt(-1, 64 << 20)  // M_TRIM_THRESHOLD
-            _ = mallopt(-3, 16 << 20)  // M_MMAP_THRESHOLD
-        }
+        // Called directly, not looked up with dlsym: the release `tandem` is a static executable,
+        // where dlsym finds nothing and the setting was silently lost.
+        return glibcMallopt(-1, 64 << 20) == 1  // M_TRIM_THRESHOLD
+            && glibcMallopt(-3, 16 << 20) == 1  // M_MMAP_THRESHOLD
+        #else
+        return false
         #endif
-        return true
     }()
 
     static func keepFreedMemory() { _ = applied }
 }
+
+#if canImport(Glibc)
+/// glibc's `int mallopt(int, int)`, which Swift's Glibc module does not export (it is declared in
+/// <malloc.h>). Two 32-bit integers in and one out are passed in the same registers by Swift's
+/// and C's calling conventions on x86-64 and arm64.
+@_silgen_name("mallopt")
+private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
+#endif

@@ -22,3 +22,17 @@ import Testing
         #expect(result.stderr.contains("--repeats must be at least 1"))
     }
 }
+
+@Suite struct BenchTextTests {
+    @Test func narrowTerminalsWrapTheReportInsteadOfCuttingWords() throws {
+        let tandem = TandemProcess(course: try CourseFixture.make())
+        let result = try tandem.run(["bench", "--repeats", "1", "--width", "40", "--ascii", "--color", "never"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.allSatisfy { $0.count <= 40 }, "\(lines)")
+        // Every word of the job's description survives, e.g. the end of the first job line.
+        let words = result.stdout.split(whereSeparator: { $0 == " " || $0 == "\n" })
+        #expect(words.contains("cross-entropy,") && words.contains("Adam,"))
+        #expect(!result.stdout.contains("\u{1B}"))
+    }
+}

@@ -143,3 +143,39 @@ import Testing
         #expect(trigramDistance < bigramDistance)
     }
 }
+
+@Suite struct SupportDifficultyTests {
+    /// Test accuracy of a logistic regression per kind of message, trained on one view.
+    static func accuracyByKind(_ data: SupportDataset, rich: Bool) -> [SupportDataset.Kind: Double] {
+        let trainSet = rich ? data.train.richView : data.train.keywordView
+        let test = rich ? data.test.richView : data.test.keywordView
+        var rng = SplitMix64(seed: 5)
+        let model = LogisticRegression(inputs: trainSet.features, classes: trainSet.classes, rng: &rng)
+        train(model, inputs: trainSet.inputs, targets: .hard(trainSet.labels),
+                        config: TrainingConfig(epochs: 30, batchSize: 32, optimizer: .adam(learningRate: 0.05)), rng: &rng)
+        let predictions = model.predict(test.inputs)
+        var result: [SupportDataset.Kind: Double] = [:]
+        for kind in SupportDataset.Kind.allCases {
+            let rows = data.test.messages.indices.filter { data.test.messages[$0].kind == kind }
+            result[kind] = Metrics.accuracy(predictions: rows.map { predictions[$0] }, labels: rows.map { test.labels[$0] })
+        }
+        return result
+    }
+
+    @Test(arguments: [UInt64(1), 2])
+    func aKeywordModelGetsTheEasyOnesAndFailsTheHardOnesWhichTheRichViewReads(seed: UInt64) throws {
+        let data = SupportDataset(seed: seed)
+        let small = Self.accuracyByKind(data, rich: false)
+        let large = Self.accuracyByKind(data, rich: true)
+        #expect(try #require(small[.easy]) >= 0.95)
+        for kind in [SupportDataset.Kind.paraphrase, .typo, .misleading, .ambiguous] {
+            #expect(try #require(small[kind]) < 0.7, "\(kind): \(small[kind]!)")
+        }
+        // The rich view reads paraphrases, typos and negations the keyword view cannot.
+        for kind in [SupportDataset.Kind.paraphrase, .typo, .misleading] {
+            #expect(try #require(large[kind]) > small[kind]! + 0.3, "\(kind): \(large[kind]!) vs \(small[kind]!)")
+        }
+        // An ambiguous message's label is a coin flip between its two requests, for any model.
+        #expect(try #require(large[.ambiguous]) < 0.75)
+    }
+}

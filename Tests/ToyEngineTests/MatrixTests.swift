@@ -115,3 +115,24 @@ func naiveProduct(_ a: Matrix, _ b: Matrix) -> Matrix {
         #expect(r.finalLoss == EngineBenchmark.run(seed: 2024, repeats: 1).finalLoss)
     }
 }
+
+@Suite struct KernelChoiceTests {
+    /// The flags line of a Zen 4 VM like CI's (trimmed to the families that matter).
+    static let zen4: Set<String> = ["fpu", "sse2", "popcnt", "avx", "avx2", "fma", "bmi1", "bmi2", "abm", "movbe", "f16c", "xsave"]
+
+    @Test func avx2KernelsNeedEveryHaswellFamilyNotOnlyAVX2() {
+        #expect(EngineKernel.supportsAVX2Kernels(cpuFlags: Self.zen4))
+        // A VM that shows AVX2 but hides BMI2 (or FMA, or MOVBE) would crash on Haswell code.
+        for hidden in ["bmi2", "fma", "movbe", "avx"] {
+            #expect(!EngineKernel.supportsAVX2Kernels(cpuFlags: Self.zen4.subtracting([hidden])), "without \(hidden)")
+        }
+        #expect(!EngineKernel.supportsAVX2Kernels(cpuFlags: ["fpu", "sse2", "sse4_2"]))
+    }
+
+    #if canImport(Glibc)
+    /// mallopt is called directly (the static release binary has no dlsym): glibc takes both settings.
+    @Test func glibcKeepsFreedHeapForTraining() {
+        #expect(HeapTuning.applied)
+    }
+    #endif
+}

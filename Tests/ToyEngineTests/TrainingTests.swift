@@ -134,3 +134,32 @@ func xorData(count: Int, rng: inout SplitMix64) -> (Matrix, [Int]) {
         #expect(model.parameters == before)
     }
 }
+
+@Suite struct WeightDecayTests {
+    @Test func decayIsTheGradientOfHalfLambdaTimesTheSquaredWeightNorm() {
+        var rng = SplitMix64(seed: 61)
+        let model = MLP(inputs: 3, hidden: [4], classes: 2, rng: &rng)
+        for i in model.parameters.indices where i % 2 == 1 {
+            model.parameters[i] = Matrix.random(rows: 1, cols: model.parameters[i].cols, std: 1, rng: &rng)
+        }
+        let before = model.parameters
+        let lambda = 0.5, rate = 0.1
+        // The penalty (λ/2)·Σ‖W‖² over the weights only, and its finite-difference gradient.
+        func penalty(_ parameters: [Matrix]) -> Double {
+            parameters.enumerated().filter { $0.offset % 2 == 0 }.reduce(0) { $0 + lambda / 2 * $1.element.values.reduce(0) { $0 + $1 * $1 } }
+        }
+        var state = OptimizerState(optimizer: .sgd(learningRate: rate), weightDecay: lambda)
+        state.step(model, gradients: before.map { Matrix(rows: $0.rows, cols: $0.cols) })
+        for index in before.indices {
+            let numeric = numericGradient(before[index]) { candidate in
+                var changed = before
+                changed[index] = candidate
+                return penalty(changed)
+            }
+            // One plain SGD step on a zero loss gradient moves θ by −η·∂penalty/∂θ.
+            let step = (before[index] - model.parameters[index]) * (1 / rate)
+            #expect(step.maxAbsDifference(numeric) < 1e-8, "parameter \(index)")
+            if index % 2 == 1 { #expect(model.parameters[index] == before[index], "biases are not decayed") }
+        }
+    }
+}

@@ -34,7 +34,8 @@ def run(cmd, env):
 
 def run_engine(tandem, env):
     """`tandem bench` in text form (it holds the JSON figures and the CPU time)."""
-    out = subprocess.run([tandem, "bench", "--ascii", "--color", "never"], check=True, capture_output=True,
+    # Wide enough that no figure is wrapped onto another line whatever $COLUMNS says.
+    out = subprocess.run([tandem, "bench", "--ascii", "--color", "never", "--width", "200"], check=True, capture_output=True,
                          text=True, env=env, cwd=ROOT).stdout
     figures = {
         "examples_per_second": float(re.search(r"examples/second\s+([0-9.]+)", out).group(1)),
@@ -60,8 +61,10 @@ def main():
     parser.add_argument("--no-build", action="store_true")
     args = parser.parse_args()
     if not args.no_build:
-        subprocess.run(["swift", "build", "-c", "release", "--product", "tandem"], check=True, cwd=ROOT)
-    bin_path = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], check=True,
+        # --static-swift-stdlib: Package.swift links the release binary with -static-executable,
+        # which needs the static Swift libraries (a plain `swift build -c release` fails to link).
+        subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "tandem"], check=True, cwd=ROOT)
+    bin_path = subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--show-bin-path"], check=True,
                               capture_output=True, text=True, cwd=ROOT).stdout.strip()
     tandem = os.path.join(bin_path, "tandem")
     kernels = {"engine (auto kernel)": None, "engine (portable kernel)": "portable"}

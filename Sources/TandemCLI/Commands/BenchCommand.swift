@@ -51,20 +51,31 @@ enum BenchReport {
     static func text(_ r: EngineBenchmark.Result, settings: TerminalSettings, debugBuild: Bool) -> String {
         let arrow = settings.ascii ? "->" : "→"
         let shape = EngineBenchmark.widths.map(String.init).joined(separator: arrow)
-        var lines = [
-            "ToyEngine training throughput",
-            "  job: MLP \(shape) ReLU, softmax cross-entropy, Adam,",
-            "       batch \(EngineBenchmark.batchSize), \(EngineBenchmark.steps) steps, \(EngineBenchmark.rows) rows",
-            "  examples/second  \(rounded(r.examplesPerSecond, 0))",
-            "  GFLOPS           \(rounded(r.gflops, 2))",
-            "  time             \(rounded(r.seconds * 1000, 1)) ms (fastest run; CPU \(rounded(r.cpuSeconds * 1000, 1)) ms)",
-            "  kernel           \(EngineKernel.active.rawValue)",
-            "  final loss       \(rounded(r.finalLoss, 4))",
+        // Each line with the indentation its continuation lines take when it must wrap.
+        var lines: [(text: String, hang: String)] = [
+            ("ToyEngine training throughput", "  "),
+            ("  job: MLP \(shape) ReLU, softmax cross-entropy, Adam, batch \(EngineBenchmark.batchSize), "
+                + "\(EngineBenchmark.steps) steps, \(EngineBenchmark.rows) rows", "       "),
+            ("  examples/second  \(rounded(r.examplesPerSecond, 0))", "    "),
+            ("  GFLOPS           \(rounded(r.gflops, 2))", "    "),
+            ("  time             \(rounded(r.seconds * 1000, 1)) ms (fastest run; CPU \(rounded(r.cpuSeconds * 1000, 1)) ms)",
+             "                   "),
+            ("  kernel           \(EngineKernel.active.rawValue)", "    "),
+            ("  final loss       \(rounded(r.finalLoss, 4))", "    "),
         ]
         if debugBuild {
-            lines.append("  note: a debug build; measure with `swift build -c release`.")
+            lines.append(("  note: a debug build; measure with `swift build -c release`.", "        "))
         }
-        return lines.map { String($0.prefix(settings.width)) }.joined(separator: "\n") + "\n"
+        return lines.flatMap { fit($0.text, width: settings.width, hang: $0.hang) }.joined(separator: "\n") + "\n"
+    }
+
+    /// `line` as is when it fits, else word-wrapped with `hang` before each continuation line
+    /// (never cut: a narrow terminal still shows every word).
+    static func fit(_ line: String, width: Int, hang: String) -> [String] {
+        guard DisplayWidth.of(line) > width else { return [line] }
+        let indent = String(line.prefix { $0 == " " })
+        let hang = DisplayWidth.of(hang) * 2 > width ? indent + "  " : hang
+        return TextWrap.wrap(String(line.dropFirst(indent.count)), width: width, indent: indent, hang: hang)
     }
 
     private static func rounded(_ x: Double, _ digits: Int) -> String {

@@ -3,8 +3,10 @@
 /// data-filtering demos.
 ///
 /// Each class owns `clustersPerClass` centres drawn from N(0, `spread`²·I); a point is its
-/// centre plus N(0, `width`²·I) noise. Labels are class-balanced by construction in every split
-/// (⌊n/classes⌋ or one more per class). The training split can be made messy on purpose:
+/// centre plus N(0, `width`²·I) noise. True labels are class-balanced by construction in every
+/// split (⌊n/classes⌋ or one more per class): `cleanLabels`, `validation` and `test`. The
+/// training split can be made messy on purpose (its noisy `train.labels` are then no longer
+/// exactly balanced):
 /// - `labelNoise`: this fraction of training labels replaced by another class at random;
 /// - `flipNoise`: this fraction of class-0 training examples relabelled as class 1 (a systematic
 ///   bias that moves the learned boundary, unlike symmetric noise);
@@ -12,21 +14,35 @@
 ///   cluster centres (easy, redundant examples). The true labels stay in `cleanLabels`.
 /// Validation and test are always clean.
 public struct ClusterTask: Sendable {
+    /// The task's knobs; the defaults are a clean two-class task.
     public struct Options: Sendable, Equatable, Codable {
+        /// Number of classes.
         public var classes = 2
+        /// Gaussian clusters that make up each class.
         public var clustersPerClass = 4
+        /// Features per example.
         public var dimensions = 6
+        /// Standard deviation of the cluster centres around the origin (larger: easier task).
         public var spread = 1.6
+        /// Standard deviation of the points around their centre (larger: more overlap).
         public var width = 1.0
+        /// Examples in the training split.
         public var trainCount = 600
+        /// Examples in the validation split.
         public var validationCount = 400
+        /// Examples in the test split.
         public var testCount = 1500
+        /// Fraction of training labels replaced by another class at random.
         public var labelNoise = 0.0
+        /// Fraction of class-0 training examples relabelled as class 1 (a systematic bias).
         public var flipNoise = 0.0
+        /// Fraction of training rows replaced by near-copies of a few cluster centres.
         public var duplicates = 0.0
+        /// The defaults above.
         public init() {}
     }
 
+    /// The options the task was generated with.
     public let options: Options
     /// The training split with the noise and duplicates the options ask for.
     public let train: LabeledSet
@@ -34,11 +50,14 @@ public struct ClusterTask: Sendable {
     public let cleanLabels: [Int]
     /// Which training rows are near-duplicates.
     public let isDuplicate: [Bool]
+    /// The clean validation split (true labels).
     public let validation: LabeledSet
+    /// The clean test split (true labels).
     public let test: LabeledSet
     /// The cluster centres, `classes × clustersPerClass` rows, class-major.
     public let centres: Matrix
 
+    /// Generates the task from `seed`: same seed and options, same centres, splits and noise.
     public init(seed: UInt64, options: Options = Options()) {
         self.options = options
         var rng = SplitMix64(seed: seed ^ 0x434C_5553_5445_5200)

@@ -23,6 +23,7 @@ import Foundation
 public struct LatentTask: Sendable {
     /// The task's knobs; the defaults are the demo's default setting.
     public struct Options: Sendable, Equatable, Codable {
+        /// Hidden factors behind every example (and behind its label).
         public var factors = 8
         /// Factors the weak view cannot see.
         public var blind = 2
@@ -36,24 +37,38 @@ public struct LatentTask: Sendable {
         public var strongNoise = 0.1
         /// Label noise (std of ε in the label rule): keeps the ceiling below 100%.
         public var labelNoise = 0.15
+        /// Examples in half A (ground truth for training the weak model).
         public var halfACount = 400
+        /// Examples in half B (labelled by the weak model for the strong student).
         public var halfBCount = 600
+        /// Examples in the validation split.
         public var validationCount = 300
+        /// Examples in the test split.
         public var testCount = 1000
+        /// The defaults above.
         public init() {}
     }
 
     /// One split with both views of the same examples.
     public struct Split: Sendable {
+        /// The weak view (`weakFeatures` columns) with the true labels.
         public var weak: LabeledSet
+        /// The strong view (`strongFeatures` columns) of the same rows, same labels.
         public var strong: LabeledSet
+        /// Number of examples.
         public var count: Int { weak.count }
     }
 
+    /// The options the task was generated with.
     public let options: Options
+    /// Half A: the weak model's ground-truth training set.
     public let halfA: Split
+    /// Half B: the student's training inputs, to be labelled by the weak model (true labels kept
+    /// here for the ceiling: a strong model trained on B's ground truth).
     public let halfB: Split
+    /// Validation split (e.g. early stopping).
     public let validation: Split
+    /// Test split: every accuracy and PGR is measured here.
     public let test: Split
 
     /// Features of the weak view.

@@ -10,17 +10,24 @@ import Foundation
 /// `contextWeight` therefore sets how much a bigram draft disagrees with a trigram target, and so
 /// the acceptance rate of speculative decoding.
 public struct MarkovSource: Sendable {
+    /// The source's knobs.
     public struct Options: Sendable, Equatable, Codable {
+        /// Number of distinct tokens (V).
         public var vocabulary = 12
+        /// Scale of the scores before softmax: larger makes the next token more predictable.
         public var sharpness = 1.6
+        /// Weight of the part of the scores that depends on the token two back (see above).
         public var contextWeight = 0.6
+        /// The defaults above.
         public init() {}
     }
 
+    /// The options the source was generated with.
     public let options: Options
     /// P(next | a, b) at index (a · V + b) · V + next.
     public let probabilities: [Double]
 
+    /// The source whose tables g and h are drawn from `seed`.
     public init(seed: UInt64, options: Options = Options()) {
         self.options = options
         let v = options.vocabulary
@@ -58,7 +65,9 @@ public struct MarkovSource: Sendable {
 /// An n-gram language model: next-token probabilities from counts of the previous `order`
 /// tokens, with add-`smoothing` (Laplace) smoothing. `order` 1 is a bigram model, 2 a trigram.
 public struct NGramModel: Sendable {
+    /// Tokens of context (1: bigram, 2: trigram).
     public let order: Int
+    /// Number of distinct tokens.
     public let vocabulary: Int
     /// P(next | context) at index context · V + next, with the context as a base-V number.
     public let table: [Double]

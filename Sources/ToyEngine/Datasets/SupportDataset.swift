@@ -29,13 +29,17 @@ public struct SupportDataset: Sendable {
 
     /// One message with its label and kind.
     public struct Message: Sendable, Equatable {
+        /// The message, lower case, words separated by single spaces.
         public var text: String
+        /// The label: an index into `SupportDataset.intents`.
         public var intent: Int
+        /// Which kind of message it is (easy or one of the hard kinds).
         public var kind: Kind
     }
 
     /// One split: the messages and both views of them.
     public struct Split: Sendable {
+        /// The messages, in the same order as the rows of both views.
         public var messages: [Message]
         /// Keyword counts (n × `SupportDataset.keywordFeatures`).
         public var keywordView: LabeledSet
@@ -45,21 +49,33 @@ public struct SupportDataset: Sendable {
 
     /// The mix of message kinds (fractions summing to 1) and the size of each split.
     public struct Options: Sendable, Equatable {
+        /// Messages in the training split.
         public var trainCount = 1200
+        /// Messages in the validation split.
         public var validationCount = 600
+        /// Messages in the test split.
         public var testCount = 1000
+        /// Expected fraction of paraphrases.
         public var paraphrase = 0.16
+        /// Expected fraction of misspelled keyword messages.
         public var typo = 0.09
+        /// Expected fraction of negated-decoy messages.
         public var misleading = 0.08
+        /// Expected fraction of two-request messages (the rest are easy).
         public var ambiguous = 0.05
         /// Buckets of the rich view.
         public var richFeatures = 128
+        /// The defaults above.
         public init() {}
     }
 
+    /// The options the dataset was generated with.
     public let options: Options
+    /// The training split.
     public let train: Split
+    /// The validation split (e.g. for choosing a cascade threshold).
     public let validation: Split
+    /// The test split.
     public let test: Split
 
     /// Generates the three splits from `seed` (same seed, same messages and features).
