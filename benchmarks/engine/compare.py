@@ -61,10 +61,10 @@ def main():
     parser.add_argument("--no-build", action="store_true")
     args = parser.parse_args()
     if not args.no_build:
-        # --static-swift-stdlib: Package.swift links the release binary with -static-executable,
-        # which needs the static Swift libraries (a plain `swift build -c release` fails to link).
-        subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "tandem"], check=True, cwd=ROOT)
-    bin_path = subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--show-bin-path"], check=True,
+        # Built as README's quick start builds it: a fully static binary.
+        subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "-Xswiftc", "-static-executable",
+                        "--product", "tandem"], check=True, cwd=ROOT)
+    bin_path = subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "-Xswiftc", "-static-executable", "--show-bin-path"], check=True,
                               capture_output=True, text=True, cwd=ROOT).stdout.strip()
     tandem = os.path.join(bin_path, "tandem")
     kernels = {"engine (auto kernel)": None, "engine (portable kernel)": "portable"}
