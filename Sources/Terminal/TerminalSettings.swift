@@ -56,26 +56,23 @@ public struct TerminalSettings: Sendable, Equatable {
 
     /// The width the terminal reports for stdout, if it is one.
     public static func terminalColumns() -> Int? {
-        var size = winsize()
-        #if canImport(Glibc)
-        let request = UInt(TIOCGWINSZ)
-        #else
-        let request = TIOCGWINSZ
-        #endif
-        guard ioctl(STDOUT_FILENO, request, &size) == 0, size.ws_col > 0 else { return nil }
-        return Int(size.ws_col)
+        terminalSize().map { Int($0.ws_col) }.flatMap { $0 > 0 ? $0 : nil }
     }
 
     /// The rows the terminal reports for stdout, if it is one.
     public static func terminalRows() -> Int? {
+        terminalSize().map { Int($0.ws_row) }.flatMap { $0 > 0 ? $0 : nil }
+    }
+
+    /// The window size of stdout's terminal, or nil when stdout is not one.
+    private static func terminalSize() -> winsize? {
         var size = winsize()
         #if canImport(Glibc)
         let request = UInt(TIOCGWINSZ)
         #else
         let request = TIOCGWINSZ
         #endif
-        guard ioctl(STDOUT_FILENO, request, &size) == 0, size.ws_row > 0 else { return nil }
-        return Int(size.ws_row)
+        return ioctl(STDOUT_FILENO, request, &size) == 0 ? size : nil
     }
 
     /// A locale is UTF-8 unless LC_ALL / LC_CTYPE / LANG (first set wins) names another charset.
