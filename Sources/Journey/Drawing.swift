@@ -43,15 +43,7 @@ enum TextFit {
         if DisplayWidth.of(text) <= width { return text }
         let room = width - DisplayWidth.of(ellipsis)
         guard room > 0 else { return String(ellipsis.prefix(max(width, 0))) }
-        var result = ""
-        var used = 0
-        for character in text {
-            let w = DisplayWidth.of(character)
-            if used + w > room { break }
-            result.append(character)
-            used += w
-        }
-        return result + ellipsis
+        return DisplayWidth.prefix(text, columns: room) + ellipsis
     }
 
     /// Pads `text` with spaces to `width` columns.

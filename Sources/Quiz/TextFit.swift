@@ -85,14 +85,7 @@ enum TextFit {
     }
 
     private static func truncateHard(_ text: String, width: Int) -> String {
-        var result = ""
-        var used = 0
-        for character in text {
-            let columns = DisplayWidth.of(character)
-            if used + columns > width { break }
-            result.append(character)
-            used += columns
-        }
+        let result = DisplayWidth.prefix(text, columns: width)
         return result.isEmpty ? String(text.prefix(1)) : result
     }
 }

@@ -39,6 +39,20 @@ public enum DisplayWidth {
         return total
     }
 
+    /// The longest prefix of plain `text` (no escapes) that fits in `columns`, never splitting a
+    /// grapheme cluster.
+    public static func prefix(_ text: String, columns: Int) -> String {
+        var result = ""
+        var used = 0
+        for character in text {
+            let width = of(character)
+            if used + width > columns { break }
+            result.append(character)
+            used += width
+        }
+        return result
+    }
+
     /// Columns taken by one grapheme cluster: 0, 1 or 2.
     public static func of(_ character: Character) -> Int {
         let scalars = character.unicodeScalars

@@ -258,16 +258,7 @@ extension DocumentRenderer {
 
     /// `text` cut to at most `columns` display columns.
     func clip(_ text: String, to columns: Int) -> String {
-        guard DisplayWidth.of(text) > columns else { return text }
-        var result = ""
-        var used = 0
-        for character in text {
-            let width = DisplayWidth.of(character)
-            if used + width > columns { break }
-            result.append(character)
-            used += width
-        }
-        return result
+        DisplayWidth.prefix(text, columns: columns)
     }
 
     // MARK: Links at the end

@@ -92,3 +92,14 @@ import Testing
         #expect(!commandExists("sh", path: "/nonexistent"))
     }
 }
+
+@Suite struct DisplayWidthPrefixTests {
+    @Test func prefixFitsColumnsWithoutSplittingClusters() {
+        #expect(DisplayWidth.prefix("hello", columns: 3) == "hel")
+        #expect(DisplayWidth.prefix("日本語", columns: 5) == "日本")
+        #expect(DisplayWidth.prefix("👩‍👩‍👧x", columns: 2) == "👩‍👩‍👧")
+        #expect(DisplayWidth.prefix("e\u{301}tude", columns: 2) == "e\u{301}t")
+        #expect(DisplayWidth.prefix("abc", columns: 0) == "")
+        #expect(DisplayWidth.prefix("abc", columns: 10) == "abc")
+    }
+}
