@@ -5,9 +5,9 @@ import PackageDescription
 /// ToyEngine checks the CPU before calling them, so the package builds and runs on any x86-64 and
 /// arm64 machine. Both engine targets are optimised in every configuration (see below).
 #if arch(x86_64)
-let avx2Flags = ["-target-cpu", "haswell"]
+    let avx2Flags = ["-target-cpu", "haswell"]
 #else
-let avx2Flags: [String] = []
+    let avx2Flags: [String] = []
 #endif
 
 // One library target per concept; `tandem` is a thin executable over them.
@@ -53,7 +53,8 @@ let package = Package(
         .target(
             name: "TandemCLI",
             dependencies: [
-                "Terminal", "TerminalMarkdown", "ToyEngine", "Demos", "Course", "Quiz", "Exercises", "Lessons", "Journey",
+                "Terminal", "TerminalMarkdown", "ToyEngine", "Demos", "Course", "Quiz", "Exercises", "Lessons",
+                "Journey",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,7 +65,8 @@ let package = Package(
         .executableTarget(name: "tandem", dependencies: ["TandemCLI"]),
 
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
-        .testTarget(name: "TerminalMarkdownTests", dependencies: ["TerminalMarkdown", "Terminal"], exclude: ["Goldens"]),
+        .testTarget(
+            name: "TerminalMarkdownTests", dependencies: ["TerminalMarkdown", "Terminal"], exclude: ["Goldens"]),
         .testTarget(name: "ToyEngineTests", dependencies: ["ToyEngine"]),
         .testTarget(name: "DemosTests", dependencies: ["Demos", "ToyEngine", "Terminal"], exclude: ["Goldens"]),
         .testTarget(name: "CourseTests", dependencies: ["Course"]),

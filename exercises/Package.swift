@@ -36,7 +36,8 @@ let runners: [(demo: String, module: String, uses: [String])] = [
 func lastComponent(_ path: String) -> String {
     String(path.split(separator: "/").last ?? Substring(path))
 }
-let engineFolder = engineCheckout == ".."
+let engineFolder =
+    engineCheckout == ".."
     ? lastComponent(String(Context.packageDirectory.split(separator: "/").dropLast().joined(separator: "/")))
     : lastComponent(engineCheckout)
 let engine = Target.Dependency.product(name: "ToyEngine", package: engineFolder)
@@ -51,17 +52,19 @@ var targets: [Target] = [
 var products: [Product] = []
 for exercise in exercises {
     targets.append(.target(name: exercise.module, dependencies: exercise.engine ? [engine] : [], path: exercise.folder))
-    targets.append(.executableTarget(
-        name: "Check\(exercise.module)",
-        dependencies: [.target(name: exercise.module), "CheckKit"] + (exercise.engine ? [engine] : []),
-        path: "Checks/\(exercise.module)"))
+    targets.append(
+        .executableTarget(
+            name: "Check\(exercise.module)",
+            dependencies: [.target(name: exercise.module), "CheckKit"] + (exercise.engine ? [engine] : []),
+            path: "Checks/\(exercise.module)"))
     products.append(.executable(name: "check-\(exercise.id)", targets: ["Check\(exercise.module)"]))
 }
 for runner in runners {
-    targets.append(.executableTarget(
-        name: runner.module,
-        dependencies: runner.uses.map { .target(name: $0) } + ["RunnerKit", demos, engine],
-        path: "Runners/\(runner.module)"))
+    targets.append(
+        .executableTarget(
+            name: runner.module,
+            dependencies: runner.uses.map { .target(name: $0) } + ["RunnerKit", demos, engine],
+            path: "Runners/\(runner.module)"))
     products.append(.executable(name: "mine-\(runner.demo)", targets: [runner.module]))
 }
 

@@ -68,14 +68,17 @@ public enum CourseLocator {
         if let explicit, !explicit.isEmpty {
             let url = URL(fileURLWithPath: explicit, relativeTo: workingDirectory).standardizedFileURL
             guard hasManifest(url) else {
-                throw CourseError(path: explicit, message: "no content/course.toml here (--course names the folder that holds content/)")
+                throw CourseError(
+                    path: explicit,
+                    message: "no content/course.toml here (--course names the folder that holds content/)")
             }
             return url
         }
         if let fromEnvironment = environment["TANDEM_COURSE"], !fromEnvironment.isEmpty {
             let url = URL(fileURLWithPath: fromEnvironment, relativeTo: workingDirectory).standardizedFileURL
             guard hasManifest(url) else {
-                throw CourseError(path: fromEnvironment, message: "TANDEM_COURSE names a folder without content/course.toml")
+                throw CourseError(
+                    path: fromEnvironment, message: "TANDEM_COURSE names a folder without content/course.toml")
             }
             return url
         }
@@ -87,8 +90,9 @@ public enum CourseLocator {
             directory = parent
         }
         if let fallback, hasManifest(fallback) { return fallback.standardizedFileURL }
-        throw CourseError(path: workingDirectory.path,
-                          message: "no course found: pass --course DIR, set TANDEM_COURSE, or run tandem inside the course folder")
+        throw CourseError(
+            path: workingDirectory.path,
+            message: "no course found: pass --course DIR, set TANDEM_COURSE, or run tandem inside the course folder")
     }
 
     static func hasManifest(_ url: URL) -> Bool {

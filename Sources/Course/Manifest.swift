@@ -14,8 +14,10 @@ public struct CourseManifest: Sendable, Equatable {
     public var lessons: [LessonEntry]
     public var exercises: [ExerciseEntry]
 
-    public init(formatVersion: Int = 1, id: String, title: String, welcome: String = "", final: String = "",
-                lessons: [LessonEntry] = [], exercises: [ExerciseEntry] = []) {
+    public init(
+        formatVersion: Int = 1, id: String, title: String, welcome: String = "", final: String = "",
+        lessons: [LessonEntry] = [], exercises: [ExerciseEntry] = []
+    ) {
         self.formatVersion = formatVersion
         self.id = id
         self.title = title
@@ -95,7 +97,8 @@ extension CourseManifest {
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            throw CourseError(path: path, line: error.source.begin.line, message: "TOML syntax error: \(error.description)")
+            throw CourseError(
+                path: path, line: error.source.begin.line, message: "TOML syntax error: \(error.description)")
         } catch {
             throw CourseError(path: path, message: "cannot parse: \(error)")
         }
@@ -109,11 +112,15 @@ extension CourseManifest {
         }
 
         guard let version = table["format_version"]?.int else {
-            throw CourseError(path: path, line: lines.line(ofKey: "format_version"), message: "missing integer 'format_version'")
+            throw CourseError(
+                path: path, line: lines.line(ofKey: "format_version"), message: "missing integer 'format_version'")
         }
         if version > supportedFormatVersion {
-            throw CourseError(path: path, line: lines.line(ofKey: "format_version"),
-                              message: "format_version \(version) is newer than this tandem understands (\(supportedFormatVersion)); upgrade tandem")
+            throw CourseError(
+                path: path, line: lines.line(ofKey: "format_version"),
+                message:
+                    "format_version \(version) is newer than this tandem understands (\(supportedFormatVersion)); upgrade tandem"
+            )
         }
         var manifest = CourseManifest(
             formatVersion: version,
@@ -126,34 +133,44 @@ extension CourseManifest {
         let lessonTables = table["lessons"]?.array.map { Array($0) } ?? []
         for (index, value) in lessonTables.enumerated() {
             let line = lines.line(ofHeader: "lessons", occurrence: index)
-            guard let t = value.table else { throw CourseError(path: path, line: line, message: "lessons entry is not a table") }
-            guard let number = t["number"]?.int else { throw CourseError(path: path, line: line, message: "lesson is missing integer 'number'") }
+            guard let t = value.table else {
+                throw CourseError(path: path, line: line, message: "lessons entry is not a table")
+            }
+            guard let number = t["number"]?.int else {
+                throw CourseError(path: path, line: line, message: "lesson is missing integer 'number'")
+            }
             let slug = try string(t, "slug", required: true, line: line)
             let quiz: String?
             if t["quiz"] == nil { quiz = nil } else { quiz = try string(t, "quiz", required: true, line: line) }
-            manifest.lessons.append(LessonEntry(
-                number: number, slug: slug, title: try string(t, "title", required: true, line: line),
-                folder: try string(t, "folder", required: true, line: line), quiz: quiz))
+            manifest.lessons.append(
+                LessonEntry(
+                    number: number, slug: slug, title: try string(t, "title", required: true, line: line),
+                    folder: try string(t, "folder", required: true, line: line), quiz: quiz))
         }
         let exerciseTables = table["exercises"]?.array.map { Array($0) } ?? []
         for (index, value) in exerciseTables.enumerated() {
             let line = lines.line(ofHeader: "exercises", occurrence: index)
-            guard let t = value.table else { throw CourseError(path: path, line: line, message: "exercises entry is not a table") }
+            guard let t = value.table else {
+                throw CourseError(path: path, line: line, message: "exercises entry is not a table")
+            }
             var hints: [String] = []
             if let array = t["hints"]?.array {
                 for hint in array {
-                    guard let text = hint.string else { throw CourseError(path: path, line: line, message: "hints must be strings") }
+                    guard let text = hint.string else {
+                        throw CourseError(path: path, line: line, message: "hints must be strings")
+                    }
                     hints.append(text)
                 }
             }
             let id = try string(t, "id", required: true, line: line)
-            manifest.exercises.append(ExerciseEntry(
-                id: id, number: t["number"]?.int ?? (index + 1),
-                slug: t["slug"]?.string ?? id,
-                title: try string(t, "title", required: true, line: line),
-                file: try string(t, "file", required: true, line: line),
-                lesson: try string(t, "lesson", required: true, line: line),
-                hints: hints))
+            manifest.exercises.append(
+                ExerciseEntry(
+                    id: id, number: t["number"]?.int ?? (index + 1),
+                    slug: t["slug"]?.string ?? id,
+                    title: try string(t, "title", required: true, line: line),
+                    file: try string(t, "file", required: true, line: line),
+                    lesson: try string(t, "lesson", required: true, line: line),
+                    hints: hints))
         }
         try manifest.validate(path: path, lines: lines)
         return manifest
@@ -179,7 +196,9 @@ extension CourseManifest {
                 throw CourseError(path: path, line: line, message: "duplicate exercise id '\(exercise.id)'")
             }
             if !seenSlugs.contains(exercise.lesson) {
-                throw CourseError(path: path, line: line, message: "exercise '\(exercise.id)' names unknown lesson '\(exercise.lesson)'")
+                throw CourseError(
+                    path: path, line: line,
+                    message: "exercise '\(exercise.id)' names unknown lesson '\(exercise.lesson)'")
             }
         }
     }
@@ -214,7 +233,8 @@ struct ManifestLines {
         for (index, line) in lines.enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.hasPrefix("[") { return nil }
-            if trimmed.hasPrefix(key), trimmed.dropFirst(key.count).trimmingCharacters(in: .whitespaces).hasPrefix("=") {
+            if trimmed.hasPrefix(key), trimmed.dropFirst(key.count).trimmingCharacters(in: .whitespaces).hasPrefix("=")
+            {
                 return index + 1
             }
         }

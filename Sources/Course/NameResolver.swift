@@ -34,13 +34,18 @@ public struct NameResolver<Item>: Sendable where Item: Sendable {
         if prefixed.count > 1 {
             throw ResolveError(message: "'\(name)' is ambiguous: did you mean \(listing(prefixed, joiner: " or "))?")
         }
-        let near = candidates
+        let near =
+            candidates
             .map { ($0, editDistance(key, $0.slug.lowercased())) }
-            .filter { $0.1 <= max(2, key.count / 3) || $0.0.slug.lowercased().contains(key) || $0.0.title.lowercased().contains(key) }
+            .filter {
+                $0.1 <= max(2, key.count / 3) || $0.0.slug.lowercased().contains(key)
+                    || $0.0.title.lowercased().contains(key)
+            }
             .sorted { $0.1 < $1.1 }
             .map(\.0)
         if !near.isEmpty {
-            throw ResolveError(message: "no \(kind) '\(name)'; did you mean \(listing(Array(near.prefix(3)), joiner: " or "))?")
+            throw ResolveError(
+                message: "no \(kind) '\(name)'; did you mean \(listing(Array(near.prefix(3)), joiner: " or "))?")
         }
         throw ResolveError(message: "no \(kind) '\(name)'; valid: \(listing(candidates))")
     }
@@ -57,21 +62,26 @@ public struct ResolveError: Error, CustomStringConvertible, Sendable {
 
 extension Course {
     public var lessonResolver: NameResolver<LessonEntry> {
-        NameResolver(kind: "lesson", candidates: manifest.lessons.map {
-            .init(number: $0.number, slug: $0.slug, title: $0.title, item: $0)
-        })
+        NameResolver(
+            kind: "lesson",
+            candidates: manifest.lessons.map {
+                .init(number: $0.number, slug: $0.slug, title: $0.title, item: $0)
+            })
     }
 
     public var exerciseResolver: NameResolver<ExerciseEntry> {
-        NameResolver(kind: "exercise", candidates: manifest.exercises.map {
-            .init(number: $0.number, slug: $0.slug, title: $0.title, item: $0)
-        })
+        NameResolver(
+            kind: "exercise",
+            candidates: manifest.exercises.map {
+                .init(number: $0.number, slug: $0.slug, title: $0.title, item: $0)
+            })
     }
 }
 
 /// Levenshtein distance, for "did you mean".
 func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a.utf8), b = Array(b.utf8)
+    let a = Array(a.utf8)
+    let b = Array(b.utf8)
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
     var previous = Array(0...b.count)

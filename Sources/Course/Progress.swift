@@ -34,7 +34,9 @@ public struct Progress: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         // Spelled as the snake-case decoder sees them: "course_id" arrives as "courseId".
-        case formatVersion, courseID = "courseId", welcomed, finishedShown, lessons, quizzes, questions, exercises
+        case formatVersion
+        case courseID = "courseId"
+        case welcomed, finishedShown, lessons, quizzes, questions, exercises
     }
 
     public init(from decoder: Decoder) throws {
@@ -71,8 +73,10 @@ public struct QuizRecord: Codable, Sendable, Equatable {
     /// An interrupted run: question id → points earned so far. Cleared when a run completes.
     public var resume: [String: Double]?
 
-    public init(best: Double? = nil, last: Double? = nil, total: Int = 0, attempts: Int = 0,
-                lastTakenAt: Date? = nil, resume: [String: Double]? = nil) {
+    public init(
+        best: Double? = nil, last: Double? = nil, total: Int = 0, attempts: Int = 0,
+        lastTakenAt: Date? = nil, resume: [String: Double]? = nil
+    ) {
         self.best = best
         self.last = last
         self.total = total
@@ -96,8 +100,10 @@ public struct QuestionRecord: Codable, Sendable, Equatable {
     public var box: Int
     public var due: Date?
 
-    public init(attempts: Int = 0, correctCount: Int = 0, lastResult: String? = nil, lastPoints: Double? = nil,
-                lastAnsweredAt: Date? = nil, quiz: String? = nil, box: Int = 1, due: Date? = nil) {
+    public init(
+        attempts: Int = 0, correctCount: Int = 0, lastResult: String? = nil, lastPoints: Double? = nil,
+        lastAnsweredAt: Date? = nil, quiz: String? = nil, box: Int = 1, due: Date? = nil
+    ) {
         self.attempts = attempts
         self.correctCount = correctCount
         self.lastResult = lastResult
@@ -119,8 +125,10 @@ public struct ExerciseRecord: Codable, Sendable, Equatable {
     /// Hint levels revealed so far.
     public var hintsUsed: Int
 
-    public init(status: String? = nil, solved: Bool = false, solvedAt: Date? = nil,
-                lastCheckedAt: Date? = nil, hintsUsed: Int = 0) {
+    public init(
+        status: String? = nil, solved: Bool = false, solvedAt: Date? = nil,
+        lastCheckedAt: Date? = nil, hintsUsed: Int = 0
+    ) {
         self.status = status
         self.solved = solved
         self.solvedAt = solvedAt

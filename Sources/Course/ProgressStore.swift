@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Reads and writes `progress.json` for one course.
 ///
@@ -30,13 +31,16 @@ public final class ProgressStore: @unchecked Sendable {
     }
 
     /// `$TANDEM_STATE_DIR`, else `$XDG_STATE_HOME/tandem/<id>/`, else `~/.local/state/tandem/<id>/`.
-    public static func defaultDirectory(courseID: String,
-                                        environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+    public static func defaultDirectory(
+        courseID: String,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> URL {
         if let dir = environment["TANDEM_STATE_DIR"], !dir.isEmpty {
             return URL(fileURLWithPath: dir, isDirectory: true)
         }
         if let xdg = environment["XDG_STATE_HOME"], !xdg.isEmpty {
-            return URL(fileURLWithPath: xdg, isDirectory: true).appendingPathComponent("tandem").appendingPathComponent(courseID)
+            return URL(fileURLWithPath: xdg, isDirectory: true).appendingPathComponent("tandem").appendingPathComponent(
+                courseID)
         }
         let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
         return URL(fileURLWithPath: home, isDirectory: true)
@@ -44,8 +48,9 @@ public final class ProgressStore: @unchecked Sendable {
     }
 
     public convenience init(course: Course, environment: [String: String] = ProcessInfo.processInfo.environment) {
-        self.init(directory: ProgressStore.defaultDirectory(courseID: course.manifest.id, environment: environment),
-                  courseID: course.manifest.id)
+        self.init(
+            directory: ProgressStore.defaultDirectory(courseID: course.manifest.id, environment: environment),
+            courseID: course.manifest.id)
     }
 
     /// The current progress (fresh when there is none yet). Never throws: a corrupt file is moved
@@ -96,7 +101,9 @@ public final class ProgressStore: @unchecked Sendable {
             readOnly = true
             if !warnedReadOnly {
                 warnedReadOnly = true
-                notice("\(fileURL.path) was written by a newer tandem (format \(version)); upgrade tandem. Running without recording progress.")
+                notice(
+                    "\(fileURL.path) was written by a newer tandem (format \(version)); upgrade tandem. Running without recording progress."
+                )
             }
             return Progress(courseID: courseID)
         }
@@ -163,7 +170,10 @@ public final class ProgressStore: @unchecked Sendable {
         }
         // Make the rename itself durable.
         let dirFD = open(directory.path, O_RDONLY)
-        if dirFD >= 0 { fsync(dirFD); close(dirFD) }
+        if dirFD >= 0 {
+            fsync(dirFD)
+            close(dirFD)
+        }
     }
 
     /// `TANDEM_TEST_STALL_MID_WRITE=1` makes a writer stop halfway through the temporary file and
@@ -178,7 +188,10 @@ public final class ProgressStore: @unchecked Sendable {
         var remaining = count
         while remaining > 0 {
             let written = write(fd, pointer, remaining)
-            if written < 0 { if errno == EINTR { continue }; return false }
+            if written < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
             remaining -= written
             pointer += written
         }

@@ -115,11 +115,13 @@ public enum CascadeDemo {
         let intents = SupportDataset.intents.count
 
         let small = LogisticRegression(inputs: SupportDataset.keywordFeatures, classes: intents, rng: &rng)
-        Recipes.fit(small, inputs: data.train.keywordView.inputs, targets: .hard(data.train.keywordView.labels),
-                    epochs: 20, learningRate: 0.05, batchSize: 64, rng: &rng)
+        Recipes.fit(
+            small, inputs: data.train.keywordView.inputs, targets: .hard(data.train.keywordView.labels),
+            epochs: 20, learningRate: 0.05, batchSize: 64, rng: &rng)
         let large = MLP(inputs: data.options.richFeatures, hidden: [24], classes: intents, rng: &rng)
-        Recipes.fit(large, inputs: data.train.richView.inputs, targets: .hard(data.train.richView.labels),
-                    epochs: 10, learningRate: 0.03, batchSize: 64, rng: &rng)
+        Recipes.fit(
+            large, inputs: data.train.richView.inputs, targets: .hard(data.train.richView.labels),
+            epochs: 10, learningRate: 0.03, batchSize: 64, rng: &rng)
 
         // Everything below is bookkeeping on predictions: models run once per split.
         let smallTest = small.probabilities(data.test.keywordView.inputs)
@@ -127,14 +129,17 @@ public enum CascadeDemo {
         let labels = data.test.keywordView.labels
         let smallRight = correctness(smallTest.argmaxRows(), labels)
         let largeRight = correctness(large.predict(data.test.richView.inputs), labels)
-        let largeValidationRight = correctness(large.predict(data.validation.richView.inputs), data.validation.keywordView.labels)
+        let largeValidationRight = correctness(
+            large.predict(data.validation.richView.inputs), data.validation.keywordView.labels)
 
         // The router: trained on validation data to predict whether the small model is right.
         let router = LogisticRegression(inputs: intents + SupportDataset.keywordFeatures, classes: 2, rng: &rng)
         let routerInputs = { (probabilities: Matrix, keywords: Matrix) in Matrix.hcat(probabilities, keywords) }
         let smallValidationRight = correctness(smallValidation.argmaxRows(), data.validation.keywordView.labels)
-        Recipes.fit(router, inputs: routerInputs(smallValidation, data.validation.keywordView.inputs),
-                    targets: .hard(smallValidationRight.map { $0 ? 1 : 0 }), epochs: 20, learningRate: 0.05, batchSize: 64, rng: &rng)
+        Recipes.fit(
+            router, inputs: routerInputs(smallValidation, data.validation.keywordView.inputs),
+            targets: .hard(smallValidationRight.map { $0 ? 1 : 0 }), epochs: 20, learningRate: 0.05, batchSize: 64,
+            rng: &rng)
         func scores(_ scorer: Scorer, _ probabilities: Matrix, _ keywords: Matrix) -> [Double] {
             switch scorer {
             case .maxprob: return probabilities.maxRows()
@@ -156,9 +161,12 @@ public enum CascadeDemo {
         var deferredValidationRight = largeValidationRight
         if options.tiers >= 3 {
             let middle = LogisticRegression(inputs: data.options.richFeatures, classes: intents, rng: &rng)
-            Recipes.fit(middle, inputs: data.train.richView.inputs, targets: .hard(data.train.richView.labels),
-                        epochs: 15, learningRate: 0.05, batchSize: 64, weightDecay: 0.003, rng: &rng)
-            func escalate(_ probabilities: Matrix, _ labels: [Int], _ largeRight: [Bool], _ threshold: Double) -> (right: [Bool], rate: Double) {
+            Recipes.fit(
+                middle, inputs: data.train.richView.inputs, targets: .hard(data.train.richView.labels),
+                epochs: 15, learningRate: 0.05, batchSize: 64, weightDecay: 0.003, rng: &rng)
+            func escalate(_ probabilities: Matrix, _ labels: [Int], _ largeRight: [Bool], _ threshold: Double) -> (
+                right: [Bool], rate: Double
+            ) {
                 let middleRight = correctness(probabilities.argmaxRows(), labels)
                 let up = probabilities.maxRows().map { hooks.shouldDefer($0, threshold) }
                 return (up.indices.map { up[$0] ? largeRight[$0] : middleRight[$0] }, fraction(up))
@@ -168,15 +176,20 @@ public enum CascadeDemo {
             let middleValidation = middle.probabilities(data.validation.richView.inputs)
             let validationLabels = data.validation.keywordView.labels
             let largeValidation = fraction(largeValidationRight)
-            let middleThreshold = thresholds.first { t in
-                fraction(escalate(middleValidation, validationLabels, largeValidationRight, t).right) >= largeValidation - 0.005
-            } ?? 1
+            let middleThreshold =
+                thresholds.first { t in
+                    fraction(escalate(middleValidation, validationLabels, largeValidationRight, t).right)
+                        >= largeValidation - 0.005
+                } ?? 1
             let middleTest = middle.probabilities(data.test.richView.inputs)
-            medium = Baseline(accuracy: Metrics.accuracy(predictions: middleTest.argmaxRows(), labels: labels), cost: Double(middle.cost))
+            medium = Baseline(
+                accuracy: Metrics.accuracy(predictions: middleTest.argmaxRows(), labels: labels),
+                cost: Double(middle.cost))
             let test = escalate(middleTest, labels, largeRight, middleThreshold)
             deferredRight = test.right
             deferredCost = hooks.expectedCost(Double(middle.cost), Double(large.cost), test.rate)
-            deferredValidationRight = escalate(middleValidation, validationLabels, largeValidationRight, middleThreshold).right
+            deferredValidationRight =
+                escalate(middleValidation, validationLabels, largeValidationRight, middleThreshold).right
         }
 
         let routerCost = options.scorer == .learned ? Double(router.cost) : 0
@@ -187,31 +200,38 @@ public enum CascadeDemo {
             let deferred = scores.map { hooks.shouldDefer($0, threshold) }
             let right = deferred.indices.map { deferred[$0] ? largeRight[$0] : smallRight[$0] }
             let rate = fraction(deferred)
-            return Point(threshold: threshold, accuracy: fraction(right),
-                         cost: hooks.expectedCost(smallCost, deferredCost, rate), deferralRate: rate,
-                         randomDeferralAccuracy: (1 - rate) * fraction(smallRight) + rate * fraction(largeRight))
+            return Point(
+                threshold: threshold, accuracy: fraction(right),
+                cost: hooks.expectedCost(smallCost, deferredCost, rate), deferralRate: rate,
+                randomDeferralAccuracy: (1 - rate) * fraction(smallRight) + rate * fraction(largeRight))
         }
         let points = thresholds.map { point($0, scores: testScores, smallRight: smallRight, largeRight: deferredRight) }
         let oracleDeferred = smallRight.map { !$0 }
         let oracleRate = fraction(oracleDeferred)
-        let oracle = Point(threshold: .nan, accuracy: fraction(smallRight.indices.map { smallRight[$0] || deferredRight[$0] }),
-                           cost: hooks.expectedCost(Double(small.cost), deferredCost, oracleRate), deferralRate: oracleRate,
-                           randomDeferralAccuracy: (1 - oracleRate) * fraction(smallRight) + oracleRate * fraction(deferredRight))
-        let matching = points.filter { $0.accuracy >= largeBaseline.accuracy - 0.01 }.min { ($0.cost, $0.threshold) < ($1.cost, $1.threshold) }
+        let oracle = Point(
+            threshold: .nan, accuracy: fraction(smallRight.indices.map { smallRight[$0] || deferredRight[$0] }),
+            cost: hooks.expectedCost(Double(small.cost), deferredCost, oracleRate), deferralRate: oracleRate,
+            randomDeferralAccuracy: (1 - oracleRate) * fraction(smallRight) + oracleRate * fraction(deferredRight))
+        let matching = points.filter { $0.accuracy >= largeBaseline.accuracy - 0.01 }.min {
+            ($0.cost, $0.threshold) < ($1.cost, $1.threshold)
+        }
 
         // Learned router vs max-probability at equal deferral rates.
         let maxprobScores = scores(.maxprob, smallTest, data.test.keywordView.inputs)
         let learnedScores = scores(.learned, smallTest, data.test.keywordView.inputs)
         let comparison = [0.25, 0.35, 0.45].map { rate in
-            ScorerComparison(deferralRate: rate,
-                             maxprobAccuracy: accuracyDeferringLowest(rate, maxprobScores, smallRight, deferredRight),
-                             learnedAccuracy: accuracyDeferringLowest(rate, learnedScores, smallRight, deferredRight))
+            ScorerComparison(
+                deferralRate: rate,
+                maxprobAccuracy: accuracyDeferringLowest(rate, maxprobScores, smallRight, deferredRight),
+                learnedAccuracy: accuracyDeferringLowest(rate, learnedScores, smallRight, deferredRight))
         }
 
-        var result = Result(seed: seed, scorer: options.scorer, tiers: options.tiers,
-                            small: Baseline(accuracy: fraction(smallRight), cost: Double(small.cost)), medium: medium,
-                            large: largeBaseline, deferredCost: deferredCost, deferredAccuracy: fraction(deferredRight), points: points, oracle: oracle, matching: matching,
-                            comparison: comparison)
+        var result = Result(
+            seed: seed, scorer: options.scorer, tiers: options.tiers,
+            small: Baseline(accuracy: fraction(smallRight), cost: Double(small.cost)), medium: medium,
+            large: largeBaseline, deferredCost: deferredCost, deferredAccuracy: fraction(deferredRight), points: points,
+            oracle: oracle, matching: matching,
+            comparison: comparison)
 
         if let threshold = options.threshold {
             let focusPoint = point(threshold, scores: testScores, smallRight: smallRight, largeRight: deferredRight)
@@ -219,13 +239,17 @@ public enum CascadeDemo {
             var kinds: [KindBreakdown] = []
             for kind in SupportDataset.Kind.allCases {
                 let rows = data.test.messages.indices.filter { data.test.messages[$0].kind == kind }
-                kinds.append(KindBreakdown(kind: kind, count: rows.count,
-                                           deferred: rows.filter { hooks.shouldDefer(testScores[$0], threshold) }.count,
-                                           keptWrong: rows.filter { !hooks.shouldDefer(testScores[$0], threshold) && !smallRight[$0] }.count))
+                kinds.append(
+                    KindBreakdown(
+                        kind: kind, count: rows.count,
+                        deferred: rows.filter { hooks.shouldDefer(testScores[$0], threshold) }.count,
+                        keptWrong: rows.filter { !hooks.shouldDefer(testScores[$0], threshold) && !smallRight[$0] }
+                            .count))
             }
             func example(_ i: Int) -> Example {
-                Example(text: data.test.messages[i].text, score: testScores[i],
-                        smallGuess: SupportDataset.intents[guesses[i]], truth: SupportDataset.intents[labels[i]])
+                Example(
+                    text: data.test.messages[i].text, score: testScores[i],
+                    smallGuess: SupportDataset.intents[guesses[i]], truth: SupportDataset.intents[labels[i]])
             }
             let deferredRows = labels.indices.filter { hooks.shouldDefer(testScores[$0], threshold) }
             // One deferred example of each hard kind, then the rest in order.
@@ -235,15 +259,17 @@ public enum CascadeDemo {
             }
             let mistakes = labels.indices.filter { !hooks.shouldDefer(testScores[$0], threshold) && !smallRight[$0] }
                 .sorted { (testScores[$0], -$0) > (testScores[$1], -$1) }
-            result.focus = Focus(point: focusPoint, kinds: kinds, deferredExamples: shown.prefix(4).map(example),
-                                 confidentMistakes: mistakes.prefix(3).map(example))
+            result.focus = Focus(
+                point: focusPoint, kinds: kinds, deferredExamples: shown.prefix(4).map(example),
+                confidentMistakes: mistakes.prefix(3).map(example))
         }
 
         if let target = options.targetAccuracy {
             let validationScores = scores(options.scorer, smallValidation, data.validation.keywordView.inputs)
             let candidates = thresholds.map { threshold -> ThresholdCandidate in
-                let p = point(threshold, scores: validationScores, smallRight: smallValidationRight,
-                              largeRight: deferredValidationRight)
+                let p = point(
+                    threshold, scores: validationScores, smallRight: smallValidationRight,
+                    largeRight: deferredValidationRight)
                 return ThresholdCandidate(threshold: threshold, accuracy: p.accuracy, cost: p.cost)
             }
             var choice = TargetChoice(target: target)
@@ -258,7 +284,9 @@ public enum CascadeDemo {
     }
 
     /// Accuracy when the `rate` fraction of queries with the lowest scores go to the large model.
-    static func accuracyDeferringLowest(_ rate: Double, _ scores: [Double], _ smallRight: [Bool], _ largeRight: [Bool]) -> Double {
+    static func accuracyDeferringLowest(_ rate: Double, _ scores: [Double], _ smallRight: [Bool], _ largeRight: [Bool])
+        -> Double
+    {
         let count = Int((rate * Double(scores.count)).rounded())
         let order = scores.indices.sorted { (scores[$0], $0) < (scores[$1], $1) }
         var deferred = [Bool](repeating: false, count: scores.count)

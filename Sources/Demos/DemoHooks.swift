@@ -26,7 +26,8 @@ public struct DemoHooks: Sendable {
     public var weakLabels: @Sendable (_ weakProbabilities: Matrix) -> Matrix
     /// The auxiliary confidence loss's target from the weak soft labels, the student's current
     /// probabilities and α.
-    public var confidenceTarget: @Sendable (_ weakSoft: Matrix, _ studentProbabilities: Matrix, _ alpha: Double) -> Matrix
+    public var confidenceTarget:
+        @Sendable (_ weakSoft: Matrix, _ studentProbabilities: Matrix, _ alpha: Double) -> Matrix
     /// Data filtering: the indices of the `fraction` of examples with the highest scores.
     public var keepTopFraction: @Sendable (_ scores: [Double], _ fraction: Double) -> [Int]
     /// Distillation targets: the teacher's logits softened at temperature T.
@@ -41,7 +42,9 @@ public struct DemoHooks: Sendable {
         chooseThreshold: StandardSteps.chooseThreshold,
         performanceGapRecovered: StandardSteps.performanceGapRecovered,
         weakLabels: { $0 },
-        confidenceTarget: { weak, student, alpha in Losses.confidenceTarget(weakSoft: weak, studentProbabilities: student, alpha: alpha) },
+        confidenceTarget: { weak, student, alpha in
+            Losses.confidenceTarget(weakSoft: weak, studentProbabilities: student, alpha: alpha)
+        },
         keepTopFraction: StandardSteps.keepTopFraction,
         softTargets: { logits, temperature in logits.softmaxRows(temperature: temperature) }
     )

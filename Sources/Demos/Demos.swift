@@ -1,5 +1,5 @@
-import ToyEngine
 import Terminal
+import ToyEngine
 
 /// The catalogue of demos `tandem run` lists.
 ///

@@ -53,31 +53,40 @@ public enum DistillDemo {
         var rng = SplitMix64(seed: seed ^ 0x4449_5354)
 
         let teacher = MLP(inputs: task.train.features, hidden: [32, 32], classes: 4, rng: &rng)
-        Recipes.fit(teacher, inputs: task.train.inputs, targets: .hard(task.train.labels), epochs: 20, learningRate: 0.01,
-                    batchSize: 64, earlyStopping: EarlyStopping(inputs: task.validation.inputs, labels: task.validation.labels, patience: 5),
-                    rng: &rng)
+        Recipes.fit(
+            teacher, inputs: task.train.inputs, targets: .hard(task.train.labels), epochs: 20, learningRate: 0.01,
+            batchSize: 64,
+            earlyStopping: EarlyStopping(inputs: task.validation.inputs, labels: task.validation.labels, patience: 5),
+            rng: &rng)
         let transfer = task.train.subset(Array(0..<studentCount))
         let teacherLogits = teacher.logits(transfer.inputs)
 
         func scores(_ model: any Model) -> Scores {
             let probabilities = model.probabilities(task.test.inputs)
-            return Scores(accuracy: Metrics.accuracy(predictions: probabilities.argmaxRows(), labels: task.test.labels),
-                          ece: Metrics.expectedCalibrationError(probabilities: probabilities, labels: task.test.labels))
+            return Scores(
+                accuracy: Metrics.accuracy(predictions: probabilities.argmaxRows(), labels: task.test.labels),
+                ece: Metrics.expectedCalibrationError(probabilities: probabilities, labels: task.test.labels))
         }
         func student(targets: Targets, loss: Loss) -> MLP {
             var studentRNG = SplitMix64(seed: seed ^ 0x5354_5544_454E)
             let model = MLP(inputs: task.train.features, hidden: [8], classes: 4, rng: &studentRNG)
-            Recipes.fit(model, inputs: transfer.inputs, targets: targets, epochs: 60, learningRate: 0.02, batchSize: 50,
-                        loss: loss, rng: &studentRNG)
+            Recipes.fit(
+                model, inputs: transfer.inputs, targets: targets, epochs: 60, learningRate: 0.02, batchSize: 50,
+                loss: loss, rng: &studentRNG)
             return model
         }
         let hard = student(targets: .hard(transfer.labels), loss: .crossEntropy)
         let soft = options.temperatures.map { t in
-            SoftResult(temperature: t, scores: scores(student(targets: .soft(hooks.softTargets(teacherLogits, t)),
-                                                              loss: .distillation(temperature: t))))
+            SoftResult(
+                temperature: t,
+                scores: scores(
+                    student(
+                        targets: .soft(hooks.softTargets(teacherLogits, t)),
+                        loss: .distillation(temperature: t))))
         }
         let noisy = zip(task.train.labels, task.cleanLabels).filter { $0 != $1 }.count
-        return Result(seed: seed, teacher: scores(teacher), teacherCost: teacher.cost, studentCost: hard.cost,
-                      labelNoise: Double(noisy) / Double(task.train.count), hardLabels: scores(hard), soft: soft)
+        return Result(
+            seed: seed, teacher: scores(teacher), teacherCost: teacher.cost, studentCost: hard.cost,
+            labelNoise: Double(noisy) / Double(task.train.count), hardLabels: scores(hard), soft: soft)
     }
 }

@@ -69,9 +69,14 @@ public enum EnsembleDemo {
         taskOptions.clustersPerClass = 6
         taskOptions.spread = 1.4
         taskOptions.trainCount = 500
-        let memberHidden = 6, memberEpochs = 20, memberBatch = 100, memberLR = 0.05
+        let memberHidden = 6
+        let memberEpochs = 20
+        let memberBatch = 100
+        let memberLR = 0.05
         let task = ClusterTask(seed: seed, options: taskOptions)
-        let train = task.train, test = task.test, validation = task.validation
+        let train = task.train
+        let test = task.test
+        let validation = task.validation
         let sizes = curveSizes(options.members)
         let memberCount = max(sizes.last ?? 1, options.members)
         var rng = SplitMix64(seed: seed ^ 0x454E_5345)
@@ -88,17 +93,24 @@ public enum EnsembleDemo {
             if options.diversity == .high { features = Array(memberRNG.permutation(train.features).prefix(4)).sorted() }
             let model = MLP(inputs: features.count, hidden: [memberHidden], classes: 2, rng: &memberRNG)
             let sample = train.subset(rows)
-            Recipes.fit(model, inputs: sample.inputs.columns(features), targets: .hard(sample.labels), epochs: memberEpochs,
-                        learningRate: memberLR, batchSize: memberBatch, rng: &memberRNG)
+            Recipes.fit(
+                model, inputs: sample.inputs.columns(features), targets: .hard(sample.labels), epochs: memberEpochs,
+                learningRate: memberLR, batchSize: memberBatch, rng: &memberRNG)
             testProbabilities.append(model.probabilities(test.inputs.columns(features)))
-            validationAccuracy.append(Recipes.accuracy(model, on: LabeledSet(inputs: validation.inputs.columns(features), labels: validation.labels, classes: 2)))
+            validationAccuracy.append(
+                Recipes.accuracy(
+                    model,
+                    on: LabeledSet(inputs: validation.inputs.columns(features), labels: validation.labels, classes: 2)))
             memberCost = Double(model.cost)
         }
-        let memberAccuracy = testProbabilities.map { Metrics.accuracy(predictions: $0.argmaxRows(), labels: test.labels) }
+        let memberAccuracy = testProbabilities.map {
+            Metrics.accuracy(predictions: $0.argmaxRows(), labels: test.labels)
+        }
 
         let large = MLP(inputs: train.features, hidden: [32, 32], classes: 2, rng: &rng)
-        Recipes.fit(large, inputs: train.inputs, targets: .hard(train.labels), epochs: 30, learningRate: 0.01,
-                    batchSize: 64, rng: &rng)
+        Recipes.fit(
+            large, inputs: train.inputs, targets: .hard(train.labels), epochs: 30, learningRate: 0.01,
+            batchSize: 64, rng: &rng)
         let largeBaseline = Baseline(accuracy: Recipes.accuracy(large, on: test), cost: Double(large.cost))
 
         func combined(_ size: Int, _ method: Method) -> Double {
@@ -123,15 +135,20 @@ public enum EnsembleDemo {
         for size in sizes {
             let p = memberAccuracy.prefix(size).reduce(0, +) / Double(size)
             for method in Method.allCases {
-                curve.append(CurvePoint(size: size, method: method, accuracy: combined(size, method),
-                                        cost: Double(size) * memberCost, condorcet: condorcet(voters: size, accuracy: p)))
+                curve.append(
+                    CurvePoint(
+                        size: size, method: method, accuracy: combined(size, method),
+                        cost: Double(size) * memberCost, condorcet: condorcet(voters: size, accuracy: p)))
             }
         }
         let members = Array(memberAccuracy.prefix(options.members))
-        return Result(seed: seed, options: options, members: members, memberCost: memberCost,
-                      ensemble: Baseline(accuracy: combined(options.members, options.method), cost: Double(options.members) * memberCost),
-                      large: largeBaseline, curve: curve,
-                      errorCorrelation: errorCorrelation(testProbabilities.prefix(options.members).map { correctness($0.argmaxRows(), test.labels) }))
+        return Result(
+            seed: seed, options: options, members: members, memberCost: memberCost,
+            ensemble: Baseline(
+                accuracy: combined(options.members, options.method), cost: Double(options.members) * memberCost),
+            large: largeBaseline, curve: curve,
+            errorCorrelation: errorCorrelation(
+                testProbabilities.prefix(options.members).map { correctness($0.argmaxRows(), test.labels) }))
     }
 
     /// P(majority of `voters` independent voters is right), each right with `accuracy`; a tie
@@ -154,18 +171,25 @@ public enum EnsembleDemo {
     /// Mean Pearson correlation between members' error indicators (0 when undefined).
     static func errorCorrelation(_ right: [[Bool]]) -> Double {
         let errors = right.map { $0.map { $0 ? 0.0 : 1.0 } }
-        var total = 0.0, pairs = 0
+        var total = 0.0
+        var pairs = 0
         for a in errors.indices {
             for b in errors.indices where b > a {
                 let n = Double(errors[a].count)
-                let ma = errors[a].reduce(0, +) / n, mb = errors[b].reduce(0, +) / n
-                var cov = 0.0, va = 0.0, vb = 0.0
+                let ma = errors[a].reduce(0, +) / n
+                let mb = errors[b].reduce(0, +) / n
+                var cov = 0.0
+                var va = 0.0
+                var vb = 0.0
                 for i in errors[a].indices {
                     cov += (errors[a][i] - ma) * (errors[b][i] - mb)
                     va += (errors[a][i] - ma) * (errors[a][i] - ma)
                     vb += (errors[b][i] - mb) * (errors[b][i] - mb)
                 }
-                if va > 0 && vb > 0 { total += cov / (va * vb).squareRoot(); pairs += 1 }
+                if va > 0 && vb > 0 {
+                    total += cov / (va * vb).squareRoot()
+                    pairs += 1
+                }
             }
         }
         return pairs > 0 ? total / Double(pairs) : 0

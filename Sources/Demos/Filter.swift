@@ -60,7 +60,9 @@ public enum FilterDemo {
             pool.labels.indices.map { i in log(max(probabilities[i, pool.labels[i]], 1e-12)) }
         }
         let weak = MLP(inputs: pool.features, hidden: [4], classes: 2, rng: &rng)
-        Recipes.fit(weak, inputs: pool.inputs, targets: .hard(pool.labels), epochs: 20, learningRate: 0.03, batchSize: 64, rng: &rng)
+        Recipes.fit(
+            weak, inputs: pool.inputs, targets: .hard(pool.labels), epochs: 20, learningRate: 0.03, batchSize: 64,
+            rng: &rng)
         let weakScores = lossScores(weak.probabilities(pool.inputs))
 
         func strongModel(_ stream: UInt64) -> (MLP, SplitMix64) {
@@ -74,8 +76,9 @@ public enum FilterDemo {
             let batchesPerEpoch = max(1, (rows.count + batchSize - 1) / batchSize)
             let epochs = max(1, (strongSteps + batchesPerEpoch - 1) / batchesPerEpoch)
             let kept = pool.subset(rows)
-            Recipes.fit(model, inputs: kept.inputs, targets: .hard(kept.labels), epochs: epochs, learningRate: 0.01,
-                        batchSize: batchSize, rng: &trainRNG)
+            Recipes.fit(
+                model, inputs: kept.inputs, targets: .hard(kept.labels), epochs: epochs, learningRate: 0.01,
+                batchSize: batchSize, rng: &trainRNG)
             return model
         }
         // The strong model as its own scorer, cross-fitted: each half is scored by a model
@@ -104,23 +107,28 @@ public enum FilterDemo {
         var points: [Point] = []
         for (k, fraction) in fractions.enumerated() {
             if fraction >= 1 {
-                points.append(Point(fraction: 1, weakSelected: allData, random: allData, strongSelected: allData,
-                                    weakKeptNoise: noise(everything, pool.labels, task.cleanLabels)))
+                points.append(
+                    Point(
+                        fraction: 1, weakSelected: allData, random: allData, strongSelected: allData,
+                        weakKeptNoise: noise(everything, pool.labels, task.cleanLabels)))
                 continue
             }
             let byWeak = keepPerLabel(weakScores, fraction)
             let byStrong = keepPerLabel(strongScores, fraction)
             var pickRNG = SplitMix64(seed: seed ^ 0x5241_4E44 ^ UInt64(k))
             let atRandom = Array(pickRNG.permutation(pool.count).prefix(byWeak.count)).sorted()
-            points.append(Point(fraction: fraction,
-                                weakSelected: Recipes.accuracy(trainStrong(byWeak, stream: 1), on: task.test),
-                                random: Recipes.accuracy(trainStrong(atRandom, stream: 1), on: task.test),
-                                strongSelected: Recipes.accuracy(trainStrong(byStrong, stream: 1), on: task.test),
-                                weakKeptNoise: noise(byWeak, pool.labels, task.cleanLabels)))
+            points.append(
+                Point(
+                    fraction: fraction,
+                    weakSelected: Recipes.accuracy(trainStrong(byWeak, stream: 1), on: task.test),
+                    random: Recipes.accuracy(trainStrong(atRandom, stream: 1), on: task.test),
+                    strongSelected: Recipes.accuracy(trainStrong(byStrong, stream: 1), on: task.test),
+                    weakKeptNoise: noise(byWeak, pool.labels, task.cleanLabels)))
         }
         let (sizeProbe, _) = strongModel(0)
-        return Result(seed: seed, allDataAccuracy: allData, poolNoise: noise(everything, pool.labels, task.cleanLabels),
-                      weakCost: weak.cost, strongCost: sizeProbe.cost, points: points)
+        return Result(
+            seed: seed, allDataAccuracy: allData, poolNoise: noise(everything, pool.labels, task.cleanLabels),
+            weakCost: weak.cost, strongCost: sizeProbe.cost, points: points)
     }
 
     static func noise(_ rows: [Int], _ labels: [Int], _ clean: [Int]) -> Double {

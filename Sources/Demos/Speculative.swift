@@ -54,7 +54,8 @@ public enum SpeculativeDemo {
         let source = MarkovSource(seed: seed)
         let v = source.options.vocabulary
         var rng = SplitMix64(seed: seed ^ 0x5350_4543)
-        let target = NGramModel(order: 2, vocabulary: v, tokens: source.sample(count: 60_000, rng: &rng), smoothing: 0.1)
+        let target = NGramModel(
+            order: 2, vocabulary: v, tokens: source.sample(count: 60_000, rng: &rng), smoothing: 0.1)
         let draft = NGramModel(order: 1, vocabulary: v, tokens: source.sample(count: 3_000, rng: &rng), smoothing: 0.5)
 
         // α from the contexts of text the target itself writes.
@@ -62,7 +63,8 @@ public enum SpeculativeDemo {
         let reference = generateFromTarget(target, count: options.tokens, rng: &sampleRNG)
         var overlaps: [Double] = []
         for i in 0..<reference.count {
-            let p = target.distribution(after: reference[0..<i]), q = draft.distribution(after: reference[0..<i])
+            let p = target.distribution(after: reference[0..<i])
+            let q = draft.distribution(after: reference[0..<i])
             overlaps.append(zip(p, q).reduce(0) { $0 + min($1.0, $1.1) })
         }
         let alpha = overlaps.reduce(0, +) / Double(overlaps.count)
@@ -74,8 +76,10 @@ public enum SpeculativeDemo {
         for gamma in gammas {
             var decodeRNG = SplitMix64(seed: seed ^ 0x4445_434F ^ UInt64(gamma))
             let run = decode(target: target, draft: draft, gamma: gamma, count: options.tokens, rng: &decodeRNG)
-            points.append(Point(gamma: gamma, tokensPerCall: Double(run.tokens.count) / Double(run.calls),
-                                formula: (1 - pow(alpha, Double(gamma + 1))) / (1 - alpha)))
+            points.append(
+                Point(
+                    gamma: gamma, tokensPerCall: Double(run.tokens.count) / Double(run.calls),
+                    formula: (1 - pow(alpha, Double(gamma + 1))) / (1 - alpha)))
             if gamma == options.gamma {
                 blockAcceptance = zip(run.accepted, run.reached).map { $1 > 0 ? Double($0) / Double($1) : 0 }
                 speculativeOutput = run.tokens
@@ -86,11 +90,13 @@ public enum SpeculativeDemo {
         let greedyCount = 400
         let greedySpeculative = decodeGreedy(target: target, draft: draft, gamma: options.gamma, count: greedyCount)
         let greedyTarget = generateGreedy(target, count: greedyCount)
-        return Result(seed: seed, acceptanceRate: alpha, acceptanceSpread: spread, points: points,
-                      blockAcceptance: blockAcceptance, gamma: options.gamma,
-                      frequencyDistance: totalVariation(speculativeOutput, reference, v),
-                      referenceDistance: totalVariation(another, reference, v),
-                      greedyIdentical: greedySpeculative == greedyTarget, greedyTokens: greedyCount, vocabulary: v, tokens: options.tokens)
+        return Result(
+            seed: seed, acceptanceRate: alpha, acceptanceSpread: spread, points: points,
+            blockAcceptance: blockAcceptance, gamma: options.gamma,
+            frequencyDistance: totalVariation(speculativeOutput, reference, v),
+            referenceDistance: totalVariation(another, reference, v),
+            greedyIdentical: greedySpeculative == greedyTarget, greedyTokens: greedyCount, vocabulary: v,
+            tokens: options.tokens)
     }
 
     struct Run {
@@ -103,7 +109,9 @@ public enum SpeculativeDemo {
 
     /// Speculative sampling until `count` tokens exist.
     static func decode(target: NGramModel, draft: NGramModel, gamma: Int, count: Int, rng: inout SplitMix64) -> Run {
-        var run = Run(tokens: [], calls: 0, accepted: Array(repeating: 0, count: gamma), reached: Array(repeating: 0, count: gamma))
+        var run = Run(
+            tokens: [], calls: 0, accepted: Array(repeating: 0, count: gamma),
+            reached: Array(repeating: 0, count: gamma))
         run.tokens.reserveCapacity(count + gamma + 1)
         while run.tokens.count < count {
             var proposal = run.tokens
@@ -169,7 +177,10 @@ public enum SpeculativeDemo {
             for k in 0..<gamma {
                 let best = argmax(target.distribution(after: proposal[0..<(start + k)]))
                 tokens.append(best)
-                if best != proposal[start + k] { allAccepted = false; break }
+                if best != proposal[start + k] {
+                    allAccepted = false
+                    break
+                }
             }
             if allAccepted { tokens.append(argmax(target.distribution(after: tokens[...]))) }
         }
@@ -177,7 +188,8 @@ public enum SpeculativeDemo {
     }
 
     static func totalVariation(_ a: [Int], _ b: [Int], _ v: Int) -> Double {
-        var fa = [Double](repeating: 0, count: v), fb = fa
+        var fa = [Double](repeating: 0, count: v)
+        var fb = fa
         for t in a { fa[t] += 1 / Double(a.count) }
         for t in b { fb[t] += 1 / Double(b.count) }
         return zip(fa, fb).reduce(0) { $0 + abs($1.0 - $1.1) } / 2

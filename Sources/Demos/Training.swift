@@ -4,12 +4,15 @@ import ToyEngine
 enum Recipes {
     /// Trains `model` with Adam on `inputs` towards `targets`.
     @discardableResult
-    static func fit(_ model: any Model, inputs: Matrix, targets: Targets, epochs: Int, learningRate: Double,
-                    batchSize: Int = 32, weightDecay: Double = 0, loss: Loss = .crossEntropy,
-                    earlyStopping: EarlyStopping? = nil, rng: inout SplitMix64,
-                    onEpoch: ((EpochRecord, any Model) -> Void)? = nil) -> TrainingHistory {
-        let config = TrainingConfig(epochs: epochs, batchSize: batchSize, optimizer: .adam(learningRate: learningRate),
-                                    weightDecay: weightDecay, loss: loss, earlyStopping: earlyStopping)
+    static func fit(
+        _ model: any Model, inputs: Matrix, targets: Targets, epochs: Int, learningRate: Double,
+        batchSize: Int = 32, weightDecay: Double = 0, loss: Loss = .crossEntropy,
+        earlyStopping: EarlyStopping? = nil, rng: inout SplitMix64,
+        onEpoch: ((EpochRecord, any Model) -> Void)? = nil
+    ) -> TrainingHistory {
+        let config = TrainingConfig(
+            epochs: epochs, batchSize: batchSize, optimizer: .adam(learningRate: learningRate),
+            weightDecay: weightDecay, loss: loss, earlyStopping: earlyStopping)
         return train(model, inputs: inputs, targets: targets, config: config, rng: &rng, onEpoch: onEpoch)
     }
 

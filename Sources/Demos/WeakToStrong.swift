@@ -124,8 +124,9 @@ public enum WeakToStrongDemo {
 
         // The weak supervisor, trained on half A's ground truth.
         let weak = LogisticRegression(inputs: task.weakFeatures, classes: 2, rng: &rng)
-        Recipes.fit(weak, inputs: task.halfA.weak.inputs, targets: .hard(task.halfA.weak.labels),
-                    epochs: setting.weakEpochs, learningRate: 0.05, rng: &rng)
+        Recipes.fit(
+            weak, inputs: task.halfA.weak.inputs, targets: .hard(task.halfA.weak.labels),
+            epochs: setting.weakEpochs, learningRate: 0.05, rng: &rng)
         let weakTestPredictions = weak.predict(task.test.weak.inputs)
         let weakAccuracy = Metrics.accuracy(predictions: weakTestPredictions, labels: task.test.weak.labels)
         let weakSoft = hooks.weakLabels(weak.probabilities(task.halfB.weak.inputs))
@@ -141,14 +142,19 @@ public enum WeakToStrongDemo {
 
         // Ceiling: the student trained on ground truth.
         var (ceilingModel, ceilingRNG) = student(1)
-        Recipes.fit(ceilingModel, inputs: x, targets: .hard(task.halfB.strong.labels), epochs: setting.epochs,
-                    learningRate: setting.learningRate, weightDecay: setting.weightDecay, rng: &ceilingRNG)
+        Recipes.fit(
+            ceilingModel, inputs: x, targets: .hard(task.halfB.strong.labels), epochs: setting.epochs,
+            learningRate: setting.learningRate, weightDecay: setting.weightDecay, rng: &ceilingRNG)
         let ceiling = testAccuracy(ceilingModel)
 
         func method(_ name: String, _ model: any Model) -> Method {
             let predictions = model.predict(task.test.strong.inputs)
             let accuracy = Metrics.accuracy(predictions: predictions, labels: task.test.strong.labels)
-            var wrong = 0, fixed = 0, right = 0, broken = 0, agree = 0
+            var wrong = 0
+            var fixed = 0
+            var right = 0
+            var broken = 0
+            var agree = 0
             for i in predictions.indices {
                 let studentRight = predictions[i] == task.test.strong.labels[i]
                 if predictions[i] == weakTestPredictions[i] { agree += 1 }
@@ -160,40 +166,47 @@ public enum WeakToStrongDemo {
                     if !studentRight { broken += 1 }
                 }
             }
-            return Method(name: name, accuracy: accuracy,
-                          pgr: hooks.performanceGapRecovered(weakAccuracy, accuracy, ceiling),
-                          correctedWeakErrors: wrong > 0 ? Double(fixed) / Double(wrong) : 0,
-                          brokenWeakSuccesses: right > 0 ? Double(broken) / Double(right) : 0,
-                          weakAgreement: predictions.isEmpty ? 0 : Double(agree) / Double(predictions.count))
+            return Method(
+                name: name, accuracy: accuracy,
+                pgr: hooks.performanceGapRecovered(weakAccuracy, accuracy, ceiling),
+                correctedWeakErrors: wrong > 0 ? Double(fixed) / Double(wrong) : 0,
+                brokenWeakSuccesses: right > 0 ? Double(broken) / Double(right) : 0,
+                weakAgreement: predictions.isEmpty ? 0 : Double(agree) / Double(predictions.count))
         }
 
         // Naive: soft weak labels (the distillation loss at T = 1).
         var naiveCurve: [Double] = []
         var (naive, naiveRNG) = student(2)
-        Recipes.fit(naive, inputs: x, targets: .soft(weakSoft), epochs: setting.epochs, learningRate: setting.learningRate,
-                    weightDecay: setting.weightDecay, rng: &naiveRNG,
-                    onEpoch: options.curve ? { _, model in naiveCurve.append(testAccuracy(model)) } : nil)
+        Recipes.fit(
+            naive, inputs: x, targets: .soft(weakSoft), epochs: setting.epochs, learningRate: setting.learningRate,
+            weightDecay: setting.weightDecay, rng: &naiveRNG,
+            onEpoch: options.curve ? { _, model in naiveCurve.append(testAccuracy(model)) } : nil)
         // Hard weak labels.
         var (hard, hardRNG) = student(2)
-        Recipes.fit(hard, inputs: x, targets: .hard(weakSoft.argmaxRows()), epochs: setting.epochs,
-                    learningRate: setting.learningRate, weightDecay: setting.weightDecay, rng: &hardRNG)
+        Recipes.fit(
+            hard, inputs: x, targets: .hard(weakSoft.argmaxRows()), epochs: setting.epochs,
+            learningRate: setting.learningRate, weightDecay: setting.weightDecay, rng: &hardRNG)
         // The auxiliary confidence loss.
         var confidenceCurve: [Double] = []
         var (confident, confidentRNG) = student(2)
-        trainWithConfidence(confident, inputs: x, weakSoft: weakSoft, setting: setting, target: hooks.confidenceTarget,
-                            rng: &confidentRNG,
-                            onEpoch: options.curve ? { model in confidenceCurve.append(testAccuracy(model)) } : nil)
+        trainWithConfidence(
+            confident, inputs: x, weakSoft: weakSoft, setting: setting, target: hooks.confidenceTarget,
+            rng: &confidentRNG,
+            onEpoch: options.curve ? { model in confidenceCurve.append(testAccuracy(model)) } : nil)
         // Naive with early stopping on validation data labelled by the weak model (no ground truth).
         var (stopped, stoppedRNG) = student(2)
-        let history = Recipes.fit(stopped, inputs: x, targets: .soft(weakSoft), epochs: setting.epochs,
-                                  learningRate: setting.learningRate, weightDecay: setting.weightDecay,
-                                  earlyStopping: EarlyStopping(inputs: task.validation.strong.inputs, labels: weakValidationLabels,
-                                                               patience: setting.patience),
-                                  rng: &stoppedRNG)
+        let history = Recipes.fit(
+            stopped, inputs: x, targets: .soft(weakSoft), epochs: setting.epochs,
+            learningRate: setting.learningRate, weightDecay: setting.weightDecay,
+            earlyStopping: EarlyStopping(
+                inputs: task.validation.strong.inputs, labels: weakValidationLabels,
+                patience: setting.patience),
+            rng: &stoppedRNG)
 
         var result = Result(
             seed: seed, preset: options.preset, weakNoise: setting.task.weakNoise, blind: setting.task.blind,
-            factors: setting.task.factors, testCount: task.test.count, weakAccuracy: weakAccuracy, ceilingAccuracy: ceiling,
+            factors: setting.task.factors, testCount: task.test.count, weakAccuracy: weakAccuracy,
+            ceilingAccuracy: ceiling,
             methods: [method("naive", naive), method("hard", hard), method("confidence", confident)],
             earlyStopped: method("early-stopped", stopped),
             weakCost: weak.cost, strongCost: naive.cost)
@@ -221,30 +234,37 @@ public enum WeakToStrongDemo {
                 var options = base.task
                 options.blind = options.factors - weakSize
                 options.strongRank = strongSize
-                var weakSum = 0.0, studentSum = 0.0, ceilingSum = 0.0
+                var weakSum = 0.0
+                var studentSum = 0.0
+                var ceilingSum = 0.0
                 for replicate in 0..<sweepReplicates {
                     // The same worlds in every cell, so cells differ only by the two sizes.
                     let world = seed &* 1000 &+ UInt64(replicate)
                     let task = LatentTask(seed: world, options: options)
                     var rng = SplitMix64(seed: world ^ 0x5357_4545_50)
                     let weak = LogisticRegression(inputs: task.weakFeatures, classes: 2, rng: &rng)
-                    Recipes.fit(weak, inputs: task.halfA.weak.inputs, targets: .hard(task.halfA.weak.labels),
-                                epochs: base.weakEpochs, learningRate: 0.05, rng: &rng)
+                    Recipes.fit(
+                        weak, inputs: task.halfA.weak.inputs, targets: .hard(task.halfA.weak.labels),
+                        epochs: base.weakEpochs, learningRate: 0.05, rng: &rng)
                     weakSum += Recipes.accuracy(weak, on: task.test.weak)
                     let soft = hooks.weakLabels(weak.probabilities(task.halfB.weak.inputs))
                     for (k, targets) in [Targets.soft(soft), .hard(task.halfB.strong.labels)].enumerated() {
                         var modelRNG = SplitMix64(seed: world ^ 0x5354_5544)
-                        let model = MLP(inputs: task.strongFeatures, hidden: base.strongHidden, classes: 2, rng: &modelRNG)
-                        Recipes.fit(model, inputs: task.halfB.strong.inputs, targets: targets, epochs: base.epochs,
-                                    learningRate: base.learningRate, weightDecay: base.weightDecay, rng: &modelRNG)
+                        let model = MLP(
+                            inputs: task.strongFeatures, hidden: base.strongHidden, classes: 2, rng: &modelRNG)
+                        Recipes.fit(
+                            model, inputs: task.halfB.strong.inputs, targets: targets, epochs: base.epochs,
+                            learningRate: base.learningRate, weightDecay: base.weightDecay, rng: &modelRNG)
                         let accuracy = Recipes.accuracy(model, on: task.test.strong)
                         if k == 0 { studentSum += accuracy } else { ceilingSum += accuracy }
                     }
                 }
                 let n = Double(sweepReplicates)
-                cells.append(SweepCell(weakSize: weakSize, strongSize: strongSize, weakAccuracy: weakSum / n,
-                                       studentAccuracy: studentSum / n, ceilingAccuracy: ceilingSum / n,
-                                       pgr: hooks.performanceGapRecovered(weakSum / n, studentSum / n, ceilingSum / n)))
+                cells.append(
+                    SweepCell(
+                        weakSize: weakSize, strongSize: strongSize, weakAccuracy: weakSum / n,
+                        studentAccuracy: studentSum / n, ceilingAccuracy: ceilingSum / n,
+                        pgr: hooks.performanceGapRecovered(weakSum / n, studentSum / n, ceilingSum / n)))
             }
         }
         return cells
@@ -254,14 +274,17 @@ public enum WeakToStrongDemo {
     /// (same shuffles, batches and α schedule), but with the target computed by `target`, so an
     /// exercise can supply its own. With the standard hook it equals
     /// `train(… loss: .auxiliaryConfidence(alphaMax:warmupFraction:))` bit for bit.
-    static func trainWithConfidence(_ model: any Model, inputs: Matrix, weakSoft: Matrix, setting: Setting,
-                                    target: (Matrix, Matrix, Double) -> Matrix, rng: inout SplitMix64,
-                                    onEpoch: ((any Model) -> Void)? = nil) {
+    static func trainWithConfidence(
+        _ model: any Model, inputs: Matrix, weakSoft: Matrix, setting: Setting,
+        target: (Matrix, Matrix, Double) -> Matrix, rng: inout SplitMix64,
+        onEpoch: ((any Model) -> Void)? = nil
+    ) {
         let n = inputs.rows
         let batchSize = 32
         let batches = (n + batchSize - 1) / batchSize
         let totalSteps = max(1, batches * setting.epochs)
-        var state = OptimizerState(optimizer: .adam(learningRate: setting.learningRate), weightDecay: setting.weightDecay)
+        var state = OptimizerState(
+            optimizer: .adam(learningRate: setting.learningRate), weightDecay: setting.weightDecay)
         var order = Array(0..<n)
         for _ in 0..<setting.epochs {
             rng.shuffle(&order)
@@ -269,7 +292,8 @@ public enum WeakToStrongDemo {
             while start < n {
                 let batch = Array(order[start..<min(start + batchSize, n)])
                 let progress = Double(state.steps) / Double(totalSteps)
-                let alpha = Losses.confidenceAlpha(progress: progress, alphaMax: setting.alphaMax, warmupFraction: setting.warmupFraction)
+                let alpha = Losses.confidenceAlpha(
+                    progress: progress, alphaMax: setting.alphaMax, warmupFraction: setting.warmupFraction)
                 let pass = model.forward(inputs.rows(batch))
                 let goal = target(weakSoft.rows(batch), pass.logits.softmaxRows(), alpha)
                 let (_, gradient) = Losses.softCrossEntropy(logits: pass.logits, targets: goal, temperature: 1)

@@ -59,9 +59,11 @@ public struct CheckResult: Sendable {
     public var buildSeconds: Double
     public var runSeconds: Double
 
-    public init(exercise: ExerciseEntry, status: CheckStatus, failure: FailedCase? = nil, compileErrors: [CompileError] = [],
-                casesPassed: Int = 0, runningCase: String? = nil, detail: String? = nil,
-                buildSeconds: Double = 0, runSeconds: Double = 0) {
+    public init(
+        exercise: ExerciseEntry, status: CheckStatus, failure: FailedCase? = nil, compileErrors: [CompileError] = [],
+        casesPassed: Int = 0, runningCase: String? = nil, detail: String? = nil,
+        buildSeconds: Double = 0, runSeconds: Double = 0
+    ) {
         self.exercise = exercise
         self.status = status
         self.failure = failure
@@ -80,14 +82,16 @@ public struct CheckResult: Sendable {
             return "all \(casesPassed) cases passed"
         case .failed:
             guard let failure else { return "the checks failed" }
-            return "case '\(failure.name)': input \(failure.input); expected \(failure.expected); actual \(failure.actual)"
+            return
+                "case '\(failure.name)': input \(failure.input); expected \(failure.expected); actual \(failure.actual)"
         case .compileError:
             if let packageProblem { return "the exercises package cannot be built: \(packageProblem)" }
             return compileErrors.map(\.description).joined(separator: "\n")
         case .crashed:
             return "crashed\(detail.map { " (\($0))" } ?? "")" + (runningCase.map { " during case '\($0)'" } ?? "")
         case .timeout:
-            return "no verdict within \(detail ?? "the time limit")" + (runningCase.map { "; case '\($0)' was still running (an endless loop?)" } ?? "")
+            return "no verdict within \(detail ?? "the time limit")"
+                + (runningCase.map { "; case '\($0)' was still running (an endless loop?)" } ?? "")
         }
     }
 }
@@ -100,7 +104,8 @@ struct CheckerTranscript {
     init(_ output: String) {
         for line in output.split(separator: "\n") {
             guard let data = line.data(using: .utf8),
-                  let object = try? JSONSerialization.jsonObject(with: data) as? [String: String] else { continue }
+                let object = try? JSONSerialization.jsonObject(with: data) as? [String: String]
+            else { continue }
             if object["verdict"] != nil {
                 verdict = object
             } else if let name = object["case"] {

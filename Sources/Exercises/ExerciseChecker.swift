@@ -40,8 +40,13 @@ public struct ExerciseChecker: Sendable {
         let product = ExerciseLayout.checkerProduct(exercise)
         let file = layout.studentFile(exercise)
         guard FileManager.default.fileExists(atPath: file.path) else {
-            return CheckResult(exercise: exercise, status: .compileError, compileErrors: [CompileError(
-                file: paths.show(file), line: 0, message: "the file is missing; tandem reset \(exercise.number) restores the starter")])
+            return CheckResult(
+                exercise: exercise, status: .compileError,
+                compileErrors: [
+                    CompileError(
+                        file: paths.show(file), line: 0,
+                        message: "the file is missing; tandem reset \(exercise.number) restores the starter")
+                ])
         }
         let build = try build(product: product)
         guard build.ending == .exited(0) else { return failedBuild(exercise, build) }
@@ -52,14 +57,20 @@ public struct ExerciseChecker: Sendable {
 
     /// Checks several exercises. One build of the whole package first (fast when everything
     /// compiles); if that fails, each exercise is built on its own so errors land where they belong.
-    public func checkAll(_ exercises: [ExerciseEntry], onResult: (CheckResult) -> Void = { _ in }) throws -> [CheckResult] {
+    public func checkAll(_ exercises: [ExerciseEntry], onResult: (CheckResult) -> Void = { _ in }) throws
+        -> [CheckResult]
+    {
         let whole = try build(product: nil)
         // A package that cannot be loaded fails the same way for every exercise: build it once.
-        let unloadable = whole.ending == .exited(0) ? nil
+        let unloadable =
+            whole.ending == .exited(0)
+            ? nil
             : packageProblem(in: whole.stdout + "\n" + whole.stderr, package: layout.package, paths: paths)
         var results: [CheckResult] = []
         for exercise in exercises {
-            let result = whole.ending == .exited(0) ? try run(exercise)
+            let result =
+                whole.ending == .exited(0)
+                ? try run(exercise)
                 : unloadable != nil ? failedBuild(exercise, whole) : try check(exercise)
             onResult(result)
             results.append(result)
@@ -73,7 +84,9 @@ public struct ExerciseChecker: Sendable {
         var result = CheckResult(exercise: exercise, status: .compileError, buildSeconds: build.seconds)
         if let problem = packageProblem(in: output, package: layout.package, paths: paths) {
             result.packageProblem = problem
-            result.compileErrors = [CompileError(file: "build", line: 0, message: "the exercises package cannot be built: \(problem)")]
+            result.compileErrors = [
+                CompileError(file: "build", line: 0, message: "the exercises package cannot be built: \(problem)")
+            ]
         } else {
             result.compileErrors = compileErrors(in: output, paths: paths)
         }
@@ -84,7 +97,8 @@ public struct ExerciseChecker: Sendable {
     public func run(_ exercise: ExerciseEntry) throws -> CheckResult {
         let outcome = try runProcess(layout.executable(ExerciseLayout.checkerProduct(exercise)), [], timeout: timeLimit)
         let transcript = CheckerTranscript(outcome.stdout)
-        var result = CheckResult(exercise: exercise, status: .failed, runningCase: transcript.lastCase, runSeconds: outcome.seconds)
+        var result = CheckResult(
+            exercise: exercise, status: .failed, runningCase: transcript.lastCase, runSeconds: outcome.seconds)
         switch outcome.ending {
         case .timedOut:
             result.status = .timeout
@@ -104,8 +118,9 @@ public struct ExerciseChecker: Sendable {
                 result.status = .passed
                 result.runningCase = nil
             } else {
-                result.failure = FailedCase(name: verdict["case"] ?? "?", input: verdict["input"] ?? "",
-                                            expected: verdict["expected"] ?? "", actual: verdict["actual"] ?? "")
+                result.failure = FailedCase(
+                    name: verdict["case"] ?? "?", input: verdict["input"] ?? "",
+                    expected: verdict["expected"] ?? "", actual: verdict["actual"] ?? "")
                 result.runningCase = nil
             }
         }

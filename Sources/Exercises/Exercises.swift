@@ -4,8 +4,10 @@ import Course
 /// TandemCLI. Student code is only ever built and run in child processes.
 public enum ExerciseKit {
     /// Entry point for `tandem run DEMO --mine` (RunCommand): see `MineRunner.runMine`.
-    public static func runMine(demo: String, arguments: [String], course: Course,
-                               log: (String) -> Void = { _ in }) throws -> Int32 {
+    public static func runMine(
+        demo: String, arguments: [String], course: Course,
+        log: (String) -> Void = { _ in }
+    ) throws -> Int32 {
         try MineRunner.runMine(demo: demo, arguments: arguments, course: course, log: log)
     }
 }

@@ -4,7 +4,9 @@ import Foundation
 /// Hints are revealed one level at a time; the level reached is kept in the progress store.
 public enum Hints {
     /// Reveals one more level (if any is left) and returns the hints now visible, in order.
-    public static func reveal(_ exercise: ExerciseEntry, store: ProgressStore) throws -> (shown: [String], newlyRevealed: Bool) {
+    public static func reveal(_ exercise: ExerciseEntry, store: ProgressStore) throws -> (
+        shown: [String], newlyRevealed: Bool
+    ) {
         var level = 0
         var advanced = false
         _ = store.update { progress in
@@ -56,7 +58,8 @@ public struct Resetter {
             try current.write(to: url, options: .atomic)
             backup = url
         }
-        try FileManager.default.createDirectory(at: student.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: student.deletingLastPathComponent(), withIntermediateDirectories: true)
         try pristine.write(to: student, options: .atomic)
         return Outcome(backup: backup)
     }

@@ -1,6 +1,7 @@
 import Course
-import struct Course.Progress
 import Foundation
+
+import struct Course.Progress
 
 /// Where an exercise's pieces live in the exercises package, and what its products are called.
 ///
@@ -18,8 +19,9 @@ public struct ExerciseLayout: Sendable {
     }
 
     public init(course: Course) {
-        self.init(package: course.exercisesDirectory,
-                  scratch: course.root.appendingPathComponent(".build-exercises"))
+        self.init(
+            package: course.exercisesDirectory,
+            scratch: course.root.appendingPathComponent(".build-exercises"))
     }
 
     public func studentFile(_ exercise: ExerciseEntry) -> URL { package.appendingPathComponent(exercise.file) }

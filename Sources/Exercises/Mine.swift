@@ -19,24 +19,32 @@ public enum MineRunner {
 
     /// Builds and runs the runner, its output going straight to the terminal. Returns the
     /// runner's exit status; throws with trimmed compiler errors, a crash or a timeout.
-    public static func runMine(demo: String, arguments: [String], course: Course, timeLimit: Double = 300,
-                               log: (String) -> Void = { _ in }) throws -> Int32 {
+    public static func runMine(
+        demo: String, arguments: [String], course: Course, timeLimit: Double = 300,
+        log: (String) -> Void = { _ in }
+    ) throws -> Int32 {
         guard let feeding = demos[demo] else {
             let names = demos.keys.sorted().joined(separator: ", ")
             throw ExerciseError("no --mine runner for '\(demo)'; demos with one: \(names)")
         }
         let layout = ExerciseLayout(course: course)
         let product = ExerciseLayout.runnerProduct(demo: demo)
-        log("Building \(product) with your exercises \(feeding.joined(separator: ", ")) (release; the first build takes a minute)…")
-        let build = try swiftBuild(["-c", "release", "--package-path", layout.package.path,
-                                    "--scratch-path", layout.scratch.path, "--product", product], scratch: layout.scratch)
+        log(
+            "Building \(product) with your exercises \(feeding.joined(separator: ", ")) (release; the first build takes a minute)…"
+        )
+        let build = try swiftBuild(
+            [
+                "-c", "release", "--package-path", layout.package.path,
+                "--scratch-path", layout.scratch.path, "--product", product,
+            ], scratch: layout.scratch)
         guard build.ending == .exited(0) else {
             let output = build.stdout + "\n" + build.stderr
             if let problem = packageProblem(in: output, package: layout.package, paths: .currentDirectory) {
                 throw ExerciseError("the exercises package cannot be built: \(problem)")
             }
             let errors = compileErrors(in: output, paths: .currentDirectory)
-            throw ExerciseError("your code does not compile yet:\n" + errors.prefix(8).map { "  \($0)" }.joined(separator: "\n"))
+            throw ExerciseError(
+                "your code does not compile yet:\n" + errors.prefix(8).map { "  \($0)" }.joined(separator: "\n"))
         }
         let executable = layout.scratch.appendingPathComponent("release").appendingPathComponent(product)
         let process = Process()
@@ -48,12 +56,15 @@ public enum MineRunner {
             if Date() >= deadline {
                 process.terminate()
                 process.waitUntilExit()
-                throw ExerciseError("the \(demo) demo with your functions gave no result within \(Int(timeLimit)) s (an endless loop?)")
+                throw ExerciseError(
+                    "the \(demo) demo with your functions gave no result within \(Int(timeLimit)) s (an endless loop?)")
             }
             usleep(20_000)
         }
         if process.terminationReason == .uncaughtSignal {
-            throw ExerciseError("the \(demo) demo crashed inside your functions (\(signalName(process.terminationStatus))); tandem check finds the failing case")
+            throw ExerciseError(
+                "the \(demo) demo crashed inside your functions (\(signalName(process.terminationStatus))); tandem check finds the failing case"
+            )
         }
         return process.terminationStatus
     }

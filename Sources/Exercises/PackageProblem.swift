@@ -25,10 +25,11 @@ public func packageProblem(in output: String, package: URL, paths: PathDisplay) 
             guard let range = line.range(of: ": error: ") else { continue }
             let location = line[..<range.lowerBound].split(separator: ":")
             guard let file = location.first, file.hasSuffix("Package.swift") else { continue }
-            let where_ = paths.show(path: String(file)) + (location.count > 1 ? ":\(location[1])" : "")
-            let whose = URL(fileURLWithPath: String(file)).deletingLastPathComponent().standardizedFileURL.path == packagePath
+            let shownLocation = paths.show(path: String(file)) + (location.count > 1 ? ":\(location[1])" : "")
+            let whose =
+                URL(fileURLWithPath: String(file)).deletingLastPathComponent().standardizedFileURL.path == packagePath
                 ? "its manifest" : "the manifest of its dependency"
-            return "\(whose) \(where_) does not compile: \(line[range.upperBound...])"
+            return "\(whose) \(shownLocation) does not compile: \(line[range.upperBound...])"
         }
         return "its manifest \(paths.show(package.appendingPathComponent("Package.swift"))) does not compile"
     }

@@ -23,8 +23,10 @@ public struct PathDisplay: Sendable {
     public func show(path: String) -> String {
         guard path.hasPrefix("/") else { return path }
         let file = URL(fileURLWithPath: path).standardizedFileURL.path
-        for (basePath, candidate) in [(base.standardizedFileURL.path, file),
-                                      (base.resolvingSymlinksInPath().path, URL(fileURLWithPath: file).resolvingSymlinksInPath().path)] {
+        for (basePath, candidate) in [
+            (base.standardizedFileURL.path, file),
+            (base.resolvingSymlinksInPath().path, URL(fileURLWithPath: file).resolvingSymlinksInPath().path),
+        ] {
             if basePath == "/" { break }
             if candidate.hasPrefix(basePath + "/") { return String(candidate.dropFirst(basePath.count + 1)) }
         }

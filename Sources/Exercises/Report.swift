@@ -15,12 +15,18 @@ public struct CheckReport {
         // Keys in the documented order: people read this, and scripts may compare it as text.
         typealias Field = (inout JSONWriter) -> Void
         let fields: [(String, Field)] = [
-            ("exercises", { writer in
-                writer.array(results) { writer, result in
-                    writer.object([("id", result.exercise.id), ("title", result.exercise.title), ("lesson", result.exercise.lesson),
-                                   ("status", result.status.rawValue), ("message", result.message)]) { $0.string($1) }
+            (
+                "exercises",
+                { writer in
+                    writer.array(results) { writer, result in
+                        writer.object([
+                            ("id", result.exercise.id), ("title", result.exercise.title),
+                            ("lesson", result.exercise.lesson),
+                            ("status", result.status.rawValue), ("message", result.message),
+                        ]) { $0.string($1) }
+                    }
                 }
-            }),
+            ),
             ("passed", { $0.integer(results.filter { $0.status == .passed }.count) }),
             ("total", { $0.integer(results.count) }),
         ]
@@ -50,7 +56,9 @@ public struct CheckReport {
         case .crashed: label = "crashed"
         case .timeout: label = "timed out"
         }
-        return wrap("\(mark(result.status)) \(result.exercise.number) \(result.exercise.title) (\(result.exercise.id)): \(label)", indent: 2)
+        return wrap(
+            "\(mark(result.status)) \(result.exercise.number) \(result.exercise.title) (\(result.exercise.id)): \(label)",
+            indent: 2)
     }
 
     /// Full details of one result, ending with the next step.
@@ -74,13 +82,19 @@ public struct CheckReport {
             for error in result.compileErrors.prefix(8) { lines.append(wrap("  " + error.description, indent: 4)) }
             if result.compileErrors.count > 8 { lines.append("  … and \(result.compileErrors.count - 8) more") }
             if result.compileErrors.contains(where: \.inCheckerCode) {
-                lines.append(wrap("  (The checks could not call your code: keep the names and signatures the task gives.)", indent: 3))
+                lines.append(
+                    wrap(
+                        "  (The checks could not call your code: keep the names and signatures the task gives.)",
+                        indent: 3))
             }
         case .crashed, .timeout:
             lines.append(wrap("  " + result.message, indent: 2))
         }
         if result.status != .passed {
-            lines.append(wrap("  Edit \(file), then run tandem check \(result.exercise.number). Stuck? Run tandem hint \(result.exercise.number).", indent: 2))
+            lines.append(
+                wrap(
+                    "  Edit \(file), then run tandem check \(result.exercise.number). Stuck? Run tandem hint \(result.exercise.number).",
+                    indent: 2))
         }
         return lines.joined(separator: "\n")
     }
@@ -182,7 +196,9 @@ public struct CheckReport {
                 }
                 if piece.isEmpty { break }
                 // A path breaks after a `/`, so `File.swift:22:` stays whole and readable.
-                if let slash = piece.lastIndex(of: "/"), piece.distance(from: piece.startIndex, to: slash) >= piece.count / 3 {
+                if let slash = piece.lastIndex(of: "/"),
+                    piece.distance(from: piece.startIndex, to: slash) >= piece.count / 3
+                {
                     piece = String(piece[...slash])
                 }
                 lines.append(current + piece)

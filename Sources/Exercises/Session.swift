@@ -1,7 +1,8 @@
 import Course
-import struct Course.Progress
 import Foundation
 import Terminal
+
+import struct Course.Progress
 
 /// What the exercise commands share: the course, its progress store and the display settings.
 public struct ExerciseSession {
@@ -12,7 +13,9 @@ public struct ExerciseSession {
     /// How file paths are printed (relative to the current folder, else absolute).
     public var paths: PathDisplay
 
-    public init(course: Course, settings: TerminalSettings, store: ProgressStore? = nil, paths: PathDisplay = .currentDirectory) {
+    public init(
+        course: Course, settings: TerminalSettings, store: ProgressStore? = nil, paths: PathDisplay = .currentDirectory
+    ) {
         self.course = course
         self.settings = settings
         self.store = store ?? ProgressStore(course: course)
@@ -39,8 +42,10 @@ public struct ExerciseSession {
     }
 
     /// Checks one exercise or all, records the results, and returns the text to print.
-    public func check(_ selection: [ExerciseEntry], all: Bool, json: Bool, timeLimit: Double,
-                      progress: (String) -> Void = { _ in }) throws -> (text: String, allPassed: Bool) {
+    public func check(
+        _ selection: [ExerciseEntry], all: Bool, json: Bool, timeLimit: Double,
+        progress: (String) -> Void = { _ in }
+    ) throws -> (text: String, allPassed: Bool) {
         let checker = ExerciseChecker(course: course, paths: paths, timeLimit: timeLimit)
         let report = CheckReport(settings: settings)
         var results: [CheckResult] = []
@@ -84,12 +89,18 @@ public struct ExerciseSession {
         let report = CheckReport(settings: settings)
         guard !exercise.hints.isEmpty else { return report.wrap("Exercise \(exercise.number) has no hints.") }
         let (shown, advanced) = try Hints.reveal(exercise, store: store)
-        var lines = [report.wrap("Hints for exercise \(exercise.number), \(exercise.title) (\(shown.count) of \(exercise.hints.count)):")]
+        var lines = [
+            report.wrap(
+                "Hints for exercise \(exercise.number), \(exercise.title) (\(shown.count) of \(exercise.hints.count)):")
+        ]
         for (index, hint) in shown.enumerated() {
             lines.append(report.wrap("  \(index + 1). " + report.inline(hint), indent: 5))
         }
         if !advanced {
-            lines.append(report.wrap("That is every hint. Once the exercise passes, tandem solution \(exercise.number) shows the reference solution."))
+            lines.append(
+                report.wrap(
+                    "That is every hint. Once the exercise passes, tandem solution \(exercise.number) shows the reference solution."
+                ))
         } else if shown.count < exercise.hints.count {
             lines.append(report.wrap("\(again ?? "Run tandem hint \(exercise.number)") again for the next hint."))
         }
@@ -100,7 +111,9 @@ public struct ExerciseSession {
     public func solution(_ exercise: ExerciseEntry, force: Bool) throws -> String {
         let solved = store.load().exercises[exercise.id]?.solved == true
         guard solved || force else {
-            throw ExerciseError("exercise \(exercise.number) has not passed yet; solve it first (tandem check \(exercise.number)), or use --force")
+            throw ExerciseError(
+                "exercise \(exercise.number) has not passed yet; solve it first (tandem check \(exercise.number)), or use --force"
+            )
         }
         let url = layout.solutionFile(exercise)
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// How a child process ended, with everything it printed.
 public struct ProcessOutcome: Sendable {
@@ -25,17 +26,22 @@ public struct SubprocessError: Error, CustomStringConvertible {
 
 /// Runs a program to completion, killing it after `timeout` seconds. Output goes to temporary
 /// files rather than pipes, so a chatty child can never block on a full pipe.
-public func runProcess(_ executable: URL, _ arguments: [String], timeout: Double? = nil,
-                       environment: [String: String]? = nil, directory: URL? = nil) throws -> ProcessOutcome {
+public func runProcess(
+    _ executable: URL, _ arguments: [String], timeout: Double? = nil,
+    environment: [String: String]? = nil, directory: URL? = nil
+) throws -> ProcessOutcome {
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-proc-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: scratch) }
-    let outURL = scratch.appendingPathComponent("out"), errURL = scratch.appendingPathComponent("err")
+    let outURL = scratch.appendingPathComponent("out")
+    let errURL = scratch.appendingPathComponent("err")
     guard FileManager.default.createFile(atPath: outURL.path, contents: nil),
-          FileManager.default.createFile(atPath: errURL.path, contents: nil) else {
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    else {
         throw SubprocessError(description: "cannot create temporary files in \(scratch.path)")
     }
-    let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+    let out = try FileHandle(forWritingTo: outURL)
+    let err = try FileHandle(forWritingTo: errURL)
 
     let process = Process()
     process.executableURL = executable

@@ -7,7 +7,9 @@ import Foundation
 /// every exercise would look broken. The cache is only a cache: drop it and build once more.
 func swiftBuild(_ arguments: [String], scratch: URL) throws -> ProcessOutcome {
     let outcome = try runProcess(swiftDriver, ["swift", "build"] + arguments)
-    guard outcome.ending != .exited(0), clearStaleModuleCache(in: scratch, output: outcome.stdout + "\n" + outcome.stderr) else {
+    guard outcome.ending != .exited(0),
+        clearStaleModuleCache(in: scratch, output: outcome.stdout + "\n" + outcome.stderr)
+    else {
         return outcome
     }
     var retry = try runProcess(swiftDriver, ["swift", "build"] + arguments)

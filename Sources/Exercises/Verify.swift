@@ -33,7 +33,8 @@ public struct Verifier {
     public func verify() throws -> Report {
         let start = Date()
         let source = course.exercisesDirectory
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-verify-\(Self.key(course.root))")
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tandem-verify-\(Self.key(course.root))")
         let package = work.appendingPathComponent("exercises")
         try? FileManager.default.removeItem(at: package)
         defer { try? FileManager.default.removeItem(at: package) }
@@ -44,13 +45,21 @@ public struct Verifier {
         let layout = ExerciseLayout(package: package, scratch: work.appendingPathComponent("scratch"))
         let checker = ExerciseChecker(layout: layout, paths: PathDisplay(base: work), timeLimit: timeLimit)
         for exercise in manifest {
-            for (kind, file) in [("starter", layout.starterFile(exercise)), ("solution", layout.solutionFile(exercise))]
+            for (kind, file) in [
+                ("starter", layout.starterFile(exercise)), ("solution", layout.solutionFile(exercise)),
+            ]
             where !FileManager.default.fileExists(atPath: file.path) {
-                problems.append("\(exercise.id): the \(kind) exercises/\(course.relativePath(file).replacingOccurrences(of: "exercises/", with: "")) is missing")
+                problems.append(
+                    "\(exercise.id): the \(kind) exercises/\(course.relativePath(file).replacingOccurrences(of: "exercises/", with: "")) is missing"
+                )
             }
-            if exercise.hints.count < 2 { problems.append("\(exercise.id): needs at least two hint levels (has \(exercise.hints.count))") }
+            if exercise.hints.count < 2 {
+                problems.append("\(exercise.id): needs at least two hint levels (has \(exercise.hints.count))")
+            }
         }
-        guard problems.isEmpty else { return Report(starterResults: [], solutionResults: [], problems: problems, seconds: 0) }
+        guard problems.isEmpty else {
+            return Report(starterResults: [], solutionResults: [], problems: problems, seconds: 0)
+        }
 
         func install(_ pick: (ExerciseEntry) -> URL) throws {
             for exercise in manifest {
@@ -63,18 +72,22 @@ public struct Verifier {
         try install(layout.starterFile)
         let starters = try checker.checkAll(manifest)
         for result in starters where result.status != .failed {
-            problems.append("\(result.exercise.id): the starter should fail its checks but is \(result.status.rawValue): \(result.message)")
+            problems.append(
+                "\(result.exercise.id): the starter should fail its checks but is \(result.status.rawValue): \(result.message)"
+            )
         }
         problems += try wholePackageProblems(checker, with: "starters")
         log("building and checking the solutions…")
         try install(layout.solutionFile)
         let solutions = try checker.checkAll(manifest)
         for result in solutions where result.status != .passed {
-            problems.append("\(result.exercise.id): the solution should pass but is \(result.status.rawValue): \(result.message)")
+            problems.append(
+                "\(result.exercise.id): the solution should pass but is \(result.status.rawValue): \(result.message)")
         }
         problems += try wholePackageProblems(checker, with: "solutions")
-        return Report(starterResults: starters, solutionResults: solutions, problems: problems,
-                      seconds: Date().timeIntervalSince(start))
+        return Report(
+            starterResults: starters, solutionResults: solutions, problems: problems,
+            seconds: Date().timeIntervalSince(start))
     }
 
     /// The runners (`mine-DEMO`) and every checker must build together too: an exercise checked
@@ -101,8 +114,10 @@ public struct Verifier {
     func copyPackage(from source: URL, to destination: URL) throws {
         let skipped: Set<String> = [".build", ".swiftpm", ".backups"]
         try FileManager.default.createDirectory(at: destination, withIntermediateDirectories: true)
-        for name in try FileManager.default.contentsOfDirectory(atPath: source.path) where !skipped.contains(name) && !name.hasPrefix(".build") {
-            try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: destination.appendingPathComponent(name))
+        for name in try FileManager.default.contentsOfDirectory(atPath: source.path)
+        where !skipped.contains(name) && !name.hasPrefix(".build") {
+            try FileManager.default.copyItem(
+                at: source.appendingPathComponent(name), to: destination.appendingPathComponent(name))
         }
         let manifestURL = destination.appendingPathComponent("Package.swift")
         let text = try String(contentsOf: manifestURL, encoding: .utf8)

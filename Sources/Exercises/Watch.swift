@@ -1,12 +1,14 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Course
-import struct Course.Progress
 import Foundation
 import Terminal
+
+import struct Course.Progress
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `tandem watch`: re-checks the current exercise whenever its file is saved.
 ///
@@ -39,12 +41,17 @@ public final class Watcher {
     /// Runs until `q`. Returns the save-to-verdict times measured.
     public func run() throws -> [Double] {
         guard let first = currentExercise(session.exercises, progress: session.store.load()) else {
-            Output.line(CheckReport(settings: session.settings).wrap("Every exercise is solved. tandem check --all re-checks them all."))
+            Output.line(
+                CheckReport(settings: session.settings).wrap(
+                    "Every exercise is solved. tandem check --all re-checks them all."))
             return []
         }
         current = first
         let keyboard = RawKeyboard()
-        defer { keyboard.restore(); Output.write("\n") }
+        defer {
+            keyboard.restore()
+            Output.write("\n")
+        }
         let events = FileEvents()
         events.watch(session.layout.studentFile(first).deletingLastPathComponent())
         checkNow(afterSave: nil)
@@ -82,8 +89,9 @@ public final class Watcher {
             if let saved {
                 let seconds = Date().timeIntervalSince(saved)
                 saveToVerdict.append(seconds)
-                note = String(format: "Verdict %.1f s after the save (build %.1f s, checks %.1f s).",
-                              seconds, result.buildSeconds, result.runSeconds)
+                note = String(
+                    format: "Verdict %.1f s after the save (build %.1f s, checks %.1f s).",
+                    seconds, result.buildSeconds, result.runSeconds)
             } else {
                 note = "Save the file to check again."
             }
@@ -139,7 +147,9 @@ public final class Watcher {
         let progress = session.store.load()
         extra = session.exercises.map { exercise in
             let record = progress.exercises[exercise.id]
-            let mark = record?.solved == true ? (session.settings.ascii ? "[ok]" : "✓") : (session.settings.ascii ? "[  ]" : "·")
+            let mark =
+                record?.solved == true
+                ? (session.settings.ascii ? "[ok]" : "✓") : (session.settings.ascii ? "[  ]" : "·")
             let here = exercise.id == current?.id ? "  <- current" : ""
             return "\(mark) \(exercise.number) \(exercise.title) (\(record?.status ?? "not checked"))\(here)"
         }
@@ -152,7 +162,10 @@ public final class Watcher {
         let solved = session.exercises.filter { progress.exercises[$0.id]?.solved == true }.count
         var lines: [String] = [progressBar(solved: solved, total: session.exercises.count), ""]
         if let exercise = current {
-            lines.append(report.wrap("Exercise \(exercise.number) of \(session.exercises.count): \(exercise.title) — edit \(session.displayPath(exercise))"))
+            lines.append(
+                report.wrap(
+                    "Exercise \(exercise.number) of \(session.exercises.count): \(exercise.title) — edit \(session.displayPath(exercise))"
+                ))
             lines.append("")
         }
         if let result = lastResult, note?.hasPrefix("Checking…") != true {
@@ -160,11 +173,16 @@ public final class Watcher {
             lines.append("")
         }
         if let note { lines.append(report.wrap(note)) }
-        if !extra.isEmpty { lines.append(""); lines += extra.map { report.wrap($0, indent: 2) } }
+        if !extra.isEmpty {
+            lines.append("")
+            lines += extra.map { report.wrap($0, indent: 2) }
+        }
         lines.append("")
-        lines.append(report.wrap(lastResult?.status == .passed
-            ? "n next exercise · h hint · l list · q quit"
-            : "h hint · l list · q quit (n moves on once this passes)"))
+        lines.append(
+            report.wrap(
+                lastResult?.status == .passed
+                    ? "n next exercise · h hint · l list · q quit"
+                    : "h hint · l list · q quit (n moves on once this passes)"))
         // The keyboard is in raw mode: lines need an explicit carriage return.
         Output.write("\u{1B}[2J\u{1B}[H" + lines.joined(separator: "\n").replacingOccurrences(of: "\n", with: "\r\n"))
     }
@@ -173,7 +191,8 @@ public final class Watcher {
         let width = max(10, min(40, session.settings.width - 20))
         let filled = total == 0 ? 0 : width * solved / total
         let (full, empty) = session.settings.ascii ? ("#", "-") : ("█", "░")
-        return "[" + String(repeating: full, count: filled) + String(repeating: empty, count: width - filled) + "] \(solved)/\(total) solved"
+        return "[" + String(repeating: full, count: filled) + String(repeating: empty, count: width - filled)
+            + "] \(solved)/\(total) solved"
     }
 }
 
@@ -202,7 +221,9 @@ final class RawKeyboard {
     func waitForKey(alsoWatching other: Int32?, timeoutMilliseconds: Int32) -> Character? {
         var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)]
         if let other { fds.append(pollfd(fd: other, events: Int16(POLLIN), revents: 0)) }
-        guard poll(&fds, nfds_t(fds.count), timeoutMilliseconds) > 0, fds[0].revents & Int16(POLLIN) != 0 else { return nil }
+        guard poll(&fds, nfds_t(fds.count), timeoutMilliseconds) > 0, fds[0].revents & Int16(POLLIN) != 0 else {
+            return nil
+        }
         var byte: UInt8 = 0
         guard read(STDIN_FILENO, &byte, 1) == 1 else { return "q" }
         return Character(Unicode.Scalar(byte))
@@ -216,8 +237,8 @@ final class FileEvents {
 
     init() {
         #if os(Linux)
-        let fd = inotify_init1(Int32(IN_NONBLOCK))
-        if fd >= 0 { descriptor = fd }
+            let fd = inotify_init1(Int32(IN_NONBLOCK))
+            if fd >= 0 { descriptor = fd }
         #endif
     }
 
@@ -227,9 +248,10 @@ final class FileEvents {
 
     func watch(_ folder: URL) {
         #if os(Linux)
-        guard let descriptor else { return }
-        if watchID >= 0 { inotify_rm_watch(descriptor, watchID) }
-        watchID = inotify_add_watch(descriptor, folder.path, UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_MODIFY))
+            guard let descriptor else { return }
+            if watchID >= 0 { inotify_rm_watch(descriptor, watchID) }
+            watchID = inotify_add_watch(
+                descriptor, folder.path, UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_MODIFY))
         #endif
     }
 

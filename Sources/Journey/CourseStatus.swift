@@ -1,6 +1,7 @@
 import Course
-import struct Foundation.Date
 import Quiz
+
+import struct Foundation.Date
 
 /// Where a student stands in one lesson: read or not, the quiz's scores, each exercise's status.
 public struct LessonStatus: Sendable, Equatable {
@@ -76,30 +77,37 @@ public struct CourseStatus: Sendable, Equatable {
     ///   lesson is missing, the total recorded with the last attempt is used.
     /// - reviewable: the question records `tandem review` can ask, those whose quiz file still holds
     ///   them (see `reviewable(course:progress:now:)`); nil trusts the progress file alone.
-    public init(course: Course, progress: Progress, quizTotals: [String: Int], now: Date,
-                reviewable: Set<String>? = nil) {
+    public init(
+        course: Course, progress: Progress, quizTotals: [String: Int], now: Date,
+        reviewable: Set<String>? = nil
+    ) {
         courseID = course.manifest.id
         title = course.manifest.title
         lessons = course.manifest.lessons.map { entry in
             let quiz: QuizStatus? = entry.quiz.map { _ in
                 let record = progress.quizzes[entry.slug]
-                return QuizStatus(best: record?.best, last: record?.last,
-                                  total: quizTotals[entry.slug] ?? record?.total ?? 0,
-                                  attempts: record?.attempts ?? 0, answeredInProgress: record?.resume?.count ?? 0)
+                return QuizStatus(
+                    best: record?.best, last: record?.last,
+                    total: quizTotals[entry.slug] ?? record?.total ?? 0,
+                    attempts: record?.attempts ?? 0, answeredInProgress: record?.resume?.count ?? 0)
             }
             let exercises = course.exercises(forLesson: entry.slug).map { exercise in
                 let record = progress.exercises[exercise.id]
-                return ExerciseStatus(id: exercise.id, number: exercise.number, slug: exercise.slug, title: exercise.title,
-                                      status: record?.status ?? ExerciseStatus.notStarted,
-                                      solved: record?.solved ?? false)
+                return ExerciseStatus(
+                    id: exercise.id, number: exercise.number, slug: exercise.slug, title: exercise.title,
+                    status: record?.status ?? ExerciseStatus.notStarted,
+                    solved: record?.solved ?? false)
             }
-            return LessonStatus(number: entry.number, slug: entry.slug, title: entry.title,
-                                read: progress.lessons[entry.slug]?.read ?? false, quiz: quiz, exercises: exercises)
+            return LessonStatus(
+                number: entry.number, slug: entry.slug, title: entry.title,
+                read: progress.lessons[entry.slug]?.read ?? false, quiz: quiz, exercises: exercises)
         }
         let slugs = Set(course.manifest.lessons.map(\.slug))
         let due = CourseStatus.dueQuestions(progress: progress, lessonSlugs: slugs, reviewable: reviewable, now: now)
         reviewDue = due.count
-        let earlier = due.filter { ($0.lastAnsweredAt ?? .distantPast) <= now.addingTimeInterval(-CourseStatus.sitting) }.count
+        let earlier = due.filter {
+            ($0.lastAnsweredAt ?? .distantPast) <= now.addingTimeInterval(-CourseStatus.sitting)
+        }.count
         next = NextStep.choose(lessons: lessons, reviewDue: reviewDue, reviewFromEarlier: earlier)
     }
 
@@ -112,8 +120,10 @@ public struct CourseStatus: Sendable, Equatable {
     /// still holds it and its due date has come (no date: due). That includes questions of
     /// `tandem quiz --file` quizzes (`file:` keys) whose file is still there, because review asks
     /// them too; questions of lessons removed from the course do not count, as review cannot load them.
-    static func dueQuestions(progress: Progress, lessonSlugs: Set<String>, reviewable: Set<String>?,
-                             now: Date) -> [QuestionRecord] {
+    static func dueQuestions(
+        progress: Progress, lessonSlugs: Set<String>, reviewable: Set<String>?,
+        now: Date
+    ) -> [QuestionRecord] {
         progress.questions.compactMap { id, record in
             guard record.attempts > 0, let quiz = record.quiz, (record.due ?? .distantPast) <= now else { return nil }
             if let reviewable { return reviewable.contains(id) ? record : nil }

@@ -53,7 +53,8 @@ enum TextFit {
 
     /// Greedy word wrap of plain or styled words; a word wider than the room is truncated.
     /// The first line starts with `first`, later lines with `rest` (both count toward the width).
-    static func wrap(_ words: [String], width: Int, first: String = "", rest: String = "", ellipsis: String) -> [String] {
+    static func wrap(_ words: [String], width: Int, first: String = "", rest: String = "", ellipsis: String) -> [String]
+    {
         var lines: [String] = []
         var line = first
         var lineWidth = DisplayWidth.of(first)
@@ -73,7 +74,10 @@ enum TextFit {
                 lineWidth = DisplayWidth.of(rest)
                 lineHasWord = false
             }
-            if lineHasWord { line += " "; lineWidth += 1 }
+            if lineHasWord {
+                line += " "
+                lineWidth += 1
+            }
             line += word
             lineWidth += w
             lineHasWord = true

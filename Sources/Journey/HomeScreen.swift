@@ -1,14 +1,17 @@
 import Course
-import struct Foundation.Date
 import Terminal
+
+import struct Foundation.Date
 
 /// The screen `tandem` shows with no arguments: where the student is and the one next step.
 public enum HomeScreen {
     /// Composes the screen from the course status alone, so it is a pure function.
     /// - welcome: the course's welcome message, already rendered, on the first run (else nil).
     /// - final: the course's final message, already rendered, the first time all is done (else nil).
-    public static func compose(status: CourseStatus, settings: TerminalSettings,
-                               welcome: String? = nil, final: String? = nil) -> String {
+    public static func compose(
+        status: CourseStatus, settings: TerminalSettings,
+        welcome: String? = nil, final: String? = nil
+    ) -> String {
         let draw = Drawing(settings: settings)
         let width = settings.width
         var out: [String] = []
@@ -20,9 +23,11 @@ public enum HomeScreen {
         let fraction = steps.total == 0 ? 1 : Double(steps.done) / Double(steps.total)
         let percent = "\(Int((fraction * 100).rounded(.down)))%"
         let overallCells = max(4, min(24, width - 40))
-        let overallText = "\(percent) done\(draw.separator)\(status.lessonsRead) of \(status.lessons.count) lessons read"
-        out += TextFit.wrap([draw.bar(fraction, cells: overallCells)] + TextFit.words(overallText),
-                            width: width, ellipsis: draw.ellipsis)
+        let overallText =
+            "\(percent) done\(draw.separator)\(status.lessonsRead) of \(status.lessons.count) lessons read"
+        out += TextFit.wrap(
+            [draw.bar(fraction, cells: overallCells)] + TextFit.words(overallText),
+            width: width, ellipsis: draw.ellipsis)
 
         if let welcome, !welcome.isEmpty {
             out.append("")
@@ -35,7 +40,8 @@ public enum HomeScreen {
         out.append("")
         if status.reviewDue > 0 {
             let text = "\(status.reviewDue) question\(status.reviewDue == 1 ? "" : "s") due (tandem review)"
-            out += TextFit.wrap([draw.paint("Review:", .yellow)] + TextFit.words(text), width: width, ellipsis: draw.ellipsis)
+            out += TextFit.wrap(
+                [draw.paint("Review:", .yellow)] + TextFit.words(text), width: width, ellipsis: draw.ellipsis)
         } else {
             out += TextFit.wrap(TextFit.words("Review: nothing due"), width: width, ellipsis: draw.ellipsis)
         }
@@ -45,28 +51,36 @@ public enum HomeScreen {
             out += trimmedLines(final)
         } else if status.isFinished {
             out.append("")
-            out += TextFit.wrap(TextFit.words("Course complete: every lesson read, quiz taken and exercise solved."),
-                                width: width, ellipsis: draw.ellipsis)
+            out += TextFit.wrap(
+                TextFit.words("Course complete: every lesson read, quiz taken and exercise solved."),
+                width: width, ellipsis: draw.ellipsis)
         }
 
         out.append("")
-        out += TextFit.wrap([draw.bold("Next:")] + TextFit.words(status.next.summary), width: width,
-                            rest: "  ", ellipsis: draw.ellipsis)
+        out += TextFit.wrap(
+            [draw.bold("Next:")] + TextFit.words(status.next.summary), width: width,
+            rest: "  ", ellipsis: draw.ellipsis)
         if status.next != .done {
-            out.append(TextFit.truncate("  " + status.next.command, to: width, ellipsis: draw.ellipsis)
-                .replacingOccurrences(of: status.next.command, with: draw.paint(status.next.command, .cyan)))
-            out += TextFit.wrap(TextFit.words("(or just: tandem next)"), width: width, first: "  ", rest: "  ",
-                                ellipsis: draw.ellipsis).map(draw.dim)
+            out.append(
+                TextFit.truncate("  " + status.next.command, to: width, ellipsis: draw.ellipsis)
+                    .replacingOccurrences(of: status.next.command, with: draw.paint(status.next.command, .cyan)))
+            out += TextFit.wrap(
+                TextFit.words("(or just: tandem next)"), width: width, first: "  ", rest: "  ",
+                ellipsis: draw.ellipsis
+            ).map(draw.dim)
         }
         return out.joined(separator: "\n") + "\n"
     }
 
     /// The home screen straight from the course and progress at `now`.
-    public static func compose(course: Course, progress: Progress, quizTotals: [String: Int], now: Date,
-                               reviewable: Set<String>? = nil,
-                               settings: TerminalSettings, renderMarkdown: (String) -> String) -> String {
-        let status = CourseStatus(course: course, progress: progress, quizTotals: quizTotals, now: now,
-                                  reviewable: reviewable)
+    public static func compose(
+        course: Course, progress: Progress, quizTotals: [String: Int], now: Date,
+        reviewable: Set<String>? = nil,
+        settings: TerminalSettings, renderMarkdown: (String) -> String
+    ) -> String {
+        let status = CourseStatus(
+            course: course, progress: progress, quizTotals: quizTotals, now: now,
+            reviewable: reviewable)
         let welcome = progress.welcomed ? nil : renderMarkdown(course.manifest.welcome)
         let final = status.isFinished && !progress.finishedShown ? renderMarkdown(course.manifest.final) : nil
         return compose(status: status, settings: settings, welcome: welcome, final: final)
@@ -86,7 +100,8 @@ public enum HomeScreen {
         // The bars give up cells (down to 4 and 2) before any title is cut short.
         let lead = 2 + numberWidth + 1
         let longestTitle = status.lessons.map { DisplayWidth.of($0.title) }.max() ?? 0
-        var quizCells = 8, exerciseCells = 4
+        var quizCells = 8
+        var exerciseCells = 4
         func titleRoom() -> Int {
             let quizColumn = hasQuiz ? 2 + 5 + quizCells + 1 + scoreWidth : 0
             let exerciseColumn = hasExercises ? 2 + 3 + exerciseCells + 1 + exerciseWidth : 0
@@ -103,13 +118,16 @@ public enum HomeScreen {
         var lines: [String] = []
         for (index, lesson) in status.lessons.enumerated() {
             let mark = lesson.read ? draw.paint(draw.readMark, .green) : draw.dim(draw.unreadMark)
-            let number = String(repeating: " ", count: numberWidth - String(lesson.number).count) + String(lesson.number)
+            let number =
+                String(repeating: " ", count: numberWidth - String(lesson.number).count) + String(lesson.number)
             let isNext = status.next.lessonNumber == lesson.number
             var stats: [String] = []
             if hasQuiz {
                 if let quiz = lesson.quiz {
                     let fraction = quiz.total > 0 ? (quiz.best ?? 0) / Double(quiz.total) : 0
-                    stats.append("quiz " + draw.bar(fraction, cells: quizCells) + " " + TextFit.pad(scoreTexts[index], to: scoreWidth))
+                    stats.append(
+                        "quiz " + draw.bar(fraction, cells: quizCells) + " "
+                            + TextFit.pad(scoreTexts[index], to: scoreWidth))
                 } else {
                     stats.append(String(repeating: " ", count: quizColumn - 2))
                 }
@@ -119,14 +137,18 @@ public enum HomeScreen {
                     stats.append(String(repeating: " ", count: exerciseColumn - 2))
                 } else {
                     let solved = lesson.exercises.filter(\.solved).count
-                    stats.append("ex " + draw.bar(Double(solved) / Double(lesson.exercises.count), cells: exerciseCells, color: .cyan)
-                                 + " " + TextFit.pad(exerciseTexts[index], to: exerciseWidth))
+                    stats.append(
+                        "ex "
+                            + draw.bar(
+                                Double(solved) / Double(lesson.exercises.count), cells: exerciseCells, color: .cyan)
+                            + " " + TextFit.pad(exerciseTexts[index], to: exerciseWidth))
                 }
             }
             // Titles are cut only when 40 columns remain for them: shorter, they wrap instead.
             if titleRoom >= min(longestTitle, 40) {
                 let titleWidth = min(titleRoom, longestTitle)
-                var title = TextFit.pad(TextFit.truncate(lesson.title, to: titleWidth, ellipsis: draw.ellipsis), to: titleWidth)
+                var title = TextFit.pad(
+                    TextFit.truncate(lesson.title, to: titleWidth, ellipsis: draw.ellipsis), to: titleWidth)
                 if isNext { title = draw.bold(title) }
                 let line = "\(mark) \(number) \(title)" + stats.map { "  " + $0 }.joined()
                 lines.append(trimTrailingSpaces(line))
@@ -134,11 +156,14 @@ public enum HomeScreen {
                 // Narrow layout: the title wraps under its number; the scores follow, indented.
                 let indent = String(repeating: " ", count: lead)
                 let titleWords = TextFit.words(lesson.title).map { isNext ? draw.bold($0) : $0 }
-                lines += TextFit.wrap(titleWords, width: width, first: "\(mark) \(number) ", rest: indent, ellipsis: draw.ellipsis)
-                let narrowStats = narrowStatsWords(lesson, scoreText: scoreTexts[index], exerciseText: exerciseTexts[index],
-                                                   draw: draw, width: width - lead)
+                lines += TextFit.wrap(
+                    titleWords, width: width, first: "\(mark) \(number) ", rest: indent, ellipsis: draw.ellipsis)
+                let narrowStats = narrowStatsWords(
+                    lesson, scoreText: scoreTexts[index], exerciseText: exerciseTexts[index],
+                    draw: draw, width: width - lead)
                 if !narrowStats.isEmpty {
-                    lines += TextFit.wrap(narrowStats, width: width, first: indent, rest: indent, ellipsis: draw.ellipsis)
+                    lines += TextFit.wrap(
+                        narrowStats, width: width, first: indent, rest: indent, ellipsis: draw.ellipsis)
                 }
             }
         }
@@ -159,8 +184,10 @@ public enum HomeScreen {
     }
 
     /// Scores as wrap-able words for narrow screens, with bars scaled to the room.
-    static func narrowStatsWords(_ lesson: LessonStatus, scoreText: String, exerciseText: String,
-                                 draw: Drawing, width: Int) -> [String] {
+    static func narrowStatsWords(
+        _ lesson: LessonStatus, scoreText: String, exerciseText: String,
+        draw: Drawing, width: Int
+    ) -> [String] {
         var words: [String] = []
         let cells = max(3, min(6, (width - 24) / 2))
         if let quiz = lesson.quiz {
@@ -169,7 +196,10 @@ public enum HomeScreen {
         }
         if !lesson.exercises.isEmpty {
             let solved = lesson.exercises.filter(\.solved).count
-            words += ["ex", draw.bar(Double(solved) / Double(lesson.exercises.count), cells: cells, color: .cyan), exerciseText]
+            words += [
+                "ex", draw.bar(Double(solved) / Double(lesson.exercises.count), cells: cells, color: .cyan),
+                exerciseText,
+            ]
         }
         return words
     }

@@ -7,24 +7,35 @@ public enum ListReport {
     /// lesson without one, `best`/`last` null before the first attempt.
     public static func json(_ status: CourseStatus) -> JSONText {
         .object([
-            ("lessons", .array(status.lessons.map { lesson in
-                .object([
-                    ("number", .number(Double(lesson.number))),
-                    ("slug", .string(lesson.slug)),
-                    ("title", .string(lesson.title)),
-                    ("read", .bool(lesson.read)),
-                    ("quiz", lesson.quiz.map { quiz in
+            (
+                "lessons",
+                .array(
+                    status.lessons.map { lesson in
                         .object([
-                            ("best", quiz.best.map(JSONText.number) ?? .null),
-                            ("last", quiz.last.map(JSONText.number) ?? .null),
-                            ("total", .number(Double(quiz.total))),
+                            ("number", .number(Double(lesson.number))),
+                            ("slug", .string(lesson.slug)),
+                            ("title", .string(lesson.title)),
+                            ("read", .bool(lesson.read)),
+                            (
+                                "quiz",
+                                lesson.quiz.map { quiz in
+                                    .object([
+                                        ("best", quiz.best.map(JSONText.number) ?? .null),
+                                        ("last", quiz.last.map(JSONText.number) ?? .null),
+                                        ("total", .number(Double(quiz.total))),
+                                    ])
+                                } ?? .null
+                            ),
+                            (
+                                "exercises",
+                                .array(
+                                    lesson.exercises.map { exercise in
+                                        .object([("id", .string(exercise.id)), ("status", .string(exercise.status))])
+                                    })
+                            ),
                         ])
-                    } ?? .null),
-                    ("exercises", .array(lesson.exercises.map { exercise in
-                        .object([("id", .string(exercise.id)), ("status", .string(exercise.status))])
-                    })),
-                ])
-            })),
+                    })
+            ),
             ("review_due", .number(Double(status.reviewDue))),
             ("next", .string(status.next.command)),
         ])
@@ -37,7 +48,8 @@ public enum ListReport {
         out.append("")
         for lesson in status.lessons {
             let mark = lesson.read ? draw.paint(draw.readMark, .green) : draw.dim(draw.unreadMark)
-            let words = TextFit.words("\(lesson.number). \(lesson.title)").map(draw.bold)
+            let words =
+                TextFit.words("\(lesson.number). \(lesson.title)").map(draw.bold)
                 + [draw.dim(lesson.read ? "(read)" : "(unread)")]
             out += TextFit.wrap(words, width: width, first: mark + " ", rest: "  ", ellipsis: draw.ellipsis)
             if let quiz = lesson.quiz {
@@ -52,21 +64,27 @@ public enum ListReport {
                 if quiz.answeredInProgress > 0 {
                     text += "; in progress, \(quiz.answeredInProgress) answered (tandem quiz \(lesson.number) resumes)"
                 }
-                out += TextFit.wrap(TextFit.words(text), width: width, first: "    ", rest: "      ", ellipsis: draw.ellipsis)
+                out += TextFit.wrap(
+                    TextFit.words(text), width: width, first: "    ", rest: "      ", ellipsis: draw.ellipsis)
             }
             for exercise in lesson.exercises {
                 let exerciseMark = exercise.solved ? draw.paint(draw.readMark, .green) : draw.dim(draw.unreadMark)
-                let words = ["exercise", exercise.slug + ":"] + TextFit.words(exercise.title)
+                let words =
+                    ["exercise", exercise.slug + ":"] + TextFit.words(exercise.title)
                     + [draw.dim("(\(describe(exercise)))")]
-                out += TextFit.wrap(words, width: width, first: "    " + exerciseMark + " ", rest: "      ", ellipsis: draw.ellipsis)
+                out += TextFit.wrap(
+                    words, width: width, first: "    " + exerciseMark + " ", rest: "      ", ellipsis: draw.ellipsis)
             }
         }
         out.append("")
-        let review = status.reviewDue == 0 ? "Review: nothing due"
+        let review =
+            status.reviewDue == 0
+            ? "Review: nothing due"
             : "Review: \(status.reviewDue) question\(status.reviewDue == 1 ? "" : "s") due (tandem review)"
         out += TextFit.wrap(TextFit.words(review), width: width, ellipsis: draw.ellipsis)
-        out += TextFit.wrap([draw.bold("Next:")] + TextFit.words(status.next == .done ? status.next.summary : status.next.command),
-                            width: width, rest: "  ", ellipsis: draw.ellipsis)
+        out += TextFit.wrap(
+            [draw.bold("Next:")] + TextFit.words(status.next == .done ? status.next.summary : status.next.command),
+            width: width, rest: "  ", ellipsis: draw.ellipsis)
         return out.joined(separator: "\n") + "\n"
     }
 

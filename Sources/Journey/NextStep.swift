@@ -46,7 +46,8 @@ public enum NextStep: Sendable, Equatable {
     static func choose(lessons: [LessonStatus], reviewDue: Int, reviewFromEarlier: Int) -> NextStep {
         for lesson in lessons {
             if !lesson.read {
-                return reviewFromEarlier > 0 ? .review(due: reviewDue) : .read(lesson: lesson.number, title: lesson.title)
+                return reviewFromEarlier > 0
+                    ? .review(due: reviewDue) : .read(lesson: lesson.number, title: lesson.title)
             }
             if let quiz = lesson.quiz, !quiz.taken {
                 return .quiz(lesson: lesson.number, title: lesson.title, answered: quiz.answeredInProgress)

@@ -13,7 +13,9 @@ public enum ProgressSummary {
 
         func row(_ label: String, _ done: Int, _ total: Int, _ note: String) {
             let fraction = total == 0 ? 1 : Double(done) / Double(total)
-            let words = [TextFit.pad(label, to: column), draw.bar(fraction, cells: cells), "\(done)/\(total)"] + TextFit.words(note)
+            let words =
+                [TextFit.pad(label, to: column), draw.bar(fraction, cells: cells), "\(done)/\(total)"]
+                + TextFit.words(note)
             out += TextFit.wrap(words, width: width, rest: hang, ellipsis: draw.ellipsis)
         }
         row("Lessons", status.lessonsRead, status.lessons.count, "read")
@@ -26,12 +28,16 @@ public enum ProgressSummary {
         row("Quizzes", taken.count, quizzes.count, quizNote)
         let exercises = status.exercises
         if !exercises.isEmpty { row("Exercises", exercises.filter(\.solved).count, exercises.count, "solved") }
-        let review = status.reviewDue == 0 ? "nothing due" : "\(status.reviewDue) question\(status.reviewDue == 1 ? "" : "s") due"
-        out += TextFit.wrap([TextFit.pad("Review", to: column)] + TextFit.words(review), width: width,
-                            rest: hang, ellipsis: draw.ellipsis)
+        let review =
+            status.reviewDue == 0
+            ? "nothing due" : "\(status.reviewDue) question\(status.reviewDue == 1 ? "" : "s") due"
+        out += TextFit.wrap(
+            [TextFit.pad("Review", to: column)] + TextFit.words(review), width: width,
+            rest: hang, ellipsis: draw.ellipsis)
         let next = status.next == .done ? "nothing left: the course is complete" : status.next.command
-        out += TextFit.wrap([TextFit.pad("Next", to: column)] + TextFit.words(next), width: width,
-                            rest: hang, ellipsis: draw.ellipsis)
+        out += TextFit.wrap(
+            [TextFit.pad("Next", to: column)] + TextFit.words(next), width: width,
+            rest: hang, ellipsis: draw.ellipsis)
         return out.joined(separator: "\n") + "\n"
     }
 }

@@ -1,9 +1,10 @@
 import Course
+
 import struct Foundation.Data
 import struct Foundation.Date
-import struct Foundation.URL
 import class Foundation.FileManager
 import class Foundation.ISO8601DateFormatter
+import struct Foundation.URL
 
 /// Moving progress between machines (`--export`, `--import`) and starting over (`--reset`).
 public enum ProgressTransfer {
@@ -16,18 +17,24 @@ public enum ProgressTransfer {
     public static func decode(_ data: Data, path: String, expectedCourseID: String) throws(Failure) -> Progress {
         // The version first: a newer format may not decode as this one, and deserves its own message.
         if let version = try? ProgressStore.decoder.decode(FormatVersion.self, from: data).formatVersion,
-           version > Progress.currentFormatVersion {
-            throw Failure(description: "\(path): written by a newer tandem (format \(version)); upgrade tandem to import it; nothing imported")
+            version > Progress.currentFormatVersion
+        {
+            throw Failure(
+                description:
+                    "\(path): written by a newer tandem (format \(version)); upgrade tandem to import it; nothing imported"
+            )
         }
         let progress: Progress
         do {
             progress = try ProgressStore.decoder.decode(Progress.self, from: data)
         } catch {
-            throw Failure(description: "\(path): not a progress file (one written by tandem progress --export); nothing imported")
+            throw Failure(
+                description: "\(path): not a progress file (one written by tandem progress --export); nothing imported")
         }
         if progress.courseID != expectedCourseID {
             let other = progress.courseID.isEmpty ? "an unnamed course" : "course '\(progress.courseID)'"
-            throw Failure(description: "\(path) holds progress for \(other), not for '\(expectedCourseID)'; nothing imported")
+            throw Failure(
+                description: "\(path) holds progress for \(other), not for '\(expectedCourseID)'; nothing imported")
         }
         return progress
     }
@@ -64,7 +71,8 @@ public enum ProgressTransfer {
 
     static func mergeQuestion(_ a: QuestionRecord, _ b: QuestionRecord) -> QuestionRecord {
         // The most recent answer wins; on a tie, the one further along its schedule.
-        let bWins = a.lastAnsweredAt == b.lastAnsweredAt
+        let bWins =
+            a.lastAnsweredAt == b.lastAnsweredAt
             ? (b.box, b.due ?? .distantPast) > (a.box, a.due ?? .distantPast)
             : isNewer(b.lastAnsweredAt, than: a.lastAnsweredAt)
         var result = bWins ? b : a
@@ -104,7 +112,8 @@ public enum ProgressTransfer {
         var suffix = 1
         while FileManager.default.fileExists(atPath: target.path) {
             suffix += 1
-            target = source.deletingLastPathComponent().appendingPathComponent("progress.json.backup-\(stamp)-\(suffix)")
+            target = source.deletingLastPathComponent().appendingPathComponent(
+                "progress.json.backup-\(stamp)-\(suffix)")
         }
         try FileManager.default.copyItem(at: source, to: target)
         return target

@@ -62,7 +62,8 @@ public struct CourseLinter: Sendable {
         report.lessons = course.manifest.lessons.count
         report.exercises = course.manifest.exercises.count
 
-        var pendingRuns: [(problemIndex: Int, path: String, block: LiveBlock, command: LiveCommand, directory: URL)] = []
+        var pendingRuns: [(problemIndex: Int, path: String, block: LiveBlock, command: LiveCommand, directory: URL)] =
+            []
         var perLesson: [[LintProblem]] = []
         var questionSites: [String: (path: String, line: Int)] = [:]
         var duplicateProblems: [LintProblem] = []
@@ -90,8 +91,12 @@ public struct CourseLinter: Sendable {
                 for id in ids where seenHere.insert(id).inserted {
                     let line = Self.line(ofQuestionID: id, in: quizText) ?? 1
                     if let first = questionSites[id] {
-                        duplicateProblems.append(LintProblem(path: quizPath, line: line,
-                            message: "question id '\(id)' is also used in \(first.path):\(first.line); ids must be unique across the course"))
+                        duplicateProblems.append(
+                            LintProblem(
+                                path: quizPath, line: line,
+                                message:
+                                    "question id '\(id)' is also used in \(first.path):\(first.line); ids must be unique across the course"
+                            ))
                     } else {
                         questionSites[id] = (quizPath, line)
                     }
@@ -104,8 +109,10 @@ public struct CourseLinter: Sendable {
         if let runBlock {
             let results = Self.runConcurrently(pendingRuns.map { ($0.command, $0.directory) }, width: 2, body: runBlock)
             for (run, result) in zip(pendingRuns, results) where !result.succeeded {
-                perLesson[run.problemIndex].append(LintProblem(path: run.path, line: run.block.line,
-                    message: "tandem block `\(run.command.display)` failed (\(result.failureSummary))"))
+                perLesson[run.problemIndex].append(
+                    LintProblem(
+                        path: run.path, line: run.block.line,
+                        message: "tandem block `\(run.command.display)` failed (\(result.failureSummary))"))
             }
         }
         for problems in perLesson {
@@ -120,35 +127,57 @@ public struct CourseLinter: Sendable {
     func checkManifest(manifestPath: String, headerLines: [String: [Int]]) -> [LintProblem] {
         var problems: [LintProblem] = []
         let fileManager = FileManager.default
-        func line(_ header: String, _ index: Int) -> Int { headerLines[header].flatMap { index < $0.count ? $0[index] : nil } ?? 1 }
+        func line(_ header: String, _ index: Int) -> Int {
+            headerLines[header].flatMap { index < $0.count ? $0[index] : nil } ?? 1
+        }
 
         var listedFolders = Set<String>()
         for (index, lesson) in course.manifest.lessons.enumerated() {
             let at = line("lessons", index)
             listedFolders.insert(lesson.folder)
             if lesson.number != index + 1 {
-                problems.append(LintProblem(path: manifestPath, line: at,
-                    message: "lesson '\(lesson.slug)' has number \(lesson.number), but it is lesson \(index + 1) in order"))
+                problems.append(
+                    LintProblem(
+                        path: manifestPath, line: at,
+                        message:
+                            "lesson '\(lesson.slug)' has number \(lesson.number), but it is lesson \(index + 1) in order"
+                    ))
             }
             let expected = String(format: "%02d-%@", lesson.number, lesson.slug)
             if lesson.folder != expected {
-                problems.append(LintProblem(path: manifestPath, line: at,
-                    message: "lesson \(lesson.number) '\(lesson.slug)': folder '\(lesson.folder)' should be named '\(expected)'"))
+                problems.append(
+                    LintProblem(
+                        path: manifestPath, line: at,
+                        message:
+                            "lesson \(lesson.number) '\(lesson.slug)': folder '\(lesson.folder)' should be named '\(expected)'"
+                    ))
             }
             let folder = course.contentDirectory.appendingPathComponent(lesson.folder)
             var isDirectory: ObjCBool = false
             if !fileManager.fileExists(atPath: folder.path, isDirectory: &isDirectory) || !isDirectory.boolValue {
-                problems.append(LintProblem(path: manifestPath, line: at,
-                    message: "lesson \(lesson.number) '\(lesson.slug)': folder \(course.relativePath(folder)) does not exist"))
+                problems.append(
+                    LintProblem(
+                        path: manifestPath, line: at,
+                        message:
+                            "lesson \(lesson.number) '\(lesson.slug)': folder \(course.relativePath(folder)) does not exist"
+                    ))
                 continue
             }
             if !fileManager.fileExists(atPath: course.lessonFile(lesson).path) {
-                problems.append(LintProblem(path: manifestPath, line: at,
-                    message: "lesson \(lesson.number) '\(lesson.slug)': \(course.relativePath(course.lessonFile(lesson))) does not exist"))
+                problems.append(
+                    LintProblem(
+                        path: manifestPath, line: at,
+                        message:
+                            "lesson \(lesson.number) '\(lesson.slug)': \(course.relativePath(course.lessonFile(lesson))) does not exist"
+                    ))
             }
             if let quiz = course.quizFile(lesson), !fileManager.fileExists(atPath: quiz.path) {
-                problems.append(LintProblem(path: manifestPath, line: at,
-                    message: "lesson \(lesson.number) '\(lesson.slug)': quiz \(course.relativePath(quiz)) does not exist"))
+                problems.append(
+                    LintProblem(
+                        path: manifestPath, line: at,
+                        message:
+                            "lesson \(lesson.number) '\(lesson.slug)': quiz \(course.relativePath(quiz)) does not exist"
+                    ))
             }
         }
         // Lesson-like folders the manifest does not list.
@@ -156,22 +185,34 @@ public struct CourseLinter: Sendable {
         for name in entries.sorted() where !listedFolders.contains(name) {
             let url = course.contentDirectory.appendingPathComponent(name)
             var isDirectory: ObjCBool = false
-            guard fileManager.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
-            let looksLikeLesson = name.first?.isNumber == true || fileManager.fileExists(atPath: url.appendingPathComponent("lesson.md").path)
+            guard fileManager.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                continue
+            }
+            let looksLikeLesson =
+                name.first?.isNumber == true
+                || fileManager.fileExists(atPath: url.appendingPathComponent("lesson.md").path)
             if looksLikeLesson {
-                problems.append(LintProblem(path: manifestPath, line: 1,
-                    message: "folder \(course.relativePath(url)) is not listed as a lesson in \(manifestPath)"))
+                problems.append(
+                    LintProblem(
+                        path: manifestPath, line: 1,
+                        message: "folder \(course.relativePath(url)) is not listed as a lesson in \(manifestPath)"))
             }
         }
         for (index, exercise) in course.manifest.exercises.enumerated() {
             let file = course.exerciseFile(exercise)
             if !fileManager.fileExists(atPath: file.path) {
-                problems.append(LintProblem(path: manifestPath, line: line("exercises", index),
-                    message: "exercise '\(exercise.id)': file \(course.relativePath(file)) does not exist"))
+                problems.append(
+                    LintProblem(
+                        path: manifestPath, line: line("exercises", index),
+                        message: "exercise '\(exercise.id)': file \(course.relativePath(file)) does not exist"))
             }
             if exercise.number != index + 1 {
-                problems.append(LintProblem(path: manifestPath, line: line("exercises", index),
-                    message: "exercise '\(exercise.id)' has number \(exercise.number), but it is exercise \(index + 1) in order"))
+                problems.append(
+                    LintProblem(
+                        path: manifestPath, line: line("exercises", index),
+                        message:
+                            "exercise '\(exercise.id)' has number \(exercise.number), but it is exercise \(index + 1) in order"
+                    ))
             }
         }
         return problems
@@ -194,11 +235,14 @@ public struct CourseLinter: Sendable {
         if let first = lines.firstIndex(where: { !$0.trimmingWhitespace().isEmpty }) {
             let line = lines[first].trimmingWhitespace()
             if !(line.hasPrefix("# ") && line.count > 2) {
-                problems.append(LintProblem(path: path, line: first + 1,
-                    message: "the lesson should start with its title as a level-1 heading ('# Title')"))
+                problems.append(
+                    LintProblem(
+                        path: path, line: first + 1,
+                        message: "the lesson should start with its title as a level-1 heading ('# Title')"))
             }
         } else {
-            problems.append(LintProblem(path: path, line: 1, message: "the lesson is empty (it needs at least a '# Title')"))
+            problems.append(
+                LintProblem(path: path, line: 1, message: "the lesson is empty (it needs at least a '# Title')"))
         }
 
         var runs: [PendingRun] = []
@@ -228,17 +272,25 @@ public struct CourseLinter: Sendable {
                 if LiveBlockScanner.isClosingFence(line, of: open) { fence = nil }
                 continue
             }
-            if let open = LiveBlockScanner.openingFence(line) { fence = open; continue }
+            if let open = LiveBlockScanner.openingFence(line) {
+                fence = open
+                continue
+            }
             if line.hasPrefix("    ") || line.hasPrefix("\t") { continue }  // indented code
             for target in Self.linkTargets(in: line) {
                 guard let relative = Self.relativeFilePath(target) else { continue }
-                let resolved = lessonURL.deletingLastPathComponent().appendingPathComponent(relative).standardizedFileURL
+                let resolved = lessonURL.deletingLastPathComponent().appendingPathComponent(relative)
+                    .standardizedFileURL
                 if !FileManager.default.fileExists(atPath: resolved.path) {
-                    problems.append(LintProblem(path: path, line: index + 1,
-                        message: "link '\(target)' does not resolve (no file \(course.relativePath(resolved)))"))
+                    problems.append(
+                        LintProblem(
+                            path: path, line: index + 1,
+                            message: "link '\(target)' does not resolve (no file \(course.relativePath(resolved)))"))
                 } else if resolved.lastPathComponent == "lesson.md", !lessonFolders.contains(resolved.path) {
-                    problems.append(LintProblem(path: path, line: index + 1,
-                        message: "link '\(target)' points at a lesson that is not in the course"))
+                    problems.append(
+                        LintProblem(
+                            path: path, line: index + 1,
+                            message: "link '\(target)' points at a lesson that is not in the course"))
                 }
             }
         }
@@ -253,7 +305,9 @@ public struct CourseLinter: Sendable {
         let trimmed = String(characters).trimmingWhitespace()
         if trimmed.hasPrefix("["), let close = trimmed.range(of: "]:") {
             let rest = trimmed[close.upperBound...].trimmingWhitespace()
-            if let target = rest.split(separator: " ").first { targets.append(String(target).trimmingCharacters(in: CharacterSet(charactersIn: "<>"))) }
+            if let target = rest.split(separator: " ").first {
+                targets.append(String(target).trimmingCharacters(in: CharacterSet(charactersIn: "<>")))
+            }
         }
         var index = 0
         while index + 1 < characters.count {
@@ -263,12 +317,18 @@ public struct CourseLinter: Sendable {
                 var destination = ""
                 if end < characters.count, characters[end] == "<" {
                     end += 1
-                    while end < characters.count, characters[end] != ">" { destination.append(characters[end]); end += 1 }
+                    while end < characters.count, characters[end] != ">" {
+                        destination.append(characters[end])
+                        end += 1
+                    }
                 } else {
                     while end < characters.count {
                         let c = characters[end]
                         if c == "(" { depth += 1 }
-                        if c == ")" { if depth == 0 { break }; depth -= 1 }
+                        if c == ")" {
+                            if depth == 0 { break }
+                            depth -= 1
+                        }
                         if c == " " { break }
                         destination.append(c)
                         end += 1
@@ -287,7 +347,10 @@ public struct CourseLinter: Sendable {
         var result = ""
         var inCode = false
         for character in line {
-            if character == "`" { inCode.toggle(); continue }
+            if character == "`" {
+                inCode.toggle()
+                continue
+            }
             if !inCode { result.append(character) }
         }
         return result
@@ -332,8 +395,10 @@ public struct CourseLinter: Sendable {
     }
 
     /// Runs `body` over `items` with at most `width` at once; results in input order.
-    static func runConcurrently(_ items: [(LiveCommand, URL)], width: Int,
-                                body: @escaping @Sendable (LiveCommand, URL) -> LiveResult) -> [LiveResult] {
+    static func runConcurrently(
+        _ items: [(LiveCommand, URL)], width: Int,
+        body: @escaping @Sendable (LiveCommand, URL) -> LiveResult
+    ) -> [LiveResult] {
         Slots<LiveResult>.fill(count: items.count, concurrency: width) { body(items[$0].0, items[$0].1) }
     }
 }
@@ -358,14 +423,16 @@ final class Slots<Value: Sendable>: @unchecked Sendable {
     }
 
     private func take() -> Int? {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         guard next < values.count else { return nil }
         defer { next += 1 }
         return next
     }
 
     private func set(_ index: Int, _ value: Value) {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         values[index] = value
     }
 }

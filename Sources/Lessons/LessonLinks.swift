@@ -69,7 +69,8 @@ public enum LessonLinks {
             let label = source.substring(with: match.range(at: 1))
             let before = source.substring(with: NSRange(location: 0, length: match.range.location))
             guard !containsBlankLine(label), !isInsideCodeSpan(before),
-                  let number = lessonNumber(source.substring(with: match.range(at: 2))) else { continue }
+                let number = lessonNumber(source.substring(with: match.range(at: 2)))
+            else { continue }
             result += source.substring(with: NSRange(location: position, length: match.range.location - position))
             result += label
             found.append(number)

@@ -1,6 +1,6 @@
+import Course
 import Dispatch
 import Foundation
-import Course
 import Terminal
 import TerminalMarkdown
 
@@ -9,7 +9,10 @@ public struct LessonContext: Sendable, Equatable {
     public struct Exercise: Sendable, Equatable {
         public var slug: String
         public var title: String
-        public init(slug: String, title: String) { self.slug = slug; self.title = title }
+        public init(slug: String, title: String) {
+            self.slug = slug
+            self.title = title
+        }
     }
 
     public var number: Int
@@ -22,7 +25,10 @@ public struct LessonContext: Sendable, Equatable {
     public struct OtherLesson: Sendable, Equatable {
         public var number: Int
         public var title: String
-        public init(number: Int, title: String) { self.number = number; self.title = title }
+        public init(number: Int, title: String) {
+            self.number = number
+            self.title = title
+        }
     }
 
     /// The following lesson, nil for the last one.
@@ -31,8 +37,10 @@ public struct LessonContext: Sendable, Equatable {
     /// footer gives their `tandem read` commands (the links themselves show only their text).
     public var linked: [OtherLesson]
 
-    public init(number: Int, lessonCount: Int, title: String, quizQuestions: Int?, exercises: [Exercise],
-                next: (number: Int, title: String)?, linked: [OtherLesson] = []) {
+    public init(
+        number: Int, lessonCount: Int, title: String, quizQuestions: Int?, exercises: [Exercise],
+        next: (number: Int, title: String)?, linked: [OtherLesson] = []
+    ) {
         self.number = number
         self.lessonCount = lessonCount
         self.title = title
@@ -43,7 +51,8 @@ public struct LessonContext: Sendable, Equatable {
     }
 
     public static func == (a: LessonContext, b: LessonContext) -> Bool {
-        a.number == b.number && a.lessonCount == b.lessonCount && a.title == b.title && a.quizQuestions == b.quizQuestions
+        a.number == b.number && a.lessonCount == b.lessonCount && a.title == b.title
+            && a.quizQuestions == b.quizQuestions
             && a.exercises == b.exercises && a.next?.number == b.next?.number && a.next?.title == b.next?.title
             && a.linked == b.linked
     }
@@ -57,10 +66,11 @@ public struct LessonContext: Sendable, Equatable {
         let linked = linkedLessons.filter { $0 != lesson.number && $0 != following?.number }.compactMap { number in
             lessons.first { $0.number == number }.map { OtherLesson(number: $0.number, title: $0.title) }
         }
-        self.init(number: lesson.number, lessonCount: lessons.count, title: lesson.title,
-                  quizQuestions: lesson.quiz == nil ? nil : quizQuestions,
-                  exercises: course.exercises(forLesson: lesson.slug).map { Exercise(slug: $0.slug, title: $0.title) },
-                  next: following.map { ($0.number, $0.title) }, linked: linked)
+        self.init(
+            number: lesson.number, lessonCount: lessons.count, title: lesson.title,
+            quizQuestions: lesson.quiz == nil ? nil : quizQuestions,
+            exercises: course.exercises(forLesson: lesson.slug).map { Exercise(slug: $0.slug, title: $0.title) },
+            next: following.map { ($0.number, $0.title) }, linked: linked)
     }
 }
 
@@ -79,14 +89,21 @@ public enum LessonPage {
     public static func wordCount(_ markdown: String) -> Int {
         LiveBlockScanner.splitLines(markdown)
             .filter { LiveBlockScanner.openingFence($0) == nil && !$0.trimmingWhitespace().hasPrefix("```") }
-            .reduce(0) { $0 + $1.split(whereSeparator: { $0 == " " || $0 == "\t" }).filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }.count }
+            .reduce(0) {
+                $0
+                    + $1.split(whereSeparator: { $0 == " " || $0 == "\t" }).filter {
+                        $0.contains(where: { $0.isLetter || $0.isNumber })
+                    }.count
+            }
     }
 
     /// "Lesson 3 of 9 · Cascading inference · 9 min", wrapped to the width.
     public static func header(_ context: LessonContext, minutes: Int, settings: TerminalSettings) -> String {
         let dot = settings.ascii ? " - " : " · "
         let text = "Lesson \(context.number) of \(context.lessonCount)\(dot)\(context.title)\(dot)\(minutes) min"
-        let lines = TextWrap.wrap(text, width: settings.width).map { settings.paint($0, Style(bold: true, foreground: .cyan)) }
+        let lines = TextWrap.wrap(text, width: settings.width).map {
+            settings.paint($0, Style(bold: true, foreground: .cyan))
+        }
         return lines.joined(separator: "\n") + "\n\n"
     }
 
@@ -117,13 +134,17 @@ public enum LessonPage {
     /// block becomes a placeholder paragraph, and the placeholder's rendered line is swapped for
     /// the preformatted block. Should the renderer ever split a placeholder, the page is rendered
     /// in segments instead, with the blocks spliced between them.
-    public static func render(_ markdown: String, settings: TerminalSettings, live: LiveMode,
-                              header: String = "", footerMarkdown: String = "") -> String {
+    public static func render(
+        _ markdown: String, settings: TerminalSettings, live: LiveMode,
+        header: String = "", footerMarkdown: String = ""
+    ) -> String {
         let lines = LiveBlockScanner.splitLines(markdown)
         let blocks = LiveBlockScanner.blocks(in: markdown)
         let renderer = MarkdownRenderer(settings: settings)
         // Blocks run two at a time: each is a whole tandem process, and a lesson has several.
-        let shown = Slots<[String]>.fill(count: blocks.count, concurrency: 2) { present(blocks[$0], settings: settings, live: live) }
+        let shown = Slots<[String]>.fill(count: blocks.count, concurrency: 2) {
+            present(blocks[$0], settings: settings, live: live)
+        }
 
         var withPlaceholders: [String] = []
         var position = 0
@@ -138,7 +159,10 @@ public enum LessonPage {
         var allFound = true
         for index in blocks.indices.reversed() {
             let matches = output.indices.filter { output[$0].contains(placeholder(index)) }
-            guard matches.count == 1, let at = matches.first else { allFound = false; break }
+            guard matches.count == 1, let at = matches.first else {
+                allFound = false
+                break
+            }
             output.replaceSubrange(at...at, with: shown[index])
         }
         if allFound { return header + output.joined(separator: "\n") + "\n" }
@@ -157,15 +181,19 @@ public enum LessonPage {
 
     /// The whole page of a course lesson: header, lesson, live blocks, footer.
     /// Links to other lessons show their text; the footer lists their `tandem read N`.
-    public static func compose(course: Course, lesson: LessonEntry, markdown: String, quizQuestions: Int?,
-                               settings: TerminalSettings, live: LiveMode) -> String {
+    public static func compose(
+        course: Course, lesson: LessonEntry, markdown: String, quizQuestions: Int?,
+        settings: TerminalSettings, live: LiveMode
+    ) -> String {
         let rewritten = LessonLinks.rewrite(markdown, lessonURL: course.lessonFile(lesson), course: course)
-        let context = LessonContext(course: course, lesson: lesson, quizQuestions: quizQuestions,
-                                    linkedLessons: rewritten.lessons)
+        let context = LessonContext(
+            course: course, lesson: lesson, quizQuestions: quizQuestions,
+            linkedLessons: rewritten.lessons)
         let markdown = rewritten.markdown
-        return render(markdown, settings: settings, live: live,
-                      header: header(context, minutes: readingMinutes(markdown), settings: settings),
-                      footerMarkdown: footerMarkdown(context))
+        return render(
+            markdown, settings: settings, live: live,
+            header: header(context, minutes: readingMinutes(markdown), settings: settings),
+            footerMarkdown: footerMarkdown(context))
     }
 
     /// How live blocks are shown: run (with a runner) or as commands only (`--no-run`).
@@ -187,7 +215,7 @@ public enum LessonPage {
             let shownLine = block.body.first { !$0.trimmingWhitespace().isEmpty }?.trimmingWhitespace() ?? ""
             return commandLines("tandem " + shownLine, settings: settings)
                 + TextWrap.wrap("(not run: \(error.message))", width: settings.width, indent: indent, hang: indent)
-                    .map { settings.paint($0, Style.red) }
+                .map { settings.paint($0, Style.red) }
         }
         var lines = commandLines(command.display, settings: settings)
         guard case .run(let runner) = live else { return lines }
@@ -198,11 +226,19 @@ public enum LessonPage {
         lines += outputLines.map { $0.isEmpty ? "" : indent + $0 }
         if !result.succeeded {
             let mark = settings.ascii ? "x" : "✗"
-            let reason = result.timedOut ? "timed out" : result.launchError != nil ? "could not start" : "exit \(result.exitCode)"
-            lines += TextWrap.wrap("\(mark) this example failed (\(reason))", width: settings.width, indent: indent, hang: indent)
-                .map { settings.paint($0, Style(bold: true, foreground: .red)) }
-            let errorLines = LiveBlockScanner.splitLines(result.launchError ?? result.errorOutput).filter { !$0.isEmpty }
-            lines += errorLines.prefix(12).flatMap { TextWrap.wrap($0, width: settings.width, indent: indent, hang: indent) }
+            let reason =
+                result.timedOut
+                ? "timed out" : result.launchError != nil ? "could not start" : "exit \(result.exitCode)"
+            lines += TextWrap.wrap(
+                "\(mark) this example failed (\(reason))", width: settings.width, indent: indent, hang: indent
+            )
+            .map { settings.paint($0, Style(bold: true, foreground: .red)) }
+            let errorLines = LiveBlockScanner.splitLines(result.launchError ?? result.errorOutput).filter {
+                !$0.isEmpty
+            }
+            lines += errorLines.prefix(12).flatMap {
+                TextWrap.wrap($0, width: settings.width, indent: indent, hang: indent)
+            }
         }
         return lines
     }

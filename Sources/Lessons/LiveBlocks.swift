@@ -22,13 +22,18 @@ public enum LiveBlockScanner {
         var blocks: [LiveBlock] = []
         var index = 0
         while index < lines.count {
-            guard let fence = openingFence(lines[index]) else { index += 1; continue }
+            guard let fence = openingFence(lines[index]) else {
+                index += 1
+                continue
+            }
             var end = index + 1
             while end < lines.count, !isClosingFence(lines[end], of: fence) { end += 1 }
             let terminated = end < lines.count
             if fence.info == infoString {
-                blocks.append(LiveBlock(line: index + 1, endLine: min(end, lines.count - 1) + 1,
-                                        body: Array(lines[(index + 1)..<min(end, lines.count)]), terminated: terminated))
+                blocks.append(
+                    LiveBlock(
+                        line: index + 1, endLine: min(end, lines.count - 1) + 1,
+                        body: Array(lines[(index + 1)..<min(end, lines.count)]), terminated: terminated))
             }
             index = end + 1
         }

@@ -28,7 +28,9 @@ public struct LiveCommand: Sendable, Equatable {
     /// `$ tandem`.
     public static func parse(_ body: [String]) throws(LiveCommandError) -> LiveCommand {
         let lines = body.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
-        guard !lines.isEmpty else { throw LiveCommandError("empty tandem block: it should hold one command line, e.g. `run cascade`") }
+        guard !lines.isEmpty else {
+            throw LiveCommandError("empty tandem block: it should hold one command line, e.g. `run cascade`")
+        }
         guard lines.count == 1 else {
             throw LiveCommandError("a tandem block holds one command line; this one has \(lines.count)")
         }
@@ -38,7 +40,8 @@ public struct LiveCommand: Sendable, Equatable {
         guard let subcommand = arguments.first else { throw LiveCommandError("no tandem subcommand in `\(lines[0])`") }
         guard allowedSubcommands.contains(subcommand) else {
             let allowed = allowedSubcommands.sorted().joined(separator: ", ")
-            throw LiveCommandError("`\(subcommand)` cannot run in a lesson (allowed: \(allowed), and quiz only with --check)")
+            throw LiveCommandError(
+                "`\(subcommand)` cannot run in a lesson (allowed: \(allowed), and quiz only with --check)")
         }
         if subcommand == "quiz" && !arguments.contains(where: { $0 == "--check" || $0.hasPrefix("--check=") }) {
             throw LiveCommandError("`quiz` runs in a lesson only as `quiz --check FILE`")
@@ -75,7 +78,11 @@ public struct LiveCommand: Sendable, Equatable {
             }
             switch character {
             case " ", "\t":
-                if inArgument { arguments.append(current); current = ""; inArgument = false }
+                if inArgument {
+                    arguments.append(current)
+                    current = ""
+                    inArgument = false
+                }
             case "'", "\"":
                 quote = character
                 inArgument = true

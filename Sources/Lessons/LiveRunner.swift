@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Dispatch
 import Foundation
 import Terminal
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// What running a live block gave.
 public struct LiveResult: Sendable, Equatable {
@@ -16,7 +17,9 @@ public struct LiveResult: Sendable, Equatable {
     /// Set when the command could not be started at all.
     public var launchError: String?
 
-    public init(exitCode: Int32, output: String, errorOutput: String = "", timedOut: Bool = false, launchError: String? = nil) {
+    public init(
+        exitCode: Int32, output: String, errorOutput: String = "", timedOut: Bool = false, launchError: String? = nil
+    ) {
         self.exitCode = exitCode
         self.output = output
         self.errorOutput = errorOutput
@@ -30,7 +33,8 @@ public struct LiveResult: Sendable, Equatable {
     public var failureSummary: String {
         if let launchError { return "could not start: \(launchError)" }
         if timedOut { return "timed out" }
-        let firstLine = errorOutput.split(separator: "\n").first { !$0.trimmingWhitespace().isEmpty }
+        let firstLine =
+            errorOutput.split(separator: "\n").first { !$0.trimmingWhitespace().isEmpty }
             ?? output.split(separator: "\n").last { !$0.trimmingWhitespace().isEmpty }
         return "exit \(exitCode)" + (firstLine.map { ": " + $0.trimmingWhitespace() } ?? "")
     }
@@ -89,14 +93,16 @@ public struct LiveRunner: Sendable {
         var environment = ProcessInfo.processInfo.environment
         environment["COLUMNS"] = nil
         process.environment = environment
-        let stdout = Pipe(), stderr = Pipe()
+        let stdout = Pipe()
+        let stderr = Pipe()
         process.standardOutput = stdout
         process.standardError = stderr
         process.standardInput = FileHandle.nullDevice
         do {
             try process.run()
         } catch {
-            return LiveResult(exitCode: -1, output: "", launchError: "\(executable.path): \(error.localizedDescription)")
+            return LiveResult(
+                exitCode: -1, output: "", launchError: "\(executable.path): \(error.localizedDescription)")
         }
         let collected = Collected()
         let group = DispatchGroup()
@@ -117,8 +123,9 @@ public struct LiveRunner: Sendable {
             }
         }
         process.waitUntilExit()
-        return LiveResult(exitCode: process.terminationStatus, output: collected.output, errorOutput: collected.errorOutput,
-                          timedOut: timedOut)
+        return LiveResult(
+            exitCode: process.terminationStatus, output: collected.output, errorOutput: collected.errorOutput,
+            timedOut: timedOut)
     }
 
     /// Reads to end of file, keeping at most `limit` bytes (and draining the rest so the child
@@ -145,10 +152,19 @@ private final class Collected: @unchecked Sendable {
     private var err = ""
 
     func set(_ text: String, isError: Bool) {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         if isError { err = text } else { out = text }
     }
 
-    var output: String { lock.lock(); defer { lock.unlock() }; return out }
-    var errorOutput: String { lock.lock(); defer { lock.unlock() }; return err }
+    var output: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return out
+    }
+    var errorOutput: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return err
+    }
 }

@@ -52,8 +52,11 @@ extension Question {
         switch body {
         case .multipleChoice(let mc): mc.multipleAnswers ? .list(mc.answers) : .text(mc.answers.first ?? "")
         case .shortAnswer(let sa): .text(sa.answer)
-        case .tracing(let t): .tracing(TracingResponse(doesCompile: t.doesCompile, stdout: t.doesCompile ? (t.stdout ?? "") : nil,
-                                                        lineNumber: t.doesCompile ? nil : t.lineNumber))
+        case .tracing(let t):
+            .tracing(
+                TracingResponse(
+                    doesCompile: t.doesCompile, stdout: t.doesCompile ? (t.stdout ?? "") : nil,
+                    lineNumber: t.doesCompile ? nil : t.lineNumber))
         case .trueFalse(let value): .bool(value)
         case .numeric(let n): .number(n.answer)
         case .selfGraded(let s): .text(s.model)
@@ -66,7 +69,8 @@ extension Question {
     var expectedMarkdown: String {
         guard case .shortAnswer(let sa) = body else { return expectedDescription }
         let answer = InlineMarkdown.escaped(sa.answer)
-        return sa.alternatives.isEmpty ? answer
+        return sa.alternatives.isEmpty
+            ? answer
             : answer + " (also accepted: " + sa.alternatives.map(InlineMarkdown.escaped).joined(separator: ", ") + ")"
     }
 
@@ -76,19 +80,26 @@ extension Question {
             let right = mc.options(questionID: id).filter(\.isCorrect).map { "\($0.letter)) \($0.text)" }
             return right.joined(separator: "; ")
         case .shortAnswer(let sa):
-            return sa.alternatives.isEmpty ? sa.answer : sa.answer + " (also accepted: " + sa.alternatives.joined(separator: ", ") + ")"
+            return sa.alternatives.isEmpty
+                ? sa.answer : sa.answer + " (also accepted: " + sa.alternatives.joined(separator: ", ") + ")"
         case .tracing(let t):
             if t.doesCompile {
                 let output = (t.stdout ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-                return output.isEmpty ? "it compiles and prints nothing" : "it compiles and prints:\n\n```\n\(output)\n```"
+                return output.isEmpty
+                    ? "it compiles and prints nothing" : "it compiles and prints:\n\n```\n\(output)\n```"
             }
             return "it does not compile" + (t.lineNumber.map { " (the error is on line \($0))" } ?? "")
         case .trueFalse(let value):
             return value ? "true" : "false"
         case .numeric(let n):
             let unit = n.unit.map { " " + $0 } ?? ""
-            if let range = n.range { return "\(formatNumber(n.answer))\(unit) (anything from \(formatNumber(range.lowerBound)) to \(formatNumber(range.upperBound)))" }
-            if let tolerance = n.tolerance, tolerance > 0 { return "\(formatNumber(n.answer))\(unit) (± \(formatNumber(tolerance)))" }
+            if let range = n.range {
+                return
+                    "\(formatNumber(n.answer))\(unit) (anything from \(formatNumber(range.lowerBound)) to \(formatNumber(range.upperBound)))"
+            }
+            if let tolerance = n.tolerance, tolerance > 0 {
+                return "\(formatNumber(n.answer))\(unit) (± \(formatNumber(tolerance)))"
+            }
             return formatNumber(n.answer) + unit
         case .selfGraded(let s):
             return s.model

@@ -21,7 +21,8 @@ public struct AnswersFile: Sendable, Equatable {
         do {
             root = try TOMLTable(string: source)
         } catch let error as TOMLParseError {
-            throw QuizProblem(path: path, line: max(1, error.source.begin.line), message: "TOML syntax error: \(error.description)")
+            throw QuizProblem(
+                path: path, line: max(1, error.source.begin.line), message: "TOML syntax error: \(error.description)")
         } catch {
             throw QuizProblem(path: path, line: 1, message: "cannot parse: \(error)")
         }
@@ -40,18 +41,21 @@ public struct AnswersFile: Sendable, Equatable {
         if let int = value.int { return .number(Double(int)) }
         if let double = value.double { return .number(double) }
         if let array = value.array {
-            return .list(array.map { element in
-                if let text = element.string { return text }
-                if let int = element.int { return String(int) }
-                return element.debugDescription
-            })
+            return .list(
+                array.map { element in
+                    if let text = element.string { return text }
+                    if let int = element.int { return String(int) }
+                    return element.debugDescription
+                })
         }
         if let table = value.table {
             // Read leniently, as typed answers are: `stdout = 5` is the output "5", `doesCompile = "yes"`
             // a verdict, `lineNumber = "13"` a line. Only a value that cannot be read stays missing.
             let compiles = table["doesCompile"].flatMap { $0.bool ?? $0.string.flatMap(AnswerText.bool) }
             let stdout = table["stdout"].flatMap { $0.string ?? scalarText($0) }
-            let lineNumber = table["lineNumber"].flatMap { $0.int ?? $0.string.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
+            let lineNumber = table["lineNumber"].flatMap {
+                $0.int ?? $0.string.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            }
             return .tracing(TracingResponse(doesCompile: compiles, stdout: stdout, lineNumber: lineNumber))
         }
         return .text(value.debugDescription)
@@ -73,8 +77,12 @@ public struct AnswersFile: Sendable, Equatable {
             for candidate in [key, "\"\(key)\"", "'\(key)'"] {
                 var searchStart = source.startIndex
                 while let range = source.range(of: candidate, range: searchStart..<source.endIndex) {
-                    let lineStart = source[..<range.lowerBound].lastIndex(where: \.isNewline).map { source.index(after: $0) } ?? source.startIndex
-                    if source[lineStart..<range.lowerBound].allSatisfy({ $0 == " " || $0 == "\t" }) { return range.lowerBound }
+                    let lineStart =
+                        source[..<range.lowerBound].lastIndex(where: \.isNewline).map { source.index(after: $0) }
+                        ?? source.startIndex
+                    if source[lineStart..<range.lowerBound].allSatisfy({ $0 == " " || $0 == "\t" }) {
+                        return range.lowerBound
+                    }
                     searchStart = range.upperBound
                 }
             }

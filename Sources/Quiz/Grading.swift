@@ -40,7 +40,8 @@ public enum AnswerText {
     public static func number(_ text: String, unit: String? = nil) -> Double? {
         var s = text.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespacesAndNewlines)
         if let unit = unit?.trimmingCharacters(in: .whitespaces), !unit.isEmpty,
-           s.lowercased().hasSuffix(unit.lowercased()) {
+            s.lowercased().hasSuffix(unit.lowercased())
+        {
             s = String(s.dropLast(unit.count)).trimmingCharacters(in: .whitespaces)
         }
         var scale = 1.0
@@ -58,7 +59,12 @@ public enum AnswerText {
         }
         let hadCurrency = s.first?.unicodeScalars.first?.properties.generalCategory == .currencySymbol
         dropCurrency()
-        if s.hasPrefix("+") { s.removeFirst() } else if s.hasPrefix("-") { negative = true; s.removeFirst() }
+        if s.hasPrefix("+") {
+            s.removeFirst()
+        } else if s.hasPrefix("-") {
+            negative = true
+            s.removeFirst()
+        }
         if !hadCurrency { dropCurrency() }
         if s.contains(",") {
             guard isGroupedThousands(s) else { return nil }
@@ -72,7 +78,9 @@ public enum AnswerText {
     static func isGroupedThousands(_ s: String) -> Bool {
         let parts = s.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         let groups = parts[0].split(separator: ",", omittingEmptySubsequences: false)
-        guard let first = groups.first, (1...3).contains(first.count), first.allSatisfy(\.isASCIIDigit) else { return false }
+        guard let first = groups.first, (1...3).contains(first.count), first.allSatisfy(\.isASCIIDigit) else {
+            return false
+        }
         return groups.dropFirst().allSatisfy { $0.count == 3 && $0.allSatisfy(\.isASCIIDigit) }
             && (parts.count == 1 || parts[1].allSatisfy(\.isASCIIDigit))
     }
@@ -120,12 +128,16 @@ public enum ChoiceResolver {
         case .list(let items):
             var picked: [ChoiceOption] = []
             for item in items {
-                guard let option = single(item, options: options) else { return .failure(ChoiceProblem(message: notAnOption(item, options))) }
+                guard let option = single(item, options: options) else {
+                    return .failure(ChoiceProblem(message: notAnOption(item, options)))
+                }
                 if !picked.contains(option) { picked.append(option) }
             }
             return .success(picked)
         case .bool, .number, .tracing, .rubric:
-            return .failure(ChoiceProblem(message: "a multiple-choice answer is a letter \(letterSpan(options)) or an option's whole text"))
+            return .failure(
+                ChoiceProblem(
+                    message: "a multiple-choice answer is a letter \(letterSpan(options)) or an option's whole text"))
         }
     }
 
@@ -139,7 +151,9 @@ public enum ChoiceResolver {
         guard !tokens.isEmpty else { return .failure(ChoiceProblem(message: "an empty answer fits no option")) }
         var picked: [ChoiceOption] = []
         for token in tokens {
-            guard let option = letter(token, options: options) else { return .failure(ChoiceProblem(message: notAnOption(text, options))) }
+            guard let option = letter(token, options: options) else {
+                return .failure(ChoiceProblem(message: notAnOption(text, options)))
+            }
             if !picked.contains(option) { picked.append(option) }
         }
         return .success(picked)
@@ -148,7 +162,9 @@ public enum ChoiceResolver {
     static func single(_ text: String, options: [ChoiceOption]) -> ChoiceOption? {
         if let option = letter(text, options: options) { return option }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if let exact = options.first(where: { $0.text == text || $0.text.trimmingCharacters(in: .whitespacesAndNewlines) == trimmed }) {
+        if let exact = options.first(where: {
+            $0.text == text || $0.text.trimmingCharacters(in: .whitespacesAndNewlines) == trimmed
+        }) {
             return exact
         }
         // The text as the terminal shows it: `confidence` is ignored, typed without the backticks.
@@ -295,8 +311,9 @@ func tracingOutput(_ text: String) -> String {
 func gradeSelfGraded(_ s: SelfGraded, _ answer: Answer) -> Grade {
     if case .rubric(_, let met) = answer, !s.rubric.isEmpty {
         let count = met.prefix(s.rubric.count).filter { $0 }.count
-        return Grade(status: .selfGraded, points: Double(count) / Double(s.rubric.count),
-                     note: "\(count) of \(s.rubric.count) rubric points met")
+        return Grade(
+            status: .selfGraded, points: Double(count) / Double(s.rubric.count),
+            note: "\(count) of \(s.rubric.count) rubric points met")
     }
     return Grade(status: .selfGraded, points: 0, note: "self-graded: compare your answer with the model answer")
 }

@@ -23,7 +23,9 @@ enum InlineMarkdown {
             // An ordered-list marker: up to nine digits, then `.` or `)`, then a space or the end.
             let digits = firstLine.prefix { $0.isASCII && $0.isNumber }
             let rest = firstLine.dropFirst(digits.count)
-            guard digits.count <= 9, let delimiter = rest.first, delimiter == "." || delimiter == ")" else { return trimmed }
+            guard digits.count <= 9, let delimiter = rest.first, delimiter == "." || delimiter == ")" else {
+                return trimmed
+            }
             let following = rest.dropFirst().first
             guard following == nil || following == " " || following == "\t" else { return trimmed }
             return String(digits) + "\\" + String(trimmed.dropFirst(digits.count))

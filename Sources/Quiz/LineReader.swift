@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// One read from the student.
 public enum LineInput: Sendable, Equatable {
@@ -69,9 +70,9 @@ public final class TerminalLineReader: LineReader {
         self.descriptor = descriptor
         var action = sigaction()
         #if canImport(Glibc)
-        action.__sigaction_handler.sa_handler = { _ in interruptReceived = 1 }
+            action.__sigaction_handler.sa_handler = { _ in interruptReceived = 1 }
         #else
-        action.__sigaction_u.__sa_handler = { _ in interruptReceived = 1 }
+            action.__sigaction_u.__sa_handler = { _ in interruptReceived = 1 }
         #endif
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0  // no SA_RESTART: a blocked read returns EINTR

@@ -17,8 +17,10 @@ struct QuestionAsker {
     }
 
     /// Reads lines until `interpret` accepts one. `?` shows the hint; an empty line re-prompts.
-    private func readValid<T>(_ question: Question, prompt: String? = nil, allowEmpty: Bool = false,
-                              _ interpret: (String) -> Result<T, InputProblem>) -> T? {
+    private func readValid<T>(
+        _ question: Question, prompt: String? = nil, allowEmpty: Bool = false,
+        _ interpret: (String) -> Result<T, InputProblem>
+    ) -> T? {
         while true {
             switch reader.readLine(prompt: prompt ?? promptMark) {
             case .end, .interrupted: return nil
@@ -29,7 +31,10 @@ struct QuestionAsker {
                     continue
                 }
                 if text.isEmpty && !allowEmpty {
-                    write(presenter.line("Type an answer\(question.hint == nil ? "" : ", or ? for a hint") (Ctrl-D stops and keeps your answers)."))
+                    write(
+                        presenter.line(
+                            "Type an answer\(question.hint == nil ? "" : ", or ? for a hint") (Ctrl-D stops and keeps your answers)."
+                        ))
                     continue
                 }
                 switch interpret(raw) {
@@ -50,7 +55,9 @@ struct QuestionAsker {
             let span = ChoiceResolver.letterSpan(options)
             switch ChoiceResolver.resolve(.text(text), options: options) {
             case .failure:
-                return .failure(InputProblem(message: "That is not an option: answer with a letter \(span) or an option's whole text."))
+                return .failure(
+                    InputProblem(
+                        message: "That is not an option: answer with a letter \(span) or an option's whole text."))
             case .success(let picked):
                 if !mc.multipleAnswers && picked.count > 1 {
                     return .failure(InputProblem(message: "Pick one option (a letter \(span))."))
@@ -76,27 +83,41 @@ struct QuestionAsker {
 
     private func askTracing(_ question: Question) -> Answer? {
         write(presenter.line("Does this program compile? (y/n)"))
-        guard let compiles = readValid(question, { text -> Result<Bool, InputProblem> in
-            AnswerText.bool(text).map { .success($0) } ?? .failure(InputProblem(message: "Answer y or n (yes/no, true/false also work)."))
-        }) else { return nil }
+        guard
+            let compiles = readValid(
+                question,
+                { text -> Result<Bool, InputProblem> in
+                    AnswerText.bool(text).map { .success($0) }
+                        ?? .failure(InputProblem(message: "Answer y or n (yes/no, true/false also work)."))
+                })
+        else { return nil }
         if compiles {
-            write(presenter.line("What does it print? Type the output, then an empty line (just an empty line if nothing)."))
+            write(
+                presenter.line(
+                    "What does it print? Type the output, then an empty line (just an empty line if nothing)."))
             var lines: [String] = []
             while true {
                 switch reader.readLine(prompt: promptMark) {
                 case .end, .interrupted: return nil
                 case .line(let text):
-                    if text.isEmpty { return .tracing(TracingResponse(doesCompile: true, stdout: lines.joined(separator: "\n"))) }
+                    if text.isEmpty {
+                        return .tracing(TracingResponse(doesCompile: true, stdout: lines.joined(separator: "\n")))
+                    }
                     lines.append(text)
                 }
             }
         }
         write(presenter.line("Which line has the error? (a line number, or Enter to skip)"))
-        guard let lineNumber = readValid(question, allowEmpty: true, { text -> Result<Int?, InputProblem> in
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty { return .success(nil) }
-            return Int(trimmed).map { .success($0) } ?? .failure(InputProblem(message: "Type a line number, or press Enter to skip."))
-        }) else { return nil }
+        guard
+            let lineNumber = readValid(
+                question, allowEmpty: true,
+                { text -> Result<Int?, InputProblem> in
+                    let trimmed = text.trimmingCharacters(in: .whitespaces)
+                    if trimmed.isEmpty { return .success(nil) }
+                    return Int(trimmed).map { .success($0) }
+                        ?? .failure(InputProblem(message: "Type a line number, or press Enter to skip."))
+                })
+        else { return nil }
         return .tracing(TracingResponse(doesCompile: false, lineNumber: lineNumber))
     }
 
@@ -129,9 +150,13 @@ struct QuestionAsker {
         var met: [Bool] = []
         for (index, point) in selfGraded.rubric.enumerated() {
             write(presenter.render("\(index + 1). " + point))
-            guard let covered = readValid(question, { text -> Result<Bool, InputProblem> in
-                AnswerText.bool(text).map { .success($0) } ?? .failure(InputProblem(message: "Answer y or n."))
-            }) else { return nil }
+            guard
+                let covered = readValid(
+                    question,
+                    { text -> Result<Bool, InputProblem> in
+                        AnswerText.bool(text).map { .success($0) } ?? .failure(InputProblem(message: "Answer y or n."))
+                    })
+            else { return nil }
             met.append(covered)
         }
         return .rubric(response: response, met: met)

@@ -32,13 +32,16 @@ public struct QuestionPresenter: Sendable {
         // Too narrow to hang: paragraphs with the labels in them, as plain wrapping would give.
         guard settings.width - labelColumns - DisplayWidth.of(arrow) - 1 >= 8 else {
             let markedLabel = settings.color ? "**\(label)**" : label  // without colour, no `**` around tandem's label
-            return render(markedLabel + " " + text) + (below.map { render(arrow + " " + InlineMarkdown.asParagraph($0)) } ?? "")
+            return render(markedLabel + " " + text)
+                + (below.map { render(arrow + " " + InlineMarkdown.asParagraph($0)) } ?? "")
         }
         var lines = hanging(style.bold(label), labelColumns: labelColumns, text, width: settings.width)
         if let below, !below.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             let hang = String(repeating: " ", count: labelColumns)
-            lines += hanging(arrow, labelColumns: DisplayWidth.of(arrow) + 1, InlineMarkdown.asParagraph(below),
-                             width: settings.width - labelColumns).map { $0.isEmpty ? "" : hang + $0 }
+            lines += hanging(
+                arrow, labelColumns: DisplayWidth.of(arrow) + 1, InlineMarkdown.asParagraph(below),
+                width: settings.width - labelColumns
+            ).map { $0.isEmpty ? "" : hang + $0 }
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -61,13 +64,18 @@ public struct QuestionPresenter: Sendable {
 
     /// The question as shown before answering: header, prompt, options or program, and how to answer.
     /// `heading` names the run: "Question 2 of 8", or "Retry 1 of 3".
-    public func question(_ question: Question, number: Int, of count: Int, showMultipart: Bool,
-                         heading: String = "Question") -> String {
+    public func question(
+        _ question: Question, number: Int, of count: Int, showMultipart: Bool,
+        heading: String = "Question"
+    ) -> String {
         var out = ""
         if showMultipart, let context = question.multipartContext {
             out += render(context) + "\n"
         }
-        out += TextFit.truncate(style.bold("\(heading) \(number) of \(count)") + style.dim("  (\(question.id))"), width: settings.width, ascii: settings.ascii) + "\n"
+        out +=
+            TextFit.truncate(
+                style.bold("\(heading) \(number) of \(count)") + style.dim("  (\(question.id))"), width: settings.width,
+                ascii: settings.ascii) + "\n"
         if !question.prompt.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             out += render(question.prompt)
         }
@@ -122,7 +130,8 @@ public struct QuestionPresenter: Sendable {
         case .trueFalse: return "Answer true or false (t/f, yes/no, y/n also work).\(hint)"
         case .numeric: return "Type a number (0.6, 60%, 1,200 and +3 all work).\(hint)"
         case .tracing: return "Two steps: whether it compiles (y/n), then what it prints or where the error is.\(hint)"
-        case .selfGraded: return "Write your answer (an empty line ends it), then compare it with the model answer.\(hint)"
+        case .selfGraded:
+            return "Write your answer (an empty line ends it), then compare it with the model answer.\(hint)"
         }
     }
 
@@ -150,7 +159,10 @@ public struct QuestionPresenter: Sendable {
         case .correct:
             out += line(style.green(settings.ascii ? "Correct." : "✓ Correct."))
         case .partial:
-            out += line(style.yellow((settings.ascii ? "Partly right: " : "◐ Partly right: ") + "\(formatPoints(grade.points)) of 1 point."))
+            out += line(
+                style.yellow(
+                    (settings.ascii ? "Partly right: " : "◐ Partly right: ")
+                        + "\(formatPoints(grade.points)) of 1 point."))
         case .incorrect, .unanswered:
             out += line(style.red(settings.ascii ? "Not quite." : "✗ Not quite."))
         case .selfGraded:
@@ -166,7 +178,8 @@ public struct QuestionPresenter: Sendable {
             out += render(settings.ascii ? TextFit.asciiPunctuation(answer) : answer)
         }
         if case .tracing(let tracing) = question.body, !tracing.doesCompile, let lineNumber = tracing.lineNumber,
-           grade.status == .correct, grade.note == nil {
+            grade.status == .correct, grade.note == nil
+        {
             // A note already says "the error is on line N, not M"; the line is not repeated.
             out += render("The error is on line \(lineNumber).")
         }

@@ -83,8 +83,10 @@ public struct Question: Sendable, Equatable {
         case selfGraded(SelfGraded)
     }
 
-    public init(id: String, hasExplicitID: Bool = true, line: Int = 1, prompt: String, context: String? = nil,
-                hint: String? = nil, multipart: String? = nil, multipartContext: String? = nil, body: Body) {
+    public init(
+        id: String, hasExplicitID: Bool = true, line: Int = 1, prompt: String, context: String? = nil,
+        hint: String? = nil, multipart: String? = nil, multipartContext: String? = nil, body: Body
+    ) {
         self.id = id
         self.hasExplicitID = hasExplicitID
         self.line = line
@@ -123,8 +125,10 @@ public struct MultipleChoice: Sendable, Equatable {
     /// Option source text → Markdown explaining why it is right or wrong.
     public var feedback: [String: String]
 
-    public init(answers: [String], distractors: [String], answerIndex: Int? = nil, sortAnswers: Bool = false,
-                multipleAnswers: Bool = false, partial: Bool = false, feedback: [String: String] = [:]) {
+    public init(
+        answers: [String], distractors: [String], answerIndex: Int? = nil, sortAnswers: Bool = false,
+        multipleAnswers: Bool = false, partial: Bool = false, feedback: [String: String] = [:]
+    ) {
         self.answers = answers
         self.distractors = distractors
         self.answerIndex = answerIndex

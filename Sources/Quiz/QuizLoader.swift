@@ -47,12 +47,14 @@ public enum QuizLoader {
         do {
             root = try TOMLTable(string: source)
         } catch let error as TOMLParseError {
-            let problem = QuizProblem(path: path, line: max(1, error.source.begin.line),
-                                      message: "TOML syntax error: \(error.description)")
+            let problem = QuizProblem(
+                path: path, line: max(1, error.source.begin.line),
+                message: "TOML syntax error: \(error.description)")
             return QuizLoadResult(quiz: nil, problems: [problem], questionIDs: [])
         } catch {
-            return QuizLoadResult(quiz: nil, problems: [QuizProblem(path: path, line: 1, message: "cannot parse: \(error)")],
-                                  questionIDs: [])
+            return QuizLoadResult(
+                quiz: nil, problems: [QuizProblem(path: path, line: 1, message: "cannot parse: \(error)")],
+                questionIDs: [])
         }
 
         var problems: [QuizProblem] = []
@@ -66,24 +68,30 @@ public enum QuizLoader {
                     if let text = table[key]?.string {
                         multipart[key] = text
                     } else {
-                        problems.append(QuizProblem(path: path, line: line, message: "multipart.\(key) must be a string (Markdown)"))
+                        problems.append(
+                            QuizProblem(path: path, line: line, message: "multipart.\(key) must be a string (Markdown)")
+                        )
                     }
                 }
             } else {
-                problems.append(QuizProblem(path: path, line: line, message: "'multipart' must be a table of key = \"Markdown\""))
+                problems.append(
+                    QuizProblem(path: path, line: line, message: "'multipart' must be a table of key = \"Markdown\""))
             }
         }
 
         guard let questionsValue = root["questions"] else {
-            problems.append(QuizProblem(path: path, line: 1, message: "no questions: a quiz file holds [[questions]] tables"))
+            problems.append(
+                QuizProblem(path: path, line: 1, message: "no questions: a quiz file holds [[questions]] tables"))
             return QuizLoadResult(quiz: nil, problems: problems, questionIDs: [])
         }
         guard let array = questionsValue.array else {
-            problems.append(QuizProblem(path: path, line: 1, message: "'questions' must be an array of tables ([[questions]])"))
+            problems.append(
+                QuizProblem(path: path, line: 1, message: "'questions' must be an array of tables ([[questions]])"))
             return QuizLoadResult(quiz: nil, problems: problems, questionIDs: [])
         }
         if array.isEmpty {
-            problems.append(QuizProblem(path: path, line: 1, message: "no questions: a quiz file holds [[questions]] tables"))
+            problems.append(
+                QuizProblem(path: path, line: 1, message: "no questions: a quiz file holds [[questions]] tables"))
             return QuizLoadResult(quiz: nil, problems: problems, questionIDs: [])
         }
 
@@ -94,7 +102,8 @@ public enum QuizLoader {
             let line = index < headerLines.count ? headerLines[index] : (headerLines.last ?? 1)
             let position = index + 1
             guard let table = element.table else {
-                problems.append(QuizProblem(path: path, line: line, questionID: "q\(position)", message: "is not a table"))
+                problems.append(
+                    QuizProblem(path: path, line: line, questionID: "q\(position)", message: "is not a table"))
                 ids.append("q\(position)")
                 continue
             }
@@ -111,7 +120,11 @@ public enum QuizLoader {
         }
         // Line order, errors before warnings on a line, otherwise the order found (explicitly stable).
         problems = problems.enumerated()
-            .sorted { ($0.element.line, $0.element.isError ? 0 : 1, $0.offset) < ($1.element.line, $1.element.isError ? 0 : 1, $1.offset) }
+            .sorted {
+                ($0.element.line, $0.element.isError ? 0 : 1, $0.offset) < (
+                    $1.element.line, $1.element.isError ? 0 : 1, $1.offset
+                )
+            }
             .map(\.element)
         let quiz = questions.isEmpty ? nil : Quiz(path: path, questions: questions)
         return QuizLoadResult(quiz: quiz, problems: problems, questionIDs: ids)
@@ -167,7 +180,9 @@ struct QuestionParser {
             return nil
         }
         guard let type = QuestionType(rawValue: typeName) else {
-            error("unknown type '\(typeName)' (expected one of \(QuestionType.allCases.map(\.rawValue).joined(separator: ", ")))")
+            error(
+                "unknown type '\(typeName)' (expected one of \(QuestionType.allCases.map(\.rawValue).joined(separator: ", ")))"
+            )
             return nil
         }
 
@@ -213,8 +228,9 @@ struct QuestionParser {
         case .selfGraded: body = parseSelfGraded(answerTable)
         }
         guard let body else { return nil }
-        return Question(id: id, hasExplicitID: hasExplicitID, line: line, prompt: prompt, context: context, hint: hint,
-                        multipart: multipartKey, multipartContext: multipartText, body: body)
+        return Question(
+            id: id, hasExplicitID: hasExplicitID, line: line, prompt: prompt, context: context, hint: hint,
+            multipart: multipartKey, multipartContext: multipartText, body: body)
     }
 
     // MARK: - Types
@@ -264,11 +280,19 @@ struct QuestionParser {
         }
         var sortAnswers = false
         if let value = prompt["sortAnswers"] {
-            if let flag = value.bool { sortAnswers = flag } else { error("prompt.sortAnswers must be true or false, not \(kind(value))") }
+            if let flag = value.bool {
+                sortAnswers = flag
+            } else {
+                error("prompt.sortAnswers must be true or false, not \(kind(value))")
+            }
         }
         var partial = false
         if let value = table["partial"] {
-            if let flag = value.bool { partial = flag } else { error("'partial' must be true or false, not \(kind(value))") }
+            if let flag = value.bool {
+                partial = flag
+            } else {
+                error("'partial' must be true or false, not \(kind(value))")
+            }
             if partial && !multiple { warning("'partial' has no effect: answer.answer is a single option") }
         }
         var feedback: [String: String] = [:]
@@ -295,19 +319,25 @@ struct QuestionParser {
         let letterLike = seen.sorted().filter { letters.contains($0.trimmingCharacters(in: .whitespaces).uppercased()) }
         if !letterLike.isEmpty && !problems.contains(where: \.isError) {
             let names = letterLike.map { "\"\($0)\"" }.joined(separator: ", ")
-            warning(letterLike.count == 1
-                ? "option \(names) reads as a letter: typing it picks the option at that letter, so answer by letter"
-                : "options \(names) read as letters: typing one picks the option at that letter, so answer by letter")
+            warning(
+                letterLike.count == 1
+                    ? "option \(names) reads as a letter: typing it picks the option at that letter, so answer by letter"
+                    : "options \(names) read as letters: typing one picks the option at that letter, so answer by letter"
+            )
         }
-        return .multipleChoice(MultipleChoice(answers: answers, distractors: distractors, answerIndex: answerIndex,
-                                              sortAnswers: sortAnswers, multipleAnswers: multiple, partial: partial,
-                                              feedback: feedback))
+        return .multipleChoice(
+            MultipleChoice(
+                answers: answers, distractors: distractors, answerIndex: answerIndex,
+                sortAnswers: sortAnswers, multipleAnswers: multiple, partial: partial,
+                feedback: feedback))
     }
 
     private mutating func parseShortAnswer(_ prompt: TOMLTable, _ answer: TOMLTable) -> Question.Body? {
         guard let text = requiredString(answer, "answer", name: "answer.answer") else { return nil }
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { error("answer.answer is empty") }
-        let alternatives = answer["alternatives"] == nil ? [] : (stringArray(answer, "alternatives", name: "answer.alternatives") ?? [])
+        let alternatives =
+            answer["alternatives"] == nil
+            ? [] : (stringArray(answer, "alternatives", name: "answer.alternatives") ?? [])
         var response = ShortAnswer.Response.short
         if let name = optionalString(prompt, "response", name: "prompt.response") {
             if let parsed = ShortAnswer.Response(rawValue: name) {
@@ -321,12 +351,18 @@ struct QuestionParser {
 
     private mutating func parseTracing(_ prompt: TOMLTable, _ answer: TOMLTable) -> Question.Body? {
         let program = requiredString(prompt, "program", name: "prompt.program")
-        if let program, program.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { error("empty prompt.program") }
+        if let program, program.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            error("empty prompt.program")
+        }
         guard let compiles = requiredBool(answer, "doesCompile", name: "answer.doesCompile") else { return nil }
         let stdout = optionalString(answer, "stdout", name: "answer.stdout")
         var lineNumber: Int?
         if let value = answer["lineNumber"] {
-            if let number = value.int { lineNumber = number } else { error("answer.lineNumber must be an integer, not \(kind(value))") }
+            if let number = value.int {
+                lineNumber = number
+            } else {
+                error("answer.lineNumber must be an integer, not \(kind(value))")
+            }
         }
         if compiles && stdout == nil && answer["stdout"] == nil {
             warning("doesCompile = true but no answer.stdout: the expected output is taken as empty")
@@ -354,11 +390,16 @@ struct QuestionParser {
         }
         var tolerance: Double?
         if let value = answer["tolerance"] {
-            if let t = Self.number(value), t >= 0 { tolerance = t } else { error("answer.tolerance must be a number ≥ 0") }
+            if let t = Self.number(value), t >= 0 {
+                tolerance = t
+            } else {
+                error("answer.tolerance must be a number ≥ 0")
+            }
         }
         var range: ClosedRange<Double>?
         if let value = answer["range"] {
-            if let array = value.array, array.count == 2, let lo = Self.number(array[0]), let hi = Self.number(array[1]) {
+            if let array = value.array, array.count == 2, let lo = Self.number(array[0]), let hi = Self.number(array[1])
+            {
                 if lo <= hi { range = lo...hi } else { error("answer.range [\(lo), \(hi)] has lo > hi") }
             } else {
                 error("answer.range must be [lo, hi] (two numbers)")
@@ -391,7 +432,9 @@ struct QuestionParser {
             return nil
         }
         guard let sub = value.table else {
-            error("'\(key)' must be a table (write \(key).\(key == "prompt" ? "prompt" : "answer") = …), not \(kind(value))")
+            error(
+                "'\(key)' must be a table (write \(key).\(key == "prompt" ? "prompt" : "answer") = …), not \(kind(value))"
+            )
             return nil
         }
         return sub
@@ -476,7 +519,11 @@ enum TOMLHeaderScanner {
         headers(in: source).filter { !$0.isArray && $0.name == name }.map(\.line)
     }
 
-    struct Header { var name: String; var isArray: Bool; var line: Int }
+    struct Header {
+        var name: String
+        var isArray: Bool
+        var line: Int
+    }
 
     static func headers(in source: String) -> [Header] {
         var result: [Header] = []

@@ -92,11 +92,14 @@ public struct QuizReport: Sendable, Equatable {
                 lines += expectedLines(result.question, width: settings.width, ascii: settings.ascii)
             }
             if let note = result.grade.note, result.grade.status != .correct || !note.isEmpty {
-                lines += TextFit.wrap(settings.ascii ? TextFit.asciiPunctuation(note) : note, width: settings.width, indent: "   ")
+                lines += TextFit.wrap(
+                    settings.ascii ? TextFit.asciiPunctuation(note) : note, width: settings.width, indent: "   ")
             }
         }
         lines.append("")
-        lines.append(TextFit.truncate("\(file): \(formatPoints(score)) / \(total)", width: settings.width, ascii: settings.ascii))
+        lines.append(
+            TextFit.truncate("\(file): \(formatPoints(score)) / \(total)", width: settings.width, ascii: settings.ascii)
+        )
         return lines.joined(separator: "\n") + "\n"
     }
 }
@@ -114,13 +117,17 @@ extension QuizReport {
             let text = plain(right.map { "\($0.letter)) \($0.text)" }.joined(separator: "; "))
             guard hangs, width >= 30 else { return TextFit.wrap("expected: " + text, width: width, indent: "   ") }
             if right.count == 1, DisplayWidth.of(label + text) <= width { return [label + text] }
-            return ["   expected:"] + right.flatMap { option in
-                TextWrap.wrap(plain(option.text.replacingOccurrences(of: "\n", with: " ")), width: width,
-                              indent: "     \(option.letter)) ", hang: String(repeating: " ", count: 8 + option.letter.count - 1))
-            }
+            return ["   expected:"]
+                + right.flatMap { option in
+                    TextWrap.wrap(
+                        plain(option.text.replacingOccurrences(of: "\n", with: " ")), width: width,
+                        indent: "     \(option.letter)) ",
+                        hang: String(repeating: " ", count: 8 + option.letter.count - 1))
+                }
         }
-        let expected = plain(question.expectedDescription.replacingOccurrences(of: "\n", with: " ")
-            .replacingOccurrences(of: "```", with: ""))
+        let expected = plain(
+            question.expectedDescription.replacingOccurrences(of: "\n", with: " ")
+                .replacingOccurrences(of: "```", with: ""))
         guard hangs else { return TextFit.wrap("expected: " + expected, width: width, indent: "   ") }
         return TextWrap.wrap(expected, width: width, indent: label, hang: String(repeating: " ", count: label.count))
     }
@@ -135,7 +142,10 @@ func formatPoints(_ value: Double) -> String {
 
 /// A JSON value with ordered keys (key order matters to people reading reports), written by `JSONWriter`.
 indirect enum JSONValue: Equatable {
-    case string(String), number(Double), bool(Bool), null
+    case string(String)
+    case number(Double)
+    case bool(Bool)
+    case null
     case array([JSONValue])
     case object([(String, JSONValue)])
 

@@ -18,14 +18,18 @@ public struct QuizTarget: Sendable, Equatable {
         guard let url = course.quizFile(lesson) else {
             throw QuizRunError("lesson \(lesson.number) (\(lesson.slug)) has no quiz")
         }
-        return QuizTarget(url: url, displayPath: course.relativePath(url), key: lesson.slug,
-                          title: "Quiz: \(lesson.number). \(lesson.title)", command: "tandem quiz \(lesson.number)")
+        return QuizTarget(
+            url: url, displayPath: course.relativePath(url), key: lesson.slug,
+            title: "Quiz: \(lesson.number). \(lesson.title)", command: "tandem quiz \(lesson.number)")
     }
 
-    public static func file(_ path: String, workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) -> QuizTarget {
+    public static func file(
+        _ path: String, workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    ) -> QuizTarget {
         let url = URL(fileURLWithPath: path, relativeTo: workingDirectory).standardizedFileURL
-        return QuizTarget(url: url, displayPath: path, key: "file:" + url.path, title: "Quiz: \(url.lastPathComponent)",
-                          command: "tandem quiz --file \(shellQuoted(path))")
+        return QuizTarget(
+            url: url, displayPath: path, key: "file:" + url.path, title: "Quiz: \(url.lastPathComponent)",
+            command: "tandem quiz --file \(shellQuoted(path))")
     }
 
     /// `path` as a shell reads it back: unchanged when it is made of safe characters, otherwise in
@@ -57,9 +61,13 @@ public enum QuizRun {
         let errors = result.errors.count
         let warnings = result.warnings.count
         if errors == 0 && warnings == 0 {
-            lines.append("\(displayPath): \(result.questionIDs.count) question\(result.questionIDs.count == 1 ? "" : "s"), no problems")
+            lines.append(
+                "\(displayPath): \(result.questionIDs.count) question\(result.questionIDs.count == 1 ? "" : "s"), no problems"
+            )
         } else {
-            lines.append("\(displayPath): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+            lines.append(
+                "\(displayPath): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+            )
         }
         return (lines.joined(separator: "\n") + "\n", errors > 0)
     }
@@ -79,9 +87,11 @@ public enum QuizRun {
 
     /// `--answers FILE`: grades the file, records the answers, and returns the report (text or JSON).
     /// Ids the quiz lacks are reported through `warn`.
-    public static func gradeAnswers(quiz: Quiz, target: QuizTarget, answersURL: URL, answersPath: String,
-                                    store: ProgressStore?, settings: TerminalSettings, json: Bool, now: Date = Date(),
-                                    warn: (String) -> Void) throws(QuizRunError) -> String {
+    public static func gradeAnswers(
+        quiz: Quiz, target: QuizTarget, answersURL: URL, answersPath: String,
+        store: ProgressStore?, settings: TerminalSettings, json: Bool, now: Date = Date(),
+        warn: (String) -> Void
+    ) throws(QuizRunError) -> String {
         let source: String
         switch QuizLoader.read(answersURL, displayPath: answersPath) {
         case .success(let text): source = text

@@ -30,9 +30,11 @@ public final class QuizSession {
     /// How to tell the student to come back (`tandem quiz 3`), printed as it is typed.
     let resumeCommand: String
 
-    public init(quiz: Quiz, quizKey: String, title: String, store: ProgressStore?, reader: LineReader,
-                settings: TerminalSettings, resumeCommand: String, clock: @escaping () -> Date = Date.init,
-                write: @escaping (String) -> Void) {
+    public init(
+        quiz: Quiz, quizKey: String, title: String, store: ProgressStore?, reader: LineReader,
+        settings: TerminalSettings, resumeCommand: String, clock: @escaping () -> Date = Date.init,
+        write: @escaping (String) -> Void
+    ) {
         self.quiz = quiz
         self.quizKey = quizKey
         self.title = title
@@ -63,8 +65,11 @@ public final class QuizSession {
         }
 
         let autoCount = quiz.total
-        write(presenter.line(presenter.style.bold(title) + " — \(quiz.questions.count) question\(quiz.questions.count == 1 ? "" : "s")"
-                             + (autoCount < quiz.questions.count ? " (\(autoCount) graded)" : "") + "."))
+        write(
+            presenter.line(
+                presenter.style.bold(title)
+                    + " — \(quiz.questions.count) question\(quiz.questions.count == 1 ? "" : "s")"
+                    + (autoCount < quiz.questions.count ? " (\(autoCount) graded)" : "") + "."))
         write(presenter.line(presenter.style.dim("Ctrl-D or Ctrl-C stops; your answers so far are kept.")) + "\n")
 
         var answered = 0
@@ -72,14 +77,17 @@ public final class QuizSession {
         for (index, question) in quiz.questions.enumerated() where points[question.id] == nil {
             let showMultipart = question.multipart != nil && question.multipart != lastMultipart
             lastMultipart = question.multipart
-            write(presenter.question(question, number: index + 1, of: quiz.questions.count, showMultipart: showMultipart))
+            write(
+                presenter.question(question, number: index + 1, of: quiz.questions.count, showMultipart: showMultipart))
             guard let answer = asker.ask(question) else {
                 let kept = points.count
                 // With nothing answered there is nothing to resume: the next run simply starts.
-                write(presenter.line(kept == 0
-                    ? "Stopped before the first answer. Run \(presenter.style.bold(resumeCommand)) to start again."
-                    : "Stopped after \(kept) of \(quiz.questions.count) questions; your answers are saved."
-                        + " Run \(presenter.style.bold(resumeCommand)) to resume."))
+                write(
+                    presenter.line(
+                        kept == 0
+                            ? "Stopped before the first answer. Run \(presenter.style.bold(resumeCommand)) to start again."
+                            : "Stopped after \(kept) of \(quiz.questions.count) questions; your answers are saved."
+                                + " Run \(presenter.style.bold(resumeCommand)) to resume."))
                 return outcome(completed: false, points: points, answered: answered)
             }
             let result = grade(question, answer)
@@ -89,7 +97,8 @@ public final class QuizSession {
             let now = clock()
             store?.update { progress in
                 QuizRecorder.recordAnswer(question, grade: result, quizKey: quizKey, now: now, in: &progress)
-                QuizRecorder.recordPartialRun(questionID: question.id, points: result.points, quizKey: quizKey, in: &progress)
+                QuizRecorder.recordPartialRun(
+                    questionID: question.id, points: result.points, quizKey: quizKey, in: &progress)
             }
         }
 
@@ -118,8 +127,10 @@ public final class QuizSession {
             var stillMissed: [Question] = []
             write("\n")
             for (index, question) in missed.enumerated() {
-                write(presenter.question(question, number: index + 1, of: missed.count, showMultipart: question.multipart != nil,
-                                         heading: "Retry"))
+                write(
+                    presenter.question(
+                        question, number: index + 1, of: missed.count, showMultipart: question.multipart != nil,
+                        heading: "Retry"))
                 guard let answer = asker.ask(question) else {
                     write(presenter.line("Stopped retrying; your score stays \(formatPoints(score)) / \(autoCount)."))
                     return missed
@@ -127,11 +138,15 @@ public final class QuizSession {
                 let result = grade(question, answer)
                 write(presenter.feedback(question, answer: answer, grade: result) + "\n")
                 let now = clock()
-                store?.update { QuizRecorder.recordAnswer(question, grade: result, quizKey: quizKey, now: now, in: &$0) }
+                store?.update {
+                    QuizRecorder.recordAnswer(question, grade: result, quizKey: quizKey, now: now, in: &$0)
+                }
                 if result.points < 1 { stillMissed.append(question) }
             }
-            write(presenter.line("Retry: \(missed.count - stillMissed.count) of \(missed.count) right this time"
-                                 + " (the quiz score stays \(formatPoints(score)) / \(autoCount))."))
+            write(
+                presenter.line(
+                    "Retry: \(missed.count - stillMissed.count) of \(missed.count) right this time"
+                        + " (the quiz score stays \(formatPoints(score)) / \(autoCount))."))
             missed = stillMissed
         }
         if initial.isEmpty { write(presenter.line("Every question right. Well done!")) }

@@ -1,5 +1,6 @@
 import Course
 import Foundation
+
 import struct Course.Progress
 
 /// Leitner boxes: a right answer moves a question up a box and further into the future; a wrong
@@ -44,8 +45,10 @@ public enum QuizRecorder {
     }
 
     /// Records one graded answer: attempts, last result, and the review schedule.
-    public static func recordAnswer(_ question: Question, grade: Grade, quizKey: String, now: Date,
-                                    in progress: inout Progress) {
+    public static func recordAnswer(
+        _ question: Question, grade: Grade, quizKey: String, now: Date,
+        in progress: inout Progress
+    ) {
         guard grade.status != .unanswered else { return }
         let key = recordID(question, quizKey: quizKey)
         var record = progress.questions[key] ?? QuestionRecord()
@@ -62,7 +65,9 @@ public enum QuizRecorder {
     }
 
     /// Notes an answer of an unfinished run, so an interrupted quiz can resume.
-    public static func recordPartialRun(questionID: String, points: Double, quizKey: String, in progress: inout Progress) {
+    public static func recordPartialRun(
+        questionID: String, points: Double, quizKey: String, in progress: inout Progress
+    ) {
         var quiz = progress.quizzes[quizKey] ?? QuizRecord()
         var resume = quiz.resume ?? [:]
         resume[questionID] = points
@@ -71,7 +76,9 @@ public enum QuizRecorder {
     }
 
     /// Records a completed run: last and best score, total, attempts; clears any resume point.
-    public static func recordCompletedRun(score: Double, total: Int, quizKey: String, now: Date, in progress: inout Progress) {
+    public static func recordCompletedRun(
+        score: Double, total: Int, quizKey: String, now: Date, in progress: inout Progress
+    ) {
         var quiz = progress.quizzes[quizKey] ?? QuizRecord()
         quiz.attempts += 1
         quiz.last = score

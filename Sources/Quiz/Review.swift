@@ -1,7 +1,8 @@
 import Course
 import Foundation
-import struct Course.Progress
 import Terminal
+
+import struct Course.Progress
 
 /// One question due (or not yet due) for spaced review.
 public struct ReviewItem: Sendable, Equatable {
@@ -25,14 +26,16 @@ public enum ReviewQueue {
             guard let quizKey = record.quiz else { continue }
             if quizzes[quizKey] == nil { quizzes[quizKey] = loadQuiz(key: quizKey, course: course) }
             guard let quiz = quizzes[quizKey] ?? nil,
-                  let question = quiz.questions.first(where: { QuizRecorder.recordID($0, quizKey: quizKey) == recordID })
+                let question = quiz.questions.first(where: { QuizRecorder.recordID($0, quizKey: quizKey) == recordID })
             else { continue }
             items.append(ReviewItem(recordID: recordID, quizKey: quizKey, question: question, record: record))
         }
         items.sort { a, b in
-            let aDue = a.isDue(at: now), bDue = b.isDue(at: now)
+            let aDue = a.isDue(at: now)
+            let bDue = b.isDue(at: now)
             if aDue != bDue { return aDue }
-            let ad = a.record.due ?? .distantPast, bd = b.record.due ?? .distantPast
+            let ad = a.record.due ?? .distantPast
+            let bd = b.record.due ?? .distantPast
             if ad != bd { return ad < bd }
             if a.record.box != b.record.box { return a.record.box < b.record.box }
             return a.recordID < b.recordID
@@ -61,10 +64,14 @@ public enum ReviewQueue {
         let text = { (line: String) in settings.ascii ? TextFit.asciiPunctuation(line) : line }
         var lines = TextWrap.wrap(text(plan.summary(style: style, listing: true)), width: settings.width)
         for item in plan.items {
-            let when = item.isDue(at: plan.now) ? "due now" : "due " + relative(item.record.due ?? plan.now, from: plan.now)
-            let quiz = item.quizKey.hasPrefix("file:") ? URL(fileURLWithPath: String(item.quizKey.dropFirst(5))).lastPathComponent : item.quizKey
-            lines += TextWrap.wrap(text("\(item.question.id) (\(quiz), box \(item.record.box), \(when))"), width: settings.width,
-                                   indent: "  ", hang: "    ")
+            let when =
+                item.isDue(at: plan.now) ? "due now" : "due " + relative(item.record.due ?? plan.now, from: plan.now)
+            let quiz =
+                item.quizKey.hasPrefix("file:")
+                ? URL(fileURLWithPath: String(item.quizKey.dropFirst(5))).lastPathComponent : item.quizKey
+            lines += TextWrap.wrap(
+                text("\(item.question.id) (\(quiz), box \(item.record.box), \(when))"), width: settings.width,
+                indent: "  ", hang: "    ")
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -75,14 +82,18 @@ public enum ReviewQueue {
         let formatter = ISO8601DateFormatter()
         let questions: [JSONValue] = plan.items.map { item in
             .object([
-                ("id", .string(item.question.id)), ("quiz", .string(item.quizKey)), ("box", .number(Double(item.record.box))),
+                ("id", .string(item.question.id)), ("quiz", .string(item.quizKey)),
+                ("box", .number(Double(item.record.box))),
                 ("due", item.record.due.map { .string(formatter.string(from: $0)) } ?? .null),
-                ("is_due", .bool(item.isDue(at: plan.now))), ("last_result", item.record.lastResult.map { .string($0) } ?? .null),
+                ("is_due", .bool(item.isDue(at: plan.now))),
+                ("last_result", item.record.lastResult.map { .string($0) } ?? .null),
             ])
         }
-        return JSONValue.object([("due", .number(Double(plan.dueCount))),
-                                 ("next_due", plan.nextDue.map { .string(formatter.string(from: $0)) } ?? .null),
-                                 ("questions", .array(questions))]).serialized() + "\n"
+        return JSONValue.object([
+            ("due", .number(Double(plan.dueCount))),
+            ("next_due", plan.nextDue.map { .string(formatter.string(from: $0)) } ?? .null),
+            ("questions", .array(questions)),
+        ]).serialized() + "\n"
     }
 
     static func relative(_ date: Date, from now: Date) -> String {
@@ -110,8 +121,10 @@ public final class ReviewSession {
     let presenter: QuestionPresenter
     let clock: () -> Date
 
-    public init(plan: ReviewPlan, store: ProgressStore?, reader: LineReader, settings: TerminalSettings,
-                clock: @escaping () -> Date = Date.init, write: @escaping (String) -> Void) {
+    public init(
+        plan: ReviewPlan, store: ProgressStore?, reader: LineReader, settings: TerminalSettings,
+        clock: @escaping () -> Date = Date.init, write: @escaping (String) -> Void
+    ) {
         self.plan = plan
         self.store = store
         self.reader = reader
@@ -130,16 +143,21 @@ public final class ReviewSession {
         var reviewed = 0
         var right = 0
         for (index, item) in items.enumerated() {
-            write(presenter.question(item.question, number: index + 1, of: items.count, showMultipart: item.question.multipart != nil,
-                                     heading: "Review"))
-            guard let answer = QuestionAsker(reader: reader, write: write, presenter: presenter).ask(item.question) else {
+            write(
+                presenter.question(
+                    item.question, number: index + 1, of: items.count, showMultipart: item.question.multipart != nil,
+                    heading: "Review"))
+            guard let answer = QuestionAsker(reader: reader, write: write, presenter: presenter).ask(item.question)
+            else {
                 write(presenter.line("Stopped after \(reviewed) of \(items.count); those answers are saved."))
                 return (reviewed, right)
             }
             let result = grade(item.question, answer)
             write(presenter.feedback(item.question, answer: answer, grade: result) + "\n")
             let answeredAt = clock()
-            store?.update { QuizRecorder.recordAnswer(item.question, grade: result, quizKey: item.quizKey, now: answeredAt, in: &$0) }
+            store?.update {
+                QuizRecorder.recordAnswer(item.question, grade: result, quizKey: item.quizKey, now: answeredAt, in: &$0)
+            }
             reviewed += 1
             if result.points >= 1 { right += 1 }
         }

@@ -48,9 +48,11 @@ public struct ReviewPlan: Sendable, Equatable {
                 : "\(style.bold("Review")) — \(items.count) question\(plural): \(items.count - early) due"
                     + (early > 0 ? ", \(early) not due yet (early practice)." : ".")
         }
-        let count = items.count == dueCount
+        let count =
+            items.count == dueCount
             ? "\(items.count) question\(plural) due"
             : "the first \(items.count) of \(dueCount) questions due"
-        return listing ? count.prefix(1).uppercased() + count.dropFirst() + " for review:" : "\(style.bold("Review")) — \(count)."
+        return listing
+            ? count.prefix(1).uppercased() + count.dropFirst() + " for review:" : "\(style.bold("Review")) — \(count)."
     }
 }

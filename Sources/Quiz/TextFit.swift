@@ -28,7 +28,10 @@ enum TextFit {
         var used = 0
         var escape = EscapeScanner()
         for character in text {
-            if escape.consume(character) { result.append(character); continue }
+            if escape.consume(character) {
+                result.append(character)
+                continue
+            }
             let columns = DisplayWidth.of(character)
             if used + columns > room { break }
             result.append(character)
@@ -75,7 +78,10 @@ enum TextFit {
                     word = String(word.dropFirst(head.count))
                     wordWidth = DisplayWidth.of(word)
                 }
-                if currentWidth > 0 { current += " "; currentWidth += 1 }
+                if currentWidth > 0 {
+                    current += " "
+                    currentWidth += 1
+                }
                 current += word
                 currentWidth += wordWidth
             }
@@ -111,7 +117,13 @@ struct EscapeScanner {
         case .csi:
             if let value = character.asciiValue, (0x40...0x7E).contains(value) { state = .text }
         case .osc:
-            if character == "\u{07}" { finishOSC() } else if character == "\u{1B}" { state = .oscEscape } else { oscText.append(character) }
+            if character == "\u{07}" {
+                finishOSC()
+            } else if character == "\u{1B}" {
+                state = .oscEscape
+            } else {
+                oscText.append(character)
+            }
         case .oscEscape:
             finishOSC()
         }

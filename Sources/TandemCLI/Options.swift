@@ -7,7 +7,11 @@ extension ColorMode: ExpressibleByArgument {}
 
 /// `--course DIR`: every subcommand accepts it.
 public struct CourseOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The folder holding content/course.toml (default: $TANDEM_COURSE, the nearest enclosing course, or tandem's own checkout).", valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The folder holding content/course.toml (default: $TANDEM_COURSE, the nearest enclosing course, or tandem's own checkout).",
+            valueName: "dir"))
     public var course: String?
 
     public init() {}
@@ -25,7 +29,10 @@ public struct CourseOptions: ParsableArguments {
 
 /// Options of every command that prints Markdown or reports.
 public struct DisplayOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Columns to wrap to (default: $COLUMNS, else the terminal's width up to 100, else 80).", valueName: "n"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Columns to wrap to (default: $COLUMNS, else the terminal's width up to 100, else 80).", valueName: "n"))
     public var width: Int?
 
     @Option(name: .long, help: "When to use colour: auto (a terminal with NO_COLOR unset), always or never.")

@@ -15,9 +15,11 @@ public struct Tandem: ParsableCommand {
             """,
         version: Tandem.version,
         subcommands: [
-            HomeCommand.self, NextCommand.self, ListCommand.self, ReadCommand.self, QuizCommand.self, ReviewCommand.self,
+            HomeCommand.self, NextCommand.self, ListCommand.self, ReadCommand.self, QuizCommand.self,
+            ReviewCommand.self,
             CheckCommand.self, HintCommand.self, ResetCommand.self, SolutionCommand.self, WatchCommand.self,
-            RunCommand.self, ProgressCommand.self, RenderCommand.self, LintCommand.self, BenchCommand.self, DevCommand.self,
+            RunCommand.self, ProgressCommand.self, RenderCommand.self, LintCommand.self, BenchCommand.self,
+            DevCommand.self,
         ],
         defaultSubcommand: HomeCommand.self
     )
@@ -49,7 +51,8 @@ public struct Tandem: ParsableCommand {
             let message = Self.message(for: error).trimmingCharacters(in: .whitespacesAndNewlines)
             if code == .success || message.isEmpty { exit(withError: error) }
             let firstLine = message.split(separator: "\n").first.map(String.init) ?? message
-            Output.error("tandem: \(firstLine.hasPrefix("Error: ") ? String(firstLine.dropFirst(7)) : firstLine) (see --help)")
+            Output.error(
+                "tandem: \(firstLine.hasPrefix("Error: ") ? String(firstLine.dropFirst(7)) : firstLine) (see --help)")
             terminate(code.rawValue)
         }
     }

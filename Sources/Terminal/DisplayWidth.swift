@@ -65,8 +65,12 @@ public enum DisplayWidth {
         if base == 0 { return 0 }  // a lone combining mark, a control pair such as CR LF
         var presentation = base
         for scalar in scalars {
-            if scalar.value == 0xFE0F { presentation = 2 }  // emoji presentation selector
-            else if scalar.value == 0xFE0E, base == 2, isEmojiTextable(first.value) { presentation = 1 }
+            if scalar.value == 0xFE0F {
+                presentation = 2
+            }  // emoji presentation selector
+            else if scalar.value == 0xFE0E, base == 2, isEmojiTextable(first.value) {
+                presentation = 1
+            }
         }
         return presentation
     }
@@ -96,8 +100,15 @@ public enum DisplayWidth {
         case UInt8(ascii: "]"):  // OSC: ends with BEL or ESC \
             index += 1
             while index < bytes.count {
-                if bytes[index] == 0x07 { index += 1; break }
-                if bytes[index] == 0x1B { index += 1; if index < bytes.count && bytes[index] == UInt8(ascii: "\\") { index += 1 }; break }
+                if bytes[index] == 0x07 {
+                    index += 1
+                    break
+                }
+                if bytes[index] == 0x1B {
+                    index += 1
+                    if index < bytes.count && bytes[index] == UInt8(ascii: "\\") { index += 1 }
+                    break
+                }
                 index += 1
             }
         default:
@@ -115,7 +126,9 @@ public enum DisplayWidth {
     static func isRegionalIndicator(_ value: UInt32) -> Bool { (0x1F1E6...0x1F1FF).contains(value) }
 
     /// Wide symbols that a text presentation selector (U+FE0E) narrows in most terminals.
-    static func isEmojiTextable(_ value: UInt32) -> Bool { (0x2300...0x2BFF).contains(value) || (0x1F000...0x1FAFF).contains(value) }
+    static func isEmojiTextable(_ value: UInt32) -> Bool {
+        (0x2300...0x2BFF).contains(value) || (0x1F000...0x1FAFF).contains(value)
+    }
 
     /// Binary search over flattened inclusive ranges.
     static func contains(_ table: [UInt32], _ value: UInt32) -> Bool {
@@ -123,9 +136,13 @@ public enum DisplayWidth {
         var high = table.count / 2 - 1
         while low <= high {
             let middle = (low + high) / 2
-            if value < table[2 * middle] { high = middle - 1 }
-            else if value > table[2 * middle + 1] { low = middle + 1 }
-            else { return true }
+            if value < table[2 * middle] {
+                high = middle - 1
+            } else if value > table[2 * middle + 1] {
+                low = middle + 1
+            } else {
+                return true
+            }
         }
         return false
     }

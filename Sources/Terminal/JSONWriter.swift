@@ -44,7 +44,8 @@ public struct JSONWriter: Sendable {
     public mutating func string(_ value: String) { Self.appendQuoted(value, to: &text) }
 
     /// `[item, …]`, each item written by `writeItem`.
-    public mutating func array<Items: Sequence>(_ items: Items, _ writeItem: (inout JSONWriter, Items.Element) -> Void) {
+    public mutating func array<Items: Sequence>(_ items: Items, _ writeItem: (inout JSONWriter, Items.Element) -> Void)
+    {
         text += "["
         var first = true
         for item in items {
@@ -56,7 +57,9 @@ public struct JSONWriter: Sendable {
     }
 
     /// `{"key": value, …}` in the members' order, each value written by `writeValue`.
-    public mutating func object<Value>(_ members: some Sequence<(String, Value)>, _ writeValue: (inout JSONWriter, Value) -> Void) {
+    public mutating func object<Value>(
+        _ members: some Sequence<(String, Value)>, _ writeValue: (inout JSONWriter, Value) -> Void
+    ) {
         text += "{"
         var first = true
         for (key, value) in members {

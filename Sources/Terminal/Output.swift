@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Writes to stdout, treating a closed pipe (`| head`, a closed pager) as a normal end.
 public enum Output {
@@ -23,7 +24,7 @@ public enum Output {
         guard var pointer = UnsafeRawPointer(bytes.baseAddress) else { return }
         var remaining = bytes.count
         while remaining > 0 {
-            let written = Glibc_write(STDOUT_FILENO, pointer, remaining)
+            let written = systemWrite(STDOUT_FILENO, pointer, remaining)
             if written < 0 {
                 if errno == EINTR { continue }
                 // EPIPE and friends: the reader is gone; nothing left to say.
@@ -54,7 +55,8 @@ public enum Output {
     /// `page(_:allowPager:)` for UTF-8 bytes (saves a copy of large output).
     public static func page(bytes text: UnsafeBufferPointer<UInt8>, allowPager: Bool) {
         guard allowPager, isatty(STDOUT_FILENO) == 1, let rows = TerminalSettings.terminalRows(),
-              text.reduce(0, { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }) >= rows else {
+            text.reduce(0, { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }) >= rows
+        else {
             write(bytes: text)
             return
         }
@@ -86,8 +88,10 @@ public enum Output {
         for signal in [SIGPIPE, SIGINT, SIGQUIT] { sigaddset(&defaults, signal) }
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
-        let arguments: [UnsafeMutablePointer<CChar>?] = ["/bin/sh", "-c", pagerCommand].map { (argument: String) in strdup(argument) }
-        defer { arguments.forEach { free($0) } }
+        let arguments: [UnsafeMutablePointer<CChar>?] = ["/bin/sh", "-c", pagerCommand].map { (argument: String) in
+            strdup(argument)
+        }
+        defer { for argument in arguments { free(argument) } }
         var argv: [UnsafeMutablePointer<CChar>?] = arguments + [nil]
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, "/bin/sh", &actions, &attributes, &argv, environ)
@@ -105,7 +109,7 @@ public enum Output {
         if var pointer = UnsafeRawPointer(text.baseAddress) {
             var remaining = text.count
             while remaining > 0 {
-                let written = Glibc_write(fds[1], pointer, remaining)
+                let written = systemWrite(fds[1], pointer, remaining)
                 if written < 0 {
                     if errno == EINTR { continue }
                     break  // the pager quit early: that is fine
@@ -131,19 +135,19 @@ func commandExists(_ name: String, path: String?) -> Bool {
 }
 
 @inline(__always)
-private func Glibc_write(_ fd: Int32, _ pointer: UnsafeRawPointer, _ count: Int) -> Int {
+private func systemWrite(_ fd: Int32, _ pointer: UnsafeRawPointer, _ count: Int) -> Int {
     #if canImport(Glibc)
-    return Glibc.write(fd, pointer, count)
+        return Glibc.write(fd, pointer, count)
     #else
-    return Darwin.write(fd, pointer, count)
+        return Darwin.write(fd, pointer, count)
     #endif
 }
 
 /// Ends the process with `code` (a name that does not collide with ArgumentParser's `exit`).
 public func terminate(_ code: Int32) -> Never {
     #if canImport(Glibc)
-    Glibc.exit(code)
+        Glibc.exit(code)
     #else
-    Darwin.exit(code)
+        Darwin.exit(code)
     #endif
 }

@@ -17,7 +17,9 @@ public struct Style: Sendable, Hashable {
     public var underline: Bool
     public var foreground: Color?
 
-    public init(bold: Bool = false, dim: Bool = false, italic: Bool = false, underline: Bool = false, foreground: Color? = nil) {
+    public init(
+        bold: Bool = false, dim: Bool = false, italic: Bool = false, underline: Bool = false, foreground: Color? = nil
+    ) {
         self.bold = bold
         self.dim = dim
         self.italic = italic
@@ -41,8 +43,9 @@ public struct Style: Sendable, Hashable {
 
     /// This style plus another's attributes (the other's colour wins when it has one).
     public func with(_ other: Style) -> Style {
-        Style(bold: bold || other.bold, dim: dim || other.dim, italic: italic || other.italic,
-              underline: underline || other.underline, foreground: other.foreground ?? foreground)
+        Style(
+            bold: bold || other.bold, dim: dim || other.dim, italic: italic || other.italic,
+            underline: underline || other.underline, foreground: other.foreground ?? foreground)
     }
 
     public var isPlain: Bool { self == .plain }

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// When to colour output: `auto` colours only a TTY with `NO_COLOR` unset or empty.
 public enum ColorMode: String, CaseIterable, Sendable {
@@ -39,7 +40,9 @@ public struct TerminalSettings: Sendable, Equatable {
         var resolvedWidth = 80
         if let width, width > 0 {
             resolvedWidth = width
-        } else if let columns = environment["COLUMNS"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), columns > 0 {
+        } else if let columns = environment["COLUMNS"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }),
+            columns > 0
+        {
             resolvedWidth = columns
         } else if isTTY, let columns = terminalColumns, columns > 0 {
             resolvedWidth = min(columns, 100)
@@ -50,8 +53,9 @@ public struct TerminalSettings: Sendable, Equatable {
         case .never: useColor = false
         case .auto: useColor = isTTY && (environment["NO_COLOR"] ?? "").isEmpty
         }
-        return TerminalSettings(width: max(resolvedWidth, 1), color: useColor,
-                                ascii: ascii || !localeIsUTF8(environment))
+        return TerminalSettings(
+            width: max(resolvedWidth, 1), color: useColor,
+            ascii: ascii || !localeIsUTF8(environment))
     }
 
     /// The width the terminal reports for stdout, if it is one.
@@ -68,9 +72,9 @@ public struct TerminalSettings: Sendable, Equatable {
     private static func terminalSize() -> winsize? {
         var size = winsize()
         #if canImport(Glibc)
-        let request = UInt(TIOCGWINSZ)
+            let request = UInt(TIOCGWINSZ)
         #else
-        let request = TIOCGWINSZ
+            let request = TIOCGWINSZ
         #endif
         return ioctl(STDOUT_FILENO, request, &size) == 0 ? size : nil
     }

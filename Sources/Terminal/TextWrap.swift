@@ -37,7 +37,10 @@ public enum TextWrap {
                 line = ""
                 lineWidth = 0
             }
-            if lineWidth > 0 && gap == 1 { line += " "; lineWidth += 1 }
+            if lineWidth > 0 && gap == 1 {
+                line += " "
+                lineWidth += 1
+            }
             line += word
             lineWidth += wordWidth
             word = ""

@@ -46,7 +46,10 @@ extension DocumentRenderer {
                 if node.ordered {
                     var count = 0
                     var child = node.firstChild
-                    while child >= 0 { count += 1; child = nodes[Int(child)].next }
+                    while child >= 0 {
+                        count += 1
+                        child = nodes[Int(child)].next
+                    }
                     let largest = Int(node.listStart) + max(0, count - 1)
                     frame.markerWidth = String(largest).count + 2
                 } else {
@@ -68,8 +71,11 @@ extension DocumentRenderer {
                     } else {
                         marker = glyphs.bullets[(listDepth - 1) % glyphs.bullets.count]
                     }
-                    let first = styled(marker, SpanStyle(color: .cyan)) + Array(repeating: 0x20, count: list.markerWidth - DisplayWidth.of(marker))
-                    frame.pushedPrefix = pushPrefix(first: first, rest: Array(repeating: 0x20, count: list.markerWidth), width: list.markerWidth)
+                    let first =
+                        styled(marker, SpanStyle(color: .cyan))
+                        + Array(repeating: 0x20, count: list.markerWidth - DisplayWidth.of(marker))
+                    frame.pushedPrefix = pushPrefix(
+                        first: first, rest: Array(repeating: 0x20, count: list.markerWidth), width: list.markerWidth)
                 }
                 frames.append(frame)
                 descend = true
@@ -110,9 +116,15 @@ extension DocumentRenderer {
                     closeContainer(frame, pendingBlank: &pendingBlank, listDepth: &listDepth)
                 }
                 let next = nodes[Int(finished)].next
-                if next >= 0 { current = next; break }
+                if next >= 0 {
+                    current = next
+                    break
+                }
                 let parent = nodes[Int(finished)].parent
-                if parent < 0 || parent == root { current = -1; break }
+                if parent < 0 || parent == root {
+                    current = -1
+                    break
+                }
                 finished = parent
                 leaveContainer = true
             }
@@ -173,7 +185,10 @@ extension DocumentRenderer {
         let node = document.nodes[Int(index)]
         if codeFrame == nil {
             let frameStyle = SpanStyle(flags: SpanStyle.dim)
-            codeFrame = (styled(glyphs.codeTop, frameStyle), styled(glyphs.codeSide, frameStyle) + [0x20], styled(glyphs.codeBottom, frameStyle))
+            codeFrame = (
+                styled(glyphs.codeTop, frameStyle), styled(glyphs.codeSide, frameStyle) + [0x20],
+                styled(glyphs.codeBottom, frameStyle)
+            )
         }
         guard let (top, side, bottom) = codeFrame else { return }
         // The language is the info string's first word, clipped to the width.
@@ -228,7 +243,10 @@ extension DocumentRenderer {
                 line.append(contentsOf: repeatElement(0x20, count: spaces))
                 column += spaces
             } else if byte < 0x20 || byte == 0x7F {
-                if byte != 0x0D { line.append(contentsOf: [0xEF, 0xBF, 0xBD]); column += 1 }
+                if byte != 0x0D {
+                    line.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                    column += 1
+                }
             } else {
                 line.append(byte)
                 if byte < 0x80 || byte >= 0xC0 { column += 1 }
@@ -276,7 +294,8 @@ extension DocumentRenderer {
             let title = linkTitles[offset]
             if !title.isEmpty {
                 writer.space(.plain, encoder: &encoder)
-                writer.text(glyphs.openQuote + title + glyphs.closeQuote, SpanStyle(flags: SpanStyle.italic), encoder: &encoder)
+                writer.text(
+                    glyphs.openQuote + title + glyphs.closeQuote, SpanStyle(flags: SpanStyle.italic), encoder: &encoder)
             }
             let label = "[\(offset + 1)]"
             let labelBytes = styled(label, numberStyle) + Array(repeating: 0x20, count: labelWidth - label.count)

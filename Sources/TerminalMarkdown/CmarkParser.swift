@@ -7,10 +7,11 @@
 // thousands of nodes one by one (and glibc consolidating them afterwards) cost about a sixth of
 // the render time of a 2 MB document.
 import CCmark
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 enum CmarkParser {
@@ -27,7 +28,9 @@ enum CmarkParser {
     }
 
     /// Parses `bytes` and appends the resulting tree under `parent`; returns the new root's index.
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, into document: inout MarkdownDocument, under parent: Int32) -> Int32 {
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, into document: inout MarkdownDocument, under parent: Int32)
+        -> Int32
+    {
         let arena = CmarkArena(expectedInput: bytes.count)
         CmarkArena.setCurrent(arena)
         defer {
@@ -50,7 +53,9 @@ enum CmarkParser {
     }
 
     /// Copies the tree under `root` with cmark's iterator: ENTER pushes a container, EXIT pops it.
-    private static func convert(_ root: OpaquePointer, into document: inout MarkdownDocument, under parent: Int32) -> Int32 {
+    private static func convert(_ root: OpaquePointer, into document: inout MarkdownDocument, under parent: Int32)
+        -> Int32
+    {
         guard let iterator = cmark_iter_new(root) else {
             return document.append(MarkdownDocument.Node(kind: .document), to: parent)
         }
@@ -69,13 +74,17 @@ enum CmarkParser {
             let (value, isLeaf) = makeNode(node, document: &document)
             let index = document.append(value, to: stack[stack.count - 1])
             if rootIndex < 0 { rootIndex = index }
-            if value.kind == .paragraph && value.endLine > value.startLine { document.multiLineParagraphs.append(index) }
+            if value.kind == .paragraph && value.endLine > value.startLine {
+                document.multiLineParagraphs.append(index)
+            }
             if !isLeaf { stack.append(index) }
         }
         return rootIndex >= 0 ? rootIndex : document.append(MarkdownDocument.Node(kind: .document), to: parent)
     }
 
-    private static func makeNode(_ node: OpaquePointer, document: inout MarkdownDocument) -> (MarkdownDocument.Node, isLeaf: Bool) {
+    private static func makeNode(_ node: OpaquePointer, document: inout MarkdownDocument) -> (
+        MarkdownDocument.Node, isLeaf: Bool
+    ) {
         let type = cmark_node_get_type(node)
         var value = MarkdownDocument.Node(kind: kind(of: type))
         var isLeaf = false
@@ -113,7 +122,9 @@ enum CmarkParser {
         return (value, isLeaf)
     }
 
-    private static func store(_ pointer: UnsafePointer<CChar>?, in document: inout MarkdownDocument) -> MarkdownDocument.TextRange {
+    private static func store(_ pointer: UnsafePointer<CChar>?, in document: inout MarkdownDocument)
+        -> MarkdownDocument.TextRange
+    {
         guard let pointer else { return .empty }
         let count = strlen(pointer)
         guard count > 0 else { return .empty }
@@ -219,18 +230,19 @@ private final class CmarkArena {
     /// cmark's allocator table, made once, never written again and never freed (hence safe to share).
     nonisolated(unsafe) static let allocator: UnsafeMutablePointer<cmark_mem> = {
         let table = UnsafeMutablePointer<cmark_mem>.allocate(capacity: 1)
-        table.initialize(to: cmark_mem(
-            calloc: { count, size in
-                let (total, overflow) = Int(count).multipliedReportingOverflow(by: Int(size))
-                guard !overflow else { return nil }
-                return CmarkArena.current?.allocate(total, zeroed: true) ?? calloc(count, size)
-            },
-            realloc: { pointer, size in
-                CmarkArena.current?.reallocate(pointer, Int(size)) ?? realloc(pointer, size)
-            },
-            free: { pointer in
-                if CmarkArena.current == nil { free(pointer) }
-            }))
+        table.initialize(
+            to: cmark_mem(
+                calloc: { count, size in
+                    let (total, overflow) = Int(count).multipliedReportingOverflow(by: Int(size))
+                    guard !overflow else { return nil }
+                    return CmarkArena.current?.allocate(total, zeroed: true) ?? calloc(count, size)
+                },
+                realloc: { pointer, size in
+                    CmarkArena.current?.reallocate(pointer, Int(size)) ?? realloc(pointer, size)
+                },
+                free: { pointer in
+                    if CmarkArena.current == nil { free(pointer) }
+                }))
         return table
     }()
 }

@@ -57,8 +57,13 @@ struct CodeHighlighter {
         while index < count {
             let start = index
             if inBlockComment {
-                while index < count && !(line[index] == UInt8(ascii: "*") && at(index + 1) == UInt8(ascii: "/")) { index += 1 }
-                if index < count { index += 2; inBlockComment = false }
+                while index < count && !(line[index] == UInt8(ascii: "*") && at(index + 1) == UInt8(ascii: "/")) {
+                    index += 1
+                }
+                if index < count {
+                    index += 2
+                    inBlockComment = false
+                }
                 emit(start..<index, Self.comment, &out, &encoder)
                 continue
             }
@@ -82,12 +87,16 @@ struct CodeHighlighter {
                 index += 1
                 while index < count && Self.isIdentifierPart(line[index]) { index += 1 }
                 let word = String(decoding: line[start..<index], as: UTF8.self)
-                let isKeyword = byte == UInt8(ascii: "@") || byte == UInt8(ascii: "#") || Self.swiftKeywords.contains(word)
+                let isKeyword =
+                    byte == UInt8(ascii: "@") || byte == UInt8(ascii: "#") || Self.swiftKeywords.contains(word)
                 emit(start..<index, isKeyword ? Self.keyword : .plain, &out, &encoder)
                 continue
             }
             if Self.isDigit(byte) {
-                while index < count && (Self.isIdentifierPart(line[index]) || line[index] == UInt8(ascii: ".") && Self.isDigit(at(index + 1))) { index += 1 }
+                while index < count
+                    && (Self.isIdentifierPart(line[index])
+                        || line[index] == UInt8(ascii: ".") && Self.isDigit(at(index + 1)))
+                { index += 1 }
                 emit(start..<index, Self.number, &out, &encoder)
                 continue
             }
@@ -103,7 +112,9 @@ struct CodeHighlighter {
         while index < count && line[index] == 0x20 { index += 1 }
         emit(0..<index, .plain, &out, &encoder)
         // A `$ ` or `% ` prompt, then the command word.
-        if index + 1 < count, line[index] == UInt8(ascii: "$") || line[index] == UInt8(ascii: "%"), line[index + 1] == 0x20 {
+        if index + 1 < count, line[index] == UInt8(ascii: "$") || line[index] == UInt8(ascii: "%"),
+            line[index + 1] == 0x20
+        {
             emit(index..<index + 2, Self.comment, &out, &encoder)
             index += 2
         }
@@ -132,10 +143,14 @@ struct CodeHighlighter {
                 expectCommand = true
                 continue
             }
-            while index < count, line[index] != 0x20, line[index] != UInt8(ascii: "\""), line[index] != UInt8(ascii: "'"),
-                  line[index] != UInt8(ascii: "|"), line[index] != UInt8(ascii: ";") { index += 1 }
+            while index < count, line[index] != 0x20, line[index] != UInt8(ascii: "\""),
+                line[index] != UInt8(ascii: "'"),
+                line[index] != UInt8(ascii: "|"), line[index] != UInt8(ascii: ";")
+            { index += 1 }
             if index == start { index += 1 }
-            emit(start..<index, expectCommand ? Self.command : (byte == UInt8(ascii: "-") ? Self.number : .plain), &out, &encoder)
+            emit(
+                start..<index, expectCommand ? Self.command : (byte == UInt8(ascii: "-") ? Self.number : .plain), &out,
+                &encoder)
             expectCommand = false
         }
     }
@@ -144,7 +159,10 @@ struct CodeHighlighter {
     private static func endOfString(_ line: [UInt8], from start: Int, quote: UInt8) -> Int {
         var index = start + 1
         while index < line.count {
-            if line[index] == UInt8(ascii: "\\") && quote != UInt8(ascii: "'") { index += 2; continue }
+            if line[index] == UInt8(ascii: "\\") && quote != UInt8(ascii: "'") {
+                index += 2
+                continue
+            }
             if line[index] == quote { return index + 1 }
             index += 1
         }

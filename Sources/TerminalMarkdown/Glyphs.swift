@@ -25,14 +25,16 @@ struct Glyphs {
     static let unicode = Glyphs(
         bullets: ["•", "◦", "▪"], quoteBar: "│", rule: "─", heading1Rule: "━", heading2Rule: "─",
         codeTop: "╭─", codeSide: "│", codeBottom: "╰─",
-        table: TableGlyphs(horizontal: "─", headerHorizontal: "─", vertical: "│",
-                           top: ("┌", "┬", "┐"), header: ("├", "┼", "┤"), bottom: ("└", "┴", "┘")),
+        table: TableGlyphs(
+            horizontal: "─", headerHorizontal: "─", vertical: "│",
+            top: ("┌", "┬", "┐"), header: ("├", "┼", "┤"), bottom: ("└", "┴", "┘")),
         openQuote: "\u{201C}", closeQuote: "\u{201D}")
 
     static let ascii = Glyphs(
         bullets: ["*", "-", "+"], quoteBar: "|", rule: "-", heading1Rule: "=", heading2Rule: "-",
         codeTop: "+-", codeSide: "|", codeBottom: "+-",
-        table: TableGlyphs(horizontal: "-", headerHorizontal: "=", vertical: "|",
-                           top: ("+", "+", "+"), header: ("+", "+", "+"), bottom: ("+", "+", "+")),
+        table: TableGlyphs(
+            horizontal: "-", headerHorizontal: "=", vertical: "|",
+            top: ("+", "+", "+"), header: ("+", "+", "+"), bottom: ("+", "+", "+")),
         openQuote: "\"", closeQuote: "\"")
 }

@@ -27,7 +27,8 @@ extension DocumentRenderer {
     /// Walks the inline subtree with an explicit stack. Nesting changes counters (emphasis,
     /// strong) and a small stack of open links rather than recursing, so 50,000 nested emphasis
     /// markers cost memory proportional to the input and nothing more.
-    mutating func renderInlines(of parent: Int32, base: SpanStyle, width: Int, leading: String? = nil) -> RenderedLines {
+    mutating func renderInlines(of parent: Int32, base: SpanStyle, width: Int, leading: String? = nil) -> RenderedLines
+    {
         var writer = LineWriter(width: width, color: settings.color)
         if let leading {
             writer.text(leading, base, encoder: &encoder)
@@ -44,8 +45,10 @@ extension DocumentRenderer {
         return lines
     }
 
-    private mutating func walkInlines(of parent: Int32, nodes: UnsafeBufferPointer<MarkdownDocument.Node>,
-                                      text: UnsafeBufferPointer<UInt8>, base: SpanStyle, writer: inout LineWriter) {
+    private mutating func walkInlines(
+        of parent: Int32, nodes: UnsafeBufferPointer<MarkdownDocument.Node>,
+        text: UnsafeBufferPointer<UInt8>, base: SpanStyle, writer: inout LineWriter
+    ) {
         let color = settings.color
         var state = InlineState()
         @inline(__always) func bytes(_ range: MarkdownDocument.TextRange) -> UnsafeBufferPointer<UInt8> {
@@ -71,7 +74,8 @@ extension DocumentRenderer {
                 writer.text(bytes(nodes[Int(current)].literal), style, encoder: &encoder)
                 if !color { writer.text("`", style, encoder: &encoder) }
             case .htmlInline, .customInline:
-                writer.text(bytes(nodes[Int(current)].literal), state.style(base).adding(SpanStyle.dim), encoder: &encoder)
+                writer.text(
+                    bytes(nodes[Int(current)].literal), state.style(base).adding(SpanStyle.dim), encoder: &encoder)
             case .emphasis:
                 if !color { writer.text("_", state.style(base), encoder: &encoder) }
                 state.emphasis += 1
@@ -85,7 +89,9 @@ extension DocumentRenderer {
                 let url = document.string(node.info)
                 var number = -1
                 if !url.isEmpty {
-                    number = (kind == .image || !isAutolink(node, url: url)) ? self.number(for: url, title: document.string(node.title)) : 0
+                    number =
+                        (kind == .image || !isAutolink(node, url: url))
+                        ? self.number(for: url, title: document.string(node.title)) : 0
                 }
                 let target = url.isEmpty ? Int32(-1) : self.target(for: url)
                 if kind == .image {
@@ -124,11 +130,20 @@ extension DocumentRenderer {
                         break
                     }
                 }
-                if finished == parent { current = -1; break }
+                if finished == parent {
+                    current = -1
+                    break
+                }
                 let next = nodes[Int(finished)].next
-                if next >= 0 { current = next; break }
+                if next >= 0 {
+                    current = next
+                    break
+                }
                 let up = nodes[Int(finished)].parent
-                if up < 0 || up == parent { current = -1; break }
+                if up < 0 || up == parent {
+                    current = -1
+                    break
+                }
                 finished = up
                 leave = true
             }
@@ -139,7 +154,9 @@ extension DocumentRenderer {
     /// already on screen, so it gets no reference number.
     private func isAutolink(_ node: MarkdownDocument.Node, url: String) -> Bool {
         let child = node.firstChild
-        guard child >= 0, document.nodes[Int(child)].next < 0, document.nodes[Int(child)].kind == .text else { return false }
+        guard child >= 0, document.nodes[Int(child)].next < 0, document.nodes[Int(child)].kind == .text else {
+            return false
+        }
         let text = document.string(document.nodes[Int(child)].literal)
         return text == url || "mailto:" + text == url
     }

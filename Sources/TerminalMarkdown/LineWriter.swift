@@ -122,7 +122,9 @@ struct LineWriter {
 
     private let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
 
-    private mutating func appendASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ style: SpanStyle, encoder: inout StyleEncoder) {
+    private mutating func appendASCII(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ style: SpanStyle, encoder: inout StyleEncoder
+    ) {
         var index = 0
         while index < bytes.count {
             if wordActive && wordWidth >= width {  // the word fills a whole line: split it
@@ -135,7 +137,9 @@ struct LineWriter {
         }
     }
 
-    private mutating func appendNonASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ style: SpanStyle, encoder: inout StyleEncoder) {
+    private mutating func appendNonASCII(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ style: SpanStyle, encoder: inout StyleEncoder
+    ) {
         let string = String(decoding: bytes, as: UTF8.self)
         for character in string {
             let columns = DisplayWidth.of(character)
@@ -152,7 +156,9 @@ struct LineWriter {
         }
     }
 
-    private mutating func appendGrapheme(_ bytes: [UInt8], width columns: Int, _ style: SpanStyle, encoder: inout StyleEncoder) {
+    private mutating func appendGrapheme(
+        _ bytes: [UInt8], width columns: Int, _ style: SpanStyle, encoder: inout StyleEncoder
+    ) {
         if wordWidth + columns > width && wordWidth > 0 {
             placeWord(encoder: &encoder)
             endLine(encoder: &encoder)
@@ -160,7 +166,9 @@ struct LineWriter {
         bytes.withUnsafeBufferPointer { addToWord($0, width: columns, style, encoder: &encoder) }
     }
 
-    private mutating func addToWord(_ bytes: UnsafeBufferPointer<UInt8>, width columns: Int, _ style: SpanStyle, encoder: inout StyleEncoder) {
+    private mutating func addToWord(
+        _ bytes: UnsafeBufferPointer<UInt8>, width columns: Int, _ style: SpanStyle, encoder: inout StyleEncoder
+    ) {
         if !wordActive {
             wordActive = true
             wordStart = style

@@ -62,7 +62,9 @@ public struct MarkdownDocument: Sendable {
     public var root: Int32 { 0 }
 
     public func string(_ range: TextRange) -> String {
-        text.withUnsafeBufferPointer { String(decoding: $0[Int(range.start)..<Int(range.start + range.count)], as: UTF8.self) }
+        text.withUnsafeBufferPointer {
+            String(decoding: $0[Int(range.start)..<Int(range.start + range.count)], as: UTF8.self)
+        }
     }
 
     /// Appends a node as the last child of `parent` (or as a root when `parent` is -1); returns its index.
@@ -91,7 +93,10 @@ public struct MarkdownDocument: Sendable {
     public func children(of node: Int32) -> [Int32] {
         var result: [Int32] = []
         var child = nodes[Int(node)].firstChild
-        while child >= 0 { result.append(child); child = nodes[Int(child)].next }
+        while child >= 0 {
+            result.append(child)
+            child = nodes[Int(child)].next
+        }
         return result
     }
 
@@ -109,7 +114,10 @@ public struct MarkdownDocument: Sendable {
             }
             var children: [Int32] = []
             var child = node.firstChild
-            while child >= 0 { children.append(child); child = nodes[Int(child)].next }
+            while child >= 0 {
+                children.append(child)
+                child = nodes[Int(child)].next
+            }
             stack.append(contentsOf: children.reversed())
         }
         return result

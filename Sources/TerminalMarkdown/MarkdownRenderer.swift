@@ -41,7 +41,10 @@ public struct MarkdownRenderer: Sendable {
     public func renderInline(_ markdown: String) -> String {
         let document = MarkdownRenderer.parse(markdown)
         let blocks = document.children(of: document.root)
-        guard blocks.allSatisfy({ document.nodes[Int($0)].kind == .paragraph || document.nodes[Int($0)].kind == .heading }) else {
+        guard
+            blocks.allSatisfy({ document.nodes[Int($0)].kind == .paragraph || document.nodes[Int($0)].kind == .heading }
+            )
+        else {
             var full = render(markdown)
             while full.hasSuffix("\n") { full.removeLast() }
             return full

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// GitHub-style pipe tables, which libcmark 0.30 parses as paragraphs. A paragraph whose source
@@ -21,12 +21,14 @@ enum PipeTables {
             // Cheap test on the first two lines before splitting the whole paragraph.
             let firstTwo = sourceLines(of: node, cursor: &cursor, limit: 2)
             guard firstTwo.count == 2, firstTwo[0].contains(UInt8(ascii: "|")),
-                  let alignments = delimiterRow(firstTwo[1]) else { continue }
+                let alignments = delimiterRow(firstTwo[1])
+            else { continue }
             let lines = sourceLines(of: node, cursor: &cursor)
             let header = cells(of: lines[0])
             guard header.count == alignments.count else { continue }
-            rewrite(paragraph: index, header: header, alignments: alignments,
-                    body: lines.dropFirst(2).map(cells(of:)), document: &document)
+            rewrite(
+                paragraph: index, header: header, alignments: alignments,
+                body: lines.dropFirst(2).map(cells(of:)), document: &document)
         }
     }
 
@@ -46,7 +48,10 @@ enum PipeTables {
 
         /// The bytes of line `number` (1-based) without its line ending, or nil past the end.
         mutating func line(_ number: Int) -> Range<Int>? {
-            if number < line { line = 1; offset = 0 }
+            if number < line {
+                line = 1
+                offset = 0
+            }
             while line < number {
                 guard offset < source.count else { return nil }
                 offset = nextLineStart(after: offset)
@@ -60,7 +65,9 @@ enum PipeTables {
 
         private func nextLineStart(after start: Int) -> Int {
             if onlyLineFeeds, let base = source.baseAddress {
-                guard start < source.count, let found = memchr(base + start, 0x0A, source.count - start) else { return source.count + 1 }
+                guard start < source.count, let found = memchr(base + start, 0x0A, source.count - start) else {
+                    return source.count + 1
+                }
                 return UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
             }
             var index = start
@@ -75,7 +82,9 @@ enum PipeTables {
     }
 
     /// The paragraph's lines without their container prefixes (`> `, list indentation).
-    private static func sourceLines(of node: MarkdownDocument.Node, cursor: inout LineCursor, limit: Int = Int.max) -> [ArraySlice<UInt8>] {
+    private static func sourceLines(of node: MarkdownDocument.Node, cursor: inout LineCursor, limit: Int = Int.max)
+        -> [ArraySlice<UInt8>]
+    {
         var lines: [ArraySlice<UInt8>] = []
         let firstLine = Int(node.startLine)
         let lastLine = Int(node.endLine)
@@ -91,7 +100,9 @@ enum PipeTables {
                 start = min(end, start + indent)
             } else {
                 var skipped = 0
-                while start < end, skipped < indent, source[start] == 0x20 || source[start] == 0x09 || source[start] == UInt8(ascii: ">") {
+                while start < end, skipped < indent,
+                    source[start] == 0x20 || source[start] == 0x09 || source[start] == UInt8(ascii: ">")
+                {
                     start += 1
                     skipped += 1
                 }
@@ -130,7 +141,9 @@ enum PipeTables {
         while let first = row.first, first == 0x20 || first == 0x09 { row.removeFirst() }
         while let last = row.last, last == 0x20 || last == 0x09 { row.removeLast() }
         if row.first == UInt8(ascii: "|") { row.removeFirst() }
-        if row.last == UInt8(ascii: "|") && !(row.count >= 2 && row[row.count - 2] == UInt8(ascii: "\\")) { row.removeLast() }
+        if row.last == UInt8(ascii: "|") && !(row.count >= 2 && row[row.count - 2] == UInt8(ascii: "\\")) {
+            row.removeLast()
+        }
         var result: [Cell] = []
         var current: [UInt8] = []
         var index = 0
@@ -163,8 +176,10 @@ enum PipeTables {
     /// Bytes that may start inline markup; a cell without any is plain text and skips the parser.
     private static let markupBytes: Set<UInt8> = Set("*_`[]<>!&\\~".utf8)
 
-    private static func rewrite(paragraph: Int32, header: [Cell], alignments: [MarkdownDocument.Alignment],
-                                body: [[Cell]], document: inout MarkdownDocument) {
+    private static func rewrite(
+        paragraph: Int32, header: [Cell], alignments: [MarkdownDocument.Alignment],
+        body: [[Cell]], document: inout MarkdownDocument
+    ) {
         document.nodes[Int(paragraph)].kind = .table
         document.nodes[Int(paragraph)].firstChild = -1
         document.nodes[Int(paragraph)].lastChild = -1
@@ -196,7 +211,8 @@ enum PipeTables {
         let textMark = document.text.count
         let root = bytes.withUnsafeBufferPointer { CmarkParser.parse($0, into: &document, under: -1) }
         let paragraph = document.nodes[Int(root)].firstChild
-        guard paragraph >= 0, document.nodes[Int(paragraph)].kind == .paragraph, document.nodes[Int(paragraph)].next < 0 else {
+        guard paragraph >= 0, document.nodes[Int(paragraph)].kind == .paragraph, document.nodes[Int(paragraph)].next < 0
+        else {
             document.nodes.removeSubrange(mark...)
             document.text.removeSubrange(textMark...)
             return literal()

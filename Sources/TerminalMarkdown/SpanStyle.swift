@@ -37,8 +37,10 @@ struct SpanStyle: Equatable {
     }
 
     var terminalStyle: Style {
-        Style(bold: flags & SpanStyle.bold != 0, dim: flags & SpanStyle.dim != 0, italic: flags & SpanStyle.italic != 0,
-              underline: flags & SpanStyle.underline != 0, foreground: color == 0 ? nil : Style.Color(rawValue: color - 1))
+        Style(
+            bold: flags & SpanStyle.bold != 0, dim: flags & SpanStyle.dim != 0, italic: flags & SpanStyle.italic != 0,
+            underline: flags & SpanStyle.underline != 0, foreground: color == 0 ? nil : Style.Color(rawValue: color - 1)
+        )
     }
 }
 

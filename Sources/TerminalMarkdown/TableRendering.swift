@@ -21,7 +21,10 @@ extension DocumentRenderer {
             if cells.count > columns { cells.removeLast(cells.count - columns) }
             var rendered: [RenderedLines] = []
             for (column, cell) in cells.enumerated() {
-                if rowNumber == 0 { alignments[column] = MarkdownDocument.Alignment(rawValue: UInt8(clamping: document.nodes[Int(cell)].level)) ?? .none }
+                if rowNumber == 0 {
+                    alignments[column] =
+                        MarkdownDocument.Alignment(rawValue: UInt8(clamping: document.nodes[Int(cell)].level)) ?? .none
+                }
                 let lines = renderInlines(of: cell, base: rowNumber == 0 ? headerStyle : .plain, width: unlimited)
                 natural[column] = max(natural[column], lines.map(\.width).max() ?? 0)
                 widestWord[column] = max(widestWord[column], widestWordOfLastInlines)
@@ -36,8 +39,10 @@ extension DocumentRenderer {
         // Pass 2: re-wrap the cells that are wider than their column.
         for (rowNumber, row) in rows.enumerated() {
             let cells = document.children(of: row)
-            for column in 0..<min(columns, cells.count) where (cellLines[rowNumber][column].map(\.width).max() ?? 0) > widths[column] {
-                cellLines[rowNumber][column] = renderInlines(of: cells[column], base: rowNumber == 0 ? headerStyle : .plain, width: widths[column])
+            for column in 0..<min(columns, cells.count)
+            where (cellLines[rowNumber][column].map(\.width).max() ?? 0) > widths[column] {
+                cellLines[rowNumber][column] = renderInlines(
+                    of: cells[column], base: rowNumber == 0 ? headerStyle : .plain, width: widths[column])
             }
         }
 
@@ -61,7 +66,8 @@ extension DocumentRenderer {
             for lineNumber in 0..<height {
                 var line = bar
                 for column in 0..<columns {
-                    let content = lineNumber < cells[column].count ? cells[column][lineNumber] : RenderedLine(bytes: [], width: 0)
+                    let content =
+                        lineNumber < cells[column].count ? cells[column][lineNumber] : RenderedLine(bytes: [], width: 0)
                     let spare = max(0, widths[column] - content.width)
                     let before: Int
                     switch alignments[column] {
@@ -93,7 +99,8 @@ extension DocumentRenderer {
         let floor = zip(minimum, natural).map { min(max(1, $0), $1) }
         if floor.reduce(0, +) > available { return waterFill(natural, available: available) }
         // Share what is left beyond the words among the columns that want more.
-        let extra = waterFill(zip(natural, floor).map { $0 - $1 }, available: available - floor.reduce(0, +), minimumEach: 0)
+        let extra = waterFill(
+            zip(natural, floor).map { $0 - $1 }, available: available - floor.reduce(0, +), minimumEach: 0)
         return zip(floor, extra).map { $0 + $1 }
     }
 

@@ -45,7 +45,9 @@ public enum EngineBenchmark {
         var best: Result?
         for _ in 0..<Swift.max(repeats, 1) {
             var modelRNG = SplitMix64(seed: seed &+ 1)
-            let model = MLP(inputs: widths[0], hidden: Array(widths.dropFirst().dropLast()), classes: widths.last!, activation: .relu, rng: &modelRNG)
+            let model = MLP(
+                inputs: widths[0], hidden: Array(widths.dropFirst().dropLast()), classes: widths.last!,
+                activation: .relu, rng: &modelRNG)
             var trainer = Trainer(model: model, loss: .crossEntropy, optimizer: .adam(learningRate: 1e-3))
             var loss = 0.0
             let clock = ContinuousClock()
@@ -60,8 +62,9 @@ public enum EngineBenchmark {
             let cpuSeconds = threadCPUTime() - cpuStart
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
             let examplesPerSecond = Double(steps * batchSize) / seconds
-            let result = Result(examplesPerSecond: examplesPerSecond, gflops: 6 * Double(model.cost) * examplesPerSecond / 1e9,
-                                seconds: seconds, cpuSeconds: cpuSeconds, finalLoss: loss, forwardCost: model.cost)
+            let result = Result(
+                examplesPerSecond: examplesPerSecond, gflops: 6 * Double(model.cost) * examplesPerSecond / 1e9,
+                seconds: seconds, cpuSeconds: cpuSeconds, finalLoss: loss, forwardCost: model.cost)
             if best == nil || result.examplesPerSecond > best!.examplesPerSecond { best = result }
         }
         return best!

@@ -22,12 +22,12 @@ public enum EngineKernel: String, Sendable, CaseIterable {
     /// Whether this CPU (and its operating system) runs the `ToyEngineAVX2` loops.
     public static let cpuHasAVX2: Bool = {
         #if arch(x86_64) && os(Linux)
-        guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
-              let flags = info.split(separator: "\n").first(where: { $0.hasPrefix("flags") })
-        else { return false }
-        return supportsAVX2Kernels(cpuFlags: Set(flags.split(separator: " ").map(String.init)))
+            guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+                let flags = info.split(separator: "\n").first(where: { $0.hasPrefix("flags") })
+            else { return false }
+            return supportsAVX2Kernels(cpuFlags: Set(flags.split(separator: " ").map(String.init)))
         #else
-        return false
+            return false
         #endif
     }()
 
@@ -42,24 +42,34 @@ public enum EngineKernel: String, Sendable, CaseIterable {
     }
 
     /// C (m×n) = A (m×k) · B (k×n) with this kernel (see `MatrixProduct.swift`).
-    func gemm(m: Int, n: Int, k: Int, a: UnsafePointer<Double>, aRowStride: Int, aDepthStride: Int,
-              b: UnsafePointer<Double>, c: UnsafeMutablePointer<Double>) {
+    func gemm(
+        m: Int, n: Int, k: Int, a: UnsafePointer<Double>, aRowStride: Int, aDepthStride: Int,
+        b: UnsafePointer<Double>, c: UnsafeMutablePointer<Double>
+    ) {
         switch self {
-        case .portable: portableGemm(m: m, n: n, k: k, a: a, aRowStride: aRowStride, aDepthStride: aDepthStride, b: b, c: c)
-        case .avx2: AVX2Kernels.gemm(m: m, n: n, k: k, a: a, aRowStride: aRowStride, aDepthStride: aDepthStride, b: b, c: c)
+        case .portable:
+            portableGemm(m: m, n: n, k: k, a: a, aRowStride: aRowStride, aDepthStride: aDepthStride, b: b, c: c)
+        case .avx2:
+            AVX2Kernels.gemm(m: m, n: n, k: k, a: a, aRowStride: aRowStride, aDepthStride: aDepthStride, b: b, c: c)
         }
     }
 
     /// One Adam step over a parameter with this kernel (see `Optimizer.swift`).
-    func adam(count: Int, theta: UnsafeMutablePointer<Double>, m: UnsafeMutablePointer<Double>, v: UnsafeMutablePointer<Double>,
-              g: UnsafePointer<Double>, decay: Double, rate: Double, beta1: Double, beta2: Double, epsilon: Double, c1: Double, c2: Double) {
+    func adam(
+        count: Int, theta: UnsafeMutablePointer<Double>, m: UnsafeMutablePointer<Double>,
+        v: UnsafeMutablePointer<Double>,
+        g: UnsafePointer<Double>, decay: Double, rate: Double, beta1: Double, beta2: Double, epsilon: Double,
+        c1: Double, c2: Double
+    ) {
         switch self {
         case .portable:
-            portableAdam(count: count, theta: theta, m: m, v: v, g: g, decay: decay, rate: rate, beta1: beta1, beta2: beta2,
-                         epsilon: epsilon, c1: c1, c2: c2)
+            portableAdam(
+                count: count, theta: theta, m: m, v: v, g: g, decay: decay, rate: rate, beta1: beta1, beta2: beta2,
+                epsilon: epsilon, c1: c1, c2: c2)
         case .avx2:
-            AVX2Kernels.adam(count: count, theta: theta, m: m, v: v, g: g, decay: decay, rate: rate, beta1: beta1, beta2: beta2,
-                             epsilon: epsilon, c1: c1, c2: c2)
+            AVX2Kernels.adam(
+                count: count, theta: theta, m: m, v: v, g: g, decay: decay, rate: rate, beta1: beta1, beta2: beta2,
+                epsilon: epsilon, c1: c1, c2: c2)
         }
     }
 }
@@ -71,12 +81,12 @@ enum HeapTuning {
     /// Whether glibc accepted both settings (false on other C libraries).
     static let applied: Bool = {
         #if canImport(Glibc)
-        // Called directly, not looked up with dlsym: the release `tandem` is a static executable,
-        // where dlsym finds nothing and the setting was silently lost.
-        return glibcMallopt(-1, 64 << 20) == 1  // M_TRIM_THRESHOLD
-            && glibcMallopt(-3, 16 << 20) == 1  // M_MMAP_THRESHOLD
+            // Called directly, not looked up with dlsym: the release `tandem` is a static executable,
+            // where dlsym finds nothing and the setting was silently lost.
+            return glibcMallopt(-1, 64 << 20) == 1  // M_TRIM_THRESHOLD
+                && glibcMallopt(-3, 16 << 20) == 1  // M_MMAP_THRESHOLD
         #else
-        return false
+            return false
         #endif
     }()
 
@@ -84,9 +94,9 @@ enum HeapTuning {
 }
 
 #if canImport(Glibc)
-/// glibc's `int mallopt(int, int)`, which Swift's Glibc module does not export (it is declared in
-/// <malloc.h>). Two 32-bit integers in and one out are passed in the same registers by Swift's
-/// and C's calling conventions on x86-64 and arm64.
-@_silgen_name("mallopt")
-private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
+    /// glibc's `int mallopt(int, int)`, which Swift's Glibc module does not export (it is declared in
+    /// <malloc.h>). Two 32-bit integers in and one out are passed in the same registers by Swift's
+    /// and C's calling conventions on x86-64 and arm64.
+    @_silgen_name("mallopt")
+    private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
 #endif

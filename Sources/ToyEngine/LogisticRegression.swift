@@ -47,7 +47,8 @@ public final class LogisticRegression: Model {
 
     /// `[xᵀ · dz, column sums of dz]`.
     public func backward(_ pass: ForwardPass, logitsGradient: Matrix) -> [Matrix] {
-        let g = Dense.backward(input: pass.saved[0], weights: parameters[0], outputGradient: logitsGradient, needInput: false)
+        let g = Dense.backward(
+            input: pass.saved[0], weights: parameters[0], outputGradient: logitsGradient, needInput: false)
         return [g.weights, g.bias]
     }
 

@@ -63,7 +63,8 @@ public enum Loss: Sendable, Equatable {
             return Losses.distillation(logits: logits, targets: targets, temperature: temperature)
         case .auxiliaryConfidence(let alphaMax, let warmupFraction):
             let alpha = Losses.confidenceAlpha(progress: progress, alphaMax: alphaMax, warmupFraction: warmupFraction)
-            return Losses.auxiliaryConfidence(logits: logits, weakSoft: targets.probabilities(classes: logits.cols), alpha: alpha)
+            return Losses.auxiliaryConfidence(
+                logits: logits, weakSoft: targets.probabilities(classes: logits.cols), alpha: alpha)
         }
     }
 }
@@ -78,15 +79,22 @@ public enum Losses {
 
     /// Distillation at temperature T: `T² · CE(t, softmax(z / T))`, gradient `T · (softmax(z/T) − t) / n`
     /// (the T² scaling cancels one 1/T from the chain rule, leaving T).
-    public static func distillation(logits: Matrix, targets: Targets, temperature: Double) -> (loss: Double, gradient: Matrix) {
-        let (loss, gradient) = softCrossEntropy(logits: logits, targets: targets.probabilities(classes: logits.cols), temperature: temperature)
+    public static func distillation(logits: Matrix, targets: Targets, temperature: Double) -> (
+        loss: Double, gradient: Matrix
+    ) {
+        let (loss, gradient) = softCrossEntropy(
+            logits: logits, targets: targets.probabilities(classes: logits.cols), temperature: temperature)
         let t2 = temperature * temperature
         return (t2 * loss, t2 * gradient)
     }
 
     /// Cross-entropy from `softmax(z / T)` to probability rows `t`, gradient `(softmax(z/T) − t) / (n·T)`.
-    public static func softCrossEntropy(logits: Matrix, targets: Matrix, temperature: Double) -> (loss: Double, gradient: Matrix) {
-        precondition(logits.rows == targets.rows && logits.cols == targets.cols, "cross-entropy: logits and targets differ in shape")
+    public static func softCrossEntropy(logits: Matrix, targets: Matrix, temperature: Double) -> (
+        loss: Double, gradient: Matrix
+    ) {
+        precondition(
+            logits.rows == targets.rows && logits.cols == targets.cols,
+            "cross-entropy: logits and targets differ in shape")
         let n = Double(Swift.max(logits.rows, 1))
         let logP = logits.logSoftmaxRows(temperature: temperature)
         var loss = 0.0
@@ -115,8 +123,11 @@ public enum Losses {
     /// `logconf_loss_fn`'s quantile threshold in openai/weak-to-strong (which interpolates the
     /// quantile, so its count can differ from ours by one).
     public static func hardenedPredictions(weakSoft: Matrix, studentProbabilities: Matrix) -> Matrix {
-        precondition(weakSoft.rows == studentProbabilities.rows && weakSoft.cols == studentProbabilities.cols, "hardenedPredictions: shapes differ")
-        let n = weakSoft.rows, k = weakSoft.cols
+        precondition(
+            weakSoft.rows == studentProbabilities.rows && weakSoft.cols == studentProbabilities.cols,
+            "hardenedPredictions: shapes differ")
+        let n = weakSoft.rows
+        let k = weakSoft.cols
         guard n > 0, k > 0 else { return Matrix(rows: n, cols: k) }
         // Class quotas from the weak labels' mean, rounded by largest remainder.
         let expected = weakSoft.columnSums()
@@ -151,7 +162,9 @@ public enum Losses {
 
     /// The auxiliary confidence loss at a given α: cross-entropy from `softmax(logits)` to
     /// `confidenceTarget(weakSoft, softmax(logits), α)`, with the target held fixed.
-    public static func auxiliaryConfidence(logits: Matrix, weakSoft: Matrix, alpha: Double) -> (loss: Double, gradient: Matrix) {
+    public static func auxiliaryConfidence(logits: Matrix, weakSoft: Matrix, alpha: Double) -> (
+        loss: Double, gradient: Matrix
+    ) {
         let target = confidenceTarget(weakSoft: weakSoft, studentProbabilities: logits.softmaxRows(), alpha: alpha)
         return softCrossEntropy(logits: logits, targets: target, temperature: 1)
     }

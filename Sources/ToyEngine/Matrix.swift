@@ -95,7 +95,8 @@ public struct Matrix: Sendable, Equatable, CustomStringConvertible {
 
     /// The rows in `range`.
     public func rows(_ range: Range<Int>) -> Matrix {
-        Matrix(rows: range.count, cols: cols, values: Array(values[(range.lowerBound * cols)..<(range.upperBound * cols)]))
+        Matrix(
+            rows: range.count, cols: cols, values: Array(values[(range.lowerBound * cols)..<(range.upperBound * cols)]))
     }
 
     /// The columns at `indices`, in that order.
@@ -111,7 +112,8 @@ public struct Matrix: Sendable, Equatable, CustomStringConvertible {
     /// The transpose (copied in 8 × 8 blocks so reads and writes both stay in cache).
     public func transposed() -> Matrix {
         var out = [Double](repeating: 0, count: values.count)
-        let rows = self.rows, cols = self.cols
+        let rows = self.rows
+        let cols = self.cols
         values.withUnsafeBufferPointer { src in
             out.withUnsafeMutableBufferPointer { dst in
                 for r0 in stride(from: 0, to: rows, by: 8) {
@@ -180,7 +182,8 @@ public struct Matrix: Sendable, Equatable, CustomStringConvertible {
     /// Adds `vector` to every row of this matrix (no copy when the storage is not shared).
     public mutating func addRowVectorInPlace(_ vector: [Double]) {
         precondition(vector.count == cols, "addRowVector: \(vector.count) values for \(cols) columns")
-        let rows = self.rows, cols = self.cols
+        let rows = self.rows
+        let cols = self.cols
         values.withUnsafeMutableBufferPointer { o in
             vector.withUnsafeBufferPointer { v in
                 for r in 0..<rows {
@@ -241,6 +244,7 @@ public struct Matrix: Sendable, Equatable, CustomStringConvertible {
 
     /// A short text form, e.g. `Matrix 2×3 [[1, 2, 3], [4, 5, 6]]` (all rows; keep it small).
     public var description: String {
-        "Matrix \(rows)×\(cols) " + "[" + rowArrays.map { "[" + $0.map { "\($0)" }.joined(separator: ", ") + "]" }.joined(separator: ", ") + "]"
+        "Matrix \(rows)×\(cols) " + "["
+            + rowArrays.map { "[" + $0.map { "\($0)" }.joined(separator: ", ") + "]" }.joined(separator: ", ") + "]"
     }
 }

@@ -38,8 +38,10 @@ extension Matrix {
     public static func * (a: Matrix, b: Matrix) -> Matrix { matmul(a, b) }
 
     /// C (m × b.cols) where A's element (i, p) is `a.values[i * aRowStride + p * aDepthStride]`.
-    static func product(_ a: Matrix, _ b: Matrix, m: Int, k: Int, aRowStride: Int, aDepthStride: Int,
-                        kernel: EngineKernel = .active) -> Matrix {
+    static func product(
+        _ a: Matrix, _ b: Matrix, m: Int, k: Int, aRowStride: Int, aDepthStride: Int,
+        kernel: EngineKernel = .active
+    ) -> Matrix {
         let n = b.cols
         // The kernel writes every element, so the storage starts uninitialised (unless a dimension
         // is zero, when the product is all zeros).
@@ -53,7 +55,8 @@ extension Matrix {
             a.values.withUnsafeBufferPointer { ap in
                 b.values.withUnsafeBufferPointer { bp in
                     guard let ap = ap.baseAddress, let bp = bp.baseAddress else { return }
-                    kernel.gemm(m: m, n: n, k: k, a: ap, aRowStride: aRowStride, aDepthStride: aDepthStride, b: bp, c: cBase)
+                    kernel.gemm(
+                        m: m, n: n, k: k, a: ap, aRowStride: aRowStride, aDepthStride: aDepthStride, b: bp, c: cBase)
                 }
             }
         }
@@ -68,8 +71,10 @@ typealias Lane = SIMD4<Double>
 
 /// C (m×n) = A (m×k) · B (k×n). B and C are row-major and contiguous; A is read through strides.
 /// Every element of C is written (C may start uninitialised).
-func portableGemm(m: Int, n: Int, k: Int, a: UnsafePointer<Double>, aRowStride: Int, aDepthStride: Int,
-          b: UnsafePointer<Double>, c: UnsafeMutablePointer<Double>) {
+func portableGemm(
+    m: Int, n: Int, k: Int, a: UnsafePointer<Double>, aRowStride: Int, aDepthStride: Int,
+    b: UnsafePointer<Double>, c: UnsafeMutablePointer<Double>
+) {
     guard m > 0, n > 0, k > 0 else { return }
     let w = Lane.scalarCount
     let fullLanes = n - n % w
@@ -80,16 +85,22 @@ func portableGemm(m: Int, n: Int, k: Int, a: UnsafePointer<Double>, aRowStride: 
         var j = 0
         while j < fullLanes {
             if rows == 4 {
-                tile4(k: k, a: aTile, rowStride: aRowStride, depthStride: aDepthStride, b: b + j, ldb: n, c: c + i * n + j, ldc: n)
+                tile4(
+                    k: k, a: aTile, rowStride: aRowStride, depthStride: aDepthStride, b: b + j, ldb: n,
+                    c: c + i * n + j, ldc: n)
             } else {
                 for r in 0..<rows {
-                    tile1(k: k, a: aTile + r * aRowStride, depthStride: aDepthStride, b: b + j, ldb: n, c: c + (i + r) * n + j)
+                    tile1(
+                        k: k, a: aTile + r * aRowStride, depthStride: aDepthStride, b: b + j, ldb: n,
+                        c: c + (i + r) * n + j)
                 }
             }
             j += w
         }
         if j < n {
-            edge(rows: rows, k: k, a: aTile, rowStride: aRowStride, depthStride: aDepthStride, b: b, ldb: n, columns: j..<n, c: c + i * n, ldc: n)
+            edge(
+                rows: rows, k: k, a: aTile, rowStride: aRowStride, depthStride: aDepthStride, b: b, ldb: n,
+                columns: j..<n, c: c + i * n, ldc: n)
         }
         i += 4
     }
@@ -107,9 +118,14 @@ private func storeLane(_ v: Lane, _ p: UnsafeMutablePointer<Double>) {
 
 /// Four rows × one lane of columns of C, accumulated in registers over the whole shared dimension.
 @inline(__always)
-private func tile4(k: Int, a: UnsafePointer<Double>, rowStride: Int, depthStride: Int,
-                   b: UnsafePointer<Double>, ldb: Int, c: UnsafeMutablePointer<Double>, ldc: Int) {
-    var c0 = Lane(), c1 = Lane(), c2 = Lane(), c3 = Lane()
+private func tile4(
+    k: Int, a: UnsafePointer<Double>, rowStride: Int, depthStride: Int,
+    b: UnsafePointer<Double>, ldb: Int, c: UnsafeMutablePointer<Double>, ldc: Int
+) {
+    var c0 = Lane()
+    var c1 = Lane()
+    var c2 = Lane()
+    var c3 = Lane()
     var ap = a
     var bp = b
     for _ in 0..<k {
@@ -129,7 +145,10 @@ private func tile4(k: Int, a: UnsafePointer<Double>, rowStride: Int, depthStride
 
 /// One row × one lane of columns of C.
 @inline(__always)
-private func tile1(k: Int, a: UnsafePointer<Double>, depthStride: Int, b: UnsafePointer<Double>, ldb: Int, c: UnsafeMutablePointer<Double>) {
+private func tile1(
+    k: Int, a: UnsafePointer<Double>, depthStride: Int, b: UnsafePointer<Double>, ldb: Int,
+    c: UnsafeMutablePointer<Double>
+) {
     var c0 = Lane()
     var ap = a
     var bp = b
@@ -143,8 +162,10 @@ private func tile1(k: Int, a: UnsafePointer<Double>, depthStride: Int, b: Unsafe
 
 /// The leftover columns (fewer than a lane) for `rows` rows, in the same k order.
 @inline(__always)
-private func edge(rows: Int, k: Int, a: UnsafePointer<Double>, rowStride: Int, depthStride: Int,
-                  b: UnsafePointer<Double>, ldb: Int, columns: Range<Int>, c: UnsafeMutablePointer<Double>, ldc: Int) {
+private func edge(
+    rows: Int, k: Int, a: UnsafePointer<Double>, rowStride: Int, depthStride: Int,
+    b: UnsafePointer<Double>, ldb: Int, columns: Range<Int>, c: UnsafeMutablePointer<Double>, ldc: Int
+) {
     for r in 0..<rows {
         let ar = a + r * rowStride
         for j in columns {

@@ -4,7 +4,8 @@ import Foundation
 public enum Metrics {
     /// The fraction of `predictions` equal to `labels` (0 for no examples).
     public static func accuracy(predictions: [Int], labels: [Int]) -> Double {
-        precondition(predictions.count == labels.count, "accuracy: \(predictions.count) predictions for \(labels.count) labels")
+        precondition(
+            predictions.count == labels.count, "accuracy: \(predictions.count) predictions for \(labels.count) labels")
         guard !labels.isEmpty else { return 0 }
         return Double(zip(predictions, labels).filter { $0 == $1 }.count) / Double(labels.count)
     }
@@ -12,7 +13,8 @@ public enum Metrics {
     /// Mean negative log-probability of the true label; probabilities are clamped at 1e-15 so a
     /// confident mistake costs about 34.5 rather than infinity.
     public static func logLoss(probabilities: Matrix, labels: [Int]) -> Double {
-        precondition(probabilities.rows == labels.count, "logLoss: \(probabilities.rows) rows for \(labels.count) labels")
+        precondition(
+            probabilities.rows == labels.count, "logLoss: \(probabilities.rows) rows for \(labels.count) labels")
         guard !labels.isEmpty else { return 0 }
         var total = 0.0
         for (i, label) in labels.enumerated() { total -= log(Swift.max(probabilities[i, label], 1e-15)) }

@@ -26,7 +26,9 @@ public struct OptimizerState {
 
     /// Applies one update to `model.parameters` from `gradients` (same order and shapes).
     public mutating func step(_ model: any Model, gradients: [Matrix]) {
-        precondition(gradients.count == model.parameters.count, "optimizer: \(gradients.count) gradients for \(model.parameters.count) parameters")
+        precondition(
+            gradients.count == model.parameters.count,
+            "optimizer: \(gradients.count) gradients for \(model.parameters.count) parameters")
         if first.isEmpty {
             first = gradients.map { [Double](repeating: 0, count: $0.values.count) }
             if case .adam = optimizer { second = first }
@@ -48,9 +50,12 @@ public struct OptimizerState {
                             let c1 = 1 / (1 - pow(beta1, steps))
                             let c2 = 1 / (1 - pow(beta2, steps))
                             second[index].withUnsafeMutableBufferPointer { v in
-                                guard let tp = theta.baseAddress, let mp = m.baseAddress, let vp = v.baseAddress, let gp = g.baseAddress else { return }
-                                EngineKernel.active.adam(count: g.count, theta: tp, m: mp, v: vp, g: gp, decay: decay, rate: rate,
-                                                         beta1: beta1, beta2: beta2, epsilon: epsilon, c1: c1, c2: c2)
+                                guard let tp = theta.baseAddress, let mp = m.baseAddress, let vp = v.baseAddress,
+                                    let gp = g.baseAddress
+                                else { return }
+                                EngineKernel.active.adam(
+                                    count: g.count, theta: tp, m: mp, v: vp, g: gp, decay: decay, rate: rate,
+                                    beta1: beta1, beta2: beta2, epsilon: epsilon, c1: c1, c2: c2)
                             }
                         }
                     }
@@ -62,9 +67,11 @@ public struct OptimizerState {
 
 /// One Adam step over a parameter, a lane of elements at a time (the same arithmetic, element by
 /// element, as the scalar loop that finishes the tail: results do not depend on the lane width).
-func portableAdam(count: Int, theta tp: UnsafeMutablePointer<Double>, m mp: UnsafeMutablePointer<Double>,
-                  v vp: UnsafeMutablePointer<Double>, g gp: UnsafePointer<Double>, decay: Double, rate: Double,
-                  beta1: Double, beta2: Double, epsilon: Double, c1: Double, c2: Double) {
+func portableAdam(
+    count: Int, theta tp: UnsafeMutablePointer<Double>, m mp: UnsafeMutablePointer<Double>,
+    v vp: UnsafeMutablePointer<Double>, g gp: UnsafePointer<Double>, decay: Double, rate: Double,
+    beta1: Double, beta2: Double, epsilon: Double, c1: Double, c2: Double
+) {
     let w = Lane.scalarCount
     var j = 0
     while j + w <= count {

@@ -36,8 +36,10 @@ public struct TrainingConfig {
     public var shuffle: Bool
 
     /// A training configuration; only epochs, batch size and optimizer are required.
-    public init(epochs: Int, batchSize: Int, optimizer: Optimizer, weightDecay: Double = 0, loss: Loss = .crossEntropy,
-                earlyStopping: EarlyStopping? = nil, shuffle: Bool = true) {
+    public init(
+        epochs: Int, batchSize: Int, optimizer: Optimizer, weightDecay: Double = 0, loss: Loss = .crossEntropy,
+        earlyStopping: EarlyStopping? = nil, shuffle: Bool = true
+    ) {
         self.epochs = epochs
         self.batchSize = batchSize
         self.optimizer = optimizer
@@ -112,8 +114,10 @@ public struct Trainer {
 /// record and the model, so a demo can chart e.g. test accuracy per epoch. With early stopping
 /// the model ends with its best validation weights.
 @discardableResult
-public func train(_ model: any Model, inputs: Matrix, targets: Targets, config: TrainingConfig, rng: inout SplitMix64,
-                  onEpoch: ((EpochRecord, any Model) -> Void)? = nil) -> TrainingHistory {
+public func train(
+    _ model: any Model, inputs: Matrix, targets: Targets, config: TrainingConfig, rng: inout SplitMix64,
+    onEpoch: ((EpochRecord, any Model) -> Void)? = nil
+) -> TrainingHistory {
     precondition(inputs.rows == targets.count, "train: \(inputs.rows) inputs but \(targets.count) targets")
     precondition(config.batchSize > 0 && config.epochs >= 0, "train: batch size must be positive")
     let n = inputs.rows
@@ -131,11 +135,14 @@ public func train(_ model: any Model, inputs: Matrix, targets: Targets, config: 
         while start < n {
             let batch = Array(order[start..<Swift.min(start + config.batchSize, n)])
             let progress = Double(trainer.state.steps) / Double(totalSteps)
-            lossSum += trainer.step(inputs: inputs.rows(batch), targets: targets.subset(batch), progress: progress) * Double(batch.count)
+            lossSum +=
+                trainer.step(inputs: inputs.rows(batch), targets: targets.subset(batch), progress: progress)
+                * Double(batch.count)
             start += config.batchSize
         }
         let trainAccuracy = Metrics.accuracy(predictions: model.predict(inputs), labels: trainLabels)
-        var record = EpochRecord(epoch: epoch, loss: n > 0 ? lossSum / Double(n) : 0, trainAccuracy: trainAccuracy, validationAccuracy: nil)
+        var record = EpochRecord(
+            epoch: epoch, loss: n > 0 ? lossSum / Double(n) : 0, trainAccuracy: trainAccuracy, validationAccuracy: nil)
         var stop = false
         if let early = config.earlyStopping {
             let accuracy = Metrics.accuracy(predictions: model.predict(early.inputs), labels: early.labels)

@@ -10,8 +10,10 @@ public enum AVX2Kernels {
 
     /// C (m×n) = A (m×k) · B (k×n). B and C row-major and contiguous; A read through strides.
     @inline(never)
-    public static func gemm(m: Int, n: Int, k: Int, a: UnsafePointer<Double>, aRowStride: Int, aDepthStride: Int,
-                            b: UnsafePointer<Double>, c: UnsafeMutablePointer<Double>) {
+    public static func gemm(
+        m: Int, n: Int, k: Int, a: UnsafePointer<Double>, aRowStride: Int, aDepthStride: Int,
+        b: UnsafePointer<Double>, c: UnsafeMutablePointer<Double>
+    ) {
         guard m > 0, n > 0, k > 0 else { return }
         let w = Lane.scalarCount
         let fullLanes = n - n % w
@@ -22,10 +24,14 @@ public enum AVX2Kernels {
             var j = 0
             while j < fullLanes {
                 if rows == 4 {
-                    tile4(k: k, a: aTile, rowStride: aRowStride, depthStride: aDepthStride, b: b + j, ldb: n, c: c + i * n + j, ldc: n)
+                    tile4(
+                        k: k, a: aTile, rowStride: aRowStride, depthStride: aDepthStride, b: b + j, ldb: n,
+                        c: c + i * n + j, ldc: n)
                 } else {
                     for r in 0..<rows {
-                        tile1(k: k, a: aTile + r * aRowStride, depthStride: aDepthStride, b: b + j, ldb: n, c: c + (i + r) * n + j)
+                        tile1(
+                            k: k, a: aTile + r * aRowStride, depthStride: aDepthStride, b: b + j, ldb: n,
+                            c: c + (i + r) * n + j)
                     }
                 }
                 j += w
@@ -44,9 +50,14 @@ public enum AVX2Kernels {
     }
 
     @inline(__always)
-    static func tile4(k: Int, a: UnsafePointer<Double>, rowStride: Int, depthStride: Int,
-                      b: UnsafePointer<Double>, ldb: Int, c: UnsafeMutablePointer<Double>, ldc: Int) {
-        var c0 = Lane(), c1 = Lane(), c2 = Lane(), c3 = Lane()
+    static func tile4(
+        k: Int, a: UnsafePointer<Double>, rowStride: Int, depthStride: Int,
+        b: UnsafePointer<Double>, ldb: Int, c: UnsafeMutablePointer<Double>, ldc: Int
+    ) {
+        var c0 = Lane()
+        var c1 = Lane()
+        var c2 = Lane()
+        var c3 = Lane()
         var ap = a
         var bp = b
         for _ in 0..<k {
@@ -65,7 +76,10 @@ public enum AVX2Kernels {
     }
 
     @inline(__always)
-    static func tile1(k: Int, a: UnsafePointer<Double>, depthStride: Int, b: UnsafePointer<Double>, ldb: Int, c: UnsafeMutablePointer<Double>) {
+    static func tile1(
+        k: Int, a: UnsafePointer<Double>, depthStride: Int, b: UnsafePointer<Double>, ldb: Int,
+        c: UnsafeMutablePointer<Double>
+    ) {
         var c0 = Lane()
         var ap = a
         var bp = b
@@ -79,9 +93,11 @@ public enum AVX2Kernels {
 
     /// One Adam step over `count` parameters (see `OptimizerState`): the same arithmetic per element.
     @inline(never)
-    public static func adam(count: Int, theta tp: UnsafeMutablePointer<Double>, m mp: UnsafeMutablePointer<Double>,
-                            v vp: UnsafeMutablePointer<Double>, g gp: UnsafePointer<Double>, decay: Double, rate: Double,
-                            beta1: Double, beta2: Double, epsilon: Double, c1: Double, c2: Double) {
+    public static func adam(
+        count: Int, theta tp: UnsafeMutablePointer<Double>, m mp: UnsafeMutablePointer<Double>,
+        v vp: UnsafeMutablePointer<Double>, g gp: UnsafePointer<Double>, decay: Double, rate: Double,
+        beta1: Double, beta2: Double, epsilon: Double, c1: Double, c2: Double
+    ) {
         let w = Lane.scalarCount
         var j = 0
         while j + w <= count {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Course
 
 @Suite struct CourseTests {
@@ -37,7 +38,8 @@ import Testing
 
     func makeCourse() throws -> URL {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-course-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("content/sub"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("content/sub"), withIntermediateDirectories: true)
         try Data(Self.manifest.utf8).write(to: root.appendingPathComponent("content/course.toml"))
         return root
     }
@@ -67,7 +69,8 @@ import Testing
     }
 
     @Test func resolverByNumberSlugAndPrefix() throws {
-        let course = Course(root: URL(fileURLWithPath: "/x"), manifest: try CourseManifest.parse(Self.manifest, path: "c"))
+        let course = Course(
+            root: URL(fileURLWithPath: "/x"), manifest: try CourseManifest.parse(Self.manifest, path: "c"))
         let resolver = course.lessonResolver
         #expect(try resolver.resolve("2").slug == "cascades")
         #expect(try resolver.resolve("cascades").slug == "cascades")
@@ -76,7 +79,8 @@ import Testing
     }
 
     @Test func resolverExplainsAmbiguousAndUnknown() throws {
-        let course = Course(root: URL(fileURLWithPath: "/x"), manifest: try CourseManifest.parse(Self.manifest, path: "c"))
+        let course = Course(
+            root: URL(fileURLWithPath: "/x"), manifest: try CourseManifest.parse(Self.manifest, path: "c"))
         let resolver = course.lessonResolver
         #expect(throws: ResolveError.self) { try resolver.resolve("ca") }
         do { _ = try resolver.resolve("ca") } catch {
@@ -94,20 +98,37 @@ import Testing
         let root = try makeCourse()
         let other = try makeCourse()
         let sub = root.appendingPathComponent("content/sub")
-        #expect(try CourseLocator.locate(explicit: other.path, environment: ["TANDEM_COURSE": root.path], workingDirectory: sub, fallback: nil).path == other.standardizedFileURL.path)
-        #expect(try CourseLocator.locate(explicit: nil, environment: ["TANDEM_COURSE": other.path], workingDirectory: sub, fallback: nil).path == other.standardizedFileURL.path)
-        #expect(try CourseLocator.locate(explicit: nil, environment: [:], workingDirectory: sub, fallback: nil).path == root.standardizedFileURL.path)
-        #expect(try CourseLocator.locate(explicit: nil, environment: [:], workingDirectory: URL(fileURLWithPath: "/"), fallback: other).path == other.standardizedFileURL.path)
-        #expect(throws: CourseError.self) { try CourseLocator.locate(explicit: "/nonexistent", environment: [:], workingDirectory: sub, fallback: nil) }
+        #expect(
+            try CourseLocator.locate(
+                explicit: other.path, environment: ["TANDEM_COURSE": root.path], workingDirectory: sub, fallback: nil
+            ).path == other.standardizedFileURL.path)
+        #expect(
+            try CourseLocator.locate(
+                explicit: nil, environment: ["TANDEM_COURSE": other.path], workingDirectory: sub, fallback: nil
+            ).path == other.standardizedFileURL.path)
+        #expect(
+            try CourseLocator.locate(explicit: nil, environment: [:], workingDirectory: sub, fallback: nil).path
+                == root.standardizedFileURL.path)
+        #expect(
+            try CourseLocator.locate(
+                explicit: nil, environment: [:], workingDirectory: URL(fileURLWithPath: "/"), fallback: other
+            ).path == other.standardizedFileURL.path)
+        #expect(throws: CourseError.self) {
+            try CourseLocator.locate(explicit: "/nonexistent", environment: [:], workingDirectory: sub, fallback: nil)
+        }
     }
 
     /// Outside any course, tandem falls back to the checkout it was built from (this repository).
     @Test func fallsBackToTheBuildCheckout() throws {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         #expect(CourseLocator.buildCheckout.standardizedFileURL.path == repository.standardizedFileURL.path)
-        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-nowhere-\(UUID().uuidString)")
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tandem-nowhere-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
-        #expect(try CourseLocator.locate(explicit: nil, environment: [:], workingDirectory: outside).path == repository.standardizedFileURL.path)
+        #expect(
+            try CourseLocator.locate(explicit: nil, environment: [:], workingDirectory: outside).path
+                == repository.standardizedFileURL.path)
         do {
             _ = try CourseLocator.locate(explicit: nil, environment: [:], workingDirectory: outside, fallback: nil)
             Issue.record("expected no course to be found")

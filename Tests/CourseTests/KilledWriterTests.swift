@@ -1,11 +1,13 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 import Testing
+
 @testable import Course
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A real `tandem` process killed halfway through writing `progress.json` leaves the old file valid.
 @Suite struct KilledWriterTests {
@@ -19,7 +21,8 @@ import Testing
                 directory = directory.deletingLastPathComponent()
             }
         }
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         candidates.append(packageRoot.appendingPathComponent(".build/debug/tandem"))
         return candidates.first { url in
             var isDirectory: ObjCBool = false
@@ -28,10 +31,13 @@ import Testing
         }
     }()
 
-    @Test(.enabled(if: KilledWriterTests.tandem != nil, "NOTICE: the tandem binary is not built; killed-writer test skipped"))
+    @Test(
+        .enabled(
+            if: KilledWriterTests.tandem != nil, "NOTICE: the tandem binary is not built; killed-writer test skipped"))
     func writerKilledMidWriteLeavesOldFileValid() throws {
         let course = try CourseTests().makeCourse()
-        try FileManager.default.createDirectory(at: course.appendingPathComponent("content/01-why"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: course.appendingPathComponent("content/01-why"), withIntermediateDirectories: true)
         try Data("# Why\n\nA lesson.\n".utf8).write(to: course.appendingPathComponent("content/01-why/lesson.md"))
         let state = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-state-\(UUID().uuidString)")
         let store = ProgressStore(directory: state, courseID: "demo")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Course
 
 @Suite struct ProgressStoreTests {
@@ -10,9 +11,13 @@ import Testing
     }
 
     @Test func stateDirectoryFollowsEnvironment() {
-        #expect(ProgressStore.defaultDirectory(courseID: "c", environment: ["TANDEM_STATE_DIR": "/tmp/x"]).path == "/tmp/x")
-        #expect(ProgressStore.defaultDirectory(courseID: "c", environment: ["XDG_STATE_HOME": "/s"]).path == "/s/tandem/c")
-        #expect(ProgressStore.defaultDirectory(courseID: "c", environment: ["HOME": "/h"]).path == "/h/.local/state/tandem/c")
+        #expect(
+            ProgressStore.defaultDirectory(courseID: "c", environment: ["TANDEM_STATE_DIR": "/tmp/x"]).path == "/tmp/x")
+        #expect(
+            ProgressStore.defaultDirectory(courseID: "c", environment: ["XDG_STATE_HOME": "/s"]).path == "/s/tandem/c")
+        #expect(
+            ProgressStore.defaultDirectory(courseID: "c", environment: ["HOME": "/h"]).path
+                == "/h/.local/state/tandem/c")
     }
 
     @Test func roundTripsAndKeepsUnknownIDs() throws {

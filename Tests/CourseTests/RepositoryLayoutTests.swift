@@ -4,12 +4,17 @@ import Testing
 /// The repository a newcomer clones: the design's top level, and CI running exactly the README's
 /// test command after installing libcmark only where it is missing.
 @Suite struct RepositoryLayoutTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     @Test func topLevelHoldsTheDesignedLayout() {
-        for name in ["Package.swift", "Sources", "Tests", "content", "exercises", "README.md", ".ci/run", ".gitignore", "benchmarks",
-                     "content/course.toml"] {
-            #expect(FileManager.default.fileExists(atPath: Self.root.appendingPathComponent(name).path), "missing \(name)")
+        for name in [
+            "Package.swift", "Sources", "Tests", "content", "exercises", "README.md", ".ci/run", ".gitignore",
+            "benchmarks",
+            "content/course.toml",
+        ] {
+            #expect(
+                FileManager.default.fileExists(atPath: Self.root.appendingPathComponent(name).path), "missing \(name)")
         }
         #expect(FileManager.default.isExecutableFile(atPath: Self.root.appendingPathComponent(".ci/run").path))
     }
@@ -24,7 +29,9 @@ import Testing
         let testCommand = String(readme[fenceOpen..<fenceClose]).trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(!testCommand.isEmpty)
 
-        let lines = script.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        let lines = script.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty && !$0.hasPrefix("#")
+        }
         #expect(lines.contains("set -euo pipefail"))
         #expect(lines.last == testCommand)
         let guardLine = try #require(lines.firstIndex { $0.hasPrefix("if ! pkg-config --exists libcmark") })

@@ -1,6 +1,7 @@
 import Testing
-@testable import Demos
 import ToyEngine
+
+@testable import Demos
 
 @Suite struct HookTests {
     @Test func standardStepsDoWhatTheySay() {
@@ -9,9 +10,11 @@ import ToyEngine
         #expect(StandardSteps.majorityVote([[2], [1]], 3) == [1])
         let average = StandardSteps.averageProbabilities([Matrix([[1, 0]]), Matrix([[0.5, 0.5]])])
         #expect(average == Matrix([[0.75, 0.25]]))
-        let candidates = [ThresholdCandidate(threshold: 0.5, accuracy: 0.90, cost: 100),
-                          ThresholdCandidate(threshold: 0.7, accuracy: 0.95, cost: 300),
-                          ThresholdCandidate(threshold: 0.9, accuracy: 0.96, cost: 200)]
+        let candidates = [
+            ThresholdCandidate(threshold: 0.5, accuracy: 0.90, cost: 100),
+            ThresholdCandidate(threshold: 0.7, accuracy: 0.95, cost: 300),
+            ThresholdCandidate(threshold: 0.9, accuracy: 0.96, cost: 200),
+        ]
         #expect(StandardSteps.chooseThreshold(candidates, 0.95) == 0.9)
         #expect(StandardSteps.chooseThreshold(candidates, 0.99) == nil)
         #expect(abs(StandardSteps.performanceGapRecovered(0.6, 0.7, 0.8)! - 0.5) < 1e-12)
@@ -29,11 +32,14 @@ import ToyEngine
         var modelRNG = SplitMix64(seed: 9)
         let ours = MLP(inputs: 5, hidden: [6], classes: 2, rng: &modelRNG)
         let theirs = ours.copy()
-        var a = SplitMix64(seed: 4), b = SplitMix64(seed: 4)
-        WeakToStrongDemo.trainWithConfidence(ours, inputs: inputs, weakSoft: weak, setting: setting,
-                                             target: DemoHooks.standard.confidenceTarget, rng: &a)
-        let config = TrainingConfig(epochs: 4, batchSize: 32, optimizer: .adam(learningRate: setting.learningRate), weightDecay: 0.01,
-                                    loss: .auxiliaryConfidence(alphaMax: setting.alphaMax, warmupFraction: setting.warmupFraction))
+        var a = SplitMix64(seed: 4)
+        var b = SplitMix64(seed: 4)
+        WeakToStrongDemo.trainWithConfidence(
+            ours, inputs: inputs, weakSoft: weak, setting: setting,
+            target: DemoHooks.standard.confidenceTarget, rng: &a)
+        let config = TrainingConfig(
+            epochs: 4, batchSize: 32, optimizer: .adam(learningRate: setting.learningRate), weightDecay: 0.01,
+            loss: .auxiliaryConfidence(alphaMax: setting.alphaMax, warmupFraction: setting.warmupFraction))
         train(theirs, inputs: inputs, targets: .soft(weak), config: config, rng: &b)
         #expect(ours.parameters == theirs.parameters)
     }

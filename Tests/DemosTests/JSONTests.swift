@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import Demos
 import ToyEngine
+
+@testable import Demos
 
 @Suite struct JSONTests {
     func parse(_ value: JSONValue) throws -> [String: Any] {
@@ -53,7 +54,11 @@ import ToyEngine
         // A ceiling that does not beat the weak model: PGR is null, never NaN.
         var result = WeakToStrongDemo.run(seed: 1)
         result.ceilingAccuracy = result.weakAccuracy
-        result.methods = result.methods.map { var m = $0; m.pgr = StandardSteps.performanceGapRecovered(result.weakAccuracy, m.accuracy, result.ceilingAccuracy); return m }
+        result.methods = result.methods.map {
+            var m = $0
+            m.pgr = StandardSteps.performanceGapRecovered(result.weakAccuracy, m.accuracy, result.ceilingAccuracy)
+            return m
+        }
         let text = WeakToStrongDemo.json(result).serialized()
         #expect(text.contains("\"pgr\":null") && !text.lowercased().contains("nan"))
         _ = try parse(WeakToStrongDemo.json(result))
@@ -67,7 +72,8 @@ import ToyEngine
         clean.weakNoise = 0
         clean.blind = 0
         let result = WeakToStrongDemo.run(clean, seed: 1)
-        try #require(result.ceilingAccuracy <= result.weakAccuracy, "seed 1 no longer has a ceiling at or below the weak model")
+        try #require(
+            result.ceilingAccuracy <= result.weakAccuracy, "seed 1 no longer has a ceiling at or below the weak model")
         let text = WeakToStrongDemo.json(result).serialized()
         #expect(!text.lowercased().contains("nan") && !text.contains("inf"))
         let methods = try #require(try parse(WeakToStrongDemo.json(result))["methods"] as? [[String: Any]])
@@ -93,16 +99,21 @@ import ToyEngine
         let distill = try parse(DistillDemo.json(DistillDemo.run(seed: 1)))
         #expect(Set(distill.keys) == ["demo", "seed", "teacher", "hard_labels", "soft"])
         #expect(Set((distill["hard_labels"] as? [String: Any])?.keys ?? [:].keys) == ["accuracy", "ece"])
-        for s in try #require(distill["soft"] as? [[String: Any]]) { #expect(Set(s.keys) == ["temperature", "accuracy", "ece"]) }
+        for s in try #require(distill["soft"] as? [[String: Any]]) {
+            #expect(Set(s.keys) == ["temperature", "accuracy", "ece"])
+        }
         let speculative = try parse(SpeculativeDemo.json(SpeculativeDemo.run(seed: 1)))
         #expect(Set(speculative.keys) == ["demo", "seed", "acceptance_rate", "points"])
         fractionsAreFractions([speculative["acceptance_rate"]])
-        for p in try #require(speculative["points"] as? [[String: Any]]) { #expect(Set(p.keys) == ["gamma", "tokens_per_call", "formula"]) }
+        for p in try #require(speculative["points"] as? [[String: Any]]) {
+            #expect(Set(p.keys) == ["gamma", "tokens_per_call", "formula"])
+        }
     }
 
     @Test func nonFiniteNumbersBecomeNull() {
         #expect(JSONValue.number(Double.nan).serialized() == "null")
         #expect(JSONValue.number(Double?.none).serialized() == "null")
-        #expect(JSONValue.object([("a", .number(0.25)), ("b", .string("x\"y"))]).serialized() == #"{"a":0.25,"b":"x\"y"}"#)
+        #expect(
+            JSONValue.object([("a", .number(0.25)), ("b", .string("x\"y"))]).serialized() == #"{"a":0.25,"b":"x\"y"}"#)
     }
 }

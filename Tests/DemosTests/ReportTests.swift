@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import Demos
 import Terminal
+import Testing
 import ToyEngine
+
+@testable import Demos
 
 /// The reports' goldens (width 80, no colour) and their terminal manners. Regenerate the goldens
 /// with `TANDEM_UPDATE_GOLDENS=1 swift test --filter DemosTests`.
@@ -10,28 +11,51 @@ import ToyEngine
     /// The lessons' favourite commands, as demo calls.
     static let cases: [(name: String, render: @Sendable (TerminalSettings) -> String)] = [
         ("cascade", { CascadeDemo.report(CascadeDemo.run(seed: 1), settings: $0) }),
-        ("cascade-threshold-0.8", { s in
-            var o = CascadeDemo.Options(); o.threshold = 0.8
-            return CascadeDemo.report(CascadeDemo.run(o, seed: 1), settings: s)
-        }),
-        ("cascade-learned-target-0.95-tiers-3", { s in
-            var o = CascadeDemo.Options(); o.scorer = .learned; o.targetAccuracy = 0.95; o.tiers = 3
-            return CascadeDemo.report(CascadeDemo.run(o, seed: 1), settings: s)
-        }),
+        (
+            "cascade-threshold-0.8",
+            { s in
+                var o = CascadeDemo.Options()
+                o.threshold = 0.8
+                return CascadeDemo.report(CascadeDemo.run(o, seed: 1), settings: s)
+            }
+        ),
+        (
+            "cascade-learned-target-0.95-tiers-3",
+            { s in
+                var o = CascadeDemo.Options()
+                o.scorer = .learned
+                o.targetAccuracy = 0.95
+                o.tiers = 3
+                return CascadeDemo.report(CascadeDemo.run(o, seed: 1), settings: s)
+            }
+        ),
         ("ensemble", { EnsembleDemo.report(EnsembleDemo.run(seed: 1), settings: $0) }),
-        ("ensemble-members-15", { s in
-            var o = EnsembleDemo.Options(); o.members = 15
-            return EnsembleDemo.report(EnsembleDemo.run(o, seed: 1), settings: s)
-        }),
+        (
+            "ensemble-members-15",
+            { s in
+                var o = EnsembleDemo.Options()
+                o.members = 15
+                return EnsembleDemo.report(EnsembleDemo.run(o, seed: 1), settings: s)
+            }
+        ),
         ("weak-to-strong", { WeakToStrongDemo.report(WeakToStrongDemo.run(seed: 1), settings: $0) }),
-        ("weak-to-strong-overfit-curve", { s in
-            var o = WeakToStrongDemo.Options(); o.preset = .overfit; o.curve = true
-            return WeakToStrongDemo.report(WeakToStrongDemo.run(o, seed: 1), settings: s)
-        }),
-        ("weak-to-strong-sweep", { s in
-            var o = WeakToStrongDemo.Options(); o.sweep = true
-            return WeakToStrongDemo.report(WeakToStrongDemo.run(o, seed: 1), settings: s)
-        }),
+        (
+            "weak-to-strong-overfit-curve",
+            { s in
+                var o = WeakToStrongDemo.Options()
+                o.preset = .overfit
+                o.curve = true
+                return WeakToStrongDemo.report(WeakToStrongDemo.run(o, seed: 1), settings: s)
+            }
+        ),
+        (
+            "weak-to-strong-sweep",
+            { s in
+                var o = WeakToStrongDemo.Options()
+                o.sweep = true
+                return WeakToStrongDemo.report(WeakToStrongDemo.run(o, seed: 1), settings: s)
+            }
+        ),
         ("filter", { FilterDemo.report(FilterDemo.run(seed: 1), settings: $0) }),
         ("distill", { DistillDemo.report(DistillDemo.run(seed: 1), settings: $0) }),
         ("speculative", { SpeculativeDemo.report(SpeculativeDemo.run(seed: 1), settings: $0) }),
@@ -51,10 +75,15 @@ import ToyEngine
             try text.write(to: file, atomically: true, encoding: .utf8)
         }
         let golden = try String(contentsOf: file, encoding: .utf8)
-        #expect(text == golden, "\(name) differs from its golden; regenerate with TANDEM_UPDATE_GOLDENS=1 if the change is intended")
+        #expect(
+            text == golden,
+            "\(name) differs from its golden; regenerate with TANDEM_UPDATE_GOLDENS=1 if the change is intended")
 
-        for settings in [TerminalSettings(width: 80, color: false, ascii: false), TerminalSettings(width: 40, color: true, ascii: false),
-                         TerminalSettings(width: 60, color: false, ascii: true)] {
+        for settings in [
+            TerminalSettings(width: 80, color: false, ascii: false),
+            TerminalSettings(width: 40, color: true, ascii: false),
+            TerminalSettings(width: 60, color: false, ascii: true),
+        ] {
             let output = settings == TerminalSettings(width: 80, color: false, ascii: false) ? text : render(settings)
             for line in output.split(separator: "\n", omittingEmptySubsequences: false) {
                 #expect(DisplayWidth.of(line) <= settings.width, "\(name) at width \(settings.width): \(line)")
@@ -69,7 +98,9 @@ import ToyEngine
                 }
             }
             if settings.ascii { #expect(output.utf8.allSatisfy { $0 < 0x80 }, "\(name): non-ASCII byte in ASCII mode") }
-            #expect(output.range(of: #"\b(nan|inf)\b"#, options: .regularExpression) == nil, "\(name): a non-number leaked into the report")
+            #expect(
+                output.range(of: #"\b(nan|inf)\b"#, options: .regularExpression) == nil,
+                "\(name): a non-number leaked into the report")
         }
     }
 
@@ -82,12 +113,17 @@ import ToyEngine
         var index = 0
         while index < lines.count {
             let trimmed = lines[index].trimmingCharacters(in: .whitespaces)
-            let isAxisRule = trimmed.hasPrefix("└─") || (trimmed.hasPrefix("+--") && trimmed.dropFirst().allSatisfy { $0 == "-" })
-            guard isAxisRule else { index += 1; continue }
+            let isAxisRule =
+                trimmed.hasPrefix("└─") || (trimmed.hasPrefix("+--") && trimmed.dropFirst().allSatisfy { $0 == "-" })
+            guard isAxisRule else {
+                index += 1
+                continue
+            }
             var keys: [String] = []
             index += 2  // the rule, then the x labels
             while index < lines.count, !lines[index].trimmingCharacters(in: .whitespaces).isEmpty {
-                for entry in lines[index].trimmingCharacters(in: .whitespaces).components(separatedBy: "   ") where !entry.isEmpty {
+                for entry in lines[index].trimmingCharacters(in: .whitespaces).components(separatedBy: "   ")
+                where !entry.isEmpty {
                     keys.append(String(entry.trimmingCharacters(in: .whitespaces).prefix { $0 != " " }))
                 }
                 index += 1
@@ -100,14 +136,20 @@ import ToyEngine
     @Test(arguments: cases.map(\.name))
     func withoutColourEveryLegendEntryHasItsOwnKey(name: String) throws {
         let render = try #require(Self.cases.first { $0.name == name }).render
-        for settings in [TerminalSettings(width: 80, color: false, ascii: false), TerminalSettings(width: 60, color: false, ascii: true)] {
+        for settings in [
+            TerminalSettings(width: 80, color: false, ascii: false),
+            TerminalSettings(width: 60, color: false, ascii: true),
+        ] {
             let text = render(settings)
             let charts = Self.legendKeys(text)
             // Every demo but distill draws a line plot; weak-to-strong only with --curve.
-            if !["distill", "weak-to-strong", "weak-to-strong-sweep"].contains(name) { #expect(!charts.isEmpty, "\(name): no line plot found") }
+            if !["distill", "weak-to-strong", "weak-to-strong-sweep"].contains(name) {
+                #expect(!charts.isEmpty, "\(name): no line plot found")
+            }
             for keys in charts {
                 #expect(keys.count >= 2, "\(name): a chart with a legend of \(keys.count) entries")
-                #expect(Set(keys).count == keys.count, "\(name) (ascii: \(settings.ascii)): legend keys repeat: \(keys)")
+                #expect(
+                    Set(keys).count == keys.count, "\(name) (ascii: \(settings.ascii)): legend keys repeat: \(keys)")
             }
         }
     }
@@ -130,7 +172,9 @@ import ToyEngine
     }
 
     @Test func headlinesSayWhatHappenedForSeedOne() {
-        #expect(CascadeDemo.headline(CascadeDemo.run(seed: 1)).hasPrefix("The cascade matches the large model within 1 point"))
+        #expect(
+            CascadeDemo.headline(CascadeDemo.run(seed: 1)).hasPrefix(
+                "The cascade matches the large model within 1 point"))
         #expect(WeakToStrongDemo.headline(WeakToStrongDemo.run(seed: 1)).contains("beats its supervisor"))
         #expect(EnsembleDemo.headline(EnsembleDemo.run(seed: 1)).contains("above their mean"))
     }
@@ -151,7 +195,9 @@ import ToyEngine
 
     @Test func sameSeedSameReportDifferentSeedDifferentNumbers() {
         let settings = TerminalSettings(width: 80)
-        #expect(FilterDemo.report(FilterDemo.run(seed: 3), settings: settings) == FilterDemo.report(FilterDemo.run(seed: 3), settings: settings))
+        #expect(
+            FilterDemo.report(FilterDemo.run(seed: 3), settings: settings)
+                == FilterDemo.report(FilterDemo.run(seed: 3), settings: settings))
         #expect(FilterDemo.run(seed: 3) != FilterDemo.run(seed: 4))
     }
 }

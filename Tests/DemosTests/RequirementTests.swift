@@ -1,6 +1,7 @@
 import Testing
-@testable import Demos
 import ToyEngine
+
+@testable import Demos
 
 /// Each requirement of the demos issue, over the seeds it names (or, where it names none, the
 /// default seed and a few more).
@@ -44,7 +45,9 @@ import ToyEngine
         try #require(r.members.count == 25)
         for point in r.curve {
             let mean = r.members.prefix(point.size).reduce(0, +) / Double(point.size)
-            #expect(abs(point.condorcet - EnsembleDemo.condorcet(voters: point.size, accuracy: mean)) < 1e-12, "size \(point.size)")
+            #expect(
+                abs(point.condorcet - EnsembleDemo.condorcet(voters: point.size, accuracy: mean)) < 1e-12,
+                "size \(point.size)")
         }
     }
 
@@ -75,7 +78,8 @@ import ToyEngine
     @Test func weakToStrongOverfitPresetFavoursTheConfidenceLoss() {
         var options = WeakToStrongDemo.Options()
         options.preset = .overfit
-        var naive: [Double] = [], confidence: [Double] = []
+        var naive: [Double] = []
+        var confidence: [Double] = []
         for seed in UInt64(1)...10 {
             let r = WeakToStrongDemo.run(options, seed: seed)
             naive.append(r.method("naive")!.pgr!)
@@ -91,7 +95,8 @@ import ToyEngine
         var idiosyncratic = WeakToStrongDemo.Options()
         idiosyncratic.weakNoise = 1.5
         idiosyncratic.blind = 1
-        var low: [Double] = [], high: [Double] = []
+        var low: [Double] = []
+        var high: [Double] = []
         for seed in UInt64(1)...3 {
             low.append(WeakToStrongDemo.run(systematic, seed: seed).method("naive")!.pgr ?? 0)
             high.append(WeakToStrongDemo.run(idiosyncratic, seed: seed).method("naive")!.pgr ?? 0)
@@ -103,7 +108,9 @@ import ToyEngine
     @Test(arguments: UInt64(1)...5)
     func filterWeakSelectionBeatsRandomAndAllDataBelowFullFraction(seed: UInt64) {
         let r = FilterDemo.run(seed: seed)
-        let winners = r.points.filter { $0.fraction < 1 && $0.weakSelected > $0.random && $0.weakSelected > r.allDataAccuracy }
+        let winners = r.points.filter {
+            $0.fraction < 1 && $0.weakSelected > $0.random && $0.weakSelected > r.allDataAccuracy
+        }
         #expect(!winners.isEmpty, "seed \(seed)")
         #expect(r.best != nil)
         // The weak model's choice does remove wrong labels.

@@ -1,6 +1,7 @@
-import Testing
-@testable import Demos
 import Terminal
+import Testing
+
+@testable import Demos
 
 /// Sentences that depend on the numbers say what the numbers say.
 @Suite struct WordingTests {
@@ -69,23 +70,29 @@ import Terminal
         #expect(CascadeDemo.headline(unreachable).hasSuffix("below the target too."))
         var reachableByLarge = unreachable
         reachableByLarge.target = CascadeDemo.TargetChoice(target: r.large.accuracy - 0.001)
-        #expect(CascadeDemo.report(reachableByLarge, settings: TerminalSettings(width: 400, color: false)).contains("pay for the large model"))
+        #expect(
+            CascadeDemo.report(reachableByLarge, settings: TerminalSettings(width: 400, color: false)).contains(
+                "pay for the large model"))
     }
 
     @Test func routerVerdictCountsWinsAndLosses() {
-        let mixed = [CascadeDemo.ScorerComparison(deferralRate: 0.25, maxprobAccuracy: 0.932, learnedAccuracy: 0.927),
-                     CascadeDemo.ScorerComparison(deferralRate: 0.35, maxprobAccuracy: 0.961, learnedAccuracy: 0.969)]
+        let mixed = [
+            CascadeDemo.ScorerComparison(deferralRate: 0.25, maxprobAccuracy: 0.932, learnedAccuracy: 0.927),
+            CascadeDemo.ScorerComparison(deferralRate: 0.35, maxprobAccuracy: 0.961, learnedAccuracy: 0.969),
+        ]
         #expect(CascadeDemo.routerVerdict(mixed).hasPrefix("Mixed: the learned router wins at 1 of 2 budgets"))
         #expect(CascadeDemo.routerVerdict([mixed[1]]).hasPrefix("The learned router wins at every budget"))
         #expect(CascadeDemo.routerVerdict([mixed[0]]).hasPrefix("Max-probability wins at every budget"))
     }
 
     @Test func curveStoryFollowsTheCurves() {
-        let overfit = WeakToStrongDemo.Curve(naive: [0.70, 0.78, 0.74], confidence: [0.70, 0.75, 0.77], earlyStoppingEpoch: 2)
+        let overfit = WeakToStrongDemo.Curve(
+            naive: [0.70, 0.78, 0.74], confidence: [0.70, 0.75, 0.77], earlyStoppingEpoch: 2)
         let story = WeakToStrongDemo.curveStory(overfit)
         #expect(story.contains("peaks at 78.0% (epoch 2) and ends at 74.0%"))
         #expect(story.contains("ends higher, at 77.0%"))
-        let steady = WeakToStrongDemo.Curve(naive: [0.70, 0.75, 0.80], confidence: [0.70, 0.72, 0.76], earlyStoppingEpoch: 3)
+        let steady = WeakToStrongDemo.Curve(
+            naive: [0.70, 0.75, 0.80], confidence: [0.70, 0.72, 0.76], earlyStoppingEpoch: 3)
         #expect(WeakToStrongDemo.curveStory(steady).contains("ends at its peak, 80.0%"))
         #expect(WeakToStrongDemo.curveStory(steady).contains("ends lower, at 76.0%"))
     }
@@ -105,15 +112,22 @@ import Terminal
         let sentence = try #require(WeakToStrongDemo.levelWithoutCopying(r))
         #expect(sentence.contains("without copying it"))
         #expect(sentence.contains(Format.wholePercent(level[0].weakAgreement)))
-        #expect(sentence.contains("of its \(r.testCount - Int((r.weakAccuracy * Double(r.testCount)).rounded())) errors"))
+        #expect(
+            sentence.contains("of its \(r.testCount - Int((r.weakAccuracy * Double(r.testCount)).rounded())) errors"))
         // Wide enough that no sentence wraps, so the phrases can be searched whole.
         let report = WeakToStrongDemo.report(r, settings: TerminalSettings(width: 400, color: false))
         #expect(report.contains(sentence))
-        #expect(!report.contains("only copies the supervisor"), "PGR 0 is explained as copying, which these students do not do")
+        #expect(
+            !report.contains("only copies the supervisor"),
+            "PGR 0 is explained as copying, which these students do not do")
 
         // No sentence when every student is clear of the weak model.
         var apart = r
-        apart.methods = r.methods.map { var m = $0; m.accuracy = r.weakAccuracy + 0.03; return m }
+        apart.methods = r.methods.map {
+            var m = $0
+            m.accuracy = r.weakAccuracy + 0.03
+            return m
+        }
         apart.earlyStopped.accuracy = r.weakAccuracy + 0.03
         #expect(WeakToStrongDemo.levelWithoutCopying(apart) == nil)
         // Nor when the level student really does copy the weak model.
@@ -133,9 +147,13 @@ import Terminal
 
         // No noise, no blind spot: the weak model beats the ceiling, PGR is undefined.
         var noGap = base
-        noGap.weakNoise = 0; noGap.blind = 0
-        noGap.weakAccuracy = 0.949; noGap.ceilingAccuracy = 0.926
-        noGap.methods[naiveIndex].accuracy = 0.938; noGap.methods[naiveIndex].pgr = nil; noGap.methods[naiveIndex].weakAgreement = 0.97
+        noGap.weakNoise = 0
+        noGap.blind = 0
+        noGap.weakAccuracy = 0.949
+        noGap.ceilingAccuracy = 0.926
+        noGap.methods[naiveIndex].accuracy = 0.938
+        noGap.methods[naiveIndex].pgr = nil
+        noGap.methods[naiveIndex].weakAgreement = 0.97
         #expect(WeakToStrongDemo.headline(noGap).contains("no gap to recover"))
         #expect(!WeakToStrongDemo.headline(noGap).contains("copies"))
         let noGapWhy = WeakToStrongDemo.mechanism(noGap)
@@ -152,7 +170,9 @@ import Terminal
         #expect(!levelHeadline.contains("copies the weak model's mistakes"))
         let levelWhy = WeakToStrongDemo.mechanism(level)
         #expect(levelWhy.hasPrefix("Why the student does not beat its supervisor here"))
-        #expect(!levelWhy.contains("and generalizes past them"), "says the student generalizes past the errors while it does not beat the weak model")
+        #expect(
+            !levelWhy.contains("and generalizes past them"),
+            "says the student generalizes past the errors while it does not beat the weak model")
         // Below the weak model and agreeing with it almost everywhere: a copy, and said so.
         var copy = level
         copy.methods[naiveIndex].accuracy = copy.weakAccuracy - 0.01
@@ -177,7 +197,8 @@ import Terminal
         var noisy = base
         noisy.weakNoise = 10
         noisy.weakAccuracy = 0.529
-        noisy.methods[naiveIndex].accuracy = 0.463; noisy.methods[naiveIndex].weakAgreement = 0.51
+        noisy.methods[naiveIndex].accuracy = 0.463
+        noisy.methods[naiveIndex].weakAgreement = 0.51
         let noisyWhy = WeakToStrongDemo.mechanism(noisy)
         #expect(noisyWhy.contains("coin flips") && !noisyWhy.contains("generalizes past"))
         #expect(!WeakToStrongDemo.headline(noisy).contains("copies the weak model's mistakes"))
@@ -207,12 +228,16 @@ import Terminal
     @Test(arguments: [58, 40])
     func lessonCommandsKeepTheirLabelsWhole(width: Int) {
         let settings = TerminalSettings(width: width, color: false)
-        var cascade = CascadeDemo.Options(); cascade.tiers = 3
-        var w2s = WeakToStrongDemo.Options(); w2s.sweep = true
-        let reports = [CascadeDemo.report(CascadeDemo.run(cascade, seed: 1), settings: settings),
-                       EnsembleDemo.report(EnsembleDemo.run(seed: 1), settings: settings),
-                       WeakToStrongDemo.report(WeakToStrongDemo.run(w2s, seed: 1), settings: settings),
-                       FilterDemo.report(FilterDemo.run(seed: 1), settings: settings)]
+        var cascade = CascadeDemo.Options()
+        cascade.tiers = 3
+        var w2s = WeakToStrongDemo.Options()
+        w2s.sweep = true
+        let reports = [
+            CascadeDemo.report(CascadeDemo.run(cascade, seed: 1), settings: settings),
+            EnsembleDemo.report(EnsembleDemo.run(seed: 1), settings: settings),
+            WeakToStrongDemo.report(WeakToStrongDemo.run(w2s, seed: 1), settings: settings),
+            FilterDemo.report(FilterDemo.run(seed: 1), settings: settings),
+        ]
         for report in reports {
             // The only ellipsis left is the one quoted in prose ("not about my …").
             let cut = report.split(separator: "\n").filter { $0.hasSuffix("…") }

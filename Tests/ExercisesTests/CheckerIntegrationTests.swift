@@ -1,7 +1,8 @@
 import Course
 import Foundation
-import Testing
 import Terminal
+import Testing
+
 @testable import Exercises
 
 /// Real builds and real child processes, on a tiny package (no engine) so they stay quick, and
@@ -11,12 +12,17 @@ import Terminal
     static func tinyPackage(in folder: URL) throws -> ExerciseLayout {
         let package = folder.appendingPathComponent("exercises")
         let kit = checkoutRoot.appendingPathComponent("exercises/Checks/CheckKit/CheckKit.swift")
-        try write(try String(contentsOf: kit, encoding: .utf8), to: package.appendingPathComponent("Kit/CheckKit.swift"))
+        try write(
+            try String(contentsOf: kit, encoding: .utf8), to: package.appendingPathComponent("Kit/CheckKit.swift"))
         let behaviours: [String: String] = [
-            "ok": #"let c = Checker(exercise: "ok"); c.expect("one plus one", input: "1 + 1", expected: 2) { 1 + 1 }; c.finish()"#,
-            "fail": #"let c = Checker(exercise: "fail"); c.expect("fine", input: "0", expected: 0) { 0 }; c.expect("doubling", input: "double(3)", expected: 6) { 3 + 2 }; c.finish()"#,
-            "crash": #"let c = Checker(exercise: "crash"); let xs = [1, 2]; var i = 2; c.expect("index", input: "xs[2]", expected: 0) { xs[i] }; i += 1; c.finish()"#,
-            "hang": #"let c = Checker(exercise: "hang"); var n = 0; c.expect("endless", input: "loop", expected: 1) { while n >= 0 { n = (n + 1) % 7 }; return n }; c.finish()"#,
+            "ok":
+                #"let c = Checker(exercise: "ok"); c.expect("one plus one", input: "1 + 1", expected: 2) { 1 + 1 }; c.finish()"#,
+            "fail":
+                #"let c = Checker(exercise: "fail"); c.expect("fine", input: "0", expected: 0) { 0 }; c.expect("doubling", input: "double(3)", expected: 6) { 3 + 2 }; c.finish()"#,
+            "crash":
+                #"let c = Checker(exercise: "crash"); let xs = [1, 2]; var i = 2; c.expect("index", input: "xs[2]", expected: 0) { xs[i] }; i += 1; c.finish()"#,
+            "hang":
+                #"let c = Checker(exercise: "hang"); var n = 0; c.expect("endless", input: "loop", expected: 1) { while n >= 0 { n = (n + 1) % 7 }; return n }; c.finish()"#,
             "broken": #"let c = Checker(exercise: "broken")"# + "\nlet value: Int = \"not a number\"\nc.finish()",
         ]
         var targets: [String] = [#".target(name: "CheckKit", path: "Kit")"#]
@@ -24,7 +30,8 @@ import Terminal
             try write("import CheckKit\n" + body + "\n", to: package.appendingPathComponent("\(name)/main.swift"))
             targets.append(#".executableTarget(name: "check-\#(name)", dependencies: ["CheckKit"], path: "\#(name)")"#)
         }
-        try write("""
+        try write(
+            """
             // swift-tools-version:6.0
             import PackageDescription
             let package = Package(name: "tiny", targets: [\(targets.joined(separator: ", "))], swiftLanguageModes: [.v5])
@@ -69,7 +76,8 @@ import Terminal
         #expect(error.line == 3, "line 1 is the import")
         #expect(error.message.contains("cannot convert value of type 'String'"))
 
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(CheckReport.json(results).utf8)) as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(CheckReport.json(results).utf8)) as? [String: Any])
         #expect(json["passed"] as? Int == 1)
         #expect(json["total"] as? Int == 5)
         let statuses = (json["exercises"] as? [[String: Any]])?.compactMap { $0["status"] as? String }
@@ -79,7 +87,8 @@ import Terminal
     @Test func aMissingExerciseFileIsReportedWithTheWayBack() throws {
         let folder = try persistentFolder("tandem-exercises-tiny")
         let layout = try Self.tinyPackage(in: folder)
-        let result = try ExerciseChecker(layout: layout, paths: PathDisplay(base: folder)).check(entry("gone", number: 4, file: "gone/Gone.swift"))
+        let result = try ExerciseChecker(layout: layout, paths: PathDisplay(base: folder)).check(
+            entry("gone", number: 4, file: "gone/Gone.swift"))
         #expect(result.status == .compileError)
         #expect(result.message == "exercises/gone/Gone.swift: the file is missing; tandem reset 4 restores the starter")
     }
@@ -105,7 +114,8 @@ import Terminal
         defer { try? FileManager.default.removeItem(at: folder) }
         let package = folder.appendingPathComponent("exercises")
         try write("let answer = 42\n", to: package.appendingPathComponent("ok/main.swift"))
-        try write("""
+        try write(
+            """
             // swift-tools-version:6.0
             import PackageDescription
             let package = Package(name: "tiny", dependencies: [.package(path: "..")],
@@ -120,7 +130,8 @@ import Terminal
             #expect(problem.hasPrefix("its dependency ../ (the tandem checkout"))
             #expect(problem.contains("is missing"))
             #expect(result.message.hasPrefix("the exercises package cannot be built: its dependency ../"))
-            let text = CheckReport(settings: TerminalSettings(width: 80, color: false, ascii: true)).detail(result, file: "ok/main.swift")
+            let text = CheckReport(settings: TerminalSettings(width: 80, color: false, ascii: true)).detail(
+                result, file: "ok/main.swift")
             #expect(text.contains("cannot be checked"))
             #expect(!text.contains("does not compile"))
             #expect(!text.contains("Edit ok/main.swift"), "editing the exercise cannot fix the package")
@@ -136,7 +147,8 @@ import Terminal
         try record(CheckResult(exercise: entry("vote"), status: .failed), in: store, now: when)
         #expect(store.load().exercises["vote"]?.solved == false)
         try record(CheckResult(exercise: entry("vote"), status: .passed), in: store, now: when)
-        try record(CheckResult(exercise: entry("vote"), status: .compileError), in: store, now: when.addingTimeInterval(60))
+        try record(
+            CheckResult(exercise: entry("vote"), status: .compileError), in: store, now: when.addingTimeInterval(60))
         let after = try #require(store.load().exercises["vote"])
         #expect(after.status == "compile-error")
         #expect(after.solved, "solving is never taken back")
@@ -151,8 +163,10 @@ import Terminal
         let before = try snapshot(course.exercisesDirectory)
         let report = try Verifier(course: course).verify()
         #expect(report.problems == [])
-        #expect(report.starterResults.map(\.status) == Array(repeating: .failed, count: course.manifest.exercises.count))
-        #expect(report.solutionResults.map(\.status) == Array(repeating: .passed, count: course.manifest.exercises.count))
+        #expect(
+            report.starterResults.map(\.status) == Array(repeating: .failed, count: course.manifest.exercises.count))
+        #expect(
+            report.solutionResults.map(\.status) == Array(repeating: .passed, count: course.manifest.exercises.count))
         #expect(try snapshot(course.exercisesDirectory) == before)
     }
 
@@ -173,7 +187,8 @@ import Terminal
     static func course() throws -> Course {
         let root = try persistentFolder("tandem-exercises-course")
         _ = try CheckerIntegrationTests.tinyPackage(in: root)
-        try write("""
+        try write(
+            """
             format_version = 1
             id = "tiny"
             title = "Tiny"
@@ -205,8 +220,9 @@ import Terminal
         let course = try Self.course()
         let state = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: state) }
-        let session = ExerciseSession(course: course, settings: TerminalSettings(width: 60, color: false, ascii: true),
-                                      store: ProgressStore(directory: state, courseID: "tiny"))
+        let session = ExerciseSession(
+            course: course, settings: TerminalSettings(width: 60, color: false, ascii: true),
+            store: ProgressStore(directory: state, courseID: "tiny"))
         let first = try #require(try session.exercise(named: nil))
         #expect(first.id == "ok")
 
@@ -219,7 +235,8 @@ import Terminal
         #expect(session.store.load().exercises["ok"]?.solved == true)
         #expect(try session.exercise(named: nil)?.id == "fail", "the current exercise moves on once one is solved")
 
-        let failed = try session.check([try #require(try session.exercise(named: "2"))], all: false, json: true, timeLimit: 10)
+        let failed = try session.check(
+            [try #require(try session.exercise(named: "2"))], all: false, json: true, timeLimit: 10)
         #expect(!failed.allPassed)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(failed.text.utf8)) as? [String: Any])
         #expect(json["passed"] as? Int == 0)

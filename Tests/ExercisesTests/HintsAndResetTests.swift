@@ -1,6 +1,7 @@
 import Course
 import Foundation
 import Testing
+
 @testable import Exercises
 
 @Suite struct HintTests {
@@ -41,7 +42,8 @@ import Testing
     @Test func resetRestoresTheStarterAndBacksUpTheStudentsVersion() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let layout = ExerciseLayout(package: folder.appendingPathComponent("exercises"), scratch: folder.appendingPathComponent("scratch"))
+        let layout = ExerciseLayout(
+            package: folder.appendingPathComponent("exercises"), scratch: folder.appendingPathComponent("scratch"))
         let exercise = entry("vote", file: "01-vote/Vote.swift")
         try write("starter\n", to: layout.starterFile(exercise))
         try write("my half-done work\n", to: layout.studentFile(exercise))
@@ -79,14 +81,17 @@ import Testing
         let course = try Course.load(root: checkoutRoot)
         let layout = ExerciseLayout(course: course)
         for exercise in course.manifest.exercises {
-            let starter = try #require(FileManager.default.contents(atPath: layout.starterFile(exercise).path), "\(exercise.id)")
+            let starter = try #require(
+                FileManager.default.contents(atPath: layout.starterFile(exercise).path), "\(exercise.id)")
             #expect(FileManager.default.fileExists(atPath: layout.solutionFile(exercise).path), "\(exercise.id)")
             // Compare with the committed file where git can tell us, so a student who works through
             // the exercises in the checkout does not fail the tool's own suite.
-            let committed = committedContents(of: "exercises/\(exercise.file)")
+            let committed =
+                committedContents(of: "exercises/\(exercise.file)")
                 ?? FileManager.default.contents(atPath: layout.studentFile(exercise).path)
-            #expect(committed == starter,
-                    "exercises/\(exercise.file) differs from exercises/.starters/\(exercise.file)")
+            #expect(
+                committed == starter,
+                "exercises/\(exercise.file) differs from exercises/.starters/\(exercise.file)")
         }
     }
 

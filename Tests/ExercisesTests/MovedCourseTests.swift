@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Exercises
 
 /// A course folder that was moved keeps a build folder whose module cache names the old path.
@@ -23,7 +24,9 @@ struct MovedCourseTests {
         #expect(clearStaleModuleCache(in: scratch, output: Self.clangComplaint))
         for folder in [debug, release] {
             #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("ModuleCache").path))
-            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Averaging.build/Averaging.swift.o").path))
+            #expect(
+                FileManager.default.fileExists(
+                    atPath: folder.appendingPathComponent("Averaging.build/Averaging.swift.o").path))
         }
     }
 
@@ -32,7 +35,8 @@ struct MovedCourseTests {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let cache = scratch.appendingPathComponent("x86_64-unknown-linux-gnu/debug/ModuleCache/a.pcm")
         try write("cache", to: cache)
-        #expect(!clearStaleModuleCache(in: scratch, output: "/c/exercises/01/V.swift:3:1: error: cannot find 'x' in scope"))
+        #expect(
+            !clearStaleModuleCache(in: scratch, output: "/c/exercises/01/V.swift:3:1: error: cannot find 'x' in scope"))
         #expect(FileManager.default.fileExists(atPath: cache.path))
     }
 }

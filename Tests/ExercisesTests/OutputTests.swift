@@ -1,8 +1,10 @@
 import Course
-import struct Course.Progress
 import Foundation
-import Testing
 import Terminal
+import Testing
+
+import struct Course.Progress
+
 @testable import Exercises
 
 /// Paths as the student can use them, and the next step after a pass.
@@ -10,8 +12,12 @@ import Terminal
     @Test func pathsAreRelativeUnderTheCurrentFolderElseAbsolute() throws {
         let display = PathDisplay(base: URL(fileURLWithPath: "/home/ada/course"))
         #expect(display.show(path: "/home/ada/course/exercises/05-pgr/PGR.swift") == "exercises/05-pgr/PGR.swift")
-        #expect(display.show(path: "/home/ada/other/exercises/05-pgr/PGR.swift") == "/home/ada/other/exercises/05-pgr/PGR.swift")
-        #expect(display.show(path: "/home/ada/course-copy/x.swift") == "/home/ada/course-copy/x.swift", "a prefix is not a parent")
+        #expect(
+            display.show(path: "/home/ada/other/exercises/05-pgr/PGR.swift")
+                == "/home/ada/other/exercises/05-pgr/PGR.swift")
+        #expect(
+            display.show(path: "/home/ada/course-copy/x.swift") == "/home/ada/course-copy/x.swift",
+            "a prefix is not a parent")
         #expect(PathDisplay(base: URL(fileURLWithPath: "/")).show(path: "/tmp/x.swift") == "/tmp/x.swift")
     }
 
@@ -27,12 +33,14 @@ import Terminal
 
     static func session(paths: PathDisplay) throws -> ExerciseSession {
         let course = try Course.load(root: checkoutRoot)
-        return ExerciseSession(course: course, settings: TerminalSettings(width: 80, color: false, ascii: true),
-                               store: ProgressStore(directory: try temporaryFolder(), courseID: "test"), paths: paths)
+        return ExerciseSession(
+            course: course, settings: TerminalSettings(width: 80, color: false, ascii: true),
+            store: ProgressStore(directory: try temporaryFolder(), courseID: "test"), paths: paths)
     }
 
     @Test func theStudentsFileIsShownFromWhereverTandemRuns() throws {
-        let pgr = try #require(try Self.session(paths: .currentDirectory).course.manifest.exercises.first { $0.id == "pgr" })
+        let pgr = try #require(
+            try Self.session(paths: .currentDirectory).course.manifest.exercises.first { $0.id == "pgr" })
         let fromRoot = try Self.session(paths: PathDisplay(base: checkoutRoot))
         #expect(fromRoot.displayPath(pgr) == "exercises/05-pgr/PGR.swift")
         let fromExercises = try Self.session(paths: PathDisplay(base: checkoutRoot.appendingPathComponent("exercises")))
@@ -46,7 +54,9 @@ import Terminal
         let exercises = session.exercises
         var progress = Progress(courseID: "test")
         // Exercises 1 and 2 (ensembles) solved; exercise 3 belongs to lesson 3, cascades.
-        for exercise in exercises.prefix(2) { progress.exercises[exercise.id] = ExerciseRecord(status: "passed", solved: true) }
+        for exercise in exercises.prefix(2) {
+            progress.exercises[exercise.id] = ExerciseRecord(status: "passed", solved: true)
+        }
         progress.lessons["ensembles"] = LessonRecord(read: true)
         let unread = session.nextStep(progress: progress)
         #expect(unread.hasPrefix("Next: tandem next"))
@@ -73,10 +83,13 @@ import Terminal
         let output = """
             error: the package manifest at '/c/Package.swift' cannot be accessed (/c/Package.swift doesn't exist in file system)
             """
-        #expect(packageProblem(in: output, package: package, paths: paths)
-            == "its dependency ../ (the tandem checkout, /c/) is missing: there is no Package.swift")
-        let fromElsewhere = packageProblem(in: output, package: package, paths: PathDisplay(base: URL(fileURLWithPath: "/home")))
-        #expect(fromElsewhere == "its dependency ../ (the tandem checkout, /c/) is missing: there is no /c/Package.swift")
+        #expect(
+            packageProblem(in: output, package: package, paths: paths)
+                == "its dependency ../ (the tandem checkout, /c/) is missing: there is no Package.swift")
+        let fromElsewhere = packageProblem(
+            in: output, package: package, paths: PathDisplay(base: URL(fileURLWithPath: "/home")))
+        #expect(
+            fromElsewhere == "its dependency ../ (the tandem checkout, /c/) is missing: there is no /c/Package.swift")
     }
 
     @Test func anInvalidManifestPointsAtItsLine() {
@@ -85,14 +98,21 @@ import Terminal
             /c/exercises/Package.swift:75:14: error: cannot convert value of type 'String' to specified type 'Int'
             73 |     swiftLanguageModes: [.v5]
             """
-        #expect(packageProblem(in: output, package: package, paths: paths)
-            == "its manifest exercises/Package.swift:75 does not compile: cannot convert value of type 'String' to specified type 'Int'")
+        #expect(
+            packageProblem(in: output, package: package, paths: paths)
+                == "its manifest exercises/Package.swift:75 does not compile: cannot convert value of type 'String' to specified type 'Int'"
+        )
     }
 
     @Test func aCheckoutWithoutTheEngineIsNotTheTandemCheckout() {
-        let output = "Fetching https://github.com/apple/swift-argument-parser from cache\nerror: 'c': package 'c' contains no products"
-        let problem = packageProblem(in: output, package: package, paths: PathDisplay(base: URL(fileURLWithPath: "/home")))
-        #expect(problem == "its dependency ../ (/c/) is not the tandem checkout (SwiftPM: 'c': package 'c' contains no products)")
+        let output =
+            "Fetching https://github.com/apple/swift-argument-parser from cache\nerror: 'c': package 'c' contains no products"
+        let problem = packageProblem(
+            in: output, package: package, paths: PathDisplay(base: URL(fileURLWithPath: "/home")))
+        #expect(
+            problem
+                == "its dependency ../ (/c/) is not the tandem checkout (SwiftPM: 'c': package 'c' contains no products)"
+        )
     }
 
     @Test func compileErrorsInTheExerciseAreNotAPackageProblem() {
@@ -113,20 +133,32 @@ import Terminal
     }
 
     static func results() -> [CheckResult] {
-        let vote = ExerciseEntry(id: "cheapest-threshold", number: 4, slug: "cheapest-threshold",
-                                 title: "The cheapest threshold that meets a target accuracy",
-                                 file: "04-cheapest-threshold/CheapestThreshold.swift", lesson: "cascades", hints: ["a", "b"])
+        let vote = ExerciseEntry(
+            id: "cheapest-threshold", number: 4, slug: "cheapest-threshold",
+            title: "The cheapest threshold that meets a target accuracy",
+            file: "04-cheapest-threshold/CheapestThreshold.swift", lesson: "cascades", hints: ["a", "b"])
         var unloadable = CheckResult(exercise: vote, status: .compileError)
-        unloadable.packageProblem = "its dependency ../ (the tandem checkout, /home/ada/somewhere/rather/long/course) is missing: there is no /home/ada/somewhere/rather/long/course/Package.swift"
+        unloadable.packageProblem =
+            "its dependency ../ (the tandem checkout, /home/ada/somewhere/rather/long/course) is missing: there is no /home/ada/somewhere/rather/long/course/Package.swift"
         return [
             CheckResult(exercise: vote, status: .passed, casesPassed: 14),
-            CheckResult(exercise: vote, status: .failed, failure: FailedCase(
-                name: "meets 0.9 with the fewest deferrals", input: "cheapestThreshold(candidates: [0.1, 0.5, 0.9], target: 0.9)",
-                expected: "Optional(0.5)", actual: "nil")),
-            CheckResult(exercise: vote, status: .compileError, compileErrors: [CompileError(
-                file: "/home/ada/somewhere/rather/long/course/exercises/04-cheapest-threshold/CheapestThreshold.swift",
-                line: 12, message: "cannot find 'count' in scope", inCheckerCode: false)]),
-            CheckResult(exercise: vote, status: .crashed, runningCase: "empty", detail: "SIGILL, a Swift runtime trap such as an index out of range or a failed unwrap"),
+            CheckResult(
+                exercise: vote, status: .failed,
+                failure: FailedCase(
+                    name: "meets 0.9 with the fewest deferrals",
+                    input: "cheapestThreshold(candidates: [0.1, 0.5, 0.9], target: 0.9)",
+                    expected: "Optional(0.5)", actual: "nil")),
+            CheckResult(
+                exercise: vote, status: .compileError,
+                compileErrors: [
+                    CompileError(
+                        file:
+                            "/home/ada/somewhere/rather/long/course/exercises/04-cheapest-threshold/CheapestThreshold.swift",
+                        line: 12, message: "cannot find 'count' in scope", inCheckerCode: false)
+                ]),
+            CheckResult(
+                exercise: vote, status: .crashed, runningCase: "empty",
+                detail: "SIGILL, a Swift runtime trap such as an index out of range or a failed unwrap"),
             CheckResult(exercise: vote, status: .timeout, runningCase: "endless", detail: "20 s"),
             unloadable,
         ]
@@ -146,18 +178,26 @@ import Terminal
     @Test(arguments: settings) func checkReportsAreFittedAndFreeOfMarkdown(_ settings: TerminalSettings) {
         let report = CheckReport(settings: settings)
         for result in Self.results() {
-            expectPlain(report.detail(result, file: "/home/ada/somewhere/rather/long/course/exercises/04-cheapest-threshold/CheapestThreshold.swift"),
-                        settings, "detail \(result.status)")
+            expectPlain(
+                report.detail(
+                    result,
+                    file:
+                        "/home/ada/somewhere/rather/long/course/exercises/04-cheapest-threshold/CheapestThreshold.swift"
+                ),
+                settings, "detail \(result.status)")
         }
         expectPlain(report.summary(Self.results()), settings, "summary")
-        expectPlain(Watcher.unavailableReason(stdinIsTTY: false, stdoutIsTTY: false) ?? "", TerminalSettings(width: 200), "watch")
+        expectPlain(
+            Watcher.unavailableReason(stdinIsTTY: false, stdoutIsTTY: false) ?? "", TerminalSettings(width: 200),
+            "watch")
     }
 
     @Test(arguments: settings) func hintsRenderTheCoursesCodeSpans(_ settings: TerminalSettings) throws {
         let course = try Course.load(root: checkoutRoot)
-        let session = ExerciseSession(course: course, settings: settings,
-                                      store: ProgressStore(directory: try temporaryFolder(), courseID: "test"),
-                                      paths: PathDisplay(base: checkoutRoot))
+        let session = ExerciseSession(
+            course: course, settings: settings,
+            store: ProgressStore(directory: try temporaryFolder(), courseID: "test"),
+            paths: PathDisplay(base: checkoutRoot))
         for exercise in course.manifest.exercises {
             var text = ""
             for _ in 0...exercise.hints.count { text = try session.hint(exercise) }
@@ -169,14 +209,17 @@ import Terminal
                 let prose = text.split(separator: "\n").filter { !$0.hasPrefix("     ") && !$0.hasPrefix("  ") }
                 #expect(!prose.joined().contains("`"), "\(exercise.id): \(prose)")
             }
-            #expect(text.replacingOccurrences(of: "\n", with: " ").contains("That is every hint. Once the exercise passes, tandem solution"))
+            #expect(
+                text.replacingOccurrences(of: "\n", with: " ").contains(
+                    "That is every hint. Once the exercise passes, tandem solution"))
         }
     }
 
     @Test(arguments: settings) func solutionsAreFittedToTheWidth(_ settings: TerminalSettings) throws {
         let course = try Course.load(root: checkoutRoot)
         let store = ProgressStore(directory: try temporaryFolder(), courseID: "test")
-        let session = ExerciseSession(course: course, settings: settings, store: store, paths: PathDisplay(base: checkoutRoot))
+        let session = ExerciseSession(
+            course: course, settings: settings, store: store, paths: PathDisplay(base: checkoutRoot))
         for exercise in course.manifest.exercises {
             let shown = try session.solution(exercise, force: true)
             #expect(shown.hasPrefix("// exercises/solutions/"))

@@ -1,15 +1,19 @@
 import Course
-import struct Course.Progress
 import Foundation
-import Testing
 import Terminal
+import Testing
+
+import struct Course.Progress
+
 @testable import Exercises
 
 @Suite struct ReportTests {
     let failing = CheckResult(
         exercise: entry("vote"), status: .failed,
-        failure: FailedCase(name: "a tie goes to the smallest label", input: "majorityVote([2, 1, 2, 1]) " + String(repeating: "x", count: 120),
-                            expected: "1", actual: "2"))
+        failure: FailedCase(
+            name: "a tie goes to the smallest label",
+            input: "majorityVote([2, 1, 2, 1]) " + String(repeating: "x", count: 120),
+            expected: "1", actual: "2"))
 
     @Test func jsonHasTheDocumentedShape() throws {
         let passing = CheckResult(exercise: entry("avg", number: 2), status: .passed, casesPassed: 12)
@@ -25,7 +29,10 @@ import Terminal
         #expect(exercises[1]["status"] as? String == "passed")
         #expect(exercises[1]["lesson"] as? String == "ensembles")
         // The documented order, key by key.
-        #expect(text.hasPrefix(#"{"exercises":[{"id":"vote","title":"Exercise vote","lesson":"ensembles","status":"failed","message":"#))
+        #expect(
+            text.hasPrefix(
+                #"{"exercises":[{"id":"vote","title":"Exercise vote","lesson":"ensembles","status":"failed","message":"#
+            ))
         #expect(text.hasSuffix(#""status":"passed","message":"all 12 cases passed"}],"passed":1,"total":2}"#))
     }
 
@@ -63,15 +70,17 @@ import Terminal
 
     @Test func aLongPathBreaksAfterASlashNeverInsideFileAndLine() {
         let report = CheckReport(settings: TerminalSettings(width: 60, color: false, ascii: true))
-        let error = CompileError(file: "ex-scratch/exercises/01-majority-vote/MajorityVote.swift", line: 22,
-                                 message: "invalid redeclaration of 'majorityVote'")
+        let error = CompileError(
+            file: "ex-scratch/exercises/01-majority-vote/MajorityVote.swift", line: 22,
+            message: "invalid redeclaration of 'majorityVote'")
         let lines = report.wrap("  " + error.description, indent: 4).split(separator: "\n").map(String.init)
         #expect(lines.allSatisfy { $0.count <= 60 })
         #expect(lines.contains { $0.contains("MajorityVote.swift:22:") }, "\(lines)")
     }
 
     @Test func linkErrorsWithoutALocationAreStillReported() {
-        let errors = compileErrors(in: "error: link command failed with exit code 1", paths: PathDisplay(base: URL(fileURLWithPath: "/c")))
+        let errors = compileErrors(
+            in: "error: link command failed with exit code 1", paths: PathDisplay(base: URL(fileURLWithPath: "/c")))
         #expect(errors.count == 1)
         #expect(errors[0].description.contains("link command failed"))
     }
@@ -90,7 +99,10 @@ import Terminal
         #expect(Watcher.move(after: nil, exercises: exercises, progress: progress) == .stay)
         #expect(Watcher.move(after: failed, exercises: exercises, progress: progress) == .stay)
         for status in [CheckStatus.compileError, .crashed, .timeout] {
-            #expect(Watcher.move(after: CheckResult(exercise: exercises[0], status: status), exercises: exercises, progress: progress) == .stay)
+            #expect(
+                Watcher.move(
+                    after: CheckResult(exercise: exercises[0], status: status), exercises: exercises, progress: progress
+                ) == .stay)
         }
         let solvedA = ExerciseRecord(status: "passed", solved: true)
         progress.exercises["a"] = solvedA

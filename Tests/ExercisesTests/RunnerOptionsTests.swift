@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Exercises
 
 /// `tandem run DEMO --mine` passes the demo's options on to `mine-DEMO` (pinned in the CLI's

@@ -1,5 +1,6 @@
 import Course
 import Foundation
+
 @testable import Exercises
 
 /// A fresh temporary folder, removed by the caller.
@@ -10,11 +11,13 @@ func temporaryFolder(_ name: String = "tandem-exercises-test") throws -> URL {
 }
 
 /// This checkout (three levels up from this file).
-let checkoutRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let checkoutRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
 
 func entry(_ id: String, number: Int = 1, file: String? = nil, hints: [String] = ["first", "second"]) -> ExerciseEntry {
-    ExerciseEntry(id: id, number: number, slug: id, title: "Exercise \(id)", file: file ?? "\(id)/main.swift",
-                  lesson: "ensembles", hints: hints)
+    ExerciseEntry(
+        id: id, number: number, slug: id, title: "Exercise \(id)", file: file ?? "\(id)/main.swift",
+        lesson: "ensembles", hints: hints)
 }
 
 /// Writes only when the contents change, so a reused package builds incrementally.

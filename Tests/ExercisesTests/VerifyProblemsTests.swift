@@ -1,6 +1,7 @@
 import Course
 import Foundation
 import Testing
+
 @testable import Exercises
 
 /// `dev verify` names what is missing before it builds anything (and the command exits 1 on it).
@@ -8,7 +9,8 @@ struct VerifyProblemsTests {
     @Test func aMissingSolutionAndTooFewHintsAreProblems() throws {
         let root = try temporaryFolder("tandem-verify-problems")
         defer { try? FileManager.default.removeItem(at: root) }
-        try write("""
+        try write(
+            """
             format_version = 1
             id = "broken-course"
             title = "Broken"
@@ -27,16 +29,20 @@ struct VerifyProblemsTests {
             hints = ["only one"]
             """, to: root.appendingPathComponent("content/course.toml"))
         let exercises = root.appendingPathComponent("exercises")
-        try write("// swift-tools-version:6.0\nimport PackageDescription\nlet engineCheckout = \"..\"\n",
-                  to: exercises.appendingPathComponent("Package.swift"))
+        try write(
+            "// swift-tools-version:6.0\nimport PackageDescription\nlet engineCheckout = \"..\"\n",
+            to: exercises.appendingPathComponent("Package.swift"))
         let starter = "public func vote() -> Int { 0 } // TODO\n"
         try write(starter, to: exercises.appendingPathComponent("01-vote/Vote.swift"))
         try write(starter, to: exercises.appendingPathComponent(".starters/01-vote/Vote.swift"))
 
         let report = try Verifier(course: try Course.load(root: root)).verify()
         #expect(!report.ok)
-        #expect(report.problems.contains { $0.contains("vote: the solution") && $0.contains("is missing") }, "\(report.problems)")
+        #expect(
+            report.problems.contains { $0.contains("vote: the solution") && $0.contains("is missing") },
+            "\(report.problems)")
         #expect(report.problems.contains("vote: needs at least two hint levels (has 1)"), "\(report.problems)")
-        #expect(try String(contentsOf: exercises.appendingPathComponent("01-vote/Vote.swift"), encoding: .utf8) == starter)
+        #expect(
+            try String(contentsOf: exercises.appendingPathComponent("01-vote/Vote.swift"), encoding: .utf8) == starter)
     }
 }

@@ -73,8 +73,9 @@ import Testing
         progress.questions["g"] = QuestionRecord(attempts: 1, quiz: "intro", due: nil)
         #expect(status(progress).reviewDue == 3)
         // With the quiz files read, only the questions they still hold count ("a" was removed).
-        let read = CourseStatus(course: Fixture.course, progress: progress, quizTotals: Fixture.quizTotals, now: Fixture.now,
-                                reviewable: ["b", "d", "g"])
+        let read = CourseStatus(
+            course: Fixture.course, progress: progress, quizTotals: Fixture.quizTotals, now: Fixture.now,
+            reviewable: ["b", "d", "g"])
         #expect(read.reviewDue == 2)
     }
 
@@ -86,8 +87,10 @@ import Testing
             LessonEntry(number: 2, slug: "routing", title: "Routing queries to the right model", folder: "02-routing"),
             LessonEntry(number: 3, slug: "cascades", title: "Cascading inference", folder: "03-cascades"),
         ]
-        manifest.exercises.append(ExerciseEntry(id: "vote", number: 4, slug: "vote", title: "Majority vote",
-                                                file: "Sources/E04/Vote.swift", lesson: "ensembles", hints: []))
+        manifest.exercises.append(
+            ExerciseEntry(
+                id: "vote", number: 4, slug: "vote", title: "Majority vote",
+                file: "Sources/E04/Vote.swift", lesson: "ensembles", hints: []))
         let course = Course(root: Fixture.course.root, manifest: manifest)
         let result = status(Fixture.partial, course: course)
         #expect(result.lessons.map(\.read) == [false, false, true])
@@ -112,8 +115,9 @@ import Testing
         #expect(result.next.summary == "Finish the quiz of lesson 1, Why combine models (2 questions answered so far)")
         #expect(result.next.command == "tandem quiz 1")
         #expect(result.lessons[0].quiz?.answeredInProgress == 2)
-        #expect(ListReport.text(result, settings: TerminalSettings(width: 100))
-                    .contains("quiz: not taken (4 graded questions); in progress, 2 answered (tandem quiz 1 resumes)"))
+        #expect(
+            ListReport.text(result, settings: TerminalSettings(width: 100))
+                .contains("quiz: not taken (4 graded questions); in progress, 2 answered (tandem quiz 1 resumes)"))
     }
 
     @Test func quizTotalFallsBackToTheRecordedTotal() {
@@ -126,12 +130,14 @@ import Testing
 
     @Test func listJSONHasTheDocumentedShape() {
         let json = ListReport.json(status(Fixture.partial)).serialized()
-        #expect(json == #"{"lessons":["#
-            + #"{"number":1,"slug":"intro","title":"Why combine models","read":true,"quiz":{"best":4,"last":3,"total":4},"exercises":[]},"#
-            + #"{"number":2,"slug":"cascades","title":"Cascading inference","read":true,"quiz":{"best":1.5,"last":1.5,"total":3},"#
-            + #""exercises":[{"id":"cascade-route","status":"passed"},{"id":"cascade-cost","status":"compile-error"}]},"#
-            + #"{"number":3,"slug":"routing","title":"Routing queries to the right model","read":false,"quiz":{"best":null,"last":null,"total":5},"#
-            + #""exercises":[{"id":"router","status":"not-started"}]}],"review_due":1,"next":"tandem check cascade-cost"}"#)
+        #expect(
+            json == #"{"lessons":["#
+                + #"{"number":1,"slug":"intro","title":"Why combine models","read":true,"quiz":{"best":4,"last":3,"total":4},"exercises":[]},"#
+                + #"{"number":2,"slug":"cascades","title":"Cascading inference","read":true,"quiz":{"best":1.5,"last":1.5,"total":3},"#
+                + #""exercises":[{"id":"cascade-route","status":"passed"},{"id":"cascade-cost","status":"compile-error"}]},"#
+                + #"{"number":3,"slug":"routing","title":"Routing queries to the right model","read":false,"quiz":{"best":null,"last":null,"total":5},"#
+                + #""exercises":[{"id":"router","status":"not-started"}]}],"review_due":1,"next":"tandem check cascade-cost"}"#
+        )
         // And it is valid JSON.
         #expect((try? JSONSerialization.jsonObject(with: Data(json.utf8))) != nil)
     }
@@ -145,7 +151,10 @@ import Testing
     func listAndSummaryFitTheWidth(width: Int) {
         for progress in [Fixture.fresh, Fixture.partial, Fixture.finished] {
             let settings = TerminalSettings(width: width)
-            for text in [ListReport.text(status(progress), settings: settings), ProgressSummary.text(status(progress), settings: settings)] {
+            for text in [
+                ListReport.text(status(progress), settings: settings),
+                ProgressSummary.text(status(progress), settings: settings),
+            ] {
                 #expect(!text.contains("\u{1B}"))
                 for line in text.split(separator: "\n") { #expect(DisplayWidth.of(line) <= width, "\(line)") }
             }

@@ -1,6 +1,6 @@
 import Course
-import Journey
 import Foundation
+import Journey
 
 /// A small course of three lessons (quizzes of 4, 3 and 5 questions; three exercises) and
 /// progress at fixed dates, for goldens that never change with the clock.
@@ -18,12 +18,15 @@ enum Fixture {
             LessonEntry(number: 3, slug: "routing", title: "Routing queries to the right model", folder: "03-routing"),
         ],
         exercises: [
-            ExerciseEntry(id: "cascade-route", number: 1, slug: "cascade-route", title: "Cascade routing",
-                          file: "Sources/E01/CascadeRoute.swift", lesson: "cascades", hints: []),
-            ExerciseEntry(id: "cascade-cost", number: 2, slug: "cascade-cost", title: "Expected cost",
-                          file: "Sources/E02/CascadeCost.swift", lesson: "cascades", hints: []),
-            ExerciseEntry(id: "router", number: 3, slug: "router", title: "A learned router",
-                          file: "Sources/E03/Router.swift", lesson: "routing", hints: []),
+            ExerciseEntry(
+                id: "cascade-route", number: 1, slug: "cascade-route", title: "Cascade routing",
+                file: "Sources/E01/CascadeRoute.swift", lesson: "cascades", hints: []),
+            ExerciseEntry(
+                id: "cascade-cost", number: 2, slug: "cascade-cost", title: "Expected cost",
+                file: "Sources/E02/CascadeCost.swift", lesson: "cascades", hints: []),
+            ExerciseEntry(
+                id: "router", number: 3, slug: "router", title: "A learned router",
+                file: "Sources/E03/Router.swift", lesson: "routing", hints: []),
         ])
 
     static let course = Course(root: URL(fileURLWithPath: "/nonexistent/fixture"), manifest: manifest)
@@ -40,7 +43,8 @@ enum Fixture {
         progress.quizzes["intro"] = QuizRecord(best: 4, last: 3, total: 4, attempts: 2, lastTakenAt: yesterday)
         progress.quizzes["cascades"] = QuizRecord(best: 1.5, last: 1.5, total: 3, attempts: 1, lastTakenAt: yesterday)
         progress.exercises["cascade-route"] = ExerciseRecord(status: "passed", solved: true, solvedAt: yesterday)
-        progress.exercises["cascade-cost"] = ExerciseRecord(status: "compile-error", solved: false, lastCheckedAt: yesterday)
+        progress.exercises["cascade-cost"] = ExerciseRecord(
+            status: "compile-error", solved: false, lastCheckedAt: yesterday)
         progress.questions["intro-q1"] = QuestionRecord(attempts: 1, quiz: "intro", box: 1, due: yesterday)
         progress.questions["intro-q2"] = QuestionRecord(attempts: 1, quiz: "intro", box: 2, due: tomorrow)
         return progress

@@ -8,64 +8,68 @@ import Testing
     let plain = TerminalSettings(width: 80, color: false, ascii: false)
 
     func screen(_ progress: StudentProgress, settings: TerminalSettings? = nil) -> String {
-        HomeScreen.compose(course: Fixture.course, progress: progress, quizTotals: Fixture.quizTotals, now: Fixture.now,
-                           settings: settings ?? plain, renderMarkdown: { "[md] " + $0 + "\n" })
+        HomeScreen.compose(
+            course: Fixture.course, progress: progress, quizTotals: Fixture.quizTotals, now: Fixture.now,
+            settings: settings ?? plain, renderMarkdown: { "[md] " + $0 + "\n" })
     }
 
     @Test func freshCourseGolden() {
-        #expect(screen(Fixture.fresh) == """
-            Fixture course on cascades
-            ░░░░░░░░░░░░░░░░░░░░░░░░ 0% done · 0 of 3 lessons read
+        #expect(
+            screen(Fixture.fresh) == """
+                Fixture course on cascades
+                ░░░░░░░░░░░░░░░░░░░░░░░░ 0% done · 0 of 3 lessons read
 
-            [md] Welcome to the fixture course.
+                [md] Welcome to the fixture course.
 
-            ○ 1 Why combine models                  quiz ░░░░░░░░ –/4
-            ○ 2 Cascading inference                 quiz ░░░░░░░░ –/3  ex ░░░░ 0/2
-            ○ 3 Routing queries to the right model  quiz ░░░░░░░░ –/5  ex ░░░░ 0/1
+                ○ 1 Why combine models                  quiz ░░░░░░░░ –/4
+                ○ 2 Cascading inference                 quiz ░░░░░░░░ –/3  ex ░░░░ 0/2
+                ○ 3 Routing queries to the right model  quiz ░░░░░░░░ –/5  ex ░░░░ 0/1
 
-            Review: nothing due
+                Review: nothing due
 
-            Next: Read lesson 1, Why combine models
-              tandem read 1
-              (or just: tandem next)
+                Next: Read lesson 1, Why combine models
+                  tandem read 1
+                  (or just: tandem next)
 
-            """)
+                """)
     }
 
     @Test func partialCourseGolden() {
-        #expect(screen(Fixture.partial) == """
-            Fixture course on cascades
-            █████████████▍░░░░░░░░░░ 55% done · 2 of 3 lessons read
+        #expect(
+            screen(Fixture.partial) == """
+                Fixture course on cascades
+                █████████████▍░░░░░░░░░░ 55% done · 2 of 3 lessons read
 
-            ✓ 1 Why combine models                  quiz ████████ 4/4 last 3
-            ✓ 2 Cascading inference                 quiz ████░░░░ 1.5/3       ex ██░░ 1/2
-            ○ 3 Routing queries to the right model  quiz ░░░░░░░░ –/5         ex ░░░░ 0/1
+                ✓ 1 Why combine models                  quiz ████████ 4/4 last 3
+                ✓ 2 Cascading inference                 quiz ████░░░░ 1.5/3       ex ██░░ 1/2
+                ○ 3 Routing queries to the right model  quiz ░░░░░░░░ –/5         ex ░░░░ 0/1
 
-            Review: 1 question due (tandem review)
+                Review: 1 question due (tandem review)
 
-            Next: Solve the exercise Expected cost
-              tandem check cascade-cost
-              (or just: tandem next)
+                Next: Solve the exercise Expected cost
+                  tandem check cascade-cost
+                  (or just: tandem next)
 
-            """)
+                """)
     }
 
     @Test func finishedCourseGoldenShowsFinalMessageOnce() {
-        #expect(screen(Fixture.finished) == """
-            Fixture course on cascades
-            ████████████████████████ 100% done · 3 of 3 lessons read
+        #expect(
+            screen(Fixture.finished) == """
+                Fixture course on cascades
+                ████████████████████████ 100% done · 3 of 3 lessons read
 
-            ✓ 1 Why combine models                  quiz ████████ 4/4 last 3
-            ✓ 2 Cascading inference                 quiz ████░░░░ 1.5/3       ex ████ 2/2
-            ✓ 3 Routing queries to the right model  quiz ████████ 5/5         ex ████ 1/1
+                ✓ 1 Why combine models                  quiz ████████ 4/4 last 3
+                ✓ 2 Cascading inference                 quiz ████░░░░ 1.5/3       ex ████ 2/2
+                ✓ 3 Routing queries to the right model  quiz ████████ 5/5         ex ████ 1/1
 
-            Review: nothing due
+                Review: nothing due
 
-            [md] You finished the fixture course.
+                [md] You finished the fixture course.
 
-            Next: Nothing left to do: the course is complete
+                Next: Nothing left to do: the course is complete
 
-            """)
+                """)
         var shown = Fixture.finished
         shown.finishedShown = true
         let again = screen(shown)
@@ -99,13 +103,17 @@ import Testing
         manifest.lessons[1].title = "Data selection and filtering with weak models"
         let course = Course(root: Fixture.course.root, manifest: manifest)
         func lines(_ progress: StudentProgress) -> [String] {
-            HomeScreen.compose(course: course, progress: progress, quizTotals: Fixture.quizTotals, now: Fixture.now,
-                               settings: plain, renderMarkdown: { $0 }).split(separator: "\n").map(String.init)
+            HomeScreen.compose(
+                course: course, progress: progress, quizTotals: Fixture.quizTotals, now: Fixture.now,
+                settings: plain, renderMarkdown: { $0 }
+            ).split(separator: "\n").map(String.init)
         }
         var started = Fixture.fresh
         started.welcomed = true
-        #expect(lines(started).contains("○ 2 Data selection and filtering with weak models   quiz ░░░░░░ –/3  ex ░░░░ 0/2"))
-        #expect(lines(started).contains("○ 3 Case study: an AI system optimization strategy  quiz ░░░░░░ –/5  ex ░░░░ 0/1"))
+        #expect(
+            lines(started).contains("○ 2 Data selection and filtering with weak models   quiz ░░░░░░ –/3  ex ░░░░ 0/2"))
+        #expect(
+            lines(started).contains("○ 3 Case study: an AI system optimization strategy  quiz ░░░░░░ –/5  ex ░░░░ 0/1"))
         // Long scores ("4/4 last 3") leave less room: titles are cut, but keep at least 40 columns.
         let partial = lines(Fixture.partial)
         #expect(partial.contains("✓ 2 Data selection and filtering with weak mod…  quiz ██░░ 1.5/3       ex █░ 1/2"))

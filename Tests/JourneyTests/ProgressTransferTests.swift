@@ -10,10 +10,12 @@ import Testing
         other.lessons["routing"] = LessonRecord(read: true, readAt: Fixture.now)
         other.lessons["intro"] = LessonRecord(read: false)
         other.quizzes["intro"] = QuizRecord(best: 2, last: 2, total: 4, attempts: 3, lastTakenAt: Fixture.now)
-        other.exercises["cascade-route"] = ExerciseRecord(status: "failed", solved: false, lastCheckedAt: Fixture.now, hintsUsed: 2)
+        other.exercises["cascade-route"] = ExerciseRecord(
+            status: "failed", solved: false, lastCheckedAt: Fixture.now, hintsUsed: 2)
         other.exercises["cascade-cost"] = ExerciseRecord(status: "passed", solved: true, solvedAt: Fixture.now)
-        other.questions["intro-q1"] = QuestionRecord(attempts: 1, correctCount: 1, lastResult: "correct",
-                                                     lastAnsweredAt: Fixture.now, quiz: "intro", box: 2, due: Fixture.tomorrow)
+        other.questions["intro-q1"] = QuestionRecord(
+            attempts: 1, correctCount: 1, lastResult: "correct",
+            lastAnsweredAt: Fixture.now, quiz: "intro", box: 2, due: Fixture.tomorrow)
         other.exercises["gone"] = ExerciseRecord(status: "passed", solved: true)
         local.questions["intro-q1"]?.lastAnsweredAt = Fixture.yesterday
 
@@ -43,10 +45,13 @@ import Testing
         let merged = ProgressTransfer.merge(Fixture.partial, Fixture.finished)
         #expect(ProgressTransfer.merge(merged, merged) == merged)
         #expect(ProgressTransfer.merge(merged, Fixture.finished) == merged)
-        let status = CourseStatus(course: Fixture.course, progress: merged, quizTotals: Fixture.quizTotals, now: Fixture.now)
+        let status = CourseStatus(
+            course: Fixture.course, progress: merged, quizTotals: Fixture.quizTotals, now: Fixture.now)
         #expect(status.isFinished)
         let reverse = ProgressTransfer.merge(Fixture.finished, Fixture.partial)
-        #expect(CourseStatus(course: Fixture.course, progress: reverse, quizTotals: Fixture.quizTotals, now: Fixture.now) == status)
+        #expect(
+            CourseStatus(course: Fixture.course, progress: reverse, quizTotals: Fixture.quizTotals, now: Fixture.now)
+                == status)
     }
 
     @Test func decodeRefusesAnotherCourse() throws {
@@ -59,7 +64,9 @@ import Testing
         do {
             _ = try ProgressTransfer.decode(data, path: "p.json", expectedCourseID: "fixture-course")
         } catch {
-            #expect(error.description == "p.json holds progress for course 'another-course', not for 'fixture-course'; nothing imported")
+            #expect(
+                error.description
+                    == "p.json holds progress for course 'another-course', not for 'fixture-course'; nothing imported")
         }
         let own = try ProgressStore.encoder.encode(Fixture.partial)
         #expect(try ProgressTransfer.decode(own, path: "p.json", expectedCourseID: "fixture-course") == Fixture.partial)
@@ -74,14 +81,18 @@ import Testing
             _ = try ProgressTransfer.decode(newer, path: "p.json", expectedCourseID: "fixture-course")
             Issue.record("a newer format was accepted")
         } catch {
-            #expect(error.description == "p.json: written by a newer tandem (format 2); upgrade tandem to import it; nothing imported")
+            #expect(
+                error.description
+                    == "p.json: written by a newer tandem (format 2); upgrade tandem to import it; nothing imported")
         }
         for text in ["{}", "[1, 2]", "", "# README"] {
             do {
                 _ = try ProgressTransfer.decode(Data(text.utf8), path: "p.json", expectedCourseID: "fixture-course")
                 Issue.record("accepted \(text)")
             } catch {
-                #expect(error.description == "p.json: not a progress file (one written by tandem progress --export); nothing imported")
+                #expect(
+                    error.description
+                        == "p.json: not a progress file (one written by tandem progress --export); nothing imported")
             }
         }
     }

@@ -2,13 +2,15 @@ import Course
 import Foundation
 import Quiz
 import Testing
+
 @testable import Lessons
 
 /// The course's own content holds to what the Lessons issue asks of every lesson and quiz, so a
 /// later edit cannot quietly drop a summary, a context or the seed's questions. (`tandem lint`
 /// checks that the course works; this checks that it teaches what it promised.)
 @Suite struct CourseContentTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     func loadCourse() throws -> Course { try Course.load(root: Self.repository) }
 
@@ -29,12 +31,16 @@ import Testing
             for required in ["## Learning goals", "## Summary", "## References"] {
                 #expect(headings.contains(required), "\(name): no '\(required)' section")
             }
-            #expect(text.localizedCaseInsensitiveContains("worked example") || headings.contains { $0.hasPrefix("### Step 1") },
-                    "\(name): no worked example")
+            #expect(
+                text.localizedCaseInsensitiveContains("worked example")
+                    || headings.contains { $0.hasPrefix("### Step 1") },
+                "\(name): no worked example")
             #expect(!LiveBlockScanner.blocks(in: text).isEmpty, "\(name): no live tandem block")
             // References name an author and a year.
             let references = text.components(separatedBy: "## References").last ?? ""
-            #expect(references.range(of: #"(19|20)\d\d"#, options: .regularExpression) != nil, "\(name): references without a year")
+            #expect(
+                references.range(of: #"(19|20)\d\d"#, options: .regularExpression) != nil,
+                "\(name): references without a year")
         }
     }
 
@@ -48,8 +54,9 @@ import Testing
             #expect(Set(quiz.questions.map(\.type)).count >= 3, "\(name): too few question types")
             #expect(quiz.questions.contains { $0.type == .selfGraded }, "\(name): no SelfGraded question")
             for question in quiz.questions {
-                #expect(!(question.context ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
-                        "\(name): question '\(question.id)' has no context")
+                #expect(
+                    !(question.context ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
+                    "\(name): question '\(question.id)' has no context")
             }
         }
     }
@@ -63,9 +70,12 @@ import Testing
         #expect(!strategic.isEmpty)
         for question in strategic {
             guard case .multipleChoice(let choice) = question.body else {
-                Issue.record("'\(question.id)' should be MultipleChoice"); continue
+                Issue.record("'\(question.id)' should be MultipleChoice")
+                continue
             }
-            for option in choice.distractors { #expect(choice.feedback[option] != nil, "'\(question.id)': no feedback for '\(option)'") }
+            for option in choice.distractors {
+                #expect(choice.feedback[option] != nil, "'\(question.id)': no feedback for '\(option)'")
+            }
         }
         // The myth, as a TrueFalse whose answer is false and whose context sends the student to the demo.
         let myth = questions.filter { $0.prompt.contains("cannot exceed the") && $0.type == .trueFalse }

@@ -1,6 +1,7 @@
 import Course
 import Foundation
 import Testing
+
 @testable import Lessons
 
 /// A course on disk with known problems, linted with a stand-in for running live blocks.
@@ -62,7 +63,8 @@ import Testing
         try write(manifest, "content/course.toml", in: root)
         try write("// vote", "exercises/Sources/E01/Vote.swift", in: root)
         try write("// route", "exercises/Sources/E02/Route.swift", in: root)
-        try write("""
+        try write(
+            """
             # Intro
 
             See [the next lesson](../\(clean ? "02-cascades" : "02-cascade")/lesson.md#top) and [the web](https://example.com).
@@ -75,15 +77,21 @@ import Testing
             ```tandem
             \(clean ? "list" : "read 2")
             ```
-            """.replacingOccurrences(of: clean ? "A [missing page](../03-nowhere/lesson.md)" : "@@", with: "A missing page"),
+            """.replacingOccurrences(
+                of: clean ? "A [missing page](../03-nowhere/lesson.md)" : "@@", with: "A missing page"),
             "content/01-intro/lesson.md", in: root)
         try write(Self.quiz, "content/01-intro/quiz.toml", in: root)
         let folder = clean ? "02-cascades" : "02-cascade"
-        try write(clean ? "# Cascades\n\n```tandem\nrun cascade --threshold 0.8\n```\n" : "Cascades without a title\n\n```tandem\nrun cascade --threshold 0.8\n```\n",
-                  "content/\(folder)/lesson.md", in: root)
-        try write(clean ? Self.quiz.replacingOccurrences(of: "shared-id", with: "other-id")
-                        : Self.quiz + "\n[[questions]]\ntype = \"Numeric\"\nprompt.prompt = \"x\"\n",
-                  "content/\(folder)/quiz.toml", in: root)
+        try write(
+            clean
+                ? "# Cascades\n\n```tandem\nrun cascade --threshold 0.8\n```\n"
+                : "Cascades without a title\n\n```tandem\nrun cascade --threshold 0.8\n```\n",
+            "content/\(folder)/lesson.md", in: root)
+        try write(
+            clean
+                ? Self.quiz.replacingOccurrences(of: "shared-id", with: "other-id")
+                : Self.quiz + "\n[[questions]]\ntype = \"Numeric\"\nprompt.prompt = \"x\"\n",
+            "content/\(folder)/quiz.toml", in: root)
         if !clean { try write("# Stray\n", "content/03-stray/lesson.md", in: root) }
         return try Course.load(root: root)
     }
@@ -113,7 +121,10 @@ import Testing
         // The quiz's own messages come through unchanged (a question without an id), and the
         // id used in both quizzes is caught.
         #expect(lines.contains { $0.hasPrefix("content/02-cascade/quiz.toml:") && $0.contains("q2") }, "\(lines)")
-        #expect(lines.contains("content/02-cascade/quiz.toml:2: question id 'shared-id' is also used in content/01-intro/quiz.toml:2; ids must be unique across the course"))
+        #expect(
+            lines.contains(
+                "content/02-cascade/quiz.toml:2: question id 'shared-id' is also used in content/01-intro/quiz.toml:2; ids must be unique across the course"
+            ))
         #expect(report.liveBlocks == 3)
         #expect(report.questions == 3)
     }
@@ -122,13 +133,19 @@ import Testing
         let course = try makeCourse(clean: true)
         defer { try? FileManager.default.removeItem(at: course.root) }
         let calls = CallLog()
-        let report = CourseLinter(course: course, runBlock: { command, directory in
-            calls.append(command.display + " in " + directory.lastPathComponent)
-            return LiveResult(exitCode: 0, output: "ok\n")
-        }).lint()
+        let report = CourseLinter(
+            course: course,
+            runBlock: { command, directory in
+                calls.append(command.display + " in " + directory.lastPathComponent)
+                return LiveResult(exitCode: 0, output: "ok\n")
+            }
+        ).lint()
         #expect(report.problems.map(\.description) == [])
-        #expect(calls.entries.sorted() == ["tandem list in 01-intro", "tandem run cascade --threshold 0.8 in 02-cascades",
-                                           "tandem run cascade in 01-intro"])
+        #expect(
+            calls.entries.sorted() == [
+                "tandem list in 01-intro", "tandem run cascade --threshold 0.8 in 02-cascades",
+                "tandem run cascade in 01-intro",
+            ])
     }
 
     @Test func missingFolderLessonAndQuizFilesAreReportedAtTheirManifestEntry() throws {
@@ -139,20 +156,27 @@ import Testing
         try FileManager.default.removeItem(at: content.appendingPathComponent("01-intro/quiz.toml"))
         var report = CourseLinter(course: course, runBlock: nil).lint()
         var lines = report.problems.map(\.description)
-        for line in ["content/course.toml:5: lesson 1 'intro': quiz content/01-intro/quiz.toml does not exist",
-                     "content/course.toml:12: lesson 2 'cascades': folder content/02-cascades does not exist",
-                     // Lesson 1 links to lesson 2, which is gone now.
-                     "content/01-intro/lesson.md:3: link '../02-cascades/lesson.md#top' does not resolve (no file content/02-cascades/lesson.md)"] {
+        for line in [
+            "content/course.toml:5: lesson 1 'intro': quiz content/01-intro/quiz.toml does not exist",
+            "content/course.toml:12: lesson 2 'cascades': folder content/02-cascades does not exist",
+            // Lesson 1 links to lesson 2, which is gone now.
+            "content/01-intro/lesson.md:3: link '../02-cascades/lesson.md#top' does not resolve (no file content/02-cascades/lesson.md)",
+        ] {
             #expect(lines.contains(line), "missing: \(line)\n got: \(lines)")
         }
         try FileManager.default.removeItem(at: content.appendingPathComponent("01-intro/lesson.md"))
         report = CourseLinter(course: course, runBlock: nil).lint()
         lines = report.problems.map(\.description)
-        #expect(lines.contains("content/course.toml:5: lesson 1 'intro': content/01-intro/lesson.md does not exist"), "\(lines)")
+        #expect(
+            lines.contains("content/course.toml:5: lesson 1 'intro': content/01-intro/lesson.md does not exist"),
+            "\(lines)")
     }
 
     @Test func linkTargetsAndRelativePaths() {
-        #expect(CourseLinter.linkTargets(in: "a [x](../02-b/lesson.md) b ![i](img.png \"t\") `[c](no.md)`") == ["../02-b/lesson.md", "img.png"])
+        #expect(
+            CourseLinter.linkTargets(in: "a [x](../02-b/lesson.md) b ![i](img.png \"t\") `[c](no.md)`") == [
+                "../02-b/lesson.md", "img.png",
+            ])
         #expect(CourseLinter.linkTargets(in: "[ref]: ../01-a/lesson.md \"Title\"") == ["../01-a/lesson.md"])
         #expect(CourseLinter.relativeFilePath("https://x.org/a") == nil)
         #expect(CourseLinter.relativeFilePath("#section") == nil)

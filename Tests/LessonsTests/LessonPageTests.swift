@@ -3,18 +3,24 @@ import Foundation
 import Terminal
 import TerminalMarkdown
 import Testing
+
 @testable import Lessons
 
 @Suite struct LessonPageTests {
-    static let course = Course(root: URL(fileURLWithPath: "/nonexistent"), manifest: CourseManifest(
-        id: "c", title: "C",
-        lessons: [
-            LessonEntry(number: 1, slug: "intro", title: "Intro", folder: "01-intro"),
-            LessonEntry(number: 2, slug: "cascades", title: "Cascading inference", folder: "02-cascades"),
-            LessonEntry(number: 3, slug: "routing", title: "Routing", folder: "03-routing", quiz: nil),
-        ],
-        exercises: [ExerciseEntry(id: "cascade-route", number: 1, slug: "cascade-route", title: "Cascade routing",
-                                  file: "x.swift", lesson: "cascades", hints: [])]))
+    static let course = Course(
+        root: URL(fileURLWithPath: "/nonexistent"),
+        manifest: CourseManifest(
+            id: "c", title: "C",
+            lessons: [
+                LessonEntry(number: 1, slug: "intro", title: "Intro", folder: "01-intro"),
+                LessonEntry(number: 2, slug: "cascades", title: "Cascading inference", folder: "02-cascades"),
+                LessonEntry(number: 3, slug: "routing", title: "Routing", folder: "03-routing", quiz: nil),
+            ],
+            exercises: [
+                ExerciseEntry(
+                    id: "cascade-route", number: 1, slug: "cascade-route", title: "Cascade routing",
+                    file: "x.swift", lesson: "cascades", hints: [])
+            ]))
 
     @Test func readingTimeFromWordCount() {
         #expect(LessonPage.readingMinutes("# Title\n\nshort") == 1)
@@ -24,12 +30,13 @@ import Testing
         #expect(LessonPage.wordCount("```tandem\nrun cascade\n```\n- a b\n") == 4)
     }
 
-    @Test func headerAndFooterName(){
+    @Test func headerAndFooterName() {
         let context = LessonContext(course: Self.course, lesson: Self.course.manifest.lessons[1], quizQuestions: 6)
         #expect(context.lessonCount == 3)
         let header = LessonPage.header(context, minutes: 9, settings: TerminalSettings(width: 80))
         #expect(header == "Lesson 2 of 3 · Cascading inference · 9 min\n\n")
-        #expect(LessonPage.header(context, minutes: 9, settings: TerminalSettings(width: 80, ascii: true))
+        #expect(
+            LessonPage.header(context, minutes: 9, settings: TerminalSettings(width: 80, ascii: true))
                 == "Lesson 2 of 3 - Cascading inference - 9 min\n\n")
         let footer = LessonPage.footerMarkdown(context)
         #expect(footer.contains("Quiz: `tandem quiz 2` (6 questions)"))
@@ -72,13 +79,18 @@ import Testing
     @Test func liveOutputIsSplicedIntoOneRenderedPage() {
         let calls = CallLog()
         let settings = TerminalSettings(width: 60, color: false)
-        let page = LessonPage.render(Self.lesson, settings: settings, live: .run { command, inner in
-            calls.append(command.arguments.joined(separator: " ") + " @\(inner.width)")
-            if command.arguments[1] == "nope" {
-                return LiveResult(exitCode: 64, output: "", errorOutput: "Error: unknown demo 'nope'\n")
-            }
-            return LiveResult(exitCode: 0, output: "threshold 0.8: accuracy 0.91 at 38% cost\n" + String(repeating: "#", count: inner.width) + "\n")
-        }, header: "HEADER\n\n", footerMarkdown: "\n\nFOOTER\n")
+        let page = LessonPage.render(
+            Self.lesson, settings: settings,
+            live: .run { command, inner in
+                calls.append(command.arguments.joined(separator: " ") + " @\(inner.width)")
+                if command.arguments[1] == "nope" {
+                    return LiveResult(exitCode: 64, output: "", errorOutput: "Error: unknown demo 'nope'\n")
+                }
+                return LiveResult(
+                    exitCode: 0,
+                    output: "threshold 0.8: accuracy 0.91 at 38% cost\n" + String(repeating: "#", count: inner.width)
+                        + "\n")
+            }, header: "HEADER\n\n", footerMarkdown: "\n\nFOOTER\n")
         #expect(calls.entries.sorted() == ["run cascade --threshold 0.8 @58", "run nope @58"])
         #expect(page.hasPrefix("HEADER\n\n"))
         #expect(page.contains("  $ tandem run cascade --threshold 0.8\n  threshold 0.8: accuracy 0.91 at 38% cost\n"))
@@ -97,10 +109,13 @@ import Testing
     }
 
     @Test func narrowPagesWrapCommandsAndErrors() {
-        let page = LessonPage.render(Self.lesson, settings: TerminalSettings(width: 20), live: .run { _, inner in
-            LiveResult(exitCode: 2, output: String(repeating: "x", count: inner.width) + "\n",
-                       errorOutput: "Error: a long message that has to wrap\n")
-        })
+        let page = LessonPage.render(
+            Self.lesson, settings: TerminalSettings(width: 20),
+            live: .run { _, inner in
+                LiveResult(
+                    exitCode: 2, output: String(repeating: "x", count: inner.width) + "\n",
+                    errorOutput: "Error: a long message that has to wrap\n")
+            })
         for line in page.split(separator: "\n") { #expect(DisplayWidth.of(line) <= 20, "too wide: \(line)") }
         #expect(page.contains("  $ tandem run\n    cascade\n"))
     }
@@ -112,8 +127,9 @@ import Testing
     }
 
     @Test func composeAddsHeaderAndFooter() {
-        let page = LessonPage.compose(course: Self.course, lesson: Self.course.manifest.lessons[0], markdown: "# Intro\n\nHello.",
-                                      quizQuestions: 2, settings: TerminalSettings(width: 80), live: .commandsOnly)
+        let page = LessonPage.compose(
+            course: Self.course, lesson: Self.course.manifest.lessons[0], markdown: "# Intro\n\nHello.",
+            quizQuestions: 2, settings: TerminalSettings(width: 80), live: .commandsOnly)
         #expect(page.hasPrefix("Lesson 1 of 3 · Intro · 1 min\n\n"))
         #expect(page.contains("tandem quiz 1"))
         #expect(page.contains("tandem read 2"))
@@ -123,8 +139,16 @@ import Testing
 final class CallLog: @unchecked Sendable {
     private let lock = NSLock()
     private var items: [String] = []
-    func append(_ item: String) { lock.lock(); items.append(item); lock.unlock() }
-    var entries: [String] { lock.lock(); defer { lock.unlock() }; return items }
+    func append(_ item: String) {
+        lock.lock()
+        items.append(item)
+        lock.unlock()
+    }
+    var entries: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return items
+    }
 }
 
 @Suite struct LessonLinksTests {
@@ -142,31 +166,36 @@ final class CallLog: @unchecked Sendable {
             [unknown](../09-gone/lesson.md) and [routing](../03-routing/lesson.md), again [Lesson 2](../02-cascades/lesson.md)
             """
         let rewritten = LessonLinks.rewrite(markdown, lessonURL: Self.lessonURL, course: Self.course)
-        #expect(rewritten.markdown == """
-            See cascades and [the web](https://example.com).
-            Not `[code](../02-cascades/lesson.md)`, nor ![an image](../02-cascades/lesson.md).
+        #expect(
+            rewritten.markdown == """
+                See cascades and [the web](https://example.com).
+                Not `[code](../02-cascades/lesson.md)`, nor ![an image](../02-cascades/lesson.md).
 
-            ```markdown
-            [inside a fence](../02-cascades/lesson.md)
-            ```
-            [unknown](../09-gone/lesson.md) and routing, again Lesson 2
+                ```markdown
+                [inside a fence](../02-cascades/lesson.md)
+                ```
+                [unknown](../09-gone/lesson.md) and routing, again Lesson 2
 
-            """)
+                """)
         #expect(rewritten.lessons == [2, 3])
     }
 
     /// The reported case: "(Lesson 6 (`tandem read 6`))" read badly; a parenthesised link now reads
     /// "(Lesson 2)" and "(Lesson 2 explains it)".
     @Test func parenthesisedLinksReadAsPlainText() {
-        let markdown = "A loss ([Lesson 2](../02-cascades/lesson.md)).\nSee ([Lesson 3](../03-routing/lesson.md) explains it).\n"
+        let markdown =
+            "A loss ([Lesson 2](../02-cascades/lesson.md)).\nSee ([Lesson 3](../03-routing/lesson.md) explains it).\n"
         let rewritten = LessonLinks.rewrite(markdown, lessonURL: Self.lessonURL, course: Self.course)
         #expect(rewritten.markdown == "A loss (Lesson 2).\nSee (Lesson 3 explains it).\n")
     }
 
     @Test func aLinkWhoseTextSpansALineBreakIsRewritten() {
-        let markdown = "Small models help pretraining (see [Lesson\n2](../02-cascades/lesson.md)). Also `code\nspan [x](../03-routing/lesson.md)`.\n"
+        let markdown =
+            "Small models help pretraining (see [Lesson\n2](../02-cascades/lesson.md)). Also `code\nspan [x](../03-routing/lesson.md)`.\n"
         let rewritten = LessonLinks.rewrite(markdown, lessonURL: Self.lessonURL, course: Self.course)
-        #expect(rewritten.markdown == "Small models help pretraining (see Lesson\n2). Also `code\nspan [x](../03-routing/lesson.md)`.\n")
+        #expect(
+            rewritten.markdown
+                == "Small models help pretraining (see Lesson\n2). Also `code\nspan [x](../03-routing/lesson.md)`.\n")
         #expect(rewritten.lessons == [2])
         // Not across a paragraph break: that is no link in Markdown either.
         let split = "[Lesson\n\n2](../02-cascades/lesson.md)\n"
@@ -175,19 +204,27 @@ final class CallLog: @unchecked Sendable {
 
     @Test func theFooterGivesTheLinkedLessonsCommands() {
         let course = Self.course
-        let markdown = "# Intro\n\nAs ([Lesson 3](../03-routing/lesson.md)) and [Lesson 2](../02-cascades/lesson.md) show.\n"
+        let markdown =
+            "# Intro\n\nAs ([Lesson 3](../03-routing/lesson.md)) and [Lesson 2](../02-cascades/lesson.md) show.\n"
         for color in [false, true] {
-            let page = LessonPage.compose(course: course, lesson: course.manifest.lessons[0], markdown: markdown, quizQuestions: nil,
-                                          settings: TerminalSettings(width: 80, color: color), live: .commandsOnly)
-            let plain = color ? page.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression) : page
+            let page = LessonPage.compose(
+                course: course, lesson: course.manifest.lessons[0], markdown: markdown, quizQuestions: nil,
+                settings: TerminalSettings(width: 80, color: color), live: .commandsOnly)
+            let plain =
+                color ? page.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression) : page
             #expect(plain.contains("As (Lesson 3) and Lesson 2 show."))
             #expect(!plain.contains("lesson.md"))
             // Lesson 2 is the next lesson, already in the footer; Lesson 3 gets its own line.
-            #expect(plain.contains("Next lesson: `tandem read 2` (Cascading inference)") || plain.contains("Next lesson: tandem read 2 (Cascading inference)"))
-            #expect(plain.contains("Lesson 3: `tandem read 3` (Routing)") || plain.contains("Lesson 3: tandem read 3 (Routing)"))
+            #expect(
+                plain.contains("Next lesson: `tandem read 2` (Cascading inference)")
+                    || plain.contains("Next lesson: tandem read 2 (Cascading inference)"))
+            #expect(
+                plain.contains("Lesson 3: `tandem read 3` (Routing)")
+                    || plain.contains("Lesson 3: tandem read 3 (Routing)"))
             #expect(plain.components(separatedBy: "tandem read 2").count == 2)
         }
-        let context = LessonContext(course: course, lesson: course.manifest.lessons[0], quizQuestions: nil, linkedLessons: [3, 1, 2, 7])
+        let context = LessonContext(
+            course: course, lesson: course.manifest.lessons[0], quizQuestions: nil, linkedLessons: [3, 1, 2, 7])
         #expect(context.linked == [LessonContext.OtherLesson(number: 3, title: "Routing")])
     }
 }

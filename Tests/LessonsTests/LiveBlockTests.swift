@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Lessons
 
 @Suite struct LiveBlockTests {
@@ -40,24 +41,33 @@ import Testing
     }
 
     @Test func splitsLikeASimpleShellWithoutExpansion() throws {
-        #expect(try LiveCommand.splitArguments("run  cascade --threshold 0.8") == ["run", "cascade", "--threshold", "0.8"])
+        #expect(
+            try LiveCommand.splitArguments("run  cascade --threshold 0.8") == ["run", "cascade", "--threshold", "0.8"])
         #expect(try LiveCommand.splitArguments(#"quiz --check 'my quiz.toml'"#) == ["quiz", "--check", "my quiz.toml"])
         #expect(try LiveCommand.splitArguments(#"run "a \"b\" \\ c" d\ e"#) == ["run", #"a "b" \ c"#, "d e"])
-        #expect(try LiveCommand.splitArguments("run $HOME `id` ; rm -rf x") == ["run", "$HOME", "`id`", ";", "rm", "-rf", "x"])
+        #expect(
+            try LiveCommand.splitArguments("run $HOME `id` ; rm -rf x") == [
+                "run", "$HOME", "`id`", ";", "rm", "-rf", "x",
+            ])
         #expect(try LiveCommand.splitArguments("run ''") == ["run", ""])
         #expect(throws: LiveCommandError.self) { try LiveCommand.splitArguments("run 'open") }
         #expect(throws: LiveCommandError.self) { try LiveCommand.splitArguments("run \\") }
     }
 
     @Test func onlyReadOnlyCommandsMayRun() throws {
-        #expect(try LiveCommand.parse(["run cascade --threshold 0.8"]).arguments == ["run", "cascade", "--threshold", "0.8"])
+        #expect(
+            try LiveCommand.parse(["run cascade --threshold 0.8"]).arguments == [
+                "run", "cascade", "--threshold", "0.8",
+            ])
         #expect(try LiveCommand.parse(["", "  $ tandem run ensemble  ", ""]).arguments == ["run", "ensemble"])
         #expect(try LiveCommand.parse(["tandem list --json"]).display == "tandem list --json")
         #expect(try LiveCommand.parse(["quiz --check quiz.toml"]).arguments == ["quiz", "--check", "quiz.toml"])
         #expect(try LiveCommand.parse(["run 'two words'"]).display == "tandem run 'two words'")
-        for refused in ["progress --reset --yes", "reset 1", "check 1", "read 2", "quiz 3", "quiz --file q.toml",
-                        "quiz --check q.toml --answers a.toml", "sh -c ls", "/bin/rm -rf /", "dev", "watch",
-                        "run cascade --mine", "run ensemble --seed 2 --mine"] {
+        for refused in [
+            "progress --reset --yes", "reset 1", "check 1", "read 2", "quiz 3", "quiz --file q.toml",
+            "quiz --check q.toml --answers a.toml", "sh -c ls", "/bin/rm -rf /", "dev", "watch",
+            "run cascade --mine", "run ensemble --seed 2 --mine",
+        ] {
             #expect(throws: LiveCommandError.self, "\(refused)") { try LiveCommand.parse([refused]) }
         }
         #expect(throws: LiveCommandError.self) { try LiveCommand.parse([]) }

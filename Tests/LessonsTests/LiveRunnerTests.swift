@@ -1,6 +1,7 @@
 import Foundation
 import Terminal
 import Testing
+
 @testable import Lessons
 
 @Suite struct LiveRunnerTests {
@@ -18,15 +19,20 @@ import Testing
         let exe = try fakeExecutable(#"for a in "$@"; do echo "[$a]"; done; pwd; echo oops >&2; exit 3"#)
         let runner = LiveRunner(executable: exe, timeout: 10, courseRoot: URL(fileURLWithPath: "/some/course"))
         let command = try LiveCommand.parse(["run cascade 'a b' '$(touch x)'"])
-        let result = runner.run(command, settings: TerminalSettings(width: 58, color: true), in: exe.deletingLastPathComponent())
+        let result = runner.run(
+            command, settings: TerminalSettings(width: 58, color: true), in: exe.deletingLastPathComponent())
         #expect(result.exitCode == 3)
         #expect(!result.succeeded)
         #expect(result.errorOutput == "oops\n")
         #expect(result.failureSummary == "exit 3: oops")
         let lines = result.output.split(separator: "\n").map(String.init)
-        #expect(Array(lines.dropLast()) == ["[run]", "[cascade]", "[a b]", "[$(touch x)]", "[--width]", "[58]", "[--color]", "[always]",
-                                           "[--no-pager]", "[--course]", "[/some/course]"])
-        #expect(lines.last.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        #expect(
+            Array(lines.dropLast()) == [
+                "[run]", "[cascade]", "[a b]", "[$(touch x)]", "[--width]", "[58]", "[--color]", "[always]",
+                "[--no-pager]", "[--course]", "[/some/course]",
+            ])
+        #expect(
+            lines.last.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
                 == exe.deletingLastPathComponent().standardizedFileURL.path)
     }
 

@@ -2,6 +2,7 @@ import Course
 import Foundation
 import Terminal
 import Testing
+
 @testable import Quiz
 
 @Suite struct AnswersReportTests {
@@ -31,7 +32,8 @@ import Testing
     /// A tracing table read as typed: a number for the output, a word for the verdict, a line as
     /// text. The answer is graded, not reported as missing.
     @Test func tracingTablesAreReadLeniently() throws {
-        let file = try AnswersFile.parse("""
+        let file = try AnswersFile.parse(
+            """
             a = { doesCompile = true, stdout = 5 }
             b = { doesCompile = "no", lineNumber = "13" }
             c = { doesCompile = "perhaps", stdout = [1] }
@@ -39,7 +41,8 @@ import Testing
         #expect(file.answers["a"] == .tracing(TracingResponse(doesCompile: true, stdout: "5")))
         #expect(file.answers["b"] == .tracing(TracingResponse(doesCompile: false, lineNumber: 13)))
         #expect(file.answers["c"] == .tracing(TracingResponse(doesCompile: nil)))
-        let prints5 = Question(id: "a", prompt: "", body: .tracing(Tracing(program: "p", doesCompile: true, stdout: "5\n")))
+        let prints5 = Question(
+            id: "a", prompt: "", body: .tracing(Tracing(program: "p", doesCompile: true, stdout: "5\n")))
         #expect(grade(prints5, try #require(file.answers["a"])).status == .correct)
     }
 
@@ -57,7 +60,10 @@ import Testing
         let file = try AnswersFile.parse(Self.answers, path: "a.toml")
         let report = QuizReport(quiz: quiz, answers: file.answers)
         #expect(report.total == 7)
-        #expect(report.results.map(\.grade.status) == [.correct, .correct, .correct, .incorrect, .incorrect, .correct, .correct, .selfGraded])
+        #expect(
+            report.results.map(\.grade.status) == [
+                .correct, .correct, .correct, .incorrect, .incorrect, .correct, .correct, .selfGraded,
+            ])
         #expect(report.score == 5)
         #expect(report.missed.map(\.question.id) == ["ensembles-free", "ensembles-methods"])
 
@@ -87,7 +93,10 @@ import Testing
         #expect(essay["status"] as? String == "self-graded")
         #expect(essay["points"] as? Double == 0)
         // Keys appear in the documented order.
-        #expect(report.json.hasPrefix("{\"file\": \"all-types.toml\", \"score\": 5, \"total\": 7, \"questions\": [{\"id\": \"cascade-threshold\", \"status\": \"correct\", \"correct\": true, \"points\": 1, \"given\": "))
+        #expect(
+            report.json.hasPrefix(
+                "{\"file\": \"all-types.toml\", \"score\": 5, \"total\": 7, \"questions\": [{\"id\": \"cascade-threshold\", \"status\": \"correct\", \"correct\": true, \"points\": 1, \"given\": "
+            ))
     }
 
     @Test func unansweredQuestionsAreReported() throws {
@@ -101,12 +110,14 @@ import Testing
     @Test func textReportFitsWidthWithoutEscapes() throws {
         let quiz = try Fixtures.quiz("all-types.toml")
         let file = try AnswersFile.parse(Self.answers, path: "a.toml")
-        let text = QuizReport(quiz: quiz, answers: file.answers).text(settings: TerminalSettings(width: 40, color: false, ascii: true))
+        let text = QuizReport(quiz: quiz, answers: file.answers).text(
+            settings: TerminalSettings(width: 40, color: false, ascii: true))
         #expect(!text.contains("\u{1B}"))
         for line in text.split(separator: "\n") { #expect(DisplayWidth.of(line) <= 40, "\(line)") }
         #expect(text.hasSuffix("all-types.toml: 5 / 7\n"))
         #expect(text.contains("x  ensembles-free  incorrect"))
-        let colored = QuizReport(quiz: quiz, answers: file.answers).text(settings: TerminalSettings(width: 80, color: true))
+        let colored = QuizReport(quiz: quiz, answers: file.answers).text(
+            settings: TerminalSettings(width: 80, color: true))
         #expect(colored.contains("\u{1B}["))
     }
 
@@ -114,7 +125,8 @@ import Testing
     @Test func asciiReportsAndFeedbackSpellSignsInASCII() throws {
         let quiz = try Fixtures.quiz("all-types.toml")
         let answers: [String: Answer] = ["cascade-cost": .number(4), "tracing-sum": .number(6)]
-        let text = QuizReport(quiz: quiz, answers: answers).text(settings: TerminalSettings(width: 60, color: false, ascii: true))
+        let text = QuizReport(quiz: quiz, answers: answers).text(
+            settings: TerminalSettings(width: 60, color: false, ascii: true))
         #expect(text.contains("expected: 3 units (+/- 0.01)"), "\(text)")
         #expect(text.contains("\"...\" }"), "\(text)")
         #expect(text.unicodeScalars.allSatisfy { $0.isASCII }, "\(text)")
@@ -146,19 +158,23 @@ import Testing
         let quiz = try #require(QuizLoader.load(source: source, path: "q.toml").quiz)
         let text = QuizReport(quiz: quiz, answers: ["pick": .list(["A"]), "why": .text("no")])
             .text(settings: TerminalSettings(width: 40, color: false, ascii: true))
-        #expect(text.contains("""
-            ~  pick  partial (0.5)
-               expected:
-                 A) Hard ones get the large model
-                 B) Most queries are handled cheaply
-                    and quickly by the small model
-            """), "\(text)")
-        #expect(text.contains("""
-            x  why  incorrect
-               expected: because the small model is
-                         cheap and the large one is
-                         accurate
-            """), "\(text)")
+        #expect(
+            text.contains(
+                """
+                ~  pick  partial (0.5)
+                   expected:
+                     A) Hard ones get the large model
+                     B) Most queries are handled cheaply
+                        and quickly by the small model
+                """), "\(text)")
+        #expect(
+            text.contains(
+                """
+                x  why  incorrect
+                   expected: because the small model is
+                             cheap and the large one is
+                             accurate
+                """), "\(text)")
     }
 
     @Test func gradeAnswersRecordsProgressAndWarnsAboutUnknownIDs() throws {
@@ -171,8 +187,10 @@ import Testing
         let quiz = try Fixtures.quiz("all-types.toml")
         var warnings: [String] = []
         let now = Date(timeIntervalSince1970: 1_800_000_000)
-        let json = try QuizRun.gradeAnswers(quiz: quiz, target: target, answersURL: answersURL, answersPath: "answers.toml",
-                                            store: store, settings: TerminalSettings(), json: true, now: now) { warnings.append($0) }
+        let json = try QuizRun.gradeAnswers(
+            quiz: quiz, target: target, answersURL: answersURL, answersPath: "answers.toml",
+            store: store, settings: TerminalSettings(), json: true, now: now
+        ) { warnings.append($0) }
         #expect(json.hasPrefix("{\"file\": "))
         #expect(warnings == ["answers.toml: 'not-a-question' is not a question of \(target.displayPath) (ignored)"])
         let progress = store.load()
@@ -188,8 +206,10 @@ import Testing
 
         // A second, better run keeps the best and moves boxes on.
         try "ensembles-free = false\ncascade-cost = 3".write(to: answersURL, atomically: true, encoding: .utf8)
-        _ = try QuizRun.gradeAnswers(quiz: quiz, target: target, answersURL: answersURL, answersPath: "answers.toml",
-                                     store: store, settings: TerminalSettings(), json: false, now: now) { warnings.append($0) }
+        _ = try QuizRun.gradeAnswers(
+            quiz: quiz, target: target, answersURL: answersURL, answersPath: "answers.toml",
+            store: store, settings: TerminalSettings(), json: false, now: now
+        ) { warnings.append($0) }
         let after = store.load()
         #expect(after.quizzes[target.key]?.last == 2)
         #expect(after.quizzes[target.key]?.best == 5)
@@ -201,8 +221,10 @@ import Testing
     @Test func missingAnswersFileIsAOneLineError() throws {
         let quiz = try Fixtures.quiz("all-types.toml")
         #expect(throws: QuizRunError.self) {
-            try QuizRun.gradeAnswers(quiz: quiz, target: QuizTarget.file("x.toml"), answersURL: URL(fileURLWithPath: "/nonexistent/a.toml"),
-                                     answersPath: "a.toml", store: nil, settings: TerminalSettings(), json: false) { _ in }
+            try QuizRun.gradeAnswers(
+                quiz: quiz, target: QuizTarget.file("x.toml"), answersURL: URL(fileURLWithPath: "/nonexistent/a.toml"),
+                answersPath: "a.toml", store: nil, settings: TerminalSettings(), json: false
+            ) { _ in }
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Quiz
 
 /// The course's own quiz files: they validate, and each grades its own expected answers, written
@@ -11,12 +12,17 @@ import Testing
 
     static var quizFiles: [String] {
         let folders = (try? FileManager.default.contentsOfDirectory(atPath: content.path)) ?? []
-        return folders.sorted().filter { FileManager.default.fileExists(atPath: content.appendingPathComponent("\($0)/quiz.toml").path) }
-            .map { "\($0)/quiz.toml" }
+        return folders.sorted().filter {
+            FileManager.default.fileExists(atPath: content.appendingPathComponent("\($0)/quiz.toml").path)
+        }
+        .map { "\($0)/quiz.toml" }
     }
 
-    @Test(arguments: quizFiles + ["../Tests/QuizTests/Fixtures/all-types.toml", "../Tests/QuizTests/Fixtures/mdbook-example.toml",
-                               "../Tests/QuizTests/Fixtures/mdbook-style.toml"])
+    @Test(
+        arguments: quizFiles + [
+            "../Tests/QuizTests/Fixtures/all-types.toml", "../Tests/QuizTests/Fixtures/mdbook-example.toml",
+            "../Tests/QuizTests/Fixtures/mdbook-style.toml",
+        ])
     func expectedAnswersRoundTripThroughAnAnswersFile(_ relative: String) throws {
         let url = Self.content.appendingPathComponent(relative)
         let loaded = QuizLoader.load(url, displayPath: relative)

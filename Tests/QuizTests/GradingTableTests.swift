@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Quiz
 
 /// One row of the grading table: an answer that must pass or fail, and how.
@@ -29,15 +30,28 @@ private let exact = q("num-exact", .numeric(Numeric(answer: 0.3, tolerance: 0)))
 private let negative = q("num-negative", .numeric(Numeric(answer: -2, tolerance: 0)))
 private let percentUnit = q("num-percent-unit", .numeric(Numeric(answer: 60, tolerance: 0, unit: "%")))
 /// Options A first, B second, C third (answerIndex keeps authored order).
-private let single = q("mc-single", .multipleChoice(MultipleChoice(answers: ["second"], distractors: ["first", "third"], answerIndex: 1)))
+private let single = q(
+    "mc-single", .multipleChoice(MultipleChoice(answers: ["second"], distractors: ["first", "third"], answerIndex: 1)))
 /// Options A "`confidence` is *ignored*", B "the threshold".
-private let markedUp = q("mc-marked", .multipleChoice(MultipleChoice(answers: ["`confidence` is *ignored*"], distractors: ["the threshold"], answerIndex: 0)))
+private let markedUp = q(
+    "mc-marked",
+    .multipleChoice(
+        MultipleChoice(answers: ["`confidence` is *ignored*"], distractors: ["the threshold"], answerIndex: 0)))
 /// Sorted options: A Averaging, B Pruning, C Stacking, D Voting.
-private let multi = q("mc-multi", .multipleChoice(MultipleChoice(
-    answers: ["Voting", "Averaging", "Stacking"], distractors: ["Pruning"], sortAnswers: true, multipleAnswers: true)))
-private let partial = q("mc-partial", .multipleChoice(MultipleChoice(
-    answers: ["Voting", "Averaging", "Stacking"], distractors: ["Pruning"], sortAnswers: true, multipleAnswers: true, partial: true)))
-private let compiles = q("trace-ok", .tracing(Tracing(program: "print(6)\nprint(7)", doesCompile: true, stdout: "6\n7")))
+private let multi = q(
+    "mc-multi",
+    .multipleChoice(
+        MultipleChoice(
+            answers: ["Voting", "Averaging", "Stacking"], distractors: ["Pruning"], sortAnswers: true,
+            multipleAnswers: true)))
+private let partial = q(
+    "mc-partial",
+    .multipleChoice(
+        MultipleChoice(
+            answers: ["Voting", "Averaging", "Stacking"], distractors: ["Pruning"], sortAnswers: true,
+            multipleAnswers: true, partial: true)))
+private let compiles = q(
+    "trace-ok", .tracing(Tracing(program: "print(6)\nprint(7)", doesCompile: true, stdout: "6\n7")))
 private let fails = q("trace-err", .tracing(Tracing(program: "let x = 1\nx += 1", doesCompile: false, lineNumber: 4)))
 private let essay = q("essay", .selfGraded(SelfGraded(model: "Model", rubric: ["one", "two"])))
 
@@ -71,7 +85,8 @@ let gradingTable: [GradingCase] = [
     fail("short: a list", shortAnswer, .list(["draft"]), note: true),
     pass("short: TOML number read as text", shortNumber, .number(42)),
     fail("short: other number", shortNumber, .number(43)),
-    GradingCase(label: "short: unanswered", question: shortAnswer, answer: nil, status: .unanswered, points: 0, hasNote: false),
+    GradingCase(
+        label: "short: unanswered", question: shortAnswer, answer: nil, status: .unanswered, points: 0, hasNote: false),
 
     // True/false spellings.
     pass("tf: TOML true", isTrue, .bool(true)),
@@ -154,8 +169,12 @@ let gradingTable: [GradingCase] = [
     fail("multi: unknown pick", multi, .list(["A", "Z"]), note: true),
 
     // Partial credit: (right − wrong) / number right, floored at 0.
-    GradingCase(label: "partial: two of three", question: partial, answer: .list(["A", "C"]), status: .partial, points: 2.0 / 3, hasNote: true),
-    GradingCase(label: "partial: two right one wrong", question: partial, answer: .list(["A", "C", "B"]), status: .partial, points: 1.0 / 3, hasNote: true),
+    GradingCase(
+        label: "partial: two of three", question: partial, answer: .list(["A", "C"]), status: .partial, points: 2.0 / 3,
+        hasNote: true),
+    GradingCase(
+        label: "partial: two right one wrong", question: partial, answer: .list(["A", "C", "B"]), status: .partial,
+        points: 1.0 / 3, hasNote: true),
     fail("partial: one right one wrong is zero", partial, .list(["A", "B"]), note: true),
     fail("partial: only wrong floors at zero", partial, .list(["B"]), note: true),
     pass("partial: all right", partial, .list(["D", "C", "A"])),
@@ -172,18 +191,22 @@ let gradingTable: [GradingCase] = [
     pass("trace: verdict alone", fails, tracing(false)),
     pass("trace: TOML false", fails, .bool(false)),
     pass("trace: 'no' as text", fails, .text("no")),
-    GradingCase(label: "trace: wrong line still right, with a note", question: fails, answer: tracing(false, line: 3),
-                status: .correct, points: 1, hasNote: true),
+    GradingCase(
+        label: "trace: wrong line still right, with a note", question: fails, answer: tracing(false, line: 3),
+        status: .correct, points: 1, hasNote: true),
     fail("trace: says it compiles", fails, tracing(true, "x")),
     fail("trace: a number", fails, .number(4), note: true),
 
     // Self-graded: the rubric points met are the points.
-    GradingCase(label: "self: half the rubric", question: essay, answer: .rubric(response: "r", met: [true, false]),
-                status: .selfGraded, points: 0.5, hasNote: true),
-    GradingCase(label: "self: all the rubric", question: essay, answer: .rubric(response: "r", met: [true, true]),
-                status: .selfGraded, points: 1, hasNote: true),
-    GradingCase(label: "self: text from an answers file", question: essay, answer: .text("anything"),
-                status: .selfGraded, points: 0, hasNote: true),
+    GradingCase(
+        label: "self: half the rubric", question: essay, answer: .rubric(response: "r", met: [true, false]),
+        status: .selfGraded, points: 0.5, hasNote: true),
+    GradingCase(
+        label: "self: all the rubric", question: essay, answer: .rubric(response: "r", met: [true, true]),
+        status: .selfGraded, points: 1, hasNote: true),
+    GradingCase(
+        label: "self: text from an answers file", question: essay, answer: .text("anything"),
+        status: .selfGraded, points: 0, hasNote: true),
 ]
 
 @Suite struct GradingTableTests {

@@ -1,11 +1,13 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 import Testing
+
 @testable import Quiz
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 @Suite(.serialized) struct LineReaderTests {
     @Test func readsLinesThenEndOfInput() throws {
@@ -27,7 +29,10 @@ import Testing
     @Test func ctrlCBecomesInterruptedInsteadOfKillingTheProcess() throws {
         var fds: [Int32] = [0, 0]
         #expect(pipe(&fds) == 0)
-        defer { close(fds[0]); close(fds[1]) }
+        defer {
+            close(fds[0])
+            close(fds[1])
+        }
         let reader = TerminalLineReader(descriptor: fds[0], write: { _ in })
         // Test threads may block SIGINT, so signal the process and give it a moment to land.
         // The queued line means a missed signal fails the test instead of hanging it.

@@ -1,27 +1,40 @@
 import Foundation
 import Testing
+
 @testable import Quiz
 
 @Suite struct LoaderTests {
     @Test func mdbookQuizExampleLoadsUnchanged() throws {
         let quiz = try Fixtures.quiz("mdbook-example.toml")
-        #expect(quiz.questions.map(\.type) == [.multipleChoice, .shortAnswer, .tracing, .tracing, .multipleChoice,
-                                                .multipleChoice, .multipleChoice, .shortAnswer])
+        #expect(
+            quiz.questions.map(\.type) == [
+                .multipleChoice, .shortAnswer, .tracing, .tracing, .multipleChoice,
+                .multipleChoice, .multipleChoice, .shortAnswer,
+            ])
         #expect(quiz.questions.map(\.line) == [3, 19, 28, 45, 58, 65, 73, 81])
         #expect(quiz.total == 8)
         let first = quiz.questions[0]
         #expect(first.id == "18ea4c61-c7c3-433f-add5-d3d3156e3e71")
         #expect(first.prompt == "What does it mean if a variable `x` is immutable?\n")
         #expect(first.context == "Immutable means \"not mutable\", or not changeable.\n")
-        guard case .multipleChoice(let mc) = first.body else { Issue.record("not MC"); return }
+        guard case .multipleChoice(let mc) = first.body else {
+            Issue.record("not MC")
+            return
+        }
         #expect(mc.answers == ["`x` cannot be changed after being assigned to a value."])
         #expect(mc.distractors.count == 3)
         #expect(!mc.multipleAnswers)
-        guard case .tracing(let tracing) = quiz.questions[2].body else { Issue.record("not tracing"); return }
+        guard case .tracing(let tracing) = quiz.questions[2].body else {
+            Issue.record("not tracing")
+            return
+        }
         #expect(!tracing.doesCompile)
         #expect(tracing.lineNumber == 4)
         #expect(tracing.program.hasPrefix("fn main() {\n"))
-        guard case .shortAnswer(let sa) = quiz.questions[7].body else { Issue.record("not SA"); return }
+        guard case .shortAnswer(let sa) = quiz.questions[7].body else {
+            Issue.record("not SA")
+            return
+        }
         #expect(sa.alternatives == ["println"])
         #expect(sa.response == .short)
     }
@@ -34,19 +47,28 @@ import Testing
         #expect(threshold.multipart == "cascade")
         #expect(threshold.multipartContext?.contains("**small** model") == true)
         #expect(threshold.hint == "Escalation happens *below* the threshold.")
-        guard case .multipleChoice(let mc) = threshold.body else { Issue.record("not MC"); return }
+        guard case .multipleChoice(let mc) = threshold.body else {
+            Issue.record("not MC")
+            return
+        }
         #expect(mc.feedback["Nothing changes."] == "The threshold decides every escalation.")
         let cost = try #require(quiz.question(id: "cascade-cost"))
         #expect(cost.body == .numeric(Numeric(answer: 3, tolerance: 0.01, unit: "units")))
         let share = try #require(quiz.question(id: "cascade-share"))
         #expect(share.body == .numeric(Numeric(answer: 0.7, range: 0.6...0.8)))
         let methods = try #require(quiz.question(id: "ensembles-methods"))
-        guard case .multipleChoice(let multi) = methods.body else { Issue.record("not MC"); return }
+        guard case .multipleChoice(let multi) = methods.body else {
+            Issue.record("not MC")
+            return
+        }
         #expect(multi.partial && multi.multipleAnswers)
         let essay = try #require(quiz.question(id: "weak-to-strong-essay"))
-        #expect(essay.body == .selfGraded(SelfGraded(
-            model: "A strong model trained on a weak model's labels can outperform its weak supervisor.",
-            rubric: ["Names the weak supervisor", "Says the strong student can do better"])))
+        #expect(
+            essay.body
+                == .selfGraded(
+                    SelfGraded(
+                        model: "A strong model trained on a weak model's labels can outperform its weak supervisor.",
+                        rubric: ["Names the weak supervisor", "Says the strong student can do better"])))
         #expect(quiz.question(id: "ensembles-free")?.body == .trueFalse(answer: false))
     }
 
@@ -64,10 +86,12 @@ import Testing
     }
 
     @Test func garbageNeverCrashes() {
-        let sources = ["", "\u{0}", "[[questions]]", "questions = 3", "questions = [1, 2]", "[[questions]]\ntype = 5",
-                       "[[questions]]\nprompt = {}\nanswer = {}\ntype = \"MultipleChoice\"", "[multipart]\nx = 1",
-                       "[[questions]]\ntype = \"Numeric\"\nprompt.prompt = \"p\"\nanswer.answer = 1\nanswer.range = [2, 1]",
-                       "[[questions]]\ntype = \"MultipleChoice\"\nprompt.prompt = \"p\"\nprompt.distractors = [1]\nanswer.answer = \"a\""]
+        let sources = [
+            "", "\u{0}", "[[questions]]", "questions = 3", "questions = [1, 2]", "[[questions]]\ntype = 5",
+            "[[questions]]\nprompt = {}\nanswer = {}\ntype = \"MultipleChoice\"", "[multipart]\nx = 1",
+            "[[questions]]\ntype = \"Numeric\"\nprompt.prompt = \"p\"\nanswer.answer = 1\nanswer.range = [2, 1]",
+            "[[questions]]\ntype = \"MultipleChoice\"\nprompt.prompt = \"p\"\nprompt.distractors = [1]\nanswer.answer = \"a\"",
+        ]
         for source in sources {
             let result = QuizLoader.load(source: source, path: "g.toml")
             #expect(!result.errors.isEmpty, "\(source.debugDescription) should have an error")

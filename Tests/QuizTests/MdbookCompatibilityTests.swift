@@ -1,6 +1,7 @@
 import Foundation
 import Terminal
 import Testing
+
 @testable import Quiz
 
 /// Files written for mdbook-quiz load and grade unchanged: the shapes real quiz files use
@@ -13,12 +14,18 @@ import Testing
         #expect(loaded.problems.isEmpty, "\(loaded.problems.map(\.description))")
         let quiz = try #require(loaded.quiz)
         #expect(quiz.questions.map(\.line) == Self.headerLines)
-        #expect(quiz.questions.map(\.type) == [.tracing, .multipleChoice, .tracing, .multipleChoice, .multipleChoice,
-                                                .multipleChoice, .multipleChoice, .shortAnswer])
+        #expect(
+            quiz.questions.map(\.type) == [
+                .tracing, .multipleChoice, .tracing, .multipleChoice, .multipleChoice,
+                .multipleChoice, .multipleChoice, .shortAnswer,
+            ])
         #expect(quiz.questions.allSatisfy { $0.hasExplicitID })  // ids given after the other fields count too
         #expect(quiz.questions[0].multipartContext?.hasPrefix("A router sends") == true)
         #expect(quiz.questions[1].multipart == "routing")
-        guard case .multipleChoice(let codeOptions) = quiz.questions[4].body else { Issue.record("not MC"); return }
+        guard case .multipleChoice(let codeOptions) = quiz.questions[4].body else {
+            Issue.record("not MC")
+            return
+        }
         #expect(codeOptions.multipleAnswers && codeOptions.answers.count == 1)  // a one-item array
         #expect(codeOptions.answers[0].hasPrefix("```rust\nfn cascade(query: &str"))
     }
@@ -27,7 +34,8 @@ import Testing
     /// file gives it) and by the letters a student types.
     @Test func mdbookStyleFileGradesItsOwnAnswers() throws {
         let quiz = try Fixtures.quiz("mdbook-style.toml")
-        let byText = QuizReport(quiz: quiz, answers: Dictionary(uniqueKeysWithValues: quiz.questions.map { ($0.id, $0.expectedAnswer) }))
+        let byText = QuizReport(
+            quiz: quiz, answers: Dictionary(uniqueKeysWithValues: quiz.questions.map { ($0.id, $0.expectedAnswer) }))
         #expect(byText.score == 8 && byText.total == 8)
         #expect(byText.results.allSatisfy { $0.grade.status == .correct })
 
@@ -52,7 +60,8 @@ import Testing
         #expect(crlfQuiz.questions.map(\.line) == Self.headerLines)
 
         let duplicate = try Fixtures.source("malformed/duplicate-ids.toml").replacingOccurrences(of: "\n", with: "\r\n")
-        #expect(QuizLoader.validate(source: duplicate, path: "d.toml").map(\.description)
+        #expect(
+            QuizLoader.validate(source: duplicate, path: "d.toml").map(\.description)
                 == ["d.toml:7: question same: duplicate id (also used by the question at line 1)"])
     }
 
@@ -74,7 +83,8 @@ import Testing
             answer.answer = "y"
             """
         let loaded = QuizLoader.load(source: source, path: "t.toml")
-        #expect(loaded.problems.map(\.description) == ["t.toml:1: question twice: warning: option \"x\" is listed twice"])
+        #expect(
+            loaded.problems.map(\.description) == ["t.toml:1: question twice: warning: option \"x\" is listed twice"])
         let question = try #require(loaded.quiz?.questions.first)
         #expect(grade(question, .text("C")).status == .correct)
         #expect(grade(question, .text("B")).status == .incorrect)
@@ -95,8 +105,10 @@ import Testing
             """
         let loaded = QuizLoader.load(source: source, path: "s.toml")
         #expect(loaded.errors.isEmpty)
-        #expect(loaded.warnings.map(\.description) == [
-            "s.toml:1: question hello world: warning: options \"A\", \"B\", \"C\", \"D\" read as letters: typing one picks the option at that letter, so answer by letter"])
+        #expect(
+            loaded.warnings.map(\.description) == [
+                "s.toml:1: question hello world: warning: options \"A\", \"B\", \"C\", \"D\" read as letters: typing one picks the option at that letter, so answer by letter"
+            ])
         let question = try #require(loaded.quiz?.questions.first)
         let right = try #require(question.body.multipleChoiceOptions?.first { $0.isCorrect })
         #expect(grade(question, .text(right.letter)).status == .correct)
@@ -118,7 +130,9 @@ import Testing
         #expect(shown.contains("The error is on line 3, not 4."))
         #expect(shown.components(separatedBy: "line 3").count == 2, "\(shown)")
         let rightLine = Answer.tracing(TracingResponse(doesCompile: false, lineNumber: 3))
-        #expect(presenter.feedback(question, answer: rightLine, grade: grade(question, rightLine)).contains("The error is on line 3."))
+        #expect(
+            presenter.feedback(question, answer: rightLine, grade: grade(question, rightLine)).contains(
+                "The error is on line 3."))
     }
 }
 

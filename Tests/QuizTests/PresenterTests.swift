@@ -1,5 +1,6 @@
 import Terminal
 import Testing
+
 @testable import Quiz
 
 /// How questions and feedback look: wrapped options hang under their text, Markdown renders.
@@ -49,7 +50,10 @@ import Testing
         // The words come back in order: nothing lost or duplicated by the indent.
         let joined = options.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
         #expect(joined.contains("B) It guarantees higher accuracy than sending every query to the large model, always"))
-        #expect(joined.contains("A) It cuts the average cost and latency per query by reserving the large model for the queries that need it"))
+        #expect(
+            joined.contains(
+                "A) It cuts the average cost and latency per query by reserving the large model for the queries that need it"
+            ))
         // A code span after the letter is still a code span (shown in backticks without colour).
         #expect(options.last == "C) `x`")
     }
@@ -69,8 +73,11 @@ import Testing
         #expect(lines[pickAt + 1].hasPrefix("B) It guarantees higher accuracy"))
         let arrowAt = try #require(lines.firstIndex { $0.hasPrefix("   -> Nothing is guaranteed") }, "\(shown)")
         #expect(arrowAt > pickAt + 1)
-        #expect(lines[arrowAt + 1].hasPrefix("      ") && !lines[arrowAt + 1].hasPrefix("       "), "\(lines[arrowAt + 1])")
-        for line in lines[(pickAt + 2)..<arrowAt] { #expect(line.hasPrefix("   ") && !line.hasPrefix("    "), "\(line)") }
+        #expect(
+            lines[arrowAt + 1].hasPrefix("      ") && !lines[arrowAt + 1].hasPrefix("       "), "\(lines[arrowAt + 1])")
+        for line in lines[(pickAt + 2)..<arrowAt] {
+            #expect(line.hasPrefix("   ") && !line.hasPrefix("    "), "\(line)")
+        }
     }
 
     @Test func aRightPickShowsItsFeedbackUnderItsLetter() throws {
@@ -179,7 +186,8 @@ import Testing
 
     /// A short answer is literal text: "2*3*4" is shown as typed, not as emphasis.
     @Test func shortAnswersAreShownLiterally() throws {
-        let q = try question("""
+        let q = try question(
+            """
             [[questions]]
             id = "product"
             type = "ShortAnswer"

@@ -2,8 +2,10 @@ import Course
 import Foundation
 import Terminal
 import Testing
-@testable import Quiz
+
 import struct Course.Progress
+
+@testable import Quiz
 
 @Suite struct SchedulerTests {
     let now = Date(timeIntervalSince1970: 1_800_000_000)
@@ -41,15 +43,19 @@ import struct Course.Progress
     @Test func recordAnswerCountsAndSchedules() throws {
         var progress = Progress(courseID: "c")
         let question = Question(id: "q", prompt: "p", body: .trueFalse(answer: true))
-        QuizRecorder.recordAnswer(question, grade: Grade(status: .correct, points: 1), quizKey: "lesson", now: now, in: &progress)
-        QuizRecorder.recordAnswer(question, grade: Grade(status: .incorrect, points: 0), quizKey: "lesson", now: now, in: &progress)
-        QuizRecorder.recordAnswer(question, grade: Grade(status: .unanswered, points: 0), quizKey: "lesson", now: now, in: &progress)
+        QuizRecorder.recordAnswer(
+            question, grade: Grade(status: .correct, points: 1), quizKey: "lesson", now: now, in: &progress)
+        QuizRecorder.recordAnswer(
+            question, grade: Grade(status: .incorrect, points: 0), quizKey: "lesson", now: now, in: &progress)
+        QuizRecorder.recordAnswer(
+            question, grade: Grade(status: .unanswered, points: 0), quizKey: "lesson", now: now, in: &progress)
         let record = try #require(progress.questions["q"])
         #expect(record.attempts == 2 && record.correctCount == 1 && record.lastResult == "incorrect" && record.box == 1)
         #expect(record.due == now.addingTimeInterval(600), "missed: due again in ten minutes")
         // Questions without ids are keyed by quiz so files do not collide.
         let anonymous = Question(id: "q1", hasExplicitID: false, prompt: "p", body: .trueFalse(answer: true))
-        QuizRecorder.recordAnswer(anonymous, grade: Grade(status: .correct, points: 1), quizKey: "file:/x.toml", now: now, in: &progress)
+        QuizRecorder.recordAnswer(
+            anonymous, grade: Grade(status: .correct, points: 1), quizKey: "file:/x.toml", now: now, in: &progress)
         #expect(progress.questions["file:/x.toml#q1"]?.attempts == 1)
     }
 }
@@ -60,7 +66,8 @@ import struct Course.Progress
         let root = try temporaryDirectory()
         let folder = root.appendingPathComponent("content/01-basics")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try Fixtures.source("all-types.toml").write(to: folder.appendingPathComponent("quiz.toml"), atomically: true, encoding: .utf8)
+        try Fixtures.source("all-types.toml").write(
+            to: folder.appendingPathComponent("quiz.toml"), atomically: true, encoding: .utf8)
         var manifest = CourseManifest(id: "test", title: "Test")
         manifest.lessons = [LessonEntry(number: 1, slug: "basics", title: "Basics", folder: "01-basics")]
         return (Course(root: root, manifest: manifest), root)
@@ -72,8 +79,9 @@ import struct Course.Progress
         let now = Date(timeIntervalSince1970: 1_800_000_000)
         var progress = Progress(courseID: "test")
         func record(_ id: String, box: Int, dueIn days: Double, quiz: String = "basics") {
-            progress.questions[id] = QuestionRecord(attempts: 1, lastResult: "correct", quiz: quiz, box: box,
-                                                    due: now.addingTimeInterval(days * 86_400))
+            progress.questions[id] = QuestionRecord(
+                attempts: 1, lastResult: "correct", quiz: quiz, box: box,
+                due: now.addingTimeInterval(days * 86_400))
         }
         record("cascade-cost", box: 3, dueIn: 2)
         record("ensembles-free", box: 1, dueIn: -1)
@@ -86,29 +94,39 @@ import struct Course.Progress
         let items = ReviewQueue.build(course: course, progress: progress, now: now, limit: nil)
         #expect(items.map(\.recordID) == ["ensembles-free", "speculative-name", "cascade-cost", "cascade-share"])
         #expect(items.map { $0.isDue(at: now) } == [true, true, false, false])
-        #expect(ReviewQueue.build(course: course, progress: progress, now: now, limit: 1).map(\.recordID) == ["ensembles-free"])
+        #expect(
+            ReviewQueue.build(course: course, progress: progress, now: now, limit: 1).map(\.recordID) == [
+                "ensembles-free"
+            ])
 
         // By default only the due questions; --all lists the rest too, due ones first.
         let due = ReviewPlan(queue: items, now: now, limit: 10, includeNotDue: false)
         #expect(due.items.map(\.recordID) == ["ensembles-free", "speculative-name"])
         #expect(due.dueCount == 2 && due.nextDue == now.addingTimeInterval(2 * 86_400))
-        #expect(ReviewQueue.listing(due, settings: TerminalSettings(width: 60)) == """
-            2 questions due for review:
-              ensembles-free (basics, box 1, due now)
-              speculative-name (basics, box 2, due now)
+        #expect(
+            ReviewQueue.listing(due, settings: TerminalSettings(width: 60)) == """
+                2 questions due for review:
+                  ensembles-free (basics, box 1, due now)
+                  speculative-name (basics, box 2, due now)
 
-            """)
+                """)
         let limited = ReviewPlan(queue: items, now: now, limit: 1, includeNotDue: false)
-        #expect(ReviewQueue.listing(limited, settings: TerminalSettings(width: 60)).hasPrefix("The first 1 of 2 questions due for review:\n"))
+        #expect(
+            ReviewQueue.listing(limited, settings: TerminalSettings(width: 60)).hasPrefix(
+                "The first 1 of 2 questions due for review:\n"))
         let all = ReviewPlan(queue: items, now: now, limit: 10, includeNotDue: true)
         #expect(all.items.map(\.recordID) == items.map(\.recordID))
         let listing = ReviewQueue.listing(all, settings: TerminalSettings(width: 60))
         #expect(listing.hasPrefix("2 of 4 listed questions due for review:\n"))
         #expect(listing.contains("  cascade-cost (basics, box 3, due in 2 days)"))
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(ReviewQueue.json(due).utf8)) as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(ReviewQueue.json(due).utf8)) as? [String: Any])
         #expect(json["due"] as? Int == 2)
         #expect(json["next_due"] as? String == ISO8601DateFormatter().string(from: now.addingTimeInterval(2 * 86_400)))
-        #expect((json["questions"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["ensembles-free", "speculative-name"])
+        #expect(
+            (json["questions"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == [
+                "ensembles-free", "speculative-name",
+            ])
     }
 
     /// Nothing due: the listing says so, when the next question is due, and how to practise early.
@@ -117,21 +135,26 @@ import struct Course.Progress
         defer { try? FileManager.default.removeItem(at: root) }
         let now = Date(timeIntervalSince1970: 1_800_000_000)
         var progress = Progress(courseID: "test")
-        progress.questions["cascade-cost"] = QuestionRecord(attempts: 1, lastResult: "incorrect", quiz: "basics", box: 1,
-                                                            due: now.addingTimeInterval(600))
-        progress.questions["cascade-share"] = QuestionRecord(attempts: 1, lastResult: "correct", quiz: "basics", box: 3,
-                                                             due: now.addingTimeInterval(3 * 86_400))
-        let plan = ReviewPlan(queue: ReviewQueue.build(course: course, progress: progress, now: now, limit: nil),
-                              now: now, limit: 10, includeNotDue: false)
+        progress.questions["cascade-cost"] = QuestionRecord(
+            attempts: 1, lastResult: "incorrect", quiz: "basics", box: 1,
+            due: now.addingTimeInterval(600))
+        progress.questions["cascade-share"] = QuestionRecord(
+            attempts: 1, lastResult: "correct", quiz: "basics", box: 3,
+            due: now.addingTimeInterval(3 * 86_400))
+        let plan = ReviewPlan(
+            queue: ReviewQueue.build(course: course, progress: progress, now: now, limit: nil),
+            now: now, limit: 10, includeNotDue: false)
         #expect(plan.items.isEmpty && plan.answeredCount == 2)
-        #expect(ReviewQueue.listing(plan, settings: TerminalSettings(width: 80)) == """
-            Nothing is due for review; the next question is due in 10 minutes. To practise
-            early anyway: tandem review --all
+        #expect(
+            ReviewQueue.listing(plan, settings: TerminalSettings(width: 80)) == """
+                Nothing is due for review; the next question is due in 10 minutes. To practise
+                early anyway: tandem review --all
 
-            """)
+                """)
         let colored = ReviewQueue.listing(plan, settings: TerminalSettings(width: 80, color: true))
         #expect(colored.contains("\u{1B}[1mtandem review --all\u{1B}[0m") && !colored.contains("`"))
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(ReviewQueue.json(plan).utf8)) as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(ReviewQueue.json(plan).utf8)) as? [String: Any])
         #expect(json["due"] as? Int == 0 && (json["questions"] as? [Any])?.isEmpty == true)
         #expect(json["next_due"] as? String == ISO8601DateFormatter().string(from: now.addingTimeInterval(600)))
     }
@@ -142,23 +165,31 @@ import struct Course.Progress
         defer { try? FileManager.default.removeItem(at: root) }
         let now = Date(timeIntervalSince1970: 1_800_000_000)
         var progress = Progress(courseID: "test")
-        for (index, id) in ["cascade-cost", "ensembles-free", "speculative-name", "cascade-share", "weak-to-strong-essay"].enumerated() {
-            progress.questions[id] = QuestionRecord(attempts: 1, lastResult: "correct", quiz: "basics", box: 5,
-                                                    due: now.addingTimeInterval(Double(index - 2) * 86_400))
+        for (index, id) in [
+            "cascade-cost", "ensembles-free", "speculative-name", "cascade-share", "weak-to-strong-essay",
+        ].enumerated() {
+            progress.questions[id] = QuestionRecord(
+                attempts: 1, lastResult: "correct", quiz: "basics", box: 5,
+                due: now.addingTimeInterval(Double(index - 2) * 86_400))
         }
         let queue = ReviewQueue.build(course: course, progress: progress, now: now, limit: nil)
         for includeNotDue in [false, true] {
             for width in [40, 24] {
-                let listing = ReviewQueue.listing(ReviewPlan(queue: queue, now: now, limit: 10, includeNotDue: includeNotDue),
-                                                  settings: TerminalSettings(width: width))
-                for line in listing.split(separator: "\n") { #expect(DisplayWidth.of(line) <= width, "\(width): \(line)") }
-                #expect(listing.contains("\n  speculative-name\n") || listing.contains("\n  speculative-name ("),
-                        "ids are wrapped, never cut: \(listing)")
+                let listing = ReviewQueue.listing(
+                    ReviewPlan(queue: queue, now: now, limit: 10, includeNotDue: includeNotDue),
+                    settings: TerminalSettings(width: width))
+                for line in listing.split(separator: "\n") {
+                    #expect(DisplayWidth.of(line) <= width, "\(width): \(line)")
+                }
+                #expect(
+                    listing.contains("\n  speculative-name\n") || listing.contains("\n  speculative-name ("),
+                    "ids are wrapped, never cut: \(listing)")
                 #expect(listing.contains("weak-to-strong-essay") == includeNotDue, "not due: listed only with --all")
             }
         }
         // Headers longer than 40 columns wrap rather than spill.
-        let cut = ReviewQueue.listing(ReviewPlan(queue: queue, now: now, limit: 1, includeNotDue: false), settings: TerminalSettings(width: 40))
+        let cut = ReviewQueue.listing(
+            ReviewPlan(queue: queue, now: now, limit: 1, includeNotDue: false), settings: TerminalSettings(width: 40))
         #expect(cut.hasPrefix("The first 1 of 3 questions due for\nreview:\n"), "\(cut)")
         let nothing = ReviewPlan(queue: Array(queue.suffix(2)), now: now, limit: 10, includeNotDue: false)
         for line in ReviewQueue.listing(nothing, settings: TerminalSettings(width: 40)).split(separator: "\n") {
@@ -172,15 +203,19 @@ import struct Course.Progress
         let store = ProgressStore(directory: root.appendingPathComponent("state"), courseID: "test")
         let now = Date(timeIntervalSince1970: 1_800_000_000)
         store.update { progress in
-            progress.questions["ensembles-free"] = QuestionRecord(attempts: 1, lastResult: "incorrect", quiz: "basics", box: 1, due: now)
-            progress.questions["speculative-name"] = QuestionRecord(attempts: 1, lastResult: "correct", quiz: "basics", box: 2,
-                                                                     due: now.addingTimeInterval(-60))
+            progress.questions["ensembles-free"] = QuestionRecord(
+                attempts: 1, lastResult: "incorrect", quiz: "basics", box: 1, due: now)
+            progress.questions["speculative-name"] = QuestionRecord(
+                attempts: 1, lastResult: "correct", quiz: "basics", box: 2,
+                due: now.addingTimeInterval(-60))
         }
         let queue = ReviewQueue.build(course: course, progress: store.load(), now: now, limit: nil)
         let transcript = Transcript()
         let reader = ScriptedLineReader(lines: ["drafter", "true"], echo: { transcript.write($0) })
-        let result = ReviewSession(plan: ReviewPlan(queue: queue, now: now, limit: 10, includeNotDue: false), store: store,
-                                   reader: reader, settings: TerminalSettings(), clock: { now }, write: { transcript.write($0) }).run()
+        let result = ReviewSession(
+            plan: ReviewPlan(queue: queue, now: now, limit: 10, includeNotDue: false), store: store,
+            reader: reader, settings: TerminalSettings(), clock: { now }, write: { transcript.write($0) }
+        ).run()
         #expect(result.reviewed == 2 && result.right == 1)
         #expect(transcript.text.hasPrefix("Review — 2 questions due.\n"), "\(transcript.text)")
         #expect(transcript.text.contains("\nReview 1 of 2  ("))
@@ -199,16 +234,21 @@ import struct Course.Progress
         let store = ProgressStore(directory: root.appendingPathComponent("state"), courseID: "test")
         let now = Date(timeIntervalSince1970: 1_800_000_000)
         store.update { progress in
-            progress.questions["speculative-name"] = QuestionRecord(attempts: 1, lastResult: "incorrect", quiz: "basics", box: 1,
-                                                                     due: now.addingTimeInterval(-60))
-            progress.questions["ensembles-free"] = QuestionRecord(attempts: 1, lastResult: "correct", quiz: "basics", box: 2,
-                                                                   due: now.addingTimeInterval(86_400))
+            progress.questions["speculative-name"] = QuestionRecord(
+                attempts: 1, lastResult: "incorrect", quiz: "basics", box: 1,
+                due: now.addingTimeInterval(-60))
+            progress.questions["ensembles-free"] = QuestionRecord(
+                attempts: 1, lastResult: "correct", quiz: "basics", box: 2,
+                due: now.addingTimeInterval(86_400))
         }
-        let plan = ReviewPlan(queue: ReviewQueue.build(course: course, progress: store.load(), now: now, limit: nil),
-                              now: now, limit: 10, includeNotDue: false)
+        let plan = ReviewPlan(
+            queue: ReviewQueue.build(course: course, progress: store.load(), now: now, limit: nil),
+            now: now, limit: 10, includeNotDue: false)
         let transcript = Transcript()
-        let result = ReviewSession(plan: plan, store: store, reader: ScriptedLineReader(lines: ["drafter"], echo: { transcript.write($0) }),
-                                   settings: TerminalSettings(width: 40), clock: { now }, write: { transcript.write($0) }).run()
+        let result = ReviewSession(
+            plan: plan, store: store, reader: ScriptedLineReader(lines: ["drafter"], echo: { transcript.write($0) }),
+            settings: TerminalSettings(width: 40), clock: { now }, write: { transcript.write($0) }
+        ).run()
         #expect(result.reviewed == 1 && result.right == 1)
         #expect(transcript.text.hasPrefix("Review — 1 question due.\n"), "\(transcript.text)")
         #expect(transcript.text.contains("\nReview 1 of 1  (speculative-name)\n"), "\(transcript.text)")
@@ -217,12 +257,16 @@ import struct Course.Progress
         for line in transcript.text.split(separator: "\n") { #expect(DisplayWidth.of(line) <= 40, "\(line)") }
 
         // With --all the longer header wraps too.
-        let all = ReviewPlan(queue: ReviewQueue.build(course: course, progress: store.load(), now: now, limit: nil),
-                             now: now, limit: 10, includeNotDue: true)
+        let all = ReviewPlan(
+            queue: ReviewQueue.build(course: course, progress: store.load(), now: now, limit: nil),
+            now: now, limit: 10, includeNotDue: true)
         let early = Transcript()
-        ReviewSession(plan: all, store: nil, reader: ScriptedLineReader([.end]), settings: TerminalSettings(width: 40),
-                      clock: { now }, write: { early.write($0) }).run()
-        #expect(early.text.hasPrefix("Review — 2 questions: 0 due, 2 not due\nyet (early practice).\n"), "\(early.text)")
+        ReviewSession(
+            plan: all, store: nil, reader: ScriptedLineReader([.end]), settings: TerminalSettings(width: 40),
+            clock: { now }, write: { early.write($0) }
+        ).run()
+        #expect(
+            early.text.hasPrefix("Review — 2 questions: 0 due, 2 not due\nyet (early practice).\n"), "\(early.text)")
         for line in early.text.split(separator: "\n") { #expect(DisplayWidth.of(line) <= 40, "\(line)") }
     }
 
@@ -232,21 +276,26 @@ import struct Course.Progress
         defer { try? FileManager.default.removeItem(at: root) }
         let now = Date(timeIntervalSince1970: 1_800_000_000)
         var progress = Progress(courseID: "test")
-        progress.questions["speculative-name"] = QuestionRecord(attempts: 1, lastResult: "correct", quiz: "basics", box: 2,
-                                                                 due: now.addingTimeInterval(5 * 3_600))
-        let plan = ReviewPlan(queue: ReviewQueue.build(course: course, progress: progress, now: now, limit: nil),
-                              now: now, limit: 10, includeNotDue: false)
+        progress.questions["speculative-name"] = QuestionRecord(
+            attempts: 1, lastResult: "correct", quiz: "basics", box: 2,
+            due: now.addingTimeInterval(5 * 3_600))
+        let plan = ReviewPlan(
+            queue: ReviewQueue.build(course: course, progress: progress, now: now, limit: nil),
+            now: now, limit: 10, includeNotDue: false)
         let transcript = Transcript()
         let reader = ScriptedLineReader(lines: ["true"])
-        let result = ReviewSession(plan: plan, store: nil, reader: reader, settings: TerminalSettings(width: 40),
-                                   clock: { now }, write: { transcript.write($0) }).run()
+        let result = ReviewSession(
+            plan: plan, store: nil, reader: reader, settings: TerminalSettings(width: 40),
+            clock: { now }, write: { transcript.write($0) }
+        ).run()
         #expect(result.reviewed == 0 && reader.remaining == 1)
-        #expect(transcript.text == """
-            Nothing is due for review; the next
-            question is due in 5 hours. To practise
-            early anyway: tandem review --all
+        #expect(
+            transcript.text == """
+                Nothing is due for review; the next
+                question is due in 5 hours. To practise
+                early anyway: tandem review --all
 
-            """)
+                """)
     }
 
     @Test func withAllQuestionsNotYetDueAreEarlyPracticeAndStoppingSaysAnswersAreKept() throws {
@@ -255,14 +304,17 @@ import struct Course.Progress
         let store = ProgressStore(directory: root.appendingPathComponent("state"), courseID: "test")
         let now = Date(timeIntervalSince1970: 1_800_000_000)
         store.update { progress in
-            progress.questions["speculative-name"] = QuestionRecord(attempts: 1, lastResult: "correct", quiz: "basics", box: 2,
-                                                                     due: now.addingTimeInterval(86_400))
+            progress.questions["speculative-name"] = QuestionRecord(
+                attempts: 1, lastResult: "correct", quiz: "basics", box: 2,
+                due: now.addingTimeInterval(86_400))
         }
         let queue = ReviewQueue.build(course: course, progress: store.load(), now: now, limit: nil)
         let plan = ReviewPlan(queue: queue, now: now, limit: 10, includeNotDue: true)
         let transcript = Transcript()
-        let result = ReviewSession(plan: plan, store: store, reader: ScriptedLineReader([.end]), settings: TerminalSettings(),
-                                   clock: { now }, write: { transcript.write($0) }).run()
+        let result = ReviewSession(
+            plan: plan, store: store, reader: ScriptedLineReader([.end]), settings: TerminalSettings(),
+            clock: { now }, write: { transcript.write($0) }
+        ).run()
         #expect(result.reviewed == 0)
         #expect(transcript.text.contains("Review — 1 question: 0 due, 1 not due yet (early practice)."))
         #expect(transcript.text.contains("Stopped after 0 of 1; those answers are saved."))
@@ -272,8 +324,10 @@ import struct Course.Progress
     @Test func emptyReviewSaysWhatToDo() {
         let transcript = Transcript()
         let plan = ReviewPlan(queue: [], now: Date(), limit: 10, includeNotDue: false)
-        let result = ReviewSession(plan: plan, store: nil, reader: ScriptedLineReader([]), settings: TerminalSettings(),
-                                   write: { transcript.write($0) }).run()
+        let result = ReviewSession(
+            plan: plan, store: nil, reader: ScriptedLineReader([]), settings: TerminalSettings(),
+            write: { transcript.write($0) }
+        ).run()
         #expect(result.reviewed == 0)
         #expect(transcript.text == "Nothing to review yet: answer some quiz questions first (tandem quiz LESSON).\n")
     }

@@ -2,6 +2,7 @@ import Course
 import Foundation
 import Terminal
 import Testing
+
 @testable import Quiz
 
 /// Collects everything a session writes, and lets the test move the clock.
@@ -72,12 +73,15 @@ struct SessionHarness {
     }
 
     @discardableResult
-    func run(_ inputs: [LineInput], settings: TerminalSettings = TerminalSettings(width: 120, color: false, ascii: false)) -> (QuizSessionOutcome, ScriptedLineReader) {
+    func run(
+        _ inputs: [LineInput], settings: TerminalSettings = TerminalSettings(width: 120, color: false, ascii: false)
+    ) -> (QuizSessionOutcome, ScriptedLineReader) {
         let transcript = self.transcript
         let reader = ScriptedLineReader(inputs, echo: { transcript.write($0) })
-        let session = QuizSession(quiz: quiz, quizKey: key, title: "Quiz: small", store: store, reader: reader,
-                                  settings: settings, resumeCommand: "tandem quiz small",
-                                  clock: { transcript.now }, write: { transcript.write($0) })
+        let session = QuizSession(
+            quiz: quiz, quizKey: key, title: "Quiz: small", store: store, reader: reader,
+            settings: settings, resumeCommand: "tandem quiz small",
+            clock: { transcript.now }, write: { transcript.write($0) })
         return (session.run(), reader)
     }
 
@@ -107,7 +111,8 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
 
         let progress = harness.store.load()
         let record = try #require(progress.quizzes["small"])
-        #expect(record.best == 3 && record.last == 3 && record.total == 3 && record.attempts == 1 && record.resume == nil)
+        #expect(
+            record.best == 3 && record.last == 3 && record.total == 3 && record.attempts == 1 && record.resume == nil)
         #expect(record.lastTakenAt == harness.transcript.now)
         #expect(progress.questions.keys.sorted() == ["draft", "escalation", "small-vs-large"])
         #expect(progress.questions["draft"]?.quiz == "small")
@@ -153,7 +158,8 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
         let plain = try SessionHarness(source: source)
         defer { plain.cleanUp() }
         plain.run(lines("f", ""), settings: TerminalSettings(width: 60, color: false, ascii: false))
-        let missed = try #require(plain.transcript.text.components(separatedBy: "Missed:\n").last?.split(separator: "\n").first)
+        let missed = try #require(
+            plain.transcript.text.components(separatedBy: "Missed:\n").last?.split(separator: "\n").first)
         #expect(missed == "  inference-time: Is a cascade an inference-time combinatio…", "\(plain.transcript.text)")
         #expect(DisplayWidth.of(missed) <= 60)
 
@@ -161,16 +167,22 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
         let wide = try SessionHarness(source: source)
         defer { wide.cleanUp() }
         wide.run(lines("f", ""), settings: TerminalSettings(width: 120, color: false, ascii: false))
-        #expect(wide.transcript.text.contains(
-            "\n  inference-time: Is a cascade an inference-time combination, like route(query) picking a model for each query?\n"),
+        #expect(
+            wide.transcript.text.contains(
+                "\n  inference-time: Is a cascade an inference-time combination, like route(query) picking a model for each query?\n"
+            ),
             "\(wide.transcript.text)")
-        #expect(wide.transcript.text.hasSuffix("for each query?\nRetry it? [y/N] \n"), "nothing of the second paragraph")
+        #expect(
+            wide.transcript.text.hasSuffix("for each query?\nRetry it? [y/N] \n"), "nothing of the second paragraph")
 
         let colored = try SessionHarness(source: source)
         defer { colored.cleanUp() }
         colored.run(lines("f", ""), settings: TerminalSettings(width: 50, color: true, ascii: false))
-        let line = try #require(colored.transcript.text.components(separatedBy: "Missed:\n").last?.split(separator: "\n").first)
-        #expect(!line.contains("**") && !line.contains("`") && line.contains("\u{1B}[") && line.contains("cascade"), "\(line)")
+        let line = try #require(
+            colored.transcript.text.components(separatedBy: "Missed:\n").last?.split(separator: "\n").first)
+        #expect(
+            !line.contains("**") && !line.contains("`") && line.contains("\u{1B}[") && line.contains("cascade"),
+            "\(line)")
         #expect(line.hasSuffix("…\u{1B}[0m"), "cut with an ellipsis, styles closed: \(line)")
         #expect(DisplayWidth.of(line) <= 50)
     }
@@ -192,7 +204,9 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
         let (first, _) = harness.run([.line("t"), stop])
         #expect(!first.completed)
         #expect(first.answeredThisRun == 1)
-        #expect(harness.transcript.text.contains("Stopped after 1 of 3 questions; your answers are saved. Run tandem quiz small to resume.\n"))
+        #expect(
+            harness.transcript.text.contains(
+                "Stopped after 1 of 3 questions; your answers are saved. Run tandem quiz small to resume.\n"))
         var progress = harness.store.load()
         #expect(progress.quizzes["small"]?.resume == ["small-vs-large": 1])
         #expect(progress.quizzes["small"]?.attempts == 0)
@@ -220,8 +234,10 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
         defer { harness.cleanUp() }
         let (outcome, _) = harness.run([stop])
         #expect(!outcome.completed && outcome.answeredThisRun == 0)
-        #expect(harness.transcript.text.hasSuffix("Stopped before the first answer. Run tandem quiz small to start again.\n"),
-                "\(harness.transcript.text)")
+        #expect(
+            harness.transcript.text.hasSuffix(
+                "Stopped before the first answer. Run tandem quiz small to start again.\n"),
+            "\(harness.transcript.text)")
         #expect(!harness.transcript.text.contains("saved"))
         #expect(harness.store.load().quizzes["small"]?.resume == nil)
     }
@@ -232,11 +248,13 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
         let (outcome, _) = harness.run([.line("f"), .line("draft model"), .line("0.2"), .line("y"), .end])
         #expect(outcome.completed && outcome.score == 2)
         #expect(outcome.missed == ["small-vs-large"])
-        #expect(harness.transcript.text.hasSuffix("Retry 1 of 1  (small-vs-large)\n"
-            + "A small model is always cheaper per query than a large one.\n\n"
-            + "Answer true or false (t/f, yes/no, y/n also work). Type ? for a hint.\n"
-            + "› ^D\n"
-            + "Stopped retrying; your score stays 2 / 3.\n"), "\(harness.transcript.text)")
+        #expect(
+            harness.transcript.text.hasSuffix(
+                "Retry 1 of 1  (small-vs-large)\n"
+                    + "A small model is always cheaper per query than a large one.\n\n"
+                    + "Answer true or false (t/f, yes/no, y/n also work). Type ? for a hint.\n"
+                    + "› ^D\n"
+                    + "Stopped retrying; your score stays 2 / 3.\n"), "\(harness.transcript.text)")
         #expect(harness.store.load().quizzes["small"]?.last == 2)
     }
 
@@ -274,8 +292,10 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
         harness.run([.line("t"), .end])
         harness.transcript.text = ""
         harness.run(lines("y", "draft model", "0.2"))
-        #expect(harness.transcript.text.hasPrefix("Last time you stopped after 1 of 3 questions.\nResume? [Y/n] y\n\nQuiz: small — 3 questions."),
-                "\(harness.transcript.text)")
+        #expect(
+            harness.transcript.text.hasPrefix(
+                "Last time you stopped after 1 of 3 questions.\nResume? [Y/n] y\n\nQuiz: small — 3 questions."),
+            "\(harness.transcript.text)")
     }
 
     @Test func decliningResumeStartsOver() throws {
@@ -316,7 +336,10 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
         let question = try #require(quiz.question(id: "cascade-threshold"))
         let harness = try SessionHarness(quiz: Quiz(path: "q.toml", questions: [question]))
         defer { harness.cleanUp() }
-        guard case .multipleChoice(let mc) = question.body else { Issue.record("not MC"); return }
+        guard case .multipleChoice(let mc) = question.body else {
+            Issue.record("not MC")
+            return
+        }
         let options = mc.options(questionID: question.id)
         let wrong = try #require(options.first { $0.text == "Nothing changes." })
         harness.run(lines("Q", "A, B", wrong.letter, ""))
@@ -327,16 +350,18 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
         #expect(text.contains("Pick one option (a letter A–C)."))
         // A wrong pick: the right option, then the pick, each with its feedback under it.
         let right = try #require(options.first { $0.isCorrect })
-        #expect(text.contains("""
-            The answer:
-            \(right.letter)) More queries reach the large model.
-               ↳ Right: more answers fall below the bar.
-            Your pick:
-            \(wrong.letter)) Nothing changes.
-               ↳ The threshold decides every escalation.
+        #expect(
+            text.contains(
+                """
+                The answer:
+                \(right.letter)) More queries reach the large model.
+                   ↳ Right: more answers fall below the bar.
+                Your pick:
+                \(wrong.letter)) Nothing changes.
+                   ↳ The threshold decides every escalation.
 
-            A higher bar means the small model is trusted less often.
-            """), "\(text)")
+                A higher bar means the small model is trusted less often.
+                """), "\(text)")
     }
 
     @Test func selfGradedMarksRubric() throws {
@@ -368,8 +393,9 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
     @Test func outputFitsTheWidthAndColourOnlyWhenAsked() throws {
         let harness = try SessionHarness()
         defer { harness.cleanUp() }
-        harness.run(lines("?", "f", "target model", "0.3", "y", "t", "x", "0.2", "n"),
-                    settings: TerminalSettings(width: 30, color: false, ascii: false))
+        harness.run(
+            lines("?", "f", "target model", "0.3", "y", "t", "x", "0.2", "n"),
+            settings: TerminalSettings(width: 30, color: false, ascii: false))
         let plain = harness.transcript.text
         #expect(!plain.contains("\u{1B}"))
         for line in plain.split(separator: "\n") { #expect(DisplayWidth.of(line) <= 30, "\(line)") }

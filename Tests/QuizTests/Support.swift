@@ -1,9 +1,11 @@
 import Foundation
+
 @testable import Quiz
 
 /// Fixture files live beside the tests; reached through `#filePath` so no resource bundle is needed.
 enum Fixtures {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Fixtures")
 
     static func url(_ name: String) -> URL { directory.appendingPathComponent(name) }
 
@@ -20,7 +22,10 @@ enum Fixtures {
         return quiz
     }
 
-    struct FixtureError: Error, CustomStringConvertible { var message: String; var description: String { message } }
+    struct FixtureError: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
 }
 
 /// A fresh temporary folder per test, for progress stores and answers files.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Quiz
 
 struct MalformedCase: Sendable, CustomTestStringConvertible {
@@ -14,24 +15,30 @@ private func m(_ file: String, _ expected: String...) -> MalformedCase {
 }
 
 let malformedFiles: [MalformedCase] = [
-    m("syntax-error.toml",
-      "4: TOML syntax error: Error while parsing string: unescaped control characters other than TAB (U+0009) are explicitly prohibited"),
-    m("unknown-type.toml",
-      "9: question essay: unknown type 'Essay' (expected one of MultipleChoice, ShortAnswer, Tracing, TrueFalse, Numeric, SelfGraded)"),
+    m(
+        "syntax-error.toml",
+        "4: TOML syntax error: Error while parsing string: unescaped control characters other than TAB (U+0009) are explicitly prohibited"
+    ),
+    m(
+        "unknown-type.toml",
+        "9: question essay: unknown type 'Essay' (expected one of MultipleChoice, ShortAnswer, Tracing, TrueFalse, Numeric, SelfGraded)"
+    ),
     m("duplicate-ids.toml", "7: question same: duplicate id (also used by the question at line 1)"),
     m("mc-no-answer.toml", "1: question mc: MultipleChoice has no answer (answer.answer)"),
     m("mc-answer-is-distractor.toml", "1: question mc-dup: answer \"b\" is also a distractor"),
     m("mc-answer-index.toml", "1: question idx: prompt.answerIndex 5 is outside 0...2"),
-    m("numeric-no-tolerance.toml",
-      "1: question num: Numeric needs answer.tolerance or answer.range (use tolerance = 0 for an exact answer)"),
+    m(
+        "numeric-no-tolerance.toml",
+        "1: question num: Numeric needs answer.tolerance or answer.range (use tolerance = 0 for an exact answer)"),
     m("empty-prompt.toml", "1: question blank: empty prompt"),
     m("wrong-kind-truefalse.toml", "1: question tf: answer.answer must be true or false, not a string"),
     m("wrong-kind-tracing.toml", "1: question trace: answer.doesCompile must be true or false, not a string"),
     m("empty.toml", "1: no questions: a quiz file holds [[questions]] tables"),
     m("multipart-missing.toml", "4: question part: multipart 'b' is not a key of the [multipart] table"),
-    m("prompt-not-table.toml",
-      "1: question old: 'prompt' must be a table (write prompt.prompt = …), not a string",
-      "1: question old: 'answer' must be a table (write answer.answer = …), not a string"),
+    m(
+        "prompt-not-table.toml",
+        "1: question old: 'prompt' must be a table (write prompt.prompt = …), not a string",
+        "1: question old: 'answer' must be a table (write answer.answer = …), not a string"),
     // The `[[questions]]` inside the first prompt's multi-line string is not a header: line 11 is.
     m("header-in-string.toml", "11: question bad-answer: answer.answer must be a string, not an integer"),
 ]
@@ -55,10 +62,11 @@ let malformedFiles: [MalformedCase] = [
 
     @Test func missingIDsAreWarningsNotErrors() {
         let problems = validateQuiz(at: Fixtures.url("no-ids.toml"), displayPath: "no-ids.toml")
-        #expect(problems.map(\.description) == [
-            "no-ids.toml:1: question q1: warning: has no id; using 'q1' from its position (add an id so progress survives reordering)",
-            "no-ids.toml:6: question q2: warning: has no id; using 'q2' from its position (add an id so progress survives reordering)",
-        ])
+        #expect(
+            problems.map(\.description) == [
+                "no-ids.toml:1: question q1: warning: has no id; using 'q1' from its position (add an id so progress survives reordering)",
+                "no-ids.toml:6: question q2: warning: has no id; using 'q2' from its position (add an id so progress survives reordering)",
+            ])
         #expect(!problems.contains { $0.isError })
         #expect(quizQuestionIDs(at: Fixtures.url("no-ids.toml")) == ["q1", "q2"])
     }
@@ -84,14 +92,15 @@ let malformedFiles: [MalformedCase] = [
             answer.answer = "?"
             """
         let problems = QuizLoader.validate(source: source, path: "q.toml").map(\.description)
-        #expect(problems == [
-            "q.toml:1: question a: empty prompt",
-            "q.toml:1: question a: answer.answer must be a number for Numeric, not a string",
-            "q.toml:7: question a: answer \"y\" is also a distractor",
-            "q.toml:7: question a: duplicate id (also used by the question at line 1)",
-            "q.toml:14: question q3: unknown type 'Riddle' (expected one of MultipleChoice, ShortAnswer, Tracing, TrueFalse, Numeric, SelfGraded)",
-            "q.toml:14: question q3: warning: has no id; using 'q3' from its position (add an id so progress survives reordering)",
-        ])
+        #expect(
+            problems == [
+                "q.toml:1: question a: empty prompt",
+                "q.toml:1: question a: answer.answer must be a number for Numeric, not a string",
+                "q.toml:7: question a: answer \"y\" is also a distractor",
+                "q.toml:7: question a: duplicate id (also used by the question at line 1)",
+                "q.toml:14: question q3: unknown type 'Riddle' (expected one of MultipleChoice, ShortAnswer, Tracing, TrueFalse, Numeric, SelfGraded)",
+                "q.toml:14: question q3: warning: has no id; using 'q3' from its position (add an id so progress survives reordering)",
+            ])
     }
 
     @Test func unreadableFileIsOneProblem() {

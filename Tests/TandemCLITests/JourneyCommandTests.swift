@@ -4,6 +4,7 @@ import Foundation
 import Journey
 import Terminal
 import Testing
+
 @testable import TandemCLI
 
 /// Runs the built `tandem` as a student would, on a small course in a temporary folder, with
@@ -21,7 +22,8 @@ struct TandemProcess {
 
     static var executable: URL {
         // The test bundle sits beside the `tandem` it depends on.
-        let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let me =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         var url = URL(fileURLWithPath: me).deletingLastPathComponent()
         while url.path != "/" {
             let candidate = url.appendingPathComponent("tandem")
@@ -45,7 +47,8 @@ struct TandemProcess {
         environment["TANDEM_STATE_DIR"] = state.path
         for key in ["TANDEM_COURSE", "NO_COLOR", "COLUMNS", "PAGER"] { environment[key] = nil }
         process.environment = environment
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
@@ -56,8 +59,9 @@ struct TandemProcess {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         while !reader.isFinished { usleep(1000) }
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData.data, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData.data, as: UTF8.self))
     }
 
     var progressFile: URL { state.appendingPathComponent("progress.json") }
@@ -70,10 +74,12 @@ enum CourseFixture {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-course-\(UUID().uuidString)")
         func write(_ text: String, _ path: String) throws {
             let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
-        try write("""
+        try write(
+            """
             format_version = 1
             id = "cli-fixture"
             title = "CLI fixture course"
@@ -101,7 +107,8 @@ enum CourseFixture {
             lesson = "cascades"
             """, "content/course.toml")
         try write("// exercise", "exercises/Sources/E01/Route.swift")
-        try write("""
+        try write(
+            """
             # Why combine models
 
             Small models are cheap; large ones are good. See [the next lesson](../02-cascades/lesson.md).
@@ -120,7 +127,8 @@ enum CourseFixture {
             """, "content/01-intro/lesson.md")
         try write("# Cascading inference\n\nDefer when unsure.\n", "content/02-cascades/lesson.md")
         for (folder, prefix) in [("01-intro", "intro"), ("02-cascades", "cascades")] {
-            try write("""
+            try write(
+                """
                 [[questions]]
                 id = "\(prefix)-tf"
                 type = "TrueFalse"
@@ -164,8 +172,10 @@ enum CourseFixture {
         #expect(read.stdout.contains("\nLesson 1 of 2 · Why combine models · 1 min\n"))
         #expect(read.stderr.contains("tandem next: tandem read 1"))
         // After the step, `next` says what comes after it.
-        #expect(read.stderr.hasSuffix("Then: tandem quiz 1 (Take the quiz of lesson 1, Why\n  combine models), or just tandem next.\n"),
-                "\(read.stderr)")
+        #expect(
+            read.stderr.hasSuffix(
+                "Then: tandem quiz 1 (Take the quiz of lesson 1, Why\n  combine models), or just tandem next.\n"),
+            "\(read.stderr)")
         // Lesson 1 is read: its quiz comes next (it cannot be taken without a terminal, but it is
         // the quiz command that answers).
         let quiz = try tandem.run(["next"])
@@ -178,7 +188,9 @@ enum CourseFixture {
         let tandem = TandemProcess(course: try CourseFixture.make())
         let result = try tandem.run(["list", "--json"])
         #expect(result.status == 0)
-        #expect(result.stdout == #"{"lessons":[{"number":1,"slug":"intro","title":"Why combine models","read":false,"quiz":{"best":null,"last":null,"total":2},"exercises":[]},"#
+        #expect(
+            result.stdout
+                == #"{"lessons":[{"number":1,"slug":"intro","title":"Why combine models","read":false,"quiz":{"best":null,"last":null,"total":2},"exercises":[]},"#
                 + #"{"number":2,"slug":"cascades","title":"Cascading inference","read":false,"quiz":{"best":null,"last":null,"total":2},"exercises":[{"id":"cascade-route","status":"not-started"}]}],"#
                 + #""review_due":0,"next":"tandem read 1"}"# + "\n")
     }
@@ -194,7 +206,9 @@ enum CourseFixture {
 
         let reset = try tandem.run(["progress", "--reset", "--yes"])
         #expect(reset.status == 0, "\(reset.stderr)")
-        let backups = try FileManager.default.contentsOfDirectory(atPath: tandem.state.path).filter { $0.hasPrefix("progress.json.backup-") }
+        let backups = try FileManager.default.contentsOfDirectory(atPath: tandem.state.path).filter {
+            $0.hasPrefix("progress.json.backup-")
+        }
         #expect(backups.count == 1)
         #expect(try Data(contentsOf: tandem.state.appendingPathComponent(backups[0])) == before)
         #expect(try tandem.run(["list", "--json"]).stdout.contains(#""read":true"#) == false)
@@ -224,7 +238,10 @@ enum CourseFixture {
         try Data(foreign.utf8).write(to: file)
         let refused = try other.run(["progress", "--import", file.path])
         #expect(refused.status == 1)
-        #expect(refused.stderr == "tandem: \(file.path) holds progress for course 'another-course', not for 'cli-fixture'; nothing imported\n")
+        #expect(
+            refused.stderr
+                == "tandem: \(file.path) holds progress for course 'another-course', not for 'cli-fixture'; nothing imported\n"
+        )
         #expect(try other.run(["list", "--json"]).stdout == merged)
     }
 
@@ -234,27 +251,32 @@ enum CourseFixture {
         let root = try CourseFixture.make()
         let tandem = TandemProcess(course: root)
         let extra = root.appendingPathComponent("extra.toml")
-        try Data("""
+        try Data(
+            """
             [[questions]]
             id = "extra-tf"
             type = "TrueFalse"
             prompt.prompt = "Yes?"
             answer.answer = true
-            """.utf8).write(to: extra)
+            """.utf8
+        ).write(to: extra)
         let past = Date().addingTimeInterval(-86_400)
         var progress = StudentProgress(courseID: "cli-fixture")
         progress.questions["intro-tf"] = QuestionRecord(attempts: 1, quiz: "intro", due: past)
         progress.questions["intro-gone"] = QuestionRecord(attempts: 1, quiz: "intro", due: past)
         progress.questions["cascades-gone"] = QuestionRecord(attempts: 1, quiz: "cascades", due: past)
         progress.questions["extra-tf"] = QuestionRecord(attempts: 1, quiz: "file:" + extra.path, due: past)
-        progress.questions["cascades-num"] = QuestionRecord(attempts: 1, quiz: "cascades", due: Date().addingTimeInterval(3_600))
+        progress.questions["cascades-num"] = QuestionRecord(
+            attempts: 1, quiz: "cascades", due: Date().addingTimeInterval(3_600))
         try FileManager.default.createDirectory(at: tandem.state, withIntermediateDirectories: true)
         try ProgressStore.encoder.encode(progress).write(to: tandem.progressFile)
 
         let review = try tandem.run(["review", "--json"])
         #expect(review.stdout.hasPrefix(#"{"due": 2,"#), "\(review.stdout)")
         #expect(try tandem.run(["list", "--json"]).stdout.hasSuffix(#""review_due":2,"next":"tandem review"}"# + "\n"))
-        #expect(try tandem.run(["--width", "80", "--color", "never"]).stdout.contains("Review: 2 questions due (tandem review)"))
+        #expect(
+            try tandem.run(["--width", "80", "--color", "never"]).stdout.contains(
+                "Review: 2 questions due (tandem review)"))
         // Answered in an earlier sitting, they come before lesson 1; without a terminal review lists them.
         let next = try tandem.run(["next", "--width", "80"])
         #expect(next.stderr.hasPrefix("tandem next: tandem review (Review 2 questions due now)"), "\(next.stderr)")
@@ -285,15 +307,20 @@ enum CourseFixture {
         #expect(CourseMessage.withoutEscapes("a\u{1B}[0;1mb\u{1B}[0m c") == "ab c")
         #expect(CourseMessage.withoutEscapes("\u{1B}]8;;https://x.org\u{1B}\\link\u{1B}]8;;\u{1B}\\!") == "link!")
         #expect(CourseMessage.withoutEscapes("bell \u{1B}]8;;u\u{07}x") == "bell x")
-        let plain = CourseMessage.render("Hi **there**, run `tandem next`.\n\n- one\n", settings: TerminalSettings(width: 40))
+        let plain = CourseMessage.render(
+            "Hi **there**, run `tandem next`.\n\n- one\n", settings: TerminalSettings(width: 40))
         #expect(plain == "Hi there, run tandem next.\n\n• one\n")
     }
 
     @Test func afterAFailedCheckNextStillSaysWhatComesNext() {
         var told = 0
-        #expect(throws: ExitCode.failure) { try NextCommand.runStep(afterwards: { told += 1 }) { throw ExitCode.failure } }
+        #expect(throws: ExitCode.failure) {
+            try NextCommand.runStep(afterwards: { told += 1 }) { throw ExitCode.failure }
+        }
         #expect(told == 1)
-        #expect(throws: CLIFailure.self) { try NextCommand.runStep(afterwards: { told += 1 }) { throw CLIFailure("no terminal") } }
+        #expect(throws: CLIFailure.self) {
+            try NextCommand.runStep(afterwards: { told += 1 }) { throw CLIFailure("no terminal") }
+        }
         #expect(told == 1)
         #expect(throws: Never.self) { try NextCommand.runStep(afterwards: { told += 1 }) {} }
         #expect(told == 2)
@@ -331,9 +358,11 @@ enum CourseFixture {
         let root = try CourseFixture.make()
         let read = try ReadCommand.parse(["--no-run", "--course", root.path, "--color", "never", "--width", "60"])
         let course = try read.course.load()
-        let welcome = NextCommand.welcome(course, progress: StudentProgress(courseID: course.manifest.id), settings: TerminalSettings(width: 60))
+        let welcome = NextCommand.welcome(
+            course, progress: StudentProgress(courseID: course.manifest.id), settings: TerminalSettings(width: 60))
         #expect(welcome == "Welcome, student. Type tandem next.\n\n")
-        let (entry, page) = try read.lessonPage(course, progress: StudentProgress(courseID: course.manifest.id), preface: welcome)
+        let (entry, page) = try read.lessonPage(
+            course, progress: StudentProgress(courseID: course.manifest.id), preface: welcome)
         #expect(entry.number == 1)
         #expect(page.hasPrefix(welcome + "Lesson 1 of 2 · Why combine models"), "\(page.prefix(120))")
         // Once welcomed, there is nothing to add.

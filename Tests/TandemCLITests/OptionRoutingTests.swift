@@ -1,10 +1,13 @@
 import ArgumentParser
 import Testing
+
 @testable import TandemCLI
 
 @Suite struct OptionRoutingTests {
     @Test func readReachesSubcommandWithSharedOptions() throws {
-        let command = try Tandem.parseAsRoot(["read", "1", "--course", "/some/dir", "--width", "60", "--color", "never", "--ascii", "--no-pager"])
+        let command = try Tandem.parseAsRoot([
+            "read", "1", "--course", "/some/dir", "--width", "60", "--color", "never", "--ascii", "--no-pager",
+        ])
         let read = try #require(command as? ReadCommand)
         #expect(read.lesson == "1")
         #expect(read.course.course == "/some/dir")
@@ -23,7 +26,8 @@ import Testing
             // A group such as `dev` only dispatches; its subcommands are checked instead.
             if !command.configuration.subcommands.isEmpty { continue }
             let help = Tandem.helpMessage(for: command, columns: 200)
-            #expect(help.contains("--course <dir>"), "\(command.configuration.commandName ?? "\(command)") lacks --course")
+            #expect(
+                help.contains("--course <dir>"), "\(command.configuration.commandName ?? "\(command)") lacks --course")
             checked += 1
         }
         #expect(checked >= 18)

@@ -43,13 +43,18 @@ import Testing
 
     @Test func answersAsJSONExitZeroWhateverTheScoreAndWarnAboutUnknownIDs() throws {
         let tandem = TandemProcess(course: try CourseFixture.make())
-        let answers = try temporaryFile("answers.toml", """
+        let answers = try temporaryFile(
+            "answers.toml",
+            """
             intro-tf = true
             nope = "B"
             """)
         let result = try tandem.run(["quiz", "1", "--answers", answers.path, "--json"])
         #expect(result.status == 0, "a score of 0 still exits 0: \(result.stderr)")
-        #expect(result.stderr == "tandem: warning: \(answers.path): 'nope' is not a question of content/01-intro/quiz.toml (ignored)\n")
+        #expect(
+            result.stderr
+                == "tandem: warning: \(answers.path): 'nope' is not a question of content/01-intro/quiz.toml (ignored)\n"
+        )
         let report = try jsonObject(result.stdout)
         #expect(Set(report.keys) == ["file", "score", "total", "questions"])
         #expect(report["file"] as? String == "content/01-intro/quiz.toml")
@@ -58,7 +63,9 @@ import Testing
         let questions = try #require(report["questions"] as? [[String: Any]])
         #expect(questions.map { $0["id"] as? String } == ["intro-tf", "intro-num"])
         for question in questions {
-            #expect(Set(question.keys).isSuperset(of: ["id", "status", "correct", "points", "given", "expected"]), "\(question.keys)")
+            #expect(
+                Set(question.keys).isSuperset(of: ["id", "status", "correct", "points", "given", "expected"]),
+                "\(question.keys)")
         }
         #expect(questions[0]["status"] as? String == "incorrect")
         #expect(questions[0]["correct"] as? Bool == false)
@@ -73,7 +80,10 @@ import Testing
         let right = try temporaryFile("right.toml", "intro-tf = \"no\"\nintro-num = 2\n")
         let full = try jsonObject(try tandem.run(["quiz", "intro", "--answers", right.path, "--json"]).stdout)
         #expect(full["score"] as? Double == 2)
-        #expect((full["questions"] as? [[String: Any]])?.allSatisfy { $0["points"] as? Double == 1 && $0["correct"] as? Bool == true } == true)
+        #expect(
+            (full["questions"] as? [[String: Any]])?.allSatisfy {
+                $0["points"] as? Double == 1 && $0["correct"] as? Bool == true
+            } == true)
     }
 
     @Test func withoutATerminalOrAnswersItSaysWhatIsNeeded() throws {
@@ -81,7 +91,9 @@ import Testing
         let result = try tandem.run(["quiz", "intro"])
         #expect(result.status == 2)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr == "tandem: not a terminal: pass --answers FILE to grade an answers file (see tandem quiz --help)\n")
+        #expect(
+            result.stderr
+                == "tandem: not a terminal: pass --answers FILE to grade an answers file (see tandem quiz --help)\n")
         if FileManager.default.fileExists(atPath: tandem.progressFile.path) {
             let quizzes = try progress(tandem)["quizzes"] as? [String: Any]
             #expect(quizzes?.isEmpty ?? true, "nothing recorded")
@@ -90,7 +102,9 @@ import Testing
 
     @Test func checkReportsEachProblemWithItsQuestionsLine() throws {
         let tandem = TandemProcess(course: try CourseFixture.make())
-        let file = try temporaryFile("bad.toml", """
+        let file = try temporaryFile(
+            "bad.toml",
+            """
             # Two questions with problems and one fine.
             [[questions]]
             id = "fine"
@@ -113,7 +127,9 @@ import Testing
         #expect(result.status == 1)
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 3, "\(result.stdout)")
-        #expect(lines[0].hasPrefix("\(file.path):8: question num: Numeric needs answer.tolerance or answer.range"), "\(lines[0])")
+        #expect(
+            lines[0].hasPrefix("\(file.path):8: question num: Numeric needs answer.tolerance or answer.range"),
+            "\(lines[0])")
         #expect(lines[1].hasPrefix("\(file.path):14: question essay: unknown type 'Essay'"), "\(lines[1])")
         #expect(lines[2] == "\(file.path): 2 errors, 0 warnings")
 
@@ -122,7 +138,9 @@ import Testing
         #expect(broken.status == 1)
         #expect(broken.stdout.hasPrefix("\(syntax.path):3: TOML syntax error"), "\(broken.stdout)")
 
-        let clean = try tandem.run(["quiz", "--check", tandem.course.appendingPathComponent("content/01-intro/quiz.toml").path])
+        let clean = try tandem.run([
+            "quiz", "--check", tandem.course.appendingPathComponent("content/01-intro/quiz.toml").path,
+        ])
         #expect(clean.status == 0)
         #expect(clean.stdout.hasSuffix("quiz.toml: 2 questions, no problems\n"))
     }
@@ -149,13 +167,14 @@ import Testing
         // Nothing is due yet: the one just missed waits ten minutes. Review says so and offers --all.
         let nothing = try tandem.run(["review", "--width", "40"])
         #expect(nothing.status == 0, "\(nothing.stderr)")
-        #expect(nothing.stdout == """
-            Nothing is due for review; the next
-            question is due in 10 minutes. To
-            practise early anyway: tandem review
-            --all
+        #expect(
+            nothing.stdout == """
+                Nothing is due for review; the next
+                question is due in 10 minutes. To
+                practise early anyway: tandem review
+                --all
 
-            """, "\(nothing.stdout)")
+                """, "\(nothing.stdout)")
         let dueOnly = try jsonObject(try tandem.run(["review", "--json"]).stdout)
         #expect(dueOnly["due"] as? Int == 0 && (dueOnly["questions"] as? [Any])?.isEmpty == true)
         #expect(dueOnly["next_due"] is String)
@@ -167,14 +186,18 @@ import Testing
         let items = try #require(queue["questions"] as? [[String: Any]])
         // The one just missed is due in ten minutes and comes first; the one right twice waits longer.
         #expect(items.map { $0["id"] as? String } == ["cascades-three-tiers", "cascades-expected-cost"])
-        #expect(items[0]["is_due"] as? Bool == false && items[0]["last_result"] as? String == "incorrect" && items[0]["box"] as? Int == 1)
+        #expect(
+            items[0]["is_due"] as? Bool == false && items[0]["last_result"] as? String == "incorrect"
+                && items[0]["box"] as? Int == 1)
         #expect(items[1]["is_due"] as? Bool == false && items[1]["last_result"] as? String == "correct")
         #expect(items.allSatisfy { $0["quiz"] as? String == "cascades" && $0["due"] is String })
 
         let listing = try tandem.run(["review", "--all", "--width", "40"])
         #expect(listing.status == 0)
         #expect(listing.stdout.hasPrefix("0 of 2 listed questions due for review:\n"), "\(listing.stdout)")
-        #expect(listing.stdout.contains("  cascades-three-tiers (cascades, box\n    1, due in 10 minutes)\n"), "\(listing.stdout)")
+        #expect(
+            listing.stdout.contains("  cascades-three-tiers (cascades, box\n    1, due in 10 minutes)\n"),
+            "\(listing.stdout)")
         for line in listing.stdout.split(separator: "\n") { #expect(line.count <= 40, "\(line)") }
     }
 
@@ -186,8 +209,9 @@ import Testing
         // Move the two due dates into the past, as if the student came back an hour later.
         var progress = try String(contentsOf: tandem.progressFile, encoding: .utf8)
         let dues = try NSRegularExpression(pattern: #""due"\s*:\s*"[^"]*""#)
-        progress = dues.stringByReplacingMatches(in: progress, range: NSRange(progress.startIndex..., in: progress),
-                                                 withTemplate: #""due" : "2020-01-01T00:00:00Z""#)
+        progress = dues.stringByReplacingMatches(
+            in: progress, range: NSRange(progress.startIndex..., in: progress),
+            withTemplate: #""due" : "2020-01-01T00:00:00Z""#)
         try Data(progress.utf8).write(to: tandem.progressFile)
         let listing = try tandem.run(["review", "--width", "40"])
         #expect(listing.status == 0, "\(listing.stderr)")
@@ -208,61 +232,73 @@ import Testing
 }
 
 #if os(Linux)
-/// The interactive quiz through a real pseudo-terminal (util-linux `script`), so the terminal
-/// line reader, the TTY check and Ctrl-D are the real ones. Ctrl-C is left to the session tests:
-/// through a pty it would race the start of the program.
-@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
-struct InteractiveQuizTests {
-    /// Runs `tandem ARGUMENTS` on a terminal fed with `input`; returns the screen text (no `\r`).
-    func runOnTerminal(_ tandem: TandemProcess, _ arguments: [String], input: String) throws -> (status: Int32, screen: String) {
-        let command = ([TandemProcess.executable.path] + arguments + ["--course", tandem.course.path])
-            .map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-qec", command, "/dev/null"]
-        var environment = ProcessInfo.processInfo.environment
-        environment["TANDEM_STATE_DIR"] = tandem.state.path
-        for key in ["TANDEM_COURSE", "NO_COLOR", "COLUMNS", "PAGER"] { environment[key] = nil }
-        process.environment = environment
-        let stdin = Pipe(), stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stdout
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let data = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r", with: ""))
-    }
+    /// The interactive quiz through a real pseudo-terminal (util-linux `script`), so the terminal
+    /// line reader, the TTY check and Ctrl-D are the real ones. Ctrl-C is left to the session tests:
+    /// through a pty it would race the start of the program.
+    @Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    struct InteractiveQuizTests {
+        /// Runs `tandem ARGUMENTS` on a terminal fed with `input`; returns the screen text (no `\r`).
+        func runOnTerminal(_ tandem: TandemProcess, _ arguments: [String], input: String) throws -> (
+            status: Int32, screen: String
+        ) {
+            let command = ([TandemProcess.executable.path] + arguments + ["--course", tandem.course.path])
+                .map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+            process.arguments = ["-qec", command, "/dev/null"]
+            var environment = ProcessInfo.processInfo.environment
+            environment["TANDEM_STATE_DIR"] = tandem.state.path
+            for key in ["TANDEM_COURSE", "NO_COLOR", "COLUMNS", "PAGER"] { environment[key] = nil }
+            process.environment = environment
+            let stdin = Pipe()
+            let stdout = Pipe()
+            process.standardInput = stdin
+            process.standardOutput = stdout
+            process.standardError = stdout
+            try process.run()
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+            let data = stdout.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return (
+                process.terminationStatus,
+                String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r", with: "")
+            )
+        }
 
-    @Test(.timeLimit(.minutes(1)))
-    func ctrlDKeepsTheAnswerAndTheNextRunResumes() throws {
-        let tandem = TandemProcess(course: try CourseFixture.make())
-        let first = try runOnTerminal(tandem, ["quiz", "intro", "--width", "80", "--color", "never"], input: "maybe\nf\n\u{04}")
-        #expect(first.status == 0, "\(first.screen)")
-        #expect(first.screen.contains("Question 1 of 2  (intro-tf)"))
-        #expect(first.screen.contains("Answer true or false (t/f, yes/no and y/n also work)."), "re-prompted: \(first.screen)")
-        #expect(first.screen.contains("✓ Correct.\n\nNot on easy queries."))
-        #expect(first.screen.contains("Stopped after 1 of 2 questions; your answers are saved. Run tandem quiz 1 to\nresume."),
+        @Test(.timeLimit(.minutes(1)))
+        func ctrlDKeepsTheAnswerAndTheNextRunResumes() throws {
+            let tandem = TandemProcess(course: try CourseFixture.make())
+            let first = try runOnTerminal(
+                tandem, ["quiz", "intro", "--width", "80", "--color", "never"], input: "maybe\nf\n\u{04}")
+            #expect(first.status == 0, "\(first.screen)")
+            #expect(first.screen.contains("Question 1 of 2  (intro-tf)"))
+            #expect(
+                first.screen.contains("Answer true or false (t/f, yes/no and y/n also work)."),
+                "re-prompted: \(first.screen)")
+            #expect(first.screen.contains("✓ Correct.\n\nNot on easy queries."))
+            #expect(
+                first.screen.contains(
+                    "Stopped after 1 of 2 questions; your answers are saved. Run tandem quiz 1 to\nresume."),
                 "the lesson's number, no backticks: \(first.screen)")
-        #expect(!first.screen.contains("\u{1B}"))
-        for line in first.screen.split(separator: "\n") { #expect(columns(line) <= 80, "\(line)") }
+            #expect(!first.screen.contains("\u{1B}"))
+            for line in first.screen.split(separator: "\n") { #expect(columns(line) <= 80, "\(line)") }
 
-        let second = try runOnTerminal(tandem, ["quiz", "1", "--width", "80", "--color", "never"], input: "\n2\n")
-        #expect(second.status == 0, "\(second.screen)")
-        #expect(second.screen.contains("Last time you stopped after 1 of 2 questions."))
-        #expect(!second.screen.contains("Question 1 of 2"))
-        #expect(second.screen.contains("Question 2 of 2  (intro-num)"))
-        #expect(second.screen.contains("Score: 2 / 2"))
-        #expect(second.screen.contains("Every question right."))
-        let progress = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: tandem.progressFile)) as? [String: Any])
-        let record = try #require((progress["quizzes"] as? [String: Any])?["intro"] as? [String: Any])
-        #expect(record["best"] as? Double == 2 && record["attempts"] as? Int == 1)
-        #expect(record["resume"] == nil)
+            let second = try runOnTerminal(tandem, ["quiz", "1", "--width", "80", "--color", "never"], input: "\n2\n")
+            #expect(second.status == 0, "\(second.screen)")
+            #expect(second.screen.contains("Last time you stopped after 1 of 2 questions."))
+            #expect(!second.screen.contains("Question 1 of 2"))
+            #expect(second.screen.contains("Question 2 of 2  (intro-num)"))
+            #expect(second.screen.contains("Score: 2 / 2"))
+            #expect(second.screen.contains("Every question right."))
+            let progress = try #require(
+                try JSONSerialization.jsonObject(with: Data(contentsOf: tandem.progressFile)) as? [String: Any])
+            let record = try #require((progress["quizzes"] as? [String: Any])?["intro"] as? [String: Any])
+            #expect(record["best"] as? Double == 2 && record["attempts"] as? Int == 1)
+            #expect(record["resume"] == nil)
+        }
+
+        /// Display columns, counting each scalar of a grapheme as one (the screen holds no wide text).
+        func columns(_ line: Substring) -> Int { line.count }
     }
-
-    /// Display columns, counting each scalar of a grapheme as one (the screen holds no wide text).
-    func columns(_ line: Substring) -> Int { line.count }
-}
 #endif

@@ -17,7 +17,9 @@ import Testing
         #expect(page.contains("tandem quiz 1"))
         #expect(page.contains("tandem read 2"))
         #expect(!page.contains("\u{1B}"))
-        #expect(try tandem.run(["list", "--json"]).stdout.contains(#""slug":"intro","title":"Why combine models","read":true"#))
+        #expect(
+            try tandem.run(["list", "--json"]).stdout.contains(
+                #""slug":"intro","title":"Why combine models","read":true"#))
     }
 
     @Test func readWithoutArgumentOpensTheNextUnreadLesson() throws {
@@ -49,8 +51,12 @@ import Testing
         // The fixture's failing example is deliberate for `read`; lint must flag it.
         let flagged = try tandem.run(["lint"])
         #expect(flagged.status == 1)
-        #expect(flagged.stdout.contains("content/01-intro/lesson.md:11: tandem block `tandem quiz --check missing.toml` failed (exit 1"), "\(flagged.stdout)")
-        let text = try String(contentsOf: lesson, encoding: .utf8).replacingOccurrences(of: "missing.toml", with: "quiz.toml")
+        #expect(
+            flagged.stdout.contains(
+                "content/01-intro/lesson.md:11: tandem block `tandem quiz --check missing.toml` failed (exit 1"),
+            "\(flagged.stdout)")
+        let text = try String(contentsOf: lesson, encoding: .utf8).replacingOccurrences(
+            of: "missing.toml", with: "quiz.toml")
         try Data(text.utf8).write(to: lesson)
         let clean = try tandem.run(["lint"])
         #expect(clean.status == 0, "\(clean.stdout)\(clean.stderr)")
@@ -63,17 +69,23 @@ import Testing
         let course = try CourseFixture.make()
         let manifest = course.appendingPathComponent("content/course.toml")
         let text = try String(contentsOf: manifest, encoding: .utf8)
-        try Data(text.replacingOccurrences(of: "lesson = \"cascades\"", with: "lesson = \"nowhere\"").utf8).write(to: manifest)
+        try Data(text.replacingOccurrences(of: "lesson = \"cascades\"", with: "lesson = \"nowhere\"").utf8).write(
+            to: manifest)
         let result = try TandemProcess(course: course).run(["lint", "--no-run"])
         #expect(result.status == 1)
-        let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "[[exercises]]" }) + 1
-        #expect(result.stdout == "content/course.toml:\(line): exercise 'cascade-route' names unknown lesson 'nowhere'\n", "\(result.stdout)\(result.stderr)")
+        let line =
+            try #require(
+                text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "[[exercises]]" }) + 1
+        #expect(
+            result.stdout == "content/course.toml:\(line): exercise 'cascade-route' names unknown lesson 'nowhere'\n",
+            "\(result.stdout)\(result.stderr)")
     }
 
     /// CI holds the real course to lint: manifest, lessons, live examples, quizzes, links.
     @Test(.timeLimit(.minutes(5)))
     func theRepositoryCourseLintsClean() throws {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let tandem = TandemProcess(course: repository)
         let result = try tandem.run(["lint"])
         #expect(result.status == 0, "tandem lint over content/:\n\(result.stdout)\(result.stderr)")

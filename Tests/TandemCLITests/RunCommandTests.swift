@@ -1,36 +1,61 @@
 import Testing
+
 @testable import TandemCLI
 
 @Suite struct RunCommandTests {
     @Test func demoSubcommandsTakeTheirKnobsAndTheSharedOptions() throws {
-        let cascade = try #require(try Tandem.parseAsRoot(["run", "cascade", "--threshold", "0.8", "--scorer", "learned", "--tiers", "3",
-                                                           "--seed", "4", "--json", "--width", "60", "--color", "never"]) as? RunCascade)
+        let cascade = try #require(
+            try Tandem.parseAsRoot([
+                "run", "cascade", "--threshold", "0.8", "--scorer", "learned", "--tiers", "3",
+                "--seed", "4", "--json", "--width", "60", "--color", "never",
+            ]) as? RunCascade)
         #expect(cascade.threshold == 0.8 && cascade.scorer == .learned && cascade.tiers == 3)
         #expect(cascade.common.seed == 4 && cascade.common.json)
         #expect(cascade.display.width == 60)
-        let w2s = try #require(try Tandem.parseAsRoot(["run", "weak-to-strong", "--preset", "overfit", "--weak-noise", "1.2", "--blind", "1", "--curve"]) as? RunWeakToStrong)
+        let w2s = try #require(
+            try Tandem.parseAsRoot([
+                "run", "weak-to-strong", "--preset", "overfit", "--weak-noise", "1.2", "--blind", "1", "--curve",
+            ]) as? RunWeakToStrong)
         #expect(w2s.preset == .overfit && w2s.weakNoise == 1.2 && w2s.blind == 1 && w2s.curve && !w2s.sweep)
-        let ensemble = try #require(try Tandem.parseAsRoot(["run", "ensemble", "--members", "15", "--method", "vote", "--diversity", "high"]) as? RunEnsemble)
-        #expect(ensemble.members == 15 && ensemble.method == .vote && ensemble.diversity == .high && ensemble.common.seed == 1)
+        let ensemble = try #require(
+            try Tandem.parseAsRoot(["run", "ensemble", "--members", "15", "--method", "vote", "--diversity", "high"])
+                as? RunEnsemble)
+        #expect(
+            ensemble.members == 15 && ensemble.method == .vote && ensemble.diversity == .high
+                && ensemble.common.seed == 1)
         #expect(try Tandem.parseAsRoot(["run"]) is RunCommand)
-        let target = try #require(try Tandem.parseAsRoot(["run", "cascade", "--target-accuracy", "0.95", "--scorer", "margin"]) as? RunCascade)
-        #expect(target.targetAccuracy == 0.95 && target.scorer == .margin && target.tiers == 2 && target.threshold == nil)
+        let target = try #require(
+            try Tandem.parseAsRoot(["run", "cascade", "--target-accuracy", "0.95", "--scorer", "margin"]) as? RunCascade
+        )
+        #expect(
+            target.targetAccuracy == 0.95 && target.scorer == .margin && target.tiers == 2 && target.threshold == nil)
         let sweep = try #require(try Tandem.parseAsRoot(["run", "weak-to-strong", "--sweep"]) as? RunWeakToStrong)
-        #expect(sweep.sweep && !sweep.curve && sweep.preset == .standard && sweep.weakNoise == nil && sweep.blind == nil)
-        let speculative = try #require(try Tandem.parseAsRoot(["run", "speculative", "--gamma", "6"]) as? RunSpeculative)
+        #expect(
+            sweep.sweep && !sweep.curve && sweep.preset == .standard && sweep.weakNoise == nil && sweep.blind == nil)
+        let speculative = try #require(
+            try Tandem.parseAsRoot(["run", "speculative", "--gamma", "6"]) as? RunSpeculative)
         #expect(speculative.gamma == 6)
-        let distill = try #require(try Tandem.parseAsRoot(["run", "distill", "--temperatures", "1", "3"]) as? RunDistill)
+        let distill = try #require(
+            try Tandem.parseAsRoot(["run", "distill", "--temperatures", "1", "3"]) as? RunDistill)
         #expect(distill.temperatures == [1, 3])
     }
 
     @Test func mineFlagPassesTheSameSeedAndKnobsToTheRunner() throws {
-        let cascade = try #require(try Tandem.parseAsRoot(["run", "cascade", "--mine", "--seed", "3", "--threshold", "0.8", "--course", "/tmp/c"]) as? RunCascade)
+        let cascade = try #require(
+            try Tandem.parseAsRoot([
+                "run", "cascade", "--mine", "--seed", "3", "--threshold", "0.8", "--course", "/tmp/c",
+            ]) as? RunCascade)
         #expect(cascade.mineOption.mine && cascade.course.course == "/tmp/c")
         #expect(cascade.mineArguments == ["--seed", "3", "--threshold", "0.8", "--scorer", "maxprob", "--tiers", "2"])
-        let ensemble = try #require(try Tandem.parseAsRoot(["run", "ensemble", "--mine", "--members", "15", "--method", "vote"]) as? RunEnsemble)
+        let ensemble = try #require(
+            try Tandem.parseAsRoot(["run", "ensemble", "--mine", "--members", "15", "--method", "vote"]) as? RunEnsemble
+        )
         #expect(ensemble.mineOption.mine)
-        #expect(ensemble.mineArguments == ["--seed", "1", "--members", "15", "--method", "vote", "--diversity", "medium"])
-        let w2s = try #require(try Tandem.parseAsRoot(["run", "weak-to-strong", "--mine", "--preset", "overfit", "--curve", "--seed", "2"]) as? RunWeakToStrong)
+        #expect(
+            ensemble.mineArguments == ["--seed", "1", "--members", "15", "--method", "vote", "--diversity", "medium"])
+        let w2s = try #require(
+            try Tandem.parseAsRoot(["run", "weak-to-strong", "--mine", "--preset", "overfit", "--curve", "--seed", "2"])
+                as? RunWeakToStrong)
         #expect(w2s.mineOption.mine && w2s.mineArguments == ["--seed", "2", "--preset", "overfit", "--curve"])
         let filter = try #require(try Tandem.parseAsRoot(["run", "filter", "--mine", "--seed", "2"]) as? RunFilter)
         #expect(filter.mineOption.mine && filter.mineArguments == ["--seed", "2"])

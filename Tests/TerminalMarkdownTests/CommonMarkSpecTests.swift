@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import Terminal
+import Testing
+
 @testable import TerminalMarkdown
 
 /// Every example of the CommonMark spec (and cmark's regression file) renders at widths 20, 40
@@ -10,14 +11,20 @@ import Terminal
     static let spec = TestSupport.commonMarkFile("spec.txt")
     static let regression = TestSupport.commonMarkFile("regression.txt")
 
-    @Test(.enabled(if: TestSupport.exists(spec), "NOTICE: ../shared/commonmark/spec.txt is absent; CommonMark spec examples skipped"))
+    @Test(
+        .enabled(
+            if: TestSupport.exists(spec),
+            "NOTICE: ../shared/commonmark/spec.txt is absent; CommonMark spec examples skipped"))
     func specExamples() {
         let examples = TestSupport.examples(in: Self.spec)
         #expect(examples.count == 652)
         check(examples, source: "spec.txt")
     }
 
-    @Test(.enabled(if: TestSupport.exists(regression), "NOTICE: ../shared/commonmark/regression.txt is absent; regression examples skipped"))
+    @Test(
+        .enabled(
+            if: TestSupport.exists(regression),
+            "NOTICE: ../shared/commonmark/regression.txt is absent; regression examples skipped"))
     func regressionExamples() {
         let examples = TestSupport.examples(in: Self.regression)
         #expect(!examples.isEmpty)
@@ -35,7 +42,9 @@ import Terminal
                     let (text, exempt) = renderer.renderReportingExemptLines(markdown)
                     let overlong = TestSupport.overlongLines(text, width: width, exempt: exempt)
                     if !overlong.isEmpty {
-                        failures.append("\(source) example \(number) width \(width) colour \(color): line too wide: \(overlong[0].debugDescription)")
+                        failures.append(
+                            "\(source) example \(number) width \(width) colour \(color): line too wide: \(overlong[0].debugDescription)"
+                        )
                     }
                     if !text.isEmpty && !text.hasSuffix("\n") {
                         failures.append("\(source) example \(number): output does not end in a newline")
@@ -49,7 +58,9 @@ import Terminal
                         let wanted = TestSupport.squeezed(TestSupport.visible(literal))
                         literalsChecked += 1
                         if !wanted.isEmpty && !output.contains(wanted) {
-                            failures.append("\(source) example \(number) width \(width): literal \(literal.debugDescription) missing from \(text.debugDescription)")
+                            failures.append(
+                                "\(source) example \(number) width \(width): literal \(literal.debugDescription) missing from \(text.debugDescription)"
+                            )
                         }
                     }
                 }

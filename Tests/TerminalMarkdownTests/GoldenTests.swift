@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import Terminal
+import Testing
+
 @testable import TerminalMarkdown
 
 /// Golden files: each `Goldens/NAME.md` rendered at widths 40 and 80, with and without colour,
@@ -17,7 +18,8 @@ import Terminal
                 for width in [40, 80] {
                     let settings = TerminalSettings(width: width, color: color, ascii: ascii)
                     let output = MarkdownRenderer(settings: settings).render(markdown)
-                    let header = "=== width \(width) · \(color ? "colour" : "no colour") · \(ascii ? "ascii" : "unicode") ==="
+                    let header =
+                        "=== width \(width) · \(color ? "colour" : "no colour") · \(ascii ? "ascii" : "unicode") ==="
                     sections.append(header + "\n" + output.replacingOccurrences(of: "\u{1B}", with: "␛"))
                 }
             }
@@ -39,9 +41,13 @@ import Terminal
             let renderedLines = rendered.split(separator: "\n", omittingEmptySubsequences: false)
             let goldenLines = golden.split(separator: "\n", omittingEmptySubsequences: false)
             let first = zip(renderedLines, goldenLines).enumerated().first { $0.element.0 != $0.element.1 }
-            let detail = first.map { "line \($0.offset + 1): got \(String($0.element.0).debugDescription), golden \(String($0.element.1).debugDescription)" }
+            let detail =
+                first.map {
+                    "line \($0.offset + 1): got \(String($0.element.0).debugDescription), golden \(String($0.element.1).debugDescription)"
+                }
                 ?? "line counts differ: \(renderedLines.count) vs \(goldenLines.count)"
-            Issue.record("\(name).golden differs (\(detail)); rerun with TANDEM_UPDATE_GOLDENS=1 if the change is intended")
+            Issue.record(
+                "\(name).golden differs (\(detail)); rerun with TANDEM_UPDATE_GOLDENS=1 if the change is intended")
         }
     }
 
@@ -51,15 +57,21 @@ import Terminal
         for width in [40, 80] {
             for color in [false, true] {
                 for ascii in [false, true] {
-                    let (text, exempt) = MarkdownRenderer(settings: TerminalSettings(width: width, color: color, ascii: ascii)).renderReportingExemptLines(markdown)
+                    let (text, exempt) = MarkdownRenderer(
+                        settings: TerminalSettings(width: width, color: color, ascii: ascii)
+                    ).renderReportingExemptLines(markdown)
                     let overlong = TestSupport.overlongLines(text, width: width, exempt: exempt)
                     #expect(overlong.isEmpty, "\(name) at width \(width): \(overlong.first ?? "")")
                     if !color { #expect(!text.utf8.contains(0x1B)) }
                     if ascii {
                         // Every non-ASCII character shown must come from the document's own text.
-                        let fromText = Set(MarkdownRenderer.parse(markdown).literals().joined().unicodeScalars.filter { !$0.isASCII })
+                        let fromText = Set(
+                            MarkdownRenderer.parse(markdown).literals().joined().unicodeScalars.filter { !$0.isASCII })
                         let shown = Set(text.unicodeScalars.filter { !$0.isASCII })
-                        #expect(shown.isSubset(of: fromText), "\(name): glyphs \(String(String.UnicodeScalarView(Array(shown.subtracting(fromText))))) in ASCII mode")
+                        #expect(
+                            shown.isSubset(of: fromText),
+                            "\(name): glyphs \(String(String.UnicodeScalarView(Array(shown.subtracting(fromText))))) in ASCII mode"
+                        )
                     }
                 }
             }

@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Paging (only on a TTY, only when taller than the screen, `$PAGER` with `LESS=FRX` when `LESS` is
 /// unset, never with `--no-pager`) and raw invalid UTF-8 input, each through the built `tandem`.
@@ -20,8 +21,10 @@ import Testing
 
     /// Runs `tandem render FILE ARGS` with stdout on a pseudo-terminal of `rows` rows (or on a pipe),
     /// and `$PAGER` a script recording what it receives.
-    func run(_ markdown: String, _ arguments: [String], rows: UInt16 = 10, tty: Bool = true,
-             environment: [String: String] = [:]) throws -> PagedRun {
+    func run(
+        _ markdown: String, _ arguments: [String], rows: UInt16 = 10, tty: Bool = true,
+        environment: [String: String] = [:]
+    ) throws -> PagedRun {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-pager-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -49,9 +52,9 @@ import Testing
             let slaveName = try #require(Self.unlockedSlaveName(master))
             var size = winsize(ws_row: rows, ws_col: 60, ws_xpixel: 0, ws_ypixel: 0)
             #if canImport(Glibc)
-            _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+                _ = ioctl(master, UInt(TIOCSWINSZ), &size)
             #else
-            _ = ioctl(master, TIOCSWINSZ, &size)
+                _ = ioctl(master, TIOCSWINSZ, &size)
             #endif
             let slave = open(slaveName, O_RDWR | O_NOCTTY)
             try #require(slave >= 0)
@@ -70,7 +73,10 @@ import Testing
             let deadline = Date().addingTimeInterval(60)
             while Date() < deadline {
                 let count = read(master, &buffer, buffer.count)
-                if count > 0 { direct.append(contentsOf: buffer[0..<count]); continue }
+                if count > 0 {
+                    direct.append(contentsOf: buffer[0..<count])
+                    continue
+                }
                 if !process.isRunning { break }
                 usleep(10_000)
             }
@@ -81,22 +87,24 @@ import Testing
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
         let pagerRan = FileManager.default.fileExists(atPath: bodyFile)
-        return PagedRun(pagerRan: pagerRan,
-                        less: (try? String(contentsOfFile: lessFile, encoding: .utf8)) ?? "",
-                        paged: (try? String(contentsOfFile: bodyFile, encoding: .utf8)) ?? "",
-                        direct: String(decoding: direct, as: UTF8.self))
+        return PagedRun(
+            pagerRan: pagerRan,
+            less: (try? String(contentsOfFile: lessFile, encoding: .utf8)) ?? "",
+            paged: (try? String(contentsOfFile: bodyFile, encoding: .utf8)) ?? "",
+            direct: String(decoding: direct, as: UTF8.self))
     }
 
     /// unlockpt + ptsname (not exported by Swift's Glibc module): the Linux ioctls behind them.
     static func unlockedSlaveName(_ master: Int32) -> String? {
         #if os(Linux)
-        var unlock: Int32 = 0
-        var number: UInt32 = 0
-        guard ioctl(master, UInt(0x4004_5431) /* TIOCSPTLCK */, &unlock) == 0,
-              ioctl(master, UInt(0x8004_5430) /* TIOCGPTN */, &number) == 0 else { return nil }
-        return "/dev/pts/\(number)"
+            var unlock: Int32 = 0
+            var number: UInt32 = 0
+            guard ioctl(master, UInt(0x4004_5431) /* TIOCSPTLCK */, &unlock) == 0,
+                ioctl(master, UInt(0x8004_5430) /* TIOCGPTN */, &number) == 0
+            else { return nil }
+            return "/dev/pts/\(number)"
         #else
-        return nil
+            return nil
         #endif
     }
 
@@ -130,8 +138,11 @@ import Testing
     @Test(.enabled(if: Subprocess.tandem != nil, "NOTICE: the tandem binary is not built; invalid UTF-8 test skipped"))
     func invalidUTF8IsReplacedNotFatal() throws {
         // Raw bytes, not a Swift String (which would already have repaired them).
-        let bytes: [UInt8] = Array("# T\u{e9}tle \u{1F600}\n\nbad ".utf8) + [0xFF, 0xFE, 0xC3] + Array(" bytes and \u{1B}[31m escape\n".utf8)
-        let result = try Subprocess.run(["render", "-", "--width", "40", "--color", "never", "--no-pager"], stdin: Data(bytes), timeout: 60)
+        let bytes: [UInt8] =
+            Array("# T\u{e9}tle \u{1F600}\n\nbad ".utf8) + [0xFF, 0xFE, 0xC3]
+            + Array(" bytes and \u{1B}[31m escape\n".utf8)
+        let result = try Subprocess.run(
+            ["render", "-", "--width", "40", "--color", "never", "--no-pager"], stdin: Data(bytes), timeout: 60)
         #expect(result.status == 0)
         #expect(result.stderr.isEmpty)
         let text = try #require(String(validating: result.stdout, as: UTF8.self), "output must be valid UTF-8")

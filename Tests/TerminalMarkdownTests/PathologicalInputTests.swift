@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import Terminal
+import Testing
 
 /// Inputs that build trees tens of thousands of levels deep (or very wide) must render without
 /// crashing. Each runs the built `tandem render -` in a subprocess, so a stack overflow shows up as
@@ -10,25 +10,46 @@ import Terminal
     static let cases: [(name: String, make: @Sendable () -> String)] = [
         ("10,000 nested block quotes", { String(repeating: ">", count: 10_000) + " deep\n" }),
         ("2,000 nested list items", { (0..<2_000).map { String(repeating: "  ", count: $0) + "- item\n" }.joined() }),
-        ("50,000 nested emphasis markers", { String(repeating: "*", count: 50_000) + "a" + String(repeating: "*", count: 50_000) + "\n" }),
-        ("50,000 nested emphasis spans", { String(repeating: "*a ", count: 25_000) + "b" + String(repeating: " a*", count: 25_000) + "\n" }),
+        (
+            "50,000 nested emphasis markers",
+            { String(repeating: "*", count: 50_000) + "a" + String(repeating: "*", count: 50_000) + "\n" }
+        ),
+        (
+            "50,000 nested emphasis spans",
+            { String(repeating: "*a ", count: 25_000) + "b" + String(repeating: " a*", count: 25_000) + "\n" }
+        ),
         ("50,000 links on a line", { String(repeating: "[a](b) ", count: 50_000) + "\n" }),
         ("50,000 open brackets", { String(repeating: "[", count: 50_000) + "\n" }),
         ("a 1 MB single line", { String(repeating: "word ", count: 200_000) + "\n" }),
         ("a 1 MB single word", { String(repeating: "x", count: 1_000_000) + "\n" }),
-        ("a 5,000-row table", { "| a | b | c |\n|---|:-:|--:|\n" + (0..<5_000).map { "| \($0) | *x* | `y` |\n" }.joined() }),
-        ("10,000 nested images", { String(repeating: "![", count: 10_000) + "x" + String(repeating: "](u)", count: 10_000) + "\n" }),
-        ("invalid UTF-8 and control bytes", { String(decoding: [0x61, 0xFF, 0xFE, 0x1B, 0x5B, 0x33, 0x31, 0x6D, 0x62, 0x0A], as: UTF8.self) }),
+        (
+            "a 5,000-row table",
+            { "| a | b | c |\n|---|:-:|--:|\n" + (0..<5_000).map { "| \($0) | *x* | `y` |\n" }.joined() }
+        ),
+        (
+            "10,000 nested images",
+            { String(repeating: "![", count: 10_000) + "x" + String(repeating: "](u)", count: 10_000) + "\n" }
+        ),
+        (
+            "invalid UTF-8 and control bytes",
+            { String(decoding: [0x61, 0xFF, 0xFE, 0x1B, 0x5B, 0x33, 0x31, 0x6D, 0x62, 0x0A], as: UTF8.self) }
+        ),
     ]
 
-    @Test(.enabled(if: Subprocess.tandem != nil, "NOTICE: the tandem binary is not built; run `swift build` first. Pathological input tests skipped"),
-          arguments: 0..<cases.count)
+    @Test(
+        .enabled(
+            if: Subprocess.tandem != nil,
+            "NOTICE: the tandem binary is not built; run `swift build` first. Pathological input tests skipped"),
+        arguments: 0..<cases.count)
     func rendersWithoutCrashing(_ index: Int) throws {
         let (name, make) = Self.cases[index]
         let input = make()
         for color in ["never", "always"] {
-            let result = try Subprocess.run(["render", "-", "--width", "60", "--color", color, "--no-pager"], stdin: Data(input.utf8), timeout: 120)
-            #expect(result.status == 0, "\(name) with colour \(color): exit \(result.status), stderr \(result.stderr.prefix(300))")
+            let result = try Subprocess.run(
+                ["render", "-", "--width", "60", "--color", color, "--no-pager"], stdin: Data(input.utf8), timeout: 120)
+            #expect(
+                result.status == 0,
+                "\(name) with colour \(color): exit \(result.status), stderr \(result.stderr.prefix(300))")
             #expect(!result.stdout.isEmpty, "\(name): no output")
             if color == "never" {
                 let text = String(decoding: result.stdout, as: UTF8.self)
@@ -43,7 +64,9 @@ import Terminal
     func missingFileFailsWithOneLine() throws {
         let result = try Subprocess.run(["render", "/nonexistent/lesson.md", "--no-pager"], stdin: Data(), timeout: 60)
         #expect(result.status == 1)
-        #expect(String(decoding: result.stderr, as: UTF8.self) == "tandem: cannot read '/nonexistent/lesson.md': No such file or directory\n")
+        #expect(
+            String(decoding: result.stderr, as: UTF8.self)
+                == "tandem: cannot read '/nonexistent/lesson.md': No such file or directory\n")
         #expect(result.stdout.isEmpty)
     }
 
@@ -55,7 +78,8 @@ import Terminal
         try input.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
         let script = "set -o pipefail; '\(tandem.path)' render '\(file.path)' --no-pager | head -n 1 > /dev/null"
-        let result = try Subprocess.run(["-c", script], stdin: Data(), timeout: 60, executable: URL(fileURLWithPath: "/bin/bash"))
+        let result = try Subprocess.run(
+            ["-c", script], stdin: Data(), timeout: 60, executable: URL(fileURLWithPath: "/bin/bash"))
         #expect(result.status == 0)
         #expect(result.stderr.isEmpty, "stderr: \(String(decoding: result.stderr, as: UTF8.self))")
     }
@@ -63,9 +87,13 @@ import Terminal
     @Test(.enabled(if: Subprocess.tandem != nil, "NOTICE: the tandem binary is not built; NO_COLOR test skipped"))
     func autoColourHonoursNoColor() throws {
         // Not a TTY here, so auto never colours; `always` wins over NO_COLOR.
-        let auto = try Subprocess.run(["render", "-", "--no-pager"], stdin: Data("# Title\n\n*x* [a](b)\n".utf8), timeout: 60, environment: ["NO_COLOR": "1"])
+        let auto = try Subprocess.run(
+            ["render", "-", "--no-pager"], stdin: Data("# Title\n\n*x* [a](b)\n".utf8), timeout: 60,
+            environment: ["NO_COLOR": "1"])
         #expect(auto.status == 0 && !auto.stdout.isEmpty && !auto.stdout.contains(0x1B))
-        let always = try Subprocess.run(["render", "-", "--no-pager", "--color", "always"], stdin: Data("# Title\n".utf8), timeout: 60, environment: ["NO_COLOR": "1"])
+        let always = try Subprocess.run(
+            ["render", "-", "--no-pager", "--color", "always"], stdin: Data("# Title\n".utf8), timeout: 60,
+            environment: ["NO_COLOR": "1"])
         #expect(always.stdout.contains(0x1B))
     }
 }
@@ -96,8 +124,10 @@ enum Subprocess {
         }
     }()
 
-    static func run(_ arguments: [String], stdin: Data, timeout: TimeInterval, environment: [String: String] = [:],
-                    executable: URL? = nil) throws -> Result {
+    static func run(
+        _ arguments: [String], stdin: Data, timeout: TimeInterval, environment: [String: String] = [:],
+        executable: URL? = nil
+    ) throws -> Result {
         let process = Process()
         guard let binary = executable ?? tandem else { throw CocoaError(.fileNoSuchFile) }
         process.executableURL = binary

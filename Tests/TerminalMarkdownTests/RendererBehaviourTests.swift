@@ -1,5 +1,6 @@
-import Testing
 import Terminal
+import Testing
+
 @testable import TerminalMarkdown
 
 /// Focused checks of what each construct must look like.
@@ -63,7 +64,8 @@ import Terminal
             if tail[end] == "m" {
                 for parameter in tail[..<end].split(separator: ";") {
                     guard let code = Int(parameter) else { continue }
-                    if [30, 33, 37, 90, 93, 97].contains(code) || (40...49).contains(code) || (100...107).contains(code) {
+                    if [30, 33, 37, 90, 93, 97].contains(code) || (40...49).contains(code) || (100...107).contains(code)
+                    {
                         forbidden.append(String(code))
                     }
                 }
@@ -108,7 +110,8 @@ import Terminal
     }
 
     @Test func linksAreNumberedAndListedAtTheEnd() {
-        let out = render("See [docs](https://a.example/x) and [more](https://b.example) and [docs again](https://a.example/x).")
+        let out = render(
+            "See [docs](https://a.example/x) and [more](https://b.example) and [docs again](https://a.example/x).")
         #expect(out.contains("docs[1]") && out.contains("more[2]") && out.contains("again[1]"))
         #expect(out.hasSuffix("[1] https://a.example/x\n[2] https://b.example\n"))
     }
@@ -117,7 +120,7 @@ import Terminal
         let url = "https://example.com/" + String(repeating: "a", count: 100)
         let out = render("[x](\(url))", width: 40)
         #expect(lines(out).allSatisfy { DisplayWidth.of($0) <= 40 })
-        #expect(TestSupportSqueeze(out).contains(url))
+        #expect(testSupportSqueeze(out).contains(url))
     }
 
     @Test func colourLinksAreOSC8Hyperlinks() {
@@ -203,7 +206,8 @@ import Terminal
     @Test func tablesWithTooManyColumnsOverflowOnlyThen() {
         let header = "|" + String(repeating: " a |", count: 15)
         let delimiter = "|" + String(repeating: "---|", count: 15)
-        let (text, exempt) = MarkdownRenderer(settings: TerminalSettings(width: 40)).renderReportingExemptLines(header + "\n" + delimiter + "\n")
+        let (text, exempt) = MarkdownRenderer(settings: TerminalSettings(width: 40)).renderReportingExemptLines(
+            header + "\n" + delimiter + "\n")
         #expect(!exempt.isEmpty)
         #expect(text.contains("│ a │"))
     }
@@ -234,7 +238,9 @@ import Terminal
 
     @Test func renderInlineWrapsWithoutBlockDecoration() {
         let renderer = MarkdownRenderer(settings: TerminalSettings(width: 20))
-        #expect(renderer.renderInline("pick the **small** model when it is sure") == "pick the **small**\nmodel when it is\nsure")
+        #expect(
+            renderer.renderInline("pick the **small** model when it is sure")
+                == "pick the **small**\nmodel when it is\nsure")
         #expect(renderer.renderInline("see [x](http://y)") == "see x[1]\n[1] http://y")
         #expect(renderer.renderInline("pick:\n\n```\nlet a = 1\n```") == "pick:\n\n╭─\n│ let a = 1\n╰─")
     }
@@ -245,4 +251,4 @@ import Terminal
     }
 }
 
-private func TestSupportSqueeze(_ text: String) -> String { TestSupport.squeezed(text) }
+private func testSupportSqueeze(_ text: String) -> String { TestSupport.squeezed(text) }

@@ -1,11 +1,13 @@
 import Foundation
 import Terminal
+
 @testable import TerminalMarkdown
 
 /// Paths and helpers shared by the renderer's test suites.
 enum TestSupport {
     /// The package root, found from this file's location.
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// `../shared/commonmark/NAME` relative to the package root (not ours to copy into the repo).
     static func commonMarkFile(_ name: String) -> URL {
@@ -25,10 +27,17 @@ enum TestSupport {
         var current: [Substring] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             if !inExample {
-                if line.hasPrefix(fence + " example") { inExample = true; inInput = true; current = [] }
+                if line.hasPrefix(fence + " example") {
+                    inExample = true
+                    inInput = true
+                    current = []
+                }
                 continue
             }
-            if line == fence { inExample = false; continue }
+            if line == fence {
+                inExample = false
+                continue
+            }
             if inInput {
                 if line == "." {
                     inInput = false
@@ -59,11 +68,13 @@ enum TestSupport {
 
     /// A literal as the renderer must show it: control characters become U+FFFD.
     static func visible(_ literal: String) -> String {
-        String(String.UnicodeScalarView(literal.unicodeScalars.map { scalar in
-            let value = scalar.value
-            if value == 0x09 || value == 0x0A || value == 0x0D { return scalar }
-            if value < 0x20 || value == 0x7F || (0x80..<0xA0).contains(value) { return "\u{FFFD}" }
-            return scalar
-        }))
+        String(
+            String.UnicodeScalarView(
+                literal.unicodeScalars.map { scalar in
+                    let value = scalar.value
+                    if value == 0x09 || value == 0x0A || value == 0x0D { return scalar }
+                    if value < 0x20 || value == 0x7F || (0x80..<0xA0).contains(value) { return "\u{FFFD}" }
+                    return scalar
+                }))
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import Terminal
+import Testing
 
 @Suite struct JSONWriterTests {
     @Test func stringsEscapeQuotesBackslashesAndControlCharacters() throws {

@@ -1,9 +1,12 @@
 import Testing
+
 @testable import ToyEngine
 
 @Suite struct DatasetTests {
     @Test func supportIsReproducibleAndSeedDependent() {
-        let a = SupportDataset(seed: 7), b = SupportDataset(seed: 7), c = SupportDataset(seed: 8)
+        let a = SupportDataset(seed: 7)
+        let b = SupportDataset(seed: 7)
+        let c = SupportDataset(seed: 8)
         #expect(a.train.messages == b.train.messages)
         #expect(a.test.richView == b.test.richView)
         #expect(a.validation.keywordView == b.validation.keywordView)
@@ -23,7 +26,9 @@ import Testing
     @Test func supportHasEveryKindOfMessageInRoughlyTheDocumentedMix() {
         let data = SupportDataset(seed: 1)
         let n = Double(data.test.messages.count)
-        func share(_ kind: SupportDataset.Kind) -> Double { Double(data.test.messages.filter { $0.kind == kind }.count) / n }
+        func share(_ kind: SupportDataset.Kind) -> Double {
+            Double(data.test.messages.filter { $0.kind == kind }.count) / n
+        }
         let options = SupportDataset.Options()
         #expect(abs(share(.paraphrase) - options.paraphrase) < 0.04)
         #expect(abs(share(.typo) - options.typo) < 0.04)
@@ -44,7 +49,9 @@ import Testing
             }
             if message.kind == .paraphrase {
                 // No keyword of any intent (only marker words may appear).
-                #expect(keywords.prefix(SupportDataset.keywords.flatMap { $0 }.count).allSatisfy { $0 == 0 }, "\(message.text)")
+                #expect(
+                    keywords.prefix(SupportDataset.keywords.flatMap { $0 }.count).allSatisfy { $0 == 0 },
+                    "\(message.text)")
             }
             // The rich view is unit length.
             let norm = data.test.richView.inputs.rowArray(i).reduce(0) { $0 + $1 * $1 }
@@ -63,7 +70,8 @@ import Testing
         var options = LatentTask.Options()
         options.blind = 3
         options.strongNuisance = 5
-        let a = LatentTask(seed: 11, options: options), b = LatentTask(seed: 11, options: options)
+        let a = LatentTask(seed: 11, options: options)
+        let b = LatentTask(seed: 11, options: options)
         #expect(a.halfB.strong == b.halfB.strong)
         #expect(a.test.weak == b.test.weak)
         #expect(a.weakFeatures == 5)
@@ -128,10 +136,12 @@ import Testing
         // Every row is a distribution; the trigram model is closer to the source than the bigram
         // model on average (it sees the context the source uses).
         let v = source.options.vocabulary
-        var trigramDistance = 0.0, bigramDistance = 0.0
+        var trigramDistance = 0.0
+        var bigramDistance = 0.0
         for a in 0..<v {
             for b in 0..<v {
-                let p = trigram.distribution(after: [a, b][...]), q = bigram.distribution(after: [a, b][...])
+                let p = trigram.distribution(after: [a, b][...])
+                let q = bigram.distribution(after: [a, b][...])
                 #expect(abs(p.reduce(0, +) - 1) < 1e-9 && abs(q.reduce(0, +) - 1) < 1e-9)
                 let base = (a * v + b) * v
                 let truth = source.probabilities[base..<(base + v)]
@@ -151,13 +161,15 @@ import Testing
         let test = rich ? data.test.richView : data.test.keywordView
         var rng = SplitMix64(seed: 5)
         let model = LogisticRegression(inputs: trainSet.features, classes: trainSet.classes, rng: &rng)
-        train(model, inputs: trainSet.inputs, targets: .hard(trainSet.labels),
-                        config: TrainingConfig(epochs: 30, batchSize: 32, optimizer: .adam(learningRate: 0.05)), rng: &rng)
+        train(
+            model, inputs: trainSet.inputs, targets: .hard(trainSet.labels),
+            config: TrainingConfig(epochs: 30, batchSize: 32, optimizer: .adam(learningRate: 0.05)), rng: &rng)
         let predictions = model.predict(test.inputs)
         var result: [SupportDataset.Kind: Double] = [:]
         for kind in SupportDataset.Kind.allCases {
             let rows = data.test.messages.indices.filter { data.test.messages[$0].kind == kind }
-            result[kind] = Metrics.accuracy(predictions: rows.map { predictions[$0] }, labels: rows.map { test.labels[$0] })
+            result[kind] = Metrics.accuracy(
+                predictions: rows.map { predictions[$0] }, labels: rows.map { test.labels[$0] })
         }
         return result
     }

@@ -1,12 +1,14 @@
 import Foundation
 import Testing
+
 @testable import ToyEngine
 
 /// Central finite differences of `f` at `x`, one element at a time.
 func numericGradient(_ x: Matrix, step: Double = 1e-5, _ f: (Matrix) -> Double) -> Matrix {
     var g = Matrix(rows: x.rows, cols: x.cols)
     for i in x.values.indices {
-        var plus = x, minus = x
+        var plus = x
+        var minus = x
         plus.values[i] += step
         minus.values[i] -= step
         g.values[i] = (f(plus) - f(minus)) / (2 * step)
@@ -66,7 +68,9 @@ func contract(_ m: Matrix, _ weights: Matrix) -> Double {
     func distillationGradient(temperature: Double) {
         let targets = Targets.soft(Self.soft)
         let analytic = Losses.distillation(logits: Self.logits, targets: targets, temperature: temperature).gradient
-        let numeric = numericGradient(Self.logits) { Losses.distillation(logits: $0, targets: targets, temperature: temperature).loss }
+        let numeric = numericGradient(Self.logits) {
+            Losses.distillation(logits: $0, targets: targets, temperature: temperature).loss
+        }
         #expect(relativeError(analytic, numeric) < 1e-7)
     }
 
@@ -75,7 +79,9 @@ func contract(_ m: Matrix, _ weights: Matrix) -> Double {
         // The hardened target is piecewise constant in the logits, so away from a reassignment the
         // finite difference of the whole loss equals the gradient with the target held fixed.
         let analytic = Losses.auxiliaryConfidence(logits: Self.logits, weakSoft: Self.soft, alpha: alpha).gradient
-        let numeric = numericGradient(Self.logits) { Losses.auxiliaryConfidence(logits: $0, weakSoft: Self.soft, alpha: alpha).loss }
+        let numeric = numericGradient(Self.logits) {
+            Losses.auxiliaryConfidence(logits: $0, weakSoft: Self.soft, alpha: alpha).loss
+        }
         #expect(relativeError(analytic, numeric) < 1e-7)
     }
 
@@ -90,7 +96,8 @@ func contract(_ m: Matrix, _ weights: Matrix) -> Double {
         let x = Matrix.random(rows: 6, cols: 3, std: 1, rng: &rng)
         let targets = Targets.hard([0, 1, 2, 1, 0, 2])
         let pass = model.forward(x)
-        let gradients = model.backward(pass, logitsGradient: Losses.crossEntropy(logits: pass.logits, targets: targets).gradient)
+        let gradients = model.backward(
+            pass, logitsGradient: Losses.crossEntropy(logits: pass.logits, targets: targets).gradient)
         for index in model.parameters.indices {
             let original = model.parameters[index]
             let numeric = numericGradient(original) { candidate in
@@ -108,7 +115,8 @@ func contract(_ m: Matrix, _ weights: Matrix) -> Double {
         let x = Matrix.random(rows: 5, cols: 4, std: 1, rng: &rng)
         let targets = Targets.soft(Matrix.random(rows: 5, cols: 3, std: 1, rng: &rng).softmaxRows())
         let pass = model.forward(x)
-        let gradients = model.backward(pass, logitsGradient: Losses.crossEntropy(logits: pass.logits, targets: targets).gradient)
+        let gradients = model.backward(
+            pass, logitsGradient: Losses.crossEntropy(logits: pass.logits, targets: targets).gradient)
         for index in model.parameters.indices {
             let original = model.parameters[index]
             let numeric = numericGradient(original) { candidate in

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ToyEngine
 
 @Suite struct LossTests {
@@ -61,18 +62,23 @@ import Testing
         #expect(Losses.confidenceAlpha(progress: 0.7, alphaMax: 0.5, warmupFraction: 0.2) == 0.5)
         #expect(Losses.confidenceAlpha(progress: 0.3, alphaMax: 0.75, warmupFraction: 0) == 0.75)
         // At the start of training the confidence loss is plain cross-entropy to the weak labels.
-        let logits = GradientTests.logits, weak = GradientTests.soft
-        let start = Loss.auxiliaryConfidence(alphaMax: 0.5, warmupFraction: 0.1).evaluate(logits: logits, targets: .soft(weak), progress: 0)
+        let logits = GradientTests.logits
+        let weak = GradientTests.soft
+        let start = Loss.auxiliaryConfidence(alphaMax: 0.5, warmupFraction: 0.1).evaluate(
+            logits: logits, targets: .soft(weak), progress: 0)
         #expect(start.loss == Losses.crossEntropy(logits: logits, targets: .soft(weak)).loss)
     }
 
     @Test func distillationScalesByTemperatureSquared() {
-        let logits = GradientTests.logits, teacher = Targets.soft(GradientTests.soft)
+        let logits = GradientTests.logits
+        let teacher = Targets.soft(GradientTests.soft)
         let t = 3.0
         let kd = Losses.distillation(logits: logits, targets: teacher, temperature: t)
         let plain = Losses.crossEntropy(logits: logits * (1 / t), targets: teacher)
         #expect(abs(kd.loss - t * t * plain.loss) < 1e-12)
-        #expect(Losses.distillation(logits: logits, targets: teacher, temperature: 1) == Losses.crossEntropy(logits: logits, targets: teacher))
+        #expect(
+            Losses.distillation(logits: logits, targets: teacher, temperature: 1)
+                == Losses.crossEntropy(logits: logits, targets: teacher))
     }
 
     @Test func hardCrossEntropyIsMeanNegativeLogProbability() {

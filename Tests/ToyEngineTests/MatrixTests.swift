@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ToyEngine
 
 /// The textbook triple loop, as the reference for the blocked kernel.
@@ -37,9 +38,11 @@ func naiveProduct(_ a: Matrix, _ b: Matrix) -> Matrix {
         // Both compiled kernels, whichever this CPU would pick (AVX2 only where the CPU has it).
         let kernels: [EngineKernel] = EngineKernel.cpuHasAVX2 ? [.portable, .avx2] : [.portable]
         for kernel in kernels {
-            #expect(Matrix.product(a, b, m: m, k: k, aRowStride: k, aDepthStride: 1, kernel: kernel) == naiveProduct(a, b))
+            #expect(
+                Matrix.product(a, b, m: m, k: k, aRowStride: k, aDepthStride: 1, kernel: kernel) == naiveProduct(a, b))
             let at = a.transposed()
-            #expect(Matrix.product(at, b, m: m, k: k, aRowStride: 1, aDepthStride: m, kernel: kernel) == naiveProduct(a, b))
+            #expect(
+                Matrix.product(at, b, m: m, k: k, aRowStride: 1, aDepthStride: m, kernel: kernel) == naiveProduct(a, b))
         }
     }
 
@@ -49,17 +52,28 @@ func naiveProduct(_ a: Matrix, _ b: Matrix) -> Matrix {
         let g = (0..<count).map { _ in rng.normal() }
         var results = [[Double]]()
         for kernel in EngineKernel.cpuHasAVX2 ? [EngineKernel.portable, .avx2] : [.portable] {
-            var theta = (0..<count).map { Double($0) / 10 }, m = [Double](repeating: 0.1, count: count), v = [Double](repeating: 0.2, count: count)
-            theta.withUnsafeMutableBufferPointer { t in m.withUnsafeMutableBufferPointer { mm in v.withUnsafeMutableBufferPointer { vv in g.withUnsafeBufferPointer { gg in
-                kernel.adam(count: count, theta: t.baseAddress!, m: mm.baseAddress!, v: vv.baseAddress!, g: gg.baseAddress!, decay: 0.01,
-                            rate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, c1: 10, c2: 1000)
-            } } } }
+            var theta = (0..<count).map { Double($0) / 10 }
+            var m = [Double](repeating: 0.1, count: count)
+            var v = [Double](repeating: 0.2, count: count)
+            theta.withUnsafeMutableBufferPointer { t in
+                m.withUnsafeMutableBufferPointer { mm in
+                    v.withUnsafeMutableBufferPointer { vv in
+                        g.withUnsafeBufferPointer { gg in
+                            kernel.adam(
+                                count: count, theta: t.baseAddress!, m: mm.baseAddress!, v: vv.baseAddress!,
+                                g: gg.baseAddress!, decay: 0.01,
+                                rate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, c1: 10, c2: 1000)
+                        }
+                    }
+                }
+            }
             results.append(theta + m + v)
         }
         #expect(results.allSatisfy { $0 == results[0] })
         // And the scalar formula for element 5.
         let g5 = g[5] + 0.01 * 0.5
-        let m5 = 0.9 * 0.1 + 0.1 * g5, v5 = 0.999 * 0.2 + (1 - 0.999) * g5 * g5
+        let m5 = 0.9 * 0.1 + 0.1 * g5
+        let v5 = 0.999 * 0.2 + (1 - 0.999) * g5 * g5
         #expect(results[0][5] == 0.5 - 0.001 * (m5 * 10) / ((v5 * 1000).squareRoot() + 1e-8))
     }
 
@@ -98,7 +112,8 @@ func naiveProduct(_ a: Matrix, _ b: Matrix) -> Matrix {
 
 @Suite struct ProductEdgeTests {
     @Test func emptySharedDimensionGivesZeros() {
-        let a = Matrix(rows: 2, cols: 0), b = Matrix(rows: 0, cols: 3)
+        let a = Matrix(rows: 2, cols: 0)
+        let b = Matrix(rows: 0, cols: 3)
         #expect(a * b == Matrix(rows: 2, cols: 3, repeating: 0))
         #expect((Matrix(rows: 0, cols: 4) * Matrix(rows: 4, cols: 2)).rows == 0)
     }
@@ -118,7 +133,9 @@ func naiveProduct(_ a: Matrix, _ b: Matrix) -> Matrix {
 
 @Suite struct KernelChoiceTests {
     /// The flags line of a Zen 4 VM like CI's (trimmed to the families that matter).
-    static let zen4: Set<String> = ["fpu", "sse2", "popcnt", "avx", "avx2", "fma", "bmi1", "bmi2", "abm", "movbe", "f16c", "xsave"]
+    static let zen4: Set<String> = [
+        "fpu", "sse2", "popcnt", "avx", "avx2", "fma", "bmi1", "bmi2", "abm", "movbe", "f16c", "xsave",
+    ]
 
     @Test func avx2KernelsNeedEveryHaswellFamilyNotOnlyAVX2() {
         #expect(EngineKernel.supportsAVX2Kernels(cpuFlags: Self.zen4))
@@ -130,9 +147,9 @@ func naiveProduct(_ a: Matrix, _ b: Matrix) -> Matrix {
     }
 
     #if canImport(Glibc)
-    /// mallopt is called directly (the static release binary has no dlsym): glibc takes both settings.
-    @Test func glibcKeepsFreedHeapForTraining() {
-        #expect(HeapTuning.applied)
-    }
+        /// mallopt is called directly (the static release binary has no dlsym): glibc takes both settings.
+        @Test func glibcKeepsFreedHeapForTraining() {
+            #expect(HeapTuning.applied)
+        }
     #endif
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ToyEngine
 
 @Suite struct ModelTests {
@@ -38,7 +39,10 @@ import Testing
     }
 
     @Test func sameSeedSameInitialWeights() {
-        var a = SplitMix64(seed: 8), b = SplitMix64(seed: 8)
-        #expect(MLP(inputs: 5, hidden: [7], classes: 3, rng: &a).parameters == MLP(inputs: 5, hidden: [7], classes: 3, rng: &b).parameters)
+        var a = SplitMix64(seed: 8)
+        var b = SplitMix64(seed: 8)
+        #expect(
+            MLP(inputs: 5, hidden: [7], classes: 3, rng: &a).parameters
+                == MLP(inputs: 5, hidden: [7], classes: 3, rng: &b).parameters)
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ToyEngine
 
 @Suite struct RandomTests {
@@ -11,7 +12,8 @@ import Testing
     }
 
     @Test func sameSeedSameStreamAndSplitsDiffer() {
-        var a = SplitMix64(seed: 42), b = SplitMix64(seed: 42)
+        var a = SplitMix64(seed: 42)
+        var b = SplitMix64(seed: 42)
         #expect((0..<100).map { _ in a.next() } == (0..<100).map { _ in b.next() })
         var parent = SplitMix64(seed: 42)
         var child = parent.split()
@@ -39,7 +41,8 @@ import Testing
     }
 
     @Test func shuffleIsAPermutationAndDeterministic() {
-        var a = SplitMix64(seed: 9), b = SplitMix64(seed: 9)
+        var a = SplitMix64(seed: 9)
+        var b = SplitMix64(seed: 9)
         let s = a.shuffled(Array(0..<50))
         #expect(s.sorted() == Array(0..<50))
         #expect(s != Array(0..<50))

@@ -1,10 +1,12 @@
 import Testing
+
 @testable import ToyEngine
 
 /// Two classes split by a random hyperplane, with a margin of 0.3 around it.
 func separableData(count: Int, features: Int, rng: inout SplitMix64) -> (Matrix, [Int]) {
     let normal = Matrix.random(rows: features, cols: 1, std: 1, rng: &rng)
-    var rows = [[Double]](), labels = [Int]()
+    var rows = [[Double]]()
+    var labels = [Int]()
     while rows.count < count {
         let x = (0..<features).map { _ in rng.normal() }
         let side = (Matrix(rowVector: x) * normal)[0, 0]
@@ -17,9 +19,11 @@ func separableData(count: Int, features: Int, rng: inout SplitMix64) -> (Matrix,
 
 /// XOR of the signs of two coordinates, points kept 0.1 away from the axes.
 func xorData(count: Int, rng: inout SplitMix64) -> (Matrix, [Int]) {
-    var rows = [[Double]](), labels = [Int]()
+    var rows = [[Double]]()
+    var labels = [Int]()
     while rows.count < count {
-        let x = rng.uniform(-1..<1), y = rng.uniform(-1..<1)
+        let x = rng.uniform(-1..<1)
+        let y = rng.uniform(-1..<1)
         if abs(x) < 0.1 || abs(y) < 0.1 { continue }
         rows.append([x, y])
         labels.append((x > 0) != (y > 0) ? 1 : 0)
@@ -41,8 +45,10 @@ func xorData(count: Int, rng: inout SplitMix64) -> (Matrix, [Int]) {
     @Test func mlpSolvesXORWhereALinearModelCannot() {
         var rng = SplitMix64(seed: 22)
         let (x, y) = xorData(count: 400, rng: &rng)
-        let train200 = x.rows(0..<200), labels200 = Targets.hard(Array(y[0..<200]))
-        let test = x.rows(200..<400), testLabels = Array(y[200..<400])
+        let train200 = x.rows(0..<200)
+        let labels200 = Targets.hard(Array(y[0..<200]))
+        let test = x.rows(200..<400)
+        let testLabels = Array(y[200..<400])
         let config = TrainingConfig(epochs: 60, batchSize: 20, optimizer: .adam(learningRate: 0.03))
         let linear = LogisticRegression(inputs: 2, classes: 2, rng: &rng)
         train(linear, inputs: train200, targets: labels200, config: config, rng: &rng)
@@ -53,17 +59,22 @@ func xorData(count: Int, rng: inout SplitMix64) -> (Matrix, [Int]) {
     }
 
     /// One complete small run: data, model and training all from `seed`.
-    func run(seed: UInt64, loss: Loss = .crossEntropy, optimizer: Optimizer = .adam(learningRate: 0.01)) -> ([Matrix], TrainingHistory) {
+    func run(seed: UInt64, loss: Loss = .crossEntropy, optimizer: Optimizer = .adam(learningRate: 0.01)) -> (
+        [Matrix], TrainingHistory
+    ) {
         var rng = SplitMix64(seed: seed)
         let (x, y) = xorData(count: 120, rng: &rng)
         let model = MLP(inputs: 2, hidden: [8, 8], classes: 2, activation: .relu, rng: &rng)
-        let targets: Targets = loss == .crossEntropy ? .hard(y) : .soft(Matrix.oneHot(y, classes: 2).map { 0.1 + 0.8 * $0 })
+        let targets: Targets =
+            loss == .crossEntropy ? .hard(y) : .soft(Matrix.oneHot(y, classes: 2).map { 0.1 + 0.8 * $0 })
         let config = TrainingConfig(epochs: 5, batchSize: 16, optimizer: optimizer, weightDecay: 1e-3, loss: loss)
         let history = train(model, inputs: x, targets: targets, config: config, rng: &rng)
         return (model.parameters, history)
     }
 
-    @Test(arguments: [Loss.crossEntropy, .distillation(temperature: 2), .auxiliaryConfidence(alphaMax: 0.5, warmupFraction: 0.2)])
+    @Test(arguments: [
+        Loss.crossEntropy, .distillation(temperature: 2), .auxiliaryConfidence(alphaMax: 0.5, warmupFraction: 0.2),
+    ])
     func sameSeedGivesIdenticalBits(loss: Loss) {
         let (a, historyA) = run(seed: 99, loss: loss)
         let (b, historyB) = run(seed: 99, loss: loss)
@@ -90,7 +101,8 @@ func xorData(count: Int, rng: inout SplitMix64) -> (Matrix, [Int]) {
         let validationLabels = (0..<40).map { _ in rng.int(below: 2) }
         let model = MLP(inputs: 2, hidden: [8], classes: 2, rng: &rng)
         let early = EarlyStopping(inputs: validation, labels: validationLabels, patience: 3)
-        let config = TrainingConfig(epochs: 200, batchSize: 10, optimizer: .adam(learningRate: 0.05), earlyStopping: early)
+        let config = TrainingConfig(
+            epochs: 200, batchSize: 10, optimizer: .adam(learningRate: 0.05), earlyStopping: early)
         var snapshots = [[Matrix]]()
         let history = train(model, inputs: x, targets: .hard(y), config: config, rng: &rng) { record, model in
             #expect(record.epoch == snapshots.count + 1)
@@ -112,7 +124,8 @@ func xorData(count: Int, rng: inout SplitMix64) -> (Matrix, [Int]) {
         for decay in [0.0, 1.0] {
             var local = SplitMix64(seed: 7)
             let model = LogisticRegression(inputs: 3, classes: 2, rng: &local)
-            let config = TrainingConfig(epochs: 10, batchSize: 10, optimizer: .sgd(learningRate: 0.1), weightDecay: decay)
+            let config = TrainingConfig(
+                epochs: 10, batchSize: 10, optimizer: .sgd(learningRate: 0.1), weightDecay: decay)
             train(model, inputs: x, targets: .hard(y), config: config, rng: &local)
             norms.append(norm(model.weights))
         }
@@ -128,8 +141,9 @@ func xorData(count: Int, rng: inout SplitMix64) -> (Matrix, [Int]) {
         var rng = SplitMix64(seed: 51)
         let model = LogisticRegression(inputs: 2, classes: 2, rng: &rng)
         let before = model.parameters
-        let history = train(model, inputs: Matrix([[1, 2], [3, 4]]), targets: .hard([0, 1]),
-                            config: TrainingConfig(epochs: 0, batchSize: 2, optimizer: .sgd(learningRate: 1)), rng: &rng)
+        let history = train(
+            model, inputs: Matrix([[1, 2], [3, 4]]), targets: .hard([0, 1]),
+            config: TrainingConfig(epochs: 0, batchSize: 2, optimizer: .sgd(learningRate: 1)), rng: &rng)
         #expect(history.epochs.isEmpty && history.bestEpoch == 0)
         #expect(model.parameters == before)
     }
@@ -143,10 +157,13 @@ func xorData(count: Int, rng: inout SplitMix64) -> (Matrix, [Int]) {
             model.parameters[i] = Matrix.random(rows: 1, cols: model.parameters[i].cols, std: 1, rng: &rng)
         }
         let before = model.parameters
-        let lambda = 0.5, rate = 0.1
+        let lambda = 0.5
+        let rate = 0.1
         // The penalty (λ/2)·Σ‖W‖² over the weights only, and its finite-difference gradient.
         func penalty(_ parameters: [Matrix]) -> Double {
-            parameters.enumerated().filter { $0.offset % 2 == 0 }.reduce(0) { $0 + lambda / 2 * $1.element.values.reduce(0) { $0 + $1 * $1 } }
+            parameters.enumerated().filter { $0.offset % 2 == 0 }.reduce(0) {
+                $0 + lambda / 2 * $1.element.values.reduce(0) { $0 + $1 * $1 }
+            }
         }
         var state = OptimizerState(optimizer: .sgd(learningRate: rate), weightDecay: lambda)
         state.step(model, gradients: before.map { Matrix(rows: $0.rows, cols: $0.cols) })

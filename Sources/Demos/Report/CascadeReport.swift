@@ -12,18 +12,22 @@ extension CascadeDemo {
         }
         if let target = r.target {
             guard let test = target.test, let threshold = target.threshold else {
-                return "No threshold reaches \(Format.percent(target.target)) on validation data; the large model alone scores \(Format.percent(r.large.accuracy))"
+                return
+                    "No threshold reaches \(Format.percent(target.target)) on validation data; the large model alone scores \(Format.percent(r.large.accuracy))"
                     + (target.target > r.large.accuracy ? ", below the target too." : ".")
             }
-            return "To reach \(Format.percent(target.target)), validation data picks τ = \(Format.fixed(threshold)): on test it scores "
+            return
+                "To reach \(Format.percent(target.target)), validation data picks τ = \(Format.fixed(threshold)): on test it scores "
                 + "\(Format.percent(test.accuracy)) at \(Format.wholePercent(test.cost / r.large.cost)) of the large model's cost."
         }
         if let m = r.matching {
-            return "The cascade matches the large model within 1 point (\(Format.percent(m.accuracy)) vs \(Format.percent(r.large.accuracy))) "
+            return
+                "The cascade matches the large model within 1 point (\(Format.percent(m.accuracy)) vs \(Format.percent(r.large.accuracy))) "
                 + "at \(Format.wholePercent(m.cost / r.large.cost)) of its cost, deferring \(Format.wholePercent(m.deferralRate)) of queries."
         }
         let best = r.points.max { $0.accuracy < $1.accuracy }
-        return "No threshold comes within 1 point of the large model (\(Format.percent(r.large.accuracy))); the best reaches "
+        return
+            "No threshold comes within 1 point of the large model (\(Format.percent(r.large.accuracy))); the best reaches "
             + "\(Format.percent(best?.accuracy ?? 0)) at \(Format.wholePercent((best?.cost ?? 0) / r.large.cost)) of its cost."
     }
 
@@ -31,33 +35,49 @@ extension CascadeDemo {
         var out = Report(settings: settings)
         out.headline(headline(r))
         out.blank()
-        let scorerName = ["maxprob": "its highest class probability", "margin": "the gap between its top two probabilities",
-                          "learned": "a learned router's estimate that it is right"][r.scorer.rawValue] ?? r.scorer.rawValue
-        out.paragraph("A small keyword model (\(Format.count(r.small.cost)) multiply-adds) answers a support message when "
-                      + "\(scorerName) is at least τ; otherwise a larger model reading word pairs and letter trigrams "
-                      + (r.tiers >= 3 ? "takes over: first a medium model, then, if the medium model is unsure too, the large one. " : "takes over (\(Format.count(r.large.cost)) multiply-adds). ")
-                      + "Cost per query = small + deferral rate × large: the small model is always paid for.")
+        let scorerName =
+            [
+                "maxprob": "its highest class probability", "margin": "the gap between its top two probabilities",
+                "learned": "a learned router's estimate that it is right",
+            ][r.scorer.rawValue] ?? r.scorer.rawValue
+        out.paragraph(
+            "A small keyword model (\(Format.count(r.small.cost)) multiply-adds) answers a support message when "
+                + "\(scorerName) is at least τ; otherwise a larger model reading word pairs and letter trigrams "
+                + (r.tiers >= 3
+                    ? "takes over: first a medium model, then, if the medium model is unsure too, the large one. "
+                    : "takes over (\(Format.count(r.large.cost)) multiply-adds). ")
+                + "Cost per query = small + deferral rate × large: the small model is always paid for.")
 
         if let focus = r.focus {
             out.section("At τ = \(Format.fixed(focus.point.threshold)): what was deferred and why")
             var table = Table(["message kind", "messages", "deferred", "kept but wrong"])
             table.shortHeaders = ["kind", "count", "deferred", "wrong"]
             for k in focus.kinds {
-                table.add([k.kind.rawValue, "\(k.count)", "\(k.deferred) (\(Format.wholePercent(k.count > 0 ? Double(k.deferred) / Double(k.count) : 0)))", "\(k.keptWrong)"])
+                table.add([
+                    k.kind.rawValue, "\(k.count)",
+                    "\(k.deferred) (\(Format.wholePercent(k.count > 0 ? Double(k.deferred) / Double(k.count) : 0)))",
+                    "\(k.keptWrong)",
+                ])
             }
             out.block(table.render(out))
-            out.note(table.usesShortHeaders(out)
-                     ? "Count: test messages of that kind. Wrong: kept but wrong, answered by the small model and wrongly."
-                     : "Kept but wrong: answered by the small model, and wrongly.")
+            out.note(
+                table.usesShortHeaders(out)
+                    ? "Count: test messages of that kind. Wrong: kept but wrong, answered by the small model and wrongly."
+                    : "Kept but wrong: answered by the small model, and wrongly.")
             out.blank()
             out.paragraph("Deferred (the small model was unsure):")
             for e in focus.deferredExamples {
-                out.paragraph("\"\(e.text)\" — score \(Format.fixed(e.score)), small guess \(e.smallGuess), truth \(e.truth)", indent: "  ")
+                out.paragraph(
+                    "\"\(e.text)\" — score \(Format.fixed(e.score)), small guess \(e.smallGuess), truth \(e.truth)",
+                    indent: "  ")
             }
             if !focus.confidentMistakes.isEmpty {
-                out.paragraph("Kept but wrong (scored at least τ, so never deferred: only a higher τ would catch them):")
+                out.paragraph(
+                    "Kept but wrong (scored at least τ, so never deferred: only a higher τ would catch them):")
                 for e in focus.confidentMistakes {
-                    out.paragraph("\"\(e.text)\" — score \(Format.fixed(e.score)), small guess \(e.smallGuess), truth \(e.truth)", indent: "  ")
+                    out.paragraph(
+                        "\"\(e.text)\" — score \(Format.fixed(e.score)), small guess \(e.smallGuess), truth \(e.truth)",
+                        indent: "  ")
                 }
             }
         }
@@ -65,17 +85,19 @@ extension CascadeDemo {
         if let target = r.target {
             out.section("Target accuracy \(Format.percent(target.target))")
             if let threshold = target.threshold, let test = target.test {
-                out.paragraph("Cheapest τ reaching the target on validation data: \(Format.fixed(threshold)) "
-                              + "(validation \(Format.percent(target.validationAccuracy ?? .nan))). On test: \(Format.percent(test.accuracy)), "
-                              + "cost \(Format.count(test.cost)) (\(Format.wholePercent(test.cost / r.large.cost)) of large), deferring \(Format.wholePercent(test.deferralRate)). "
-                              + (test.accuracy < target.target
-                                 ? "Test falls \(Format.fixed((target.target - test.accuracy) * 100, 1)) points short: a threshold chosen on one sample is noisy on another."
-                                 : "The choice holds on test."))
+                out.paragraph(
+                    "Cheapest τ reaching the target on validation data: \(Format.fixed(threshold)) "
+                        + "(validation \(Format.percent(target.validationAccuracy ?? .nan))). On test: \(Format.percent(test.accuracy)), "
+                        + "cost \(Format.count(test.cost)) (\(Format.wholePercent(test.cost / r.large.cost)) of large), deferring \(Format.wholePercent(test.deferralRate)). "
+                        + (test.accuracy < target.target
+                            ? "Test falls \(Format.fixed((target.target - test.accuracy) * 100, 1)) points short: a threshold chosen on one sample is noisy on another."
+                            : "The choice holds on test."))
             } else {
                 // Paying for the large model only helps when the large model itself reaches the target.
-                out.paragraph(target.target > r.large.accuracy
-                              ? "No threshold reaches it on validation data, and neither does the large model alone (\(Format.percent(r.large.accuracy)) on test): ask for less."
-                              : "No threshold reaches it on validation data: ask for less, or pay for the large model.")
+                out.paragraph(
+                    target.target > r.large.accuracy
+                        ? "No threshold reaches it on validation data, and neither does the large model alone (\(Format.percent(r.large.accuracy)) on test): ask for less."
+                        : "No threshold reaches it on validation data: ask for less, or pay for the large model.")
             }
         }
 
@@ -83,46 +105,79 @@ extension CascadeDemo {
         var table = Table(["τ", "accuracy", "cost", "of large", "deferred", "random deferral"])
         table.shortHeaders = ["τ", "accuracy", "cost", "of large", "deferred", "random"]
         table.dropOrder = [2, 5]
-        table.add(["small", Format.percent(r.small.accuracy), Format.count(r.small.cost), Format.wholePercent(r.small.cost / r.large.cost), "0%", ""])
+        table.add([
+            "small", Format.percent(r.small.accuracy), Format.count(r.small.cost),
+            Format.wholePercent(r.small.cost / r.large.cost), "0%", "",
+        ])
         var lastRate = -1.0
         for p in r.points where p.deferralRate != lastRate && p.deferralRate > 0 {
             lastRate = p.deferralRate
-            table.add([Format.fixed(p.threshold), Format.percent(p.accuracy), Format.count(p.cost), Format.wholePercent(p.cost / r.large.cost),
-                       Format.wholePercent(p.deferralRate), Format.percent(p.randomDeferralAccuracy)],
-                      highlight: p == r.matching)
+            table.add(
+                [
+                    Format.fixed(p.threshold), Format.percent(p.accuracy), Format.count(p.cost),
+                    Format.wholePercent(p.cost / r.large.cost),
+                    Format.wholePercent(p.deferralRate), Format.percent(p.randomDeferralAccuracy),
+                ],
+                highlight: p == r.matching)
         }
         if let medium = r.medium {
-            table.add(["medium", Format.percent(medium.accuracy), Format.count(medium.cost), Format.wholePercent(medium.cost / r.large.cost), "", ""])
+            table.add([
+                "medium", Format.percent(medium.accuracy), Format.count(medium.cost),
+                Format.wholePercent(medium.cost / r.large.cost), "", "",
+            ])
         }
         if r.tiers >= 3 {
-            table.add(["med→large", Format.percent(r.deferredAccuracy), Format.count(r.deferredCost), Format.wholePercent(r.deferredCost / r.large.cost), "", ""])
+            table.add([
+                "med→large", Format.percent(r.deferredAccuracy), Format.count(r.deferredCost),
+                Format.wholePercent(r.deferredCost / r.large.cost), "", "",
+            ])
         }
         table.add(["large", Format.percent(r.large.accuracy), Format.count(r.large.cost), "100%", "", ""])
-        table.add(["oracle", Format.percent(r.oracle.accuracy), Format.count(r.oracle.cost), Format.wholePercent(r.oracle.cost / r.large.cost),
-                   Format.wholePercent(r.oracle.deferralRate), Format.percent(r.oracle.randomDeferralAccuracy)])
+        table.add([
+            "oracle", Format.percent(r.oracle.accuracy), Format.count(r.oracle.cost),
+            Format.wholePercent(r.oracle.cost / r.large.cost),
+            Format.wholePercent(r.oracle.deferralRate), Format.percent(r.oracle.randomDeferralAccuracy),
+        ])
         out.block(table.render(out))
         out.blank()
         let shown = table.keptColumns(out)
-        out.note("Small, large" + (r.tiers >= 3 ? ", medium" : "") + ": one model alone"
-                 + (r.tiers >= 3 ? "; med→large: the medium model's deferrals sent on to the large one" : "")
-                 + ". Oracle: defer exactly the small model's mistakes."
-                 + (shown.contains(2) ? " Cost: multiply-adds per query;" : "") + " of large: cost as a share of the large model's."
-                 + (shown.contains(5) ? " Random deferral\(table.usesShortHeaders(out) ? " (random)" : ""): accuracy when the same share of queries is deferred by coin." : ""))
+        out.note(
+            "Small, large" + (r.tiers >= 3 ? ", medium" : "") + ": one model alone"
+                + (r.tiers >= 3 ? "; med→large: the medium model's deferrals sent on to the large one" : "")
+                + ". Oracle: defer exactly the small model's mistakes."
+                + (shown.contains(2) ? " Cost: multiply-adds per query;" : "")
+                + " of large: cost as a share of the large model's."
+                + (shown.contains(5)
+                    ? " Random deferral\(table.usesShortHeaders(out) ? " (random)" : ""): accuracy when the same share of queries is deferred by coin."
+                    : ""))
 
         out.section("Accuracy against cost")
         let xs = r.points.map { $0.cost / r.large.cost } + [r.oracle.cost / r.large.cost, 1]
         let ys = r.points.map(\.accuracy) + [r.small.accuracy, r.large.accuracy, r.oracle.accuracy]
-        let yLow = floor(((ys.min() ?? 0) - 0.01) * 50) / 50, yHigh = min(1, ceil(((ys.max() ?? 1) + 0.005) * 50) / 50)
-        var plot = LinePlot(series: [], xRange: 0...max(1, xs.max() ?? 1), yRange: yLow...yHigh, height: 10,
-                            xLabel: "cost, share of the large model's", formatX: { Format.wholePercent($0) }, formatY: { Format.wholePercent($0) })
+        let yLow = floor(((ys.min() ?? 0) - 0.01) * 50) / 50
+        let yHigh = min(1, ceil(((ys.max() ?? 1) + 0.005) * 50) / 50)
+        var plot = LinePlot(
+            series: [], xRange: 0...max(1, xs.max() ?? 1), yRange: yLow...yHigh, height: 10,
+            xLabel: "cost, share of the large model's", formatX: { Format.wholePercent($0) },
+            formatY: { Format.wholePercent($0) })
         let sorted = r.points.sorted { $0.cost < $1.cost }
-        plot.series.append(.init(name: "random deferral", points: [(r.small.cost / r.large.cost, r.small.accuracy), (1, r.large.accuracy)],
-                                 marker: nil, style: .dim, asciiGlyph: ".", dash: .dotted))
-        plot.series.append(.init(name: "cascade (\(r.scorer.rawValue))", points: sorted.map { ($0.cost / r.large.cost, $0.accuracy) },
-                                 marker: nil, style: .cyan, asciiGlyph: "*"))
-        plot.series.append(.init(name: "small", points: [(r.small.cost / r.large.cost, r.small.accuracy)], marker: "S", style: .yellow))
+        plot.series.append(
+            .init(
+                name: "random deferral",
+                points: [(r.small.cost / r.large.cost, r.small.accuracy), (1, r.large.accuracy)],
+                marker: nil, style: .dim, asciiGlyph: ".", dash: .dotted))
+        plot.series.append(
+            .init(
+                name: "cascade (\(r.scorer.rawValue))", points: sorted.map { ($0.cost / r.large.cost, $0.accuracy) },
+                marker: nil, style: .cyan, asciiGlyph: "*"))
+        plot.series.append(
+            .init(name: "small", points: [(r.small.cost / r.large.cost, r.small.accuracy)], marker: "S", style: .yellow)
+        )
         plot.series.append(.init(name: "large", points: [(1, r.large.accuracy)], marker: "L", style: .green))
-        plot.series.append(.init(name: "oracle", points: [(r.oracle.cost / r.large.cost, r.oracle.accuracy)], marker: "O", style: .magenta))
+        plot.series.append(
+            .init(
+                name: "oracle", points: [(r.oracle.cost / r.large.cost, r.oracle.accuracy)], marker: "O",
+                style: .magenta))
         out.block(plot.render(out))
         out.blank()
 
@@ -130,12 +185,17 @@ extension CascadeDemo {
         var comparison = Table(["deferred", "max-probability", "learned router", "difference"])
         comparison.shortHeaders = ["deferred", "max-prob", "learned", "gain"]
         for c in r.comparison {
-            comparison.add([Format.wholePercent(c.deferralRate), Format.percent(c.maxprobAccuracy), Format.percent(c.learnedAccuracy),
-                            Format.points(c.learnedAccuracy - c.maxprobAccuracy)])
+            comparison.add([
+                Format.wholePercent(c.deferralRate), Format.percent(c.maxprobAccuracy),
+                Format.percent(c.learnedAccuracy),
+                Format.points(c.learnedAccuracy - c.maxprobAccuracy),
+            ])
         }
         out.block(comparison.render(out))
         if comparison.usesShortHeaders(out) {
-            out.note("Max-prob: defer by the small model's highest class probability; learned: by the learned router; gain: learned minus max-prob.")
+            out.note(
+                "Max-prob: defer by the small model's highest class probability; learned: by the learned router; gain: learned minus max-prob."
+            )
         }
         out.blank()
         out.paragraph(routerVerdict(r.comparison))
@@ -145,13 +205,24 @@ extension CascadeDemo {
     /// Which scorer wins at equal cost, from the numbers: a clean sweep, or a mixed result.
     static func routerVerdict(_ comparison: [ScorerComparison]) -> String {
         let gains = comparison.map { $0.learnedAccuracy - $0.maxprobAccuracy }
-        let wins = gains.filter { $0 > 0 }.count, losses = gains.filter { $0 < 0 }.count
-        let why = "The router sees the keyword features too, so it can learn that messages with two intents' keywords (\"not about my …\") "
+        let wins = gains.filter { $0 > 0 }.count
+        let losses = gains.filter { $0 < 0 }.count
+        let why =
+            "The router sees the keyword features too, so it can learn that messages with two intents' keywords (\"not about my …\") "
             + "are risky even when the small model sounds sure; but, trained on a few hundred validation messages, it adds noise of its own."
-        if wins > 0 && losses == 0 { return "The learned router wins at every budget, by up to \(Format.fixed((gains.max() ?? 0) * 100, 1)) points. " + why }
-        if losses > 0 && wins == 0 { return "Max-probability wins at every budget, by up to \(Format.fixed(-(gains.min() ?? 0) * 100, 1)) points. " + why }
+        if wins > 0 && losses == 0 {
+            return
+                "The learned router wins at every budget, by up to \(Format.fixed((gains.max() ?? 0) * 100, 1)) points. "
+                + why
+        }
+        if losses > 0 && wins == 0 {
+            return
+                "Max-probability wins at every budget, by up to \(Format.fixed(-(gains.min() ?? 0) * 100, 1)) points. "
+                + why
+        }
         if wins == 0 && losses == 0 { return "The two scorers tie at these budgets. " + why }
-        return "Mixed: the learned router wins at \(wins) of \(gains.count) budgets (by up to \(Format.fixed((gains.max() ?? 0) * 100, 1)) points) "
+        return
+            "Mixed: the learned router wins at \(wins) of \(gains.count) budgets (by up to \(Format.fixed((gains.max() ?? 0) * 100, 1)) points) "
             + "and loses at \(losses) (by up to \(Format.fixed(-(gains.min() ?? 0) * 100, 1))). " + why
     }
 
@@ -160,10 +231,17 @@ extension CascadeDemo {
             ("demo", .string("cascade")), ("seed", .unsigned(r.seed)),
             ("small", .object([("accuracy", .number(r.small.accuracy)), ("cost", .number(r.small.cost))])),
             ("large", .object([("accuracy", .number(r.large.accuracy)), ("cost", .number(r.large.cost))])),
-            ("points", .array(r.points.map { p in
-                .object([("threshold", .number(p.threshold)), ("accuracy", .number(p.accuracy)), ("cost", .number(p.cost)),
-                         ("deferral_rate", .number(p.deferralRate))])
-            })),
+            (
+                "points",
+                .array(
+                    r.points.map { p in
+                        .object([
+                            ("threshold", .number(p.threshold)), ("accuracy", .number(p.accuracy)),
+                            ("cost", .number(p.cost)),
+                            ("deferral_rate", .number(p.deferralRate)),
+                        ])
+                    })
+            ),
         ])
     }
 }

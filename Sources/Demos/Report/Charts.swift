@@ -105,7 +105,8 @@ struct LinePlot {
         }
         let labelWidth = yLabels.map { DisplayWidth.of($0) }.max() ?? 0
         let columns = max(10, min(60, report.width - labelWidth - 2))
-        let dotsX = columns * 2, dotsY = height * 4
+        let dotsX = columns * 2
+        let dotsY = height * 4
         var dots = [[UInt8]](repeating: [UInt8](repeating: 0, count: columns), count: height)
         var cellStyle = [[Style]](repeating: [Style](repeating: .plain, count: columns), count: height)
         var asciiCell = [[Character]](repeating: [Character](repeating: " ", count: columns), count: height)
@@ -116,19 +117,28 @@ struct LinePlot {
             let fx = (x - xRange.lowerBound) / max(xRange.upperBound - xRange.lowerBound, 1e-12)
             let fy = (y - yRange.lowerBound) / max(yRange.upperBound - yRange.lowerBound, 1e-12)
             guard fx >= -1e-9, fx <= 1 + 1e-9, fy >= -1e-9, fy <= 1 + 1e-9 else { return nil }
-            return (min(dotsX - 1, Int((fx * Double(dotsX - 1)).rounded())), min(dotsY - 1, Int(((1 - fy) * Double(dotsY - 1)).rounded())))
+            return (
+                min(dotsX - 1, Int((fx * Double(dotsX - 1)).rounded())),
+                min(dotsY - 1, Int(((1 - fy) * Double(dotsY - 1)).rounded()))
+            )
         }
         let bits: [[UInt8]] = [[0x01, 0x08], [0x02, 0x10], [0x04, 0x20], [0x40, 0x80]]
         for s in series {
             if let marker = s.marker {
                 for p in s.points {
-                    if let (dx, dy) = dot(p.x, p.y) { markers[dy / 4][dx / 2] = marker; cellStyle[dy / 4][dx / 2] = s.style }
+                    if let (dx, dy) = dot(p.x, p.y) {
+                        markers[dy / 4][dx / 2] = marker
+                        cellStyle[dy / 4][dx / 2] = s.style
+                    }
                 }
                 continue
             }
             var previous: (Int, Int)?
             for p in s.points {
-                guard let current = dot(p.x, p.y) else { previous = nil; continue }
+                guard let current = dot(p.x, p.y) else {
+                    previous = nil
+                    continue
+                }
                 let from = previous ?? current
                 let steps = max(abs(current.0 - from.0), abs(current.1 - from.1), 1)
                 for k in 0...steps where s.dash.draws(from.0 + (current.0 - from.0) * k / steps) {
@@ -162,20 +172,25 @@ struct LinePlot {
         let corner = report.settings.ascii ? "+" : "└"
         let rule = report.settings.ascii ? "-" : "─"
         out.append(String(repeating: " ", count: labelWidth) + corner + String(repeating: rule, count: columns))
-        let left = formatX(xRange.lowerBound), right = formatX(xRange.upperBound)
+        let left = formatX(xRange.lowerBound)
+        let right = formatX(xRange.upperBound)
         let middle = report.glyphs(xLabel)
         let free = columns + 1 - DisplayWidth.of(left) - DisplayWidth.of(right)
         if free >= DisplayWidth.of(middle) + 2 {
             let before = (free - DisplayWidth.of(middle)) / 2
-            out.append(String(repeating: " ", count: labelWidth) + left + String(repeating: " ", count: before) + middle
-                       + String(repeating: " ", count: free - before - DisplayWidth.of(middle)) + right)
+            out.append(
+                String(repeating: " ", count: labelWidth) + left + String(repeating: " ", count: before) + middle
+                    + String(repeating: " ", count: free - before - DisplayWidth.of(middle)) + right)
         } else {
-            out.append(String(repeating: " ", count: labelWidth) + left + String(repeating: " ", count: max(1, free)) + right)
+            out.append(
+                String(repeating: " ", count: labelWidth) + left + String(repeating: " ", count: max(1, free)) + right)
         }
         // Legend.
         var legend: [String] = []
         for s in series {
-            legend.append(report.settings.paint(Self.legendKey(s, ascii: report.settings.ascii), s.style) + " " + report.glyphs(s.name))
+            legend.append(
+                report.settings.paint(Self.legendKey(s, ascii: report.settings.ascii), s.style) + " "
+                    + report.glyphs(s.name))
         }
         out += TextWrapLegend.pack(legend, width: report.width, indent: String(repeating: " ", count: labelWidth + 1))
         return out

@@ -4,9 +4,11 @@ import Terminal
 extension FilterDemo {
     public static func headline(_ r: Result) -> String {
         guard let best = r.best else {
-            return "No kept fraction below 100% beats both random selection and all data here (all data: \(Format.percent(r.allDataAccuracy)))."
+            return
+                "No kept fraction below 100% beats both random selection and all data here (all data: \(Format.percent(r.allDataAccuracy)))."
         }
-        return "Training on the \(Format.wholePercent(best.fraction)) of the data the weak model trusts most gives \(Format.percent(best.weakSelected)), "
+        return
+            "Training on the \(Format.wholePercent(best.fraction)) of the data the weak model trusts most gives \(Format.percent(best.weakSelected)), "
             + "vs \(Format.percent(best.random)) for a random \(Format.wholePercent(best.fraction)) and \(Format.percent(r.allDataAccuracy)) for all of it."
     }
 
@@ -14,32 +16,54 @@ extension FilterDemo {
         var out = Report(settings: settings)
         out.headline(headline(r))
         out.blank()
-        out.paragraph("The pool has \(Format.wholePercent(r.poolNoise)) wrong labels (mostly class 0 marked as class 1, a systematic bias) and a fifth "
-                      + "near-duplicates. A small model (\(r.weakCost) multiply-adds) scores each example by its loss on the given label; the strong "
-                      + "model (\(Format.count(Double(r.strongCost))) multiply-adds) trains on the lowest-loss fraction of each label, always for the same number of steps.")
+        out.paragraph(
+            "The pool has \(Format.wholePercent(r.poolNoise)) wrong labels (mostly class 0 marked as class 1, a systematic bias) and a fifth "
+                + "near-duplicates. A small model (\(r.weakCost) multiply-adds) scores each example by its loss on the given label; the strong "
+                + "model (\(Format.count(Double(r.strongCost))) multiply-adds) trains on the lowest-loss fraction of each label, always for the same number of steps."
+        )
         out.section("Strong model's test accuracy by fraction kept")
         var table = Table(["kept", "weak-selected", "random", "strong-selected", "wrong labels kept"])
         table.shortHeaders = ["kept", "weak", "random", "strong", "wrong"]
         for p in r.points {
-            table.add([Format.wholePercent(p.fraction), Format.percent(p.weakSelected), Format.percent(p.random), Format.percent(p.strongSelected),
-                       Format.wholePercent(p.weakKeptNoise)], highlight: p == r.best)
+            table.add(
+                [
+                    Format.wholePercent(p.fraction), Format.percent(p.weakSelected), Format.percent(p.random),
+                    Format.percent(p.strongSelected),
+                    Format.wholePercent(p.weakKeptNoise),
+                ], highlight: p == r.best)
         }
         out.block(table.render(out))
         let short = table.usesShortHeaders(out)
-        out.note("Kept: the fraction of the pool the strong model trains on, chosen by the weak model's loss (\(short ? "weak" : "weak-selected")), at random, "
-                 + "or by the strong model's own loss (\(short ? "strong" : "strong-selected")); each is the strong model's test accuracy. "
-                 + "\(short ? "Wrong" : "Wrong labels kept"): the share of wrong labels among the weak model's picks (the pool has \(Format.wholePercent(r.poolNoise))).")
+        out.note(
+            "Kept: the fraction of the pool the strong model trains on, chosen by the weak model's loss (\(short ? "weak" : "weak-selected")), at random, "
+                + "or by the strong model's own loss (\(short ? "strong" : "strong-selected")); each is the strong model's test accuracy. "
+                + "\(short ? "Wrong" : "Wrong labels kept"): the share of wrong labels among the weak model's picks (the pool has \(Format.wholePercent(r.poolNoise)))."
+        )
         let ys = r.points.flatMap { [$0.weakSelected, $0.random, $0.strongSelected] }
-        let yLow = floor(((ys.min() ?? 0.5) - 0.01) * 50) / 50, yHigh = min(1, ceil(((ys.max() ?? 1) + 0.005) * 50) / 50)
-        var plot = LinePlot(series: [], xRange: (r.points.first?.fraction ?? 0)...1, yRange: yLow...yHigh, height: 9,
-                            xLabel: "fraction of the pool kept", formatX: { Format.wholePercent($0) }, formatY: { Format.wholePercent($0) })
-        plot.series.append(.init(name: "random", points: r.points.map { ($0.fraction, $0.random) }, marker: nil, style: .dim, asciiGlyph: ".", dash: .dotted))
-        plot.series.append(.init(name: "weak-selected", points: r.points.map { ($0.fraction, $0.weakSelected) }, marker: nil, style: .cyan, asciiGlyph: "*"))
-        plot.series.append(.init(name: "strong-selected", points: r.points.map { ($0.fraction, $0.strongSelected) }, marker: "s", style: .green))
+        let yLow = floor(((ys.min() ?? 0.5) - 0.01) * 50) / 50
+        let yHigh = min(1, ceil(((ys.max() ?? 1) + 0.005) * 50) / 50)
+        var plot = LinePlot(
+            series: [], xRange: (r.points.first?.fraction ?? 0)...1, yRange: yLow...yHigh, height: 9,
+            xLabel: "fraction of the pool kept", formatX: { Format.wholePercent($0) },
+            formatY: { Format.wholePercent($0) })
+        plot.series.append(
+            .init(
+                name: "random", points: r.points.map { ($0.fraction, $0.random) }, marker: nil, style: .dim,
+                asciiGlyph: ".", dash: .dotted))
+        plot.series.append(
+            .init(
+                name: "weak-selected", points: r.points.map { ($0.fraction, $0.weakSelected) }, marker: nil,
+                style: .cyan, asciiGlyph: "*"))
+        plot.series.append(
+            .init(
+                name: "strong-selected", points: r.points.map { ($0.fraction, $0.strongSelected) }, marker: "s",
+                style: .green))
         out.blank()
         out.block(plot.render(out))
         out.blank()
-        out.paragraph(selectionStory(r) + " Random selection keeps the noise rate and only throws data away. " + scorerComparison(r))
+        out.paragraph(
+            selectionStory(r) + " Random selection keeps the noise rate and only throws data away. "
+                + scorerComparison(r))
         return out.text
     }
 
@@ -47,15 +71,21 @@ extension FilterDemo {
     static func selectionStory(_ r: Result) -> String {
         var text = ""
         if let widest = r.points.filter({ $0.fraction < 1 }).max(by: { $0.fraction < $1.fraction }) {
-            let dropped = "Dropping the \(Format.wholePercent(1 - widest.fraction)) with the highest weak loss cuts wrong labels from "
+            let dropped =
+                "Dropping the \(Format.wholePercent(1 - widest.fraction)) with the highest weak loss cuts wrong labels from "
                 + "\(Format.wholePercent(r.poolNoise)) to \(Format.wholePercent(widest.weakKeptNoise))"
-            text = widest.weakKeptNoise < r.poolNoise / 2
-                ? dropped + ": those examples are mostly the mislabelled ones, and without them the strong model no longer learns their bias."
+            text =
+                widest.weakKeptNoise < r.poolNoise / 2
+                ? dropped
+                    + ": those examples are mostly the mislabelled ones, and without them the strong model no longer learns their bias."
                 : dropped + ": the weak model's loss finds only part of the mislabelled examples."
         }
-        if let best = r.best, let smallest = r.points.min(by: { $0.fraction < $1.fraction }), smallest.fraction < best.fraction,
-           smallest.weakSelected < best.weakSelected - 0.005 {
-            text += " Keep too little (\(Format.wholePercent(smallest.fraction)): \(Format.percent(smallest.weakSelected))) and the strong model loses "
+        if let best = r.best, let smallest = r.points.min(by: { $0.fraction < $1.fraction }),
+            smallest.fraction < best.fraction,
+            smallest.weakSelected < best.weakSelected - 0.005
+        {
+            text +=
+                " Keep too little (\(Format.wholePercent(smallest.fraction)): \(Format.percent(smallest.weakSelected))) and the strong model loses "
                 + "the hard, informative examples as well."
         }
         return text
@@ -69,22 +99,32 @@ extension FilterDemo {
         let strong = partial.map(\.strongSelected).reduce(0, +) / Double(partial.count)
         let ratio = r.strongCost / max(r.weakCost, 1)
         if strong > weak + 0.005 {
-            return "The strong model as its own scorer selects \(strong - weak < 0.015 ? "a little " : "")better (\(Format.percent(strong)) vs \(Format.percent(weak)) on average) at \(ratio)× the scoring cost."
+            return
+                "The strong model as its own scorer selects \(strong - weak < 0.015 ? "a little " : "")better (\(Format.percent(strong)) vs \(Format.percent(weak)) on average) at \(ratio)× the scoring cost."
         }
         if weak > strong + 0.005 {
-            return "The weak scorer even beats the strong model scoring its own data (\(Format.percent(weak)) vs \(Format.percent(strong)) on average), at 1/\(ratio) of the cost."
+            return
+                "The weak scorer even beats the strong model scoring its own data (\(Format.percent(weak)) vs \(Format.percent(strong)) on average), at 1/\(ratio) of the cost."
         }
-        return "The weak scorer selects about as well as the strong model scoring its own data, at 1/\(ratio) of the cost."
+        return
+            "The weak scorer selects about as well as the strong model scoring its own data, at 1/\(ratio) of the cost."
     }
 
     public static func json(_ r: Result) -> JSONValue {
         .object([
             ("demo", .string("filter")), ("seed", .unsigned(r.seed)),
             ("all_data_accuracy", .number(r.allDataAccuracy)),
-            ("points", .array(r.points.map { p in
-                .object([("fraction", .number(p.fraction)), ("weak_selected", .number(p.weakSelected)), ("random", .number(p.random)),
-                         ("strong_selected", .number(p.strongSelected))])
-            })),
+            (
+                "points",
+                .array(
+                    r.points.map { p in
+                        .object([
+                            ("fraction", .number(p.fraction)), ("weak_selected", .number(p.weakSelected)),
+                            ("random", .number(p.random)),
+                            ("strong_selected", .number(p.strongSelected)),
+                        ])
+                    })
+            ),
         ])
     }
 }

@@ -22,7 +22,9 @@ struct Report {
     /// A section title, wrapped on a narrow screen.
     mutating func section(_ title: String) {
         blank()
-        for line in TextWrap.wrap(glyphs(title), width: width) { lines.append(settings.paint(line, Style.bold.with(.cyan))) }
+        for line in TextWrap.wrap(glyphs(title), width: width) {
+            lines.append(settings.paint(line, Style.bold.with(.cyan)))
+        }
     }
 
     /// Wrapped prose.
@@ -57,9 +59,11 @@ struct Report {
     func glyphs(_ text: String) -> String {
         guard settings.ascii else { return text }
         var out = text
-        for (unicode, ascii) in [("τ", "tau"), ("γ", "gamma"), ("α", "alpha"), ("→", "->"), ("—", "--"), ("–", "-"),
-                                 ("≤", "<="), ("≥", ">="), ("×", "x"), ("·", "*"), ("…", "..."), ("≈", "~"),
-                                 ("²", "^2"), ("ᵏ", "^k"), ("“", "\""), ("”", "\""), ("’", "'"), ("−", "-")] {
+        for (unicode, ascii) in [
+            ("τ", "tau"), ("γ", "gamma"), ("α", "alpha"), ("→", "->"), ("—", "--"), ("–", "-"),
+            ("≤", "<="), ("≥", ">="), ("×", "x"), ("·", "*"), ("…", "..."), ("≈", "~"),
+            ("²", "^2"), ("ᵏ", "^k"), ("“", "\""), ("”", "\""), ("’", "'"), ("−", "-"),
+        ] {
             out = out.replacingOccurrences(of: unicode, with: ascii)
         }
         return String(out.unicodeScalars.map { $0.isASCII ? Character($0) : "?" })
@@ -76,10 +80,17 @@ struct Report {
         var inEscape = false
         var sawEscape = false
         for character in text {
-            if character == "\u{1B}" { inEscape = true; sawEscape = true; out.append(character); continue }
+            if character == "\u{1B}" {
+                inEscape = true
+                sawEscape = true
+                out.append(character)
+                continue
+            }
             if inEscape {
                 out.append(character)
-                if let ascii = character.asciiValue, (0x40...0x7E).contains(ascii), character != "[" { inEscape = false }
+                if let ascii = character.asciiValue, (0x40...0x7E).contains(ascii), character != "[" {
+                    inEscape = false
+                }
                 continue
             }
             let w = DisplayWidth.of(character)

@@ -6,30 +6,48 @@ extension SpeculativeDemo {
         let point = r.points.first { $0.gamma == r.gamma }
         return "The draft's tokens are accepted at α = \(Format.fixed(r.acceptanceRate)): each target call yields "
             + "\(Format.fixed(point?.tokensPerCall ?? .nan)) tokens at γ = \(r.gamma) (formula \(Format.fixed(point?.formula ?? .nan))), "
-            + (matchesTarget(r) ? "and the output is still distributed as the target's." : "but the output's token frequencies stray from the target's.")
+            + (matchesTarget(r)
+                ? "and the output is still distributed as the target's."
+                : "but the output's token frequencies stray from the target's.")
     }
 
     public static func report(_ r: Result, settings: TerminalSettings) -> String {
         var out = Report(settings: settings)
         out.headline(headline(r))
         out.blank()
-        out.paragraph("Draft: a bigram model estimated from a short sample. Target: a trigram model from a long one, over \(r.vocabulary) tokens "
-                      + "of a second-order Markov source. The draft proposes γ tokens; the target checks them in one call, keeps each with "
-                      + "probability min(1, p/q), resamples the first rejected one from max(0, p − q), and adds a bonus token when all pass.")
+        out.paragraph(
+            "Draft: a bigram model estimated from a short sample. Target: a trigram model from a long one, over \(r.vocabulary) tokens "
+                + "of a second-order Markov source. The draft proposes γ tokens; the target checks them in one call, keeps each with "
+                + "probability min(1, p/q), resamples the first rejected one from max(0, p − q), and adds a bonus token when all pass."
+        )
         out.section("Tokens per target call")
         var table = Table(["γ", "measured", "formula", "gap"])
         for p in r.points {
-            table.add(["\(p.gamma)", Format.fixed(p.tokensPerCall), Format.fixed(p.formula), String(format: "%+.1f%%", p.relativeGap * 100)],
-                      highlight: p.gamma == r.gamma)
+            table.add(
+                [
+                    "\(p.gamma)", Format.fixed(p.tokensPerCall), Format.fixed(p.formula),
+                    String(format: "%+.1f%%", p.relativeGap * 100),
+                ],
+                highlight: p.gamma == r.gamma)
         }
         out.block(table.render(out))
         out.blank()
-        out.note("Formula: (1 − α^(γ+1)) / (1 − α) with the measured α. Each γ generates \(Format.count(Double(r.tokens))) tokens.")
-        var plot = LinePlot(series: [], xRange: 1...Double(r.points.last?.gamma ?? 8),
-                            yRange: 1...ceil(max(r.points.map(\.tokensPerCall).max() ?? 2, r.points.map(\.formula).max() ?? 2) + 0.2),
-                            height: 8, xLabel: "γ (draft tokens per call)", formatX: { String(Int($0)) }, formatY: { Format.fixed($0, 1) })
-        plot.series.append(.init(name: "formula", points: r.points.map { (Double($0.gamma), $0.formula) }, marker: nil, style: .dim, asciiGlyph: ".", dash: .dotted))
-        plot.series.append(.init(name: "measured", points: r.points.map { (Double($0.gamma), $0.tokensPerCall) }, marker: "x", style: .cyan))
+        out.note(
+            "Formula: (1 − α^(γ+1)) / (1 − α) with the measured α. Each γ generates \(Format.count(Double(r.tokens))) tokens."
+        )
+        var plot = LinePlot(
+            series: [], xRange: 1...Double(r.points.last?.gamma ?? 8),
+            yRange: 1...ceil(max(r.points.map(\.tokensPerCall).max() ?? 2, r.points.map(\.formula).max() ?? 2) + 0.2),
+            height: 8, xLabel: "γ (draft tokens per call)", formatX: { String(Int($0)) },
+            formatY: { Format.fixed($0, 1) })
+        plot.series.append(
+            .init(
+                name: "formula", points: r.points.map { (Double($0.gamma), $0.formula) }, marker: nil, style: .dim,
+                asciiGlyph: ".", dash: .dotted))
+        plot.series.append(
+            .init(
+                name: "measured", points: r.points.map { (Double($0.gamma), $0.tokensPerCall) }, marker: "x",
+                style: .cyan))
         out.blank()
         out.block(plot.render(out))
         out.blank()
@@ -41,14 +59,22 @@ extension SpeculativeDemo {
             bars.add("token \(k + 1)", a, Format.percent(a), style: .cyan)
         }
         out.block(bars.render(out))
-        out.note("Bars start at \(Format.wholePercent(bars.minimum)). Token k: how often the k-th draft token of a block is accepted, given that tokens 1 to k − 1 were.")
+        out.note(
+            "Bars start at \(Format.wholePercent(bars.minimum)). Token k: how often the k-th draft token of a block is accepted, given that tokens 1 to k − 1 were."
+        )
         out.section("Is the output still the target's?")
         let noiseSized = matchesTarget(r)
-        out.paragraph("Token frequencies, speculative vs sampling from the target alone: total-variation distance \(Format.fixed(r.frequencyDistance, 3)); "
-                      + "two independent target-only samples differ by \(Format.fixed(r.referenceDistance, 3))"
-                      + (noiseSized ? " — about the same size: sampling noise." : " — the speculative output differs by more than sampling noise."))
-        out.paragraph("Greedy decoding (accept a draft token only when it is the target's top choice): the \(r.greedyTokens) tokens are "
-                      + (r.greedyIdentical ? "identical to the target's own greedy output." : "NOT identical to the target's greedy output — a bug."))
+        out.paragraph(
+            "Token frequencies, speculative vs sampling from the target alone: total-variation distance \(Format.fixed(r.frequencyDistance, 3)); "
+                + "two independent target-only samples differ by \(Format.fixed(r.referenceDistance, 3))"
+                + (noiseSized
+                    ? " — about the same size: sampling noise."
+                    : " — the speculative output differs by more than sampling noise."))
+        out.paragraph(
+            "Greedy decoding (accept a draft token only when it is the target's top choice): the \(r.greedyTokens) tokens are "
+                + (r.greedyIdentical
+                    ? "identical to the target's own greedy output."
+                    : "NOT identical to the target's greedy output — a bug."))
         return out.text
     }
 
@@ -72,12 +98,15 @@ extension SpeculativeDemo {
         } else {
             text += "; beyond it the gap is no larger here (at most \(percent(large)))."
         }
-        text += " The formula assumes every draft token is accepted with the same probability α, independently. Really, acceptance "
+        text +=
+            " The formula assumes every draft token is accepted with the same probability α, independently. Really, acceptance "
             + "depends on the context (its spread across contexts here: ±\(Format.fixed(r.acceptanceSpread))) and is correlated along a block"
         if let first = r.blockAcceptance.first, let last = r.blockAcceptance.last, r.blockAcceptance.count > 1 {
-            let along = "from \(Format.percent(first)) for the first draft token to \(Format.percent(last)) for token \(r.blockAcceptance.count) given the ones before it were kept"
+            let along =
+                "from \(Format.percent(first)) for the first draft token to \(Format.percent(last)) for token \(r.blockAcceptance.count) given the ones before it were kept"
             if last - first > 0.01 {
-                text += " — a context the draft predicts well tends to be followed by another, so acceptance rises along a block (below: \(along))."
+                text +=
+                    " — a context the draft predicts well tends to be followed by another, so acceptance rises along a block (below: \(along))."
             } else if first - last > 0.01 {
                 text += " — acceptance falls along a block here (below: \(along))."
             } else {
@@ -87,10 +116,12 @@ extension SpeculativeDemo {
             text += "."
         }
         if large > small {
-            return text + " Either can pull the measurement off the formula, and long blocks most, since each extra draft token compounds "
+            return text
+                + " Either can pull the measurement off the formula, and long blocks most, since each extra draft token compounds "
                 + "the dependence — and adds sampling noise."
         }
-        return text + " Either can pull the measurement off the formula, and since each extra draft token compounds the dependence, "
+        return text
+            + " Either can pull the measurement off the formula, and since each extra draft token compounds the dependence, "
             + "long blocks can drift further — though not in this run."
     }
 
@@ -98,9 +129,16 @@ extension SpeculativeDemo {
         .object([
             ("demo", .string("speculative")), ("seed", .unsigned(r.seed)),
             ("acceptance_rate", .number(r.acceptanceRate)),
-            ("points", .array(r.points.map { p in
-                .object([("gamma", .integer(p.gamma)), ("tokens_per_call", .number(p.tokensPerCall)), ("formula", .number(p.formula))])
-            })),
+            (
+                "points",
+                .array(
+                    r.points.map { p in
+                        .object([
+                            ("gamma", .integer(p.gamma)), ("tokens_per_call", .number(p.tokensPerCall)),
+                            ("formula", .number(p.formula)),
+                        ])
+                    })
+            ),
         ])
     }
 }

@@ -67,7 +67,10 @@ struct Table {
             return joined
         }
         let ruleWidth = min(report.width, widths.reduce(0, +) + gap * (widths.count - 1))
-        var out = [report.settings.paint(line(cells[0]), .bold), String(repeating: report.settings.ascii ? "-" : "─", count: ruleWidth)]
+        var out = [
+            report.settings.paint(line(cells[0]), .bold),
+            String(repeating: report.settings.ascii ? "-" : "─", count: ruleWidth),
+        ]
         for (r, row) in cells.dropFirst().enumerated() {
             let text = line(row)
             out.append(highlighted.contains(r) ? report.settings.paint(text, .bold) : text)

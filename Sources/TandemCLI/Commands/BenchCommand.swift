@@ -38,9 +38,9 @@ public struct BenchCommand: ParsableCommand {
 enum BenchReport {
     static var isDebugBuild: Bool {
         #if DEBUG
-        return true
+            return true
         #else
-        return false
+            return false
         #endif
     }
 
@@ -54,12 +54,16 @@ enum BenchReport {
         // Each line with the indentation its continuation lines take when it must wrap.
         var lines: [(text: String, hang: String)] = [
             ("ToyEngine training throughput", "  "),
-            ("  job: MLP \(shape) ReLU, softmax cross-entropy, Adam, batch \(EngineBenchmark.batchSize), "
-                + "\(EngineBenchmark.steps) steps, \(EngineBenchmark.rows) rows", "       "),
+            (
+                "  job: MLP \(shape) ReLU, softmax cross-entropy, Adam, batch \(EngineBenchmark.batchSize), "
+                    + "\(EngineBenchmark.steps) steps, \(EngineBenchmark.rows) rows", "       "
+            ),
             ("  examples/second  \(rounded(r.examplesPerSecond, 0))", "    "),
             ("  GFLOPS           \(rounded(r.gflops, 2))", "    "),
-            ("  time             \(rounded(r.seconds * 1000, 1)) ms (fastest run; CPU \(rounded(r.cpuSeconds * 1000, 1)) ms)",
-             "                   "),
+            (
+                "  time             \(rounded(r.seconds * 1000, 1)) ms (fastest run; CPU \(rounded(r.cpuSeconds * 1000, 1)) ms)",
+                "                   "
+            ),
             ("  kernel           \(EngineKernel.active.rawValue)", "    "),
             ("  final loss       \(rounded(r.finalLoss, 4))", "    "),
         ]

@@ -11,7 +11,8 @@ public struct CheckCommand: ParsableCommand {
     @Argument(help: "Exercise number, id or unique prefix.") public var exercise: String?
     @Flag(name: .long, help: "Check every exercise and summarise.") public var all = false
     @Flag(name: .long, help: "Print the results as JSON.") public var json = false
-    @Option(name: .long, help: "Seconds the checks may run before they count as hung.") public var timeLimit: Double = 20
+    @Option(name: .long, help: "Seconds the checks may run before they count as hung.") public var timeLimit: Double =
+        20
     @OptionGroup public var course: CourseOptions
     @OptionGroup public var display: DisplayOptions
     public init() {}
@@ -25,17 +26,26 @@ public struct CheckCommand: ParsableCommand {
             selection = [one]
         } else {
             let report = CheckReport(settings: session.settings)
-            Output.line(json ? CheckReport.json([]) : report.wrap("Every exercise is solved. tandem check --all re-checks them all."))
+            Output.line(
+                json
+                    ? CheckReport.json([])
+                    : report.wrap("Every exercise is solved. tandem check --all re-checks them all."))
             return
         }
         if !json {
             let report = CheckReport(settings: session.settings)
-            Output.line(report.wrap(all ? "Checking \(selection.count) exercises…" : "Checking exercise \(selection[0].number)…"))
+            Output.line(
+                report.wrap(
+                    all ? "Checking \(selection.count) exercises…" : "Checking exercise \(selection[0].number)…"))
             if session.firstBuild {
-                Output.line(report.wrap("(The first check compiles the engine too: about a minute. Later checks take seconds.)"))
+                Output.line(
+                    report.wrap("(The first check compiles the engine too: about a minute. Later checks take seconds.)")
+                )
             }
         }
-        let outcome = try explained { try session.check(selection, all: all, json: json, timeLimit: timeLimit) { Output.line($0) } }
+        let outcome = try explained {
+            try session.check(selection, all: all, json: json, timeLimit: timeLimit) { Output.line($0) }
+        }
         Output.line(outcome.text)
         if !outcome.allPassed { throw ExitCode.failure }
     }

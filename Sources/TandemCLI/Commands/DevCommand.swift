@@ -7,7 +7,8 @@ import Terminal
 /// `tandem dev …`: tools for course authors.
 public struct DevCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
-        commandName: "dev", abstract: "Tools for course authors.", subcommands: [DevVerifyCommand.self, DevMineCommand.self])
+        commandName: "dev", abstract: "Tools for course authors.",
+        subcommands: [DevVerifyCommand.self, DevMineCommand.self])
     public init() {}
 }
 
@@ -23,14 +24,20 @@ public struct DevVerifyCommand: ParsableCommand {
 
     public func run() throws {
         let loaded = try course.load()
-        let report = try explained { try Verifier(course: loaded, timeLimit: timeLimit, log: { Output.line($0) }).verify() }
+        let report = try explained {
+            try Verifier(course: loaded, timeLimit: timeLimit, log: { Output.line($0) }).verify()
+        }
         let format = CheckReport(settings: display.settings)
         for (starter, solution) in zip(report.starterResults, report.solutionResults) {
-            Output.line(format.wrap("\(starter.exercise.number) \(starter.exercise.id): starter \(starter.status.rawValue), solution \(solution.status.rawValue)"))
+            Output.line(
+                format.wrap(
+                    "\(starter.exercise.number) \(starter.exercise.id): starter \(starter.status.rawValue), solution \(solution.status.rawValue)"
+                ))
         }
         for problem in report.problems { Output.line(format.wrap("problem: \(problem)", indent: 2)) }
         guard report.ok else { throw CLIFailure("dev verify: \(report.problems.count) problem(s)", code: 1) }
-        Output.line(String(format: "All %d exercises verified in %.1f s.", report.solutionResults.count, report.seconds))
+        Output.line(
+            String(format: "All %d exercises verified in %.1f s.", report.solutionResults.count, report.seconds))
     }
 }
 
@@ -39,7 +46,8 @@ public struct DevMineCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "mine", abstract: "Run a demo on your own exercise functions (what tandem run DEMO --mine does).")
     @Argument(help: "The demo: cascade, ensemble, weak-to-strong, filter or distill.") public var demo: String
-    @Argument(parsing: .captureForPassthrough, help: "Arguments for the demo runner (e.g. --seed 2).") public var arguments: [String] = []
+    @Argument(parsing: .captureForPassthrough, help: "Arguments for the demo runner (e.g. --seed 2).") public
+        var arguments: [String] = []
     @OptionGroup public var course: CourseOptions
     public init() {}
 

@@ -7,7 +7,8 @@ import TerminalMarkdown
 
 /// `tandem` with no arguments: where you are and what to do next.
 public struct HomeCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(commandName: "home", abstract: "Where you are in the course and what to do next.")
+    public static let configuration = CommandConfiguration(
+        commandName: "home", abstract: "Where you are in the course and what to do next.")
     @OptionGroup public var course: CourseOptions
     @OptionGroup public var display: DisplayOptions
     public init() {}
@@ -15,9 +16,10 @@ public struct HomeCommand: ParsableCommand {
     public func run() throws {
         let journey = try JourneyState(options: course)
         let settings = display.settings
-        let screen = HomeScreen.compose(course: journey.course, progress: journey.progress, quizTotals: journey.quizTotals,
-                                        now: journey.now, reviewable: journey.reviewable, settings: settings,
-                                        renderMarkdown: { CourseMessage.render($0, settings: settings) })
+        let screen = HomeScreen.compose(
+            course: journey.course, progress: journey.progress, quizTotals: journey.quizTotals,
+            now: journey.now, reviewable: journey.reviewable, settings: settings,
+            renderMarkdown: { CourseMessage.render($0, settings: settings) })
         Output.page(screen, allowPager: !display.noPager)
         journey.recordMessagesShown()
     }
@@ -40,7 +42,10 @@ enum CourseMessage {
         var result = String.UnicodeScalarView()
         var scalars = text.unicodeScalars.makeIterator()
         while let scalar = scalars.next() {
-            guard scalar == "\u{1B}" else { result.append(scalar); continue }
+            guard scalar == "\u{1B}" else {
+                result.append(scalar)
+                continue
+            }
             switch scalars.next() {
             case "[":
                 while let next = scalars.next(), !(0x40...0x7E).contains(next.value) {}

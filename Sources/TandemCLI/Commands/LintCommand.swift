@@ -7,10 +7,12 @@ import Terminal
 /// `tandem lint`: checks the whole course and prints every problem as `PATH:LINE: message`
 /// (paths relative to the course root); exit 1 when there is any.
 public struct LintCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(commandName: "lint", abstract: "Check the whole course: manifest, lessons, live examples, quizzes, links.")
+    public static let configuration = CommandConfiguration(
+        commandName: "lint", abstract: "Check the whole course: manifest, lessons, live examples, quizzes, links.")
     @OptionGroup public var course: CourseOptions
     @Flag(name: .long, help: "Check the live examples' syntax without running them.") public var noRun = false
-    @Option(name: .long, help: ArgumentHelp("Seconds each live example may take.", valueName: "s")) public var timeout: Double = 60
+    @Option(name: .long, help: ArgumentHelp("Seconds each live example may take.", valueName: "s")) public var timeout:
+        Double = 60
     public init() {}
 
     public func run() throws {
@@ -20,7 +22,8 @@ public struct LintCommand: ParsableCommand {
         do {
             loaded = try Course.load(root: root)
         } catch {
-            let path = Course(root: root, manifest: CourseManifest(id: "", title: "")).relativePath(URL(fileURLWithPath: error.path))
+            let path = Course(root: root, manifest: CourseManifest(id: "", title: "")).relativePath(
+                URL(fileURLWithPath: error.path))
             Output.line(LintProblem(path: path, line: error.line ?? 1, message: error.message).description)
             throw ExitCode(1)
         }
@@ -32,7 +35,8 @@ public struct LintCommand: ParsableCommand {
         let linter = CourseLinter(course: loaded, runBlock: noRun ? nil : runBlock)
         let report = linter.lint()
         for problem in report.problems { Output.line(problem.description) }
-        let counts = "\(report.lessons) lessons, \(report.liveBlocks) live blocks, \(report.questions) questions, \(report.exercises) exercises"
+        let counts =
+            "\(report.lessons) lessons, \(report.liveBlocks) live blocks, \(report.questions) questions, \(report.exercises) exercises"
         if report.problems.isEmpty {
             Output.line("lint: \(counts): no problems")
         } else {

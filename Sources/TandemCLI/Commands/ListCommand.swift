@@ -6,7 +6,8 @@ import Terminal
 
 /// `tandem list`: every lesson, quiz and exercise with its status.
 public struct ListCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(commandName: "list", abstract: "Every lesson, quiz and exercise with its status.")
+    public static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "Every lesson, quiz and exercise with its status.")
     @OptionGroup public var course: CourseOptions
     @OptionGroup public var display: DisplayOptions
     @Flag(name: .long, help: "Print JSON for scripts.") public var json = false

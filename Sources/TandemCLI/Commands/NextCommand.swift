@@ -7,7 +7,8 @@ import TerminalMarkdown
 
 /// `tandem next`: does the next step by running that step's command in this process.
 public struct NextCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(commandName: "next", abstract: "Do the next step: read, quiz, exercise or review.")
+    public static let configuration = CommandConfiguration(
+        commandName: "next", abstract: "Do the next step: read, quiz, exercise or review.")
     @OptionGroup public var course: CourseOptions
     @OptionGroup public var display: DisplayOptions
     public init() {}
@@ -25,10 +26,14 @@ public struct NextCommand: ParsableCommand {
             return
         }
         // Say what is being started, on stderr so the step's own output stays clean.
-        Output.error(TextWrap.wrap("tandem next: \(step.command) (\(step.summary))", width: display.settings.width,
-                                   indent: "", hang: "  ").joined(separator: "\n"))
-        var command = try Self.parseStep(Self.arguments(for: step), courseRoot: journey.course.root.path,
-                                         display: display.arguments)
+        Output.error(
+            TextWrap.wrap(
+                "tandem next: \(step.command) (\(step.summary))", width: display.settings.width,
+                indent: "", hang: "  "
+            ).joined(separator: "\n"))
+        var command = try Self.parseStep(
+            Self.arguments(for: step), courseRoot: journey.course.root.path,
+            display: display.arguments)
         // A newcomer whose first command is `tandem next` still gets the welcome: on the lesson's
         // own page when the step is reading (a pager would otherwise scroll it away), else first.
         let welcome = Self.welcome(journey.course, progress: journey.progress, settings: display.settings)
@@ -42,7 +47,10 @@ public struct NextCommand: ParsableCommand {
                 try read.run(preface: welcome)
                 if !welcome.isEmpty { journey.recordMessagesShown() }
             } else {
-                if !welcome.isEmpty { Output.write(welcome); journey.recordMessagesShown() }
+                if !welcome.isEmpty {
+                    Output.write(welcome)
+                    journey.recordMessagesShown()
+                }
                 try command.run()
             }
         }
@@ -76,7 +84,9 @@ public struct NextCommand: ParsableCommand {
 
     /// The line printed after a step: what `tandem next` will do next time.
     static func afterwards(_ next: NextStep, width: Int) -> String {
-        let text = next == .done ? "Then: nothing left to do. Run tandem to see your results."
+        let text =
+            next == .done
+            ? "Then: nothing left to do. Run tandem to see your results."
             : "Then: \(next.command) (\(next.summary)), or just tandem next."
         return TextWrap.wrap(text, width: width, indent: "", hang: "  ").joined(separator: "\n")
     }

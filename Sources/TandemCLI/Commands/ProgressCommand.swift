@@ -1,21 +1,27 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import ArgumentParser
 import Course
 import Foundation
 import Journey
 import Terminal
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// `tandem progress`: a summary; `--reset`, `--export FILE`, `--import FILE`.
 public struct ProgressCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(commandName: "progress", abstract: "A summary of your progress; reset, export or import it.")
+    public static let configuration = CommandConfiguration(
+        commandName: "progress", abstract: "A summary of your progress; reset, export or import it.")
     @OptionGroup public var course: CourseOptions
     @OptionGroup public var display: DisplayOptions
     @Flag(name: .long, help: "Clear all progress (a backup is saved beside it).") public var reset = false
     @Flag(name: .long, help: "Do not ask before --reset.") public var yes = false
-    @Option(name: .long, help: ArgumentHelp("Write your progress to a file.", valueName: "file")) public var export: String?
-    @Option(name: .customLong("import"), help: ArgumentHelp("Merge progress from a file written by --export, keeping the better result per item.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Write your progress to a file.", valueName: "file")) public var export:
+        String?
+    @Option(
+        name: .customLong("import"),
+        help: ArgumentHelp(
+            "Merge progress from a file written by --export, keeping the better result per item.", valueName: "file"))
     public var importFile: String?
     @Flag(name: .long, help: "Print JSON for scripts (the shape of `tandem list --json`).") public var json = false
     public init() {}
@@ -46,7 +52,8 @@ public struct ProgressCommand: ParsableCommand {
         }
         let backup: URL?
         do { backup = try ProgressTransfer.backup(journey.store, now: journey.now) } catch {
-            throw CLIFailure("cannot back up \(journey.store.fileURL.path): \(error.localizedDescription); nothing changed")
+            throw CLIFailure(
+                "cannot back up \(journey.store.fileURL.path): \(error.localizedDescription); nothing changed")
         }
         do { try journey.store.replace(with: StudentProgress(courseID: journey.course.manifest.id)) } catch {
             throw CLIFailure("cannot reset progress: \(error)")
@@ -69,10 +76,14 @@ public struct ProgressCommand: ParsableCommand {
             throw CLIFailure("cannot read '\(path)'")
         }
         let incoming: StudentProgress
-        do { incoming = try ProgressTransfer.decode(data, path: path, expectedCourseID: journey.course.manifest.id) } catch {
+        do {
+            incoming = try ProgressTransfer.decode(data, path: path, expectedCourseID: journey.course.manifest.id)
+        } catch {
             throw CLIFailure("\(error)")
         }
-        if journey.store.readOnly { throw CLIFailure("progress is read-only (written by a newer tandem); nothing imported") }
+        if journey.store.readOnly {
+            throw CLIFailure("progress is read-only (written by a newer tandem); nothing imported")
+        }
         journey.store.update { $0 = ProgressTransfer.merge($0, incoming) }
         Output.line("Progress imported from \(path) (merged, keeping the better result per item).")
     }

@@ -5,9 +5,9 @@ import Quiz
 import Terminal
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `tandem quiz LESSON | --file PATH [--answers FILE [--json]] | --check PATH`.
@@ -34,7 +34,9 @@ public struct QuizCommand: ParsableCommand {
     @Flag(name: .long, help: "With --answers: print the report as JSON.")
     public var json = false
 
-    @Option(name: .long, help: ArgumentHelp("Check a quiz file for problems (exit 1 when there are any).", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Check a quiz file for problems (exit 1 when there are any).", valueName: "path"))
     public var check: String?
 
     @OptionGroup public var course: CourseOptions
@@ -62,17 +64,22 @@ public struct QuizCommand: ParsableCommand {
             let quiz = try QuizRun.load(target) { Output.error("tandem: " + $0) }
             let store = ProgressStore(course: course)
             if let answers {
-                Output.write(try QuizRun.gradeAnswers(
-                    quiz: quiz, target: target, answersURL: URL(fileURLWithPath: answers), answersPath: answers,
-                    store: store, settings: display.settings, json: json) { Output.error("tandem: warning: " + $0) })
+                Output.write(
+                    try QuizRun.gradeAnswers(
+                        quiz: quiz, target: target, answersURL: URL(fileURLWithPath: answers), answersPath: answers,
+                        store: store, settings: display.settings, json: json
+                    ) { Output.error("tandem: warning: " + $0) })
                 return
             }
             guard isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 else {
-                throw QuizRunError("not a terminal: pass --answers FILE to grade an answers file (see tandem quiz --help)", code: 2)
+                throw QuizRunError(
+                    "not a terminal: pass --answers FILE to grade an answers file (see tandem quiz --help)", code: 2)
             }
             let reader = TerminalLineReader(write: Output.write)
-            _ = QuizSession(quiz: quiz, quizKey: target.key, title: target.title, store: store, reader: reader,
-                            settings: display.settings, resumeCommand: target.command, write: Output.write).run()
+            _ = QuizSession(
+                quiz: quiz, quizKey: target.key, title: target.title, store: store, reader: reader,
+                settings: display.settings, resumeCommand: target.command, write: Output.write
+            ).run()
         } catch let error as QuizRunError {
             throw CLIFailure(error.message, code: error.code)
         }

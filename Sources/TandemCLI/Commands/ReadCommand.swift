@@ -10,12 +10,15 @@ import Terminal
 /// run at the reading width, a header and a footer, and marks it read. `--file PATH` previews any
 /// lesson file, for authors.
 public struct ReadCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(commandName: "read", abstract: "Read a lesson (default: the next unread one).")
+    public static let configuration = CommandConfiguration(
+        commandName: "read", abstract: "Read a lesson (default: the next unread one).")
 
     @Argument(help: "Lesson number, slug or unique prefix.")
     public var lesson: String?
 
-    @Option(name: .long, help: ArgumentHelp("Preview any lesson file, with its live examples (nothing is recorded).", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Preview any lesson file, with its live examples (nothing is recorded).", valueName: "path"))
     public var file: String?
 
     @Flag(name: .long, help: "Show the live examples' commands without running them.")
@@ -40,24 +43,29 @@ public struct ReadCommand: ParsableCommand {
         let store = ProgressStore(course: course)
         let (entry, page) = try lessonPage(course, progress: store.load(), preface: preface)
         Output.page(page, allowPager: !display.noPager)
-        store.update { $0.lessons[entry.slug, default: LessonRecord()].read = true; $0.lessons[entry.slug]?.readAt = Date() }
+        store.update {
+            $0.lessons[entry.slug, default: LessonRecord()].read = true
+            $0.lessons[entry.slug]?.readAt = Date()
+        }
     }
 
     /// The lesson to read and its whole page: `preface`, then the lesson with header and footer.
     func lessonPage(_ course: Course, progress: StudentProgress, preface: String = "") throws -> (LessonEntry, String) {
         let entry = try pickLesson(course, progress: progress)
         let lessonURL = course.lessonFile(entry)
-        let page = LessonPage.compose(course: course, lesson: entry, markdown: try readMarkdownSource(lessonURL.path),
-                                      quizQuestions: course.quizFile(entry).map { quizQuestionIDs(at: $0).count },
-                                      settings: display.settings, live: liveMode(courseRoot: course.root, lessonURL: lessonURL))
+        let page = LessonPage.compose(
+            course: course, lesson: entry, markdown: try readMarkdownSource(lessonURL.path),
+            quizQuestions: course.quizFile(entry).map { quizQuestionIDs(at: $0).count },
+            settings: display.settings, live: liveMode(courseRoot: course.root, lessonURL: lessonURL))
         return (entry, preface + page)
     }
 
     /// `--file PATH`: the page without header, footer or recording; live blocks run in the course
     /// found as usual, when there is one.
     func preview(_ path: String) throws {
-        let page = LessonPage.render(try readMarkdownSource(path), settings: display.settings,
-                                     live: liveMode(courseRoot: try? course.load().root, lessonURL: URL(fileURLWithPath: path)))
+        let page = LessonPage.render(
+            try readMarkdownSource(path), settings: display.settings,
+            live: liveMode(courseRoot: try? course.load().root, lessonURL: URL(fileURLWithPath: path)))
         Output.page(page, allowPager: !display.noPager)
     }
 
@@ -66,8 +74,10 @@ public struct ReadCommand: ParsableCommand {
         if let lesson {
             do { return try course.lessonResolver.resolve(lesson) } catch { throw CLIFailure(error.message) }
         }
-        guard let next = course.manifest.lessons.first(where: { progress.lessons[$0.slug]?.read != true })
-            ?? course.manifest.lessons.first else { throw CLIFailure("this course has no lessons") }
+        guard
+            let next = course.manifest.lessons.first(where: { progress.lessons[$0.slug]?.read != true })
+                ?? course.manifest.lessons.first
+        else { throw CLIFailure("this course has no lessons") }
         return next
     }
 
@@ -75,6 +85,7 @@ public struct ReadCommand: ParsableCommand {
     func liveMode(courseRoot: URL?, lessonURL: URL) -> LessonPage.LiveMode {
         let runner = LiveRunner(executable: LiveRunner.currentExecutable(), courseRoot: courseRoot)
         let directory = lessonURL.deletingLastPathComponent()
-        return noRun ? .commandsOnly : .run { command, settings in runner.run(command, settings: settings, in: directory) }
+        return noRun
+            ? .commandsOnly : .run { command, settings in runner.run(command, settings: settings, in: directory) }
     }
 }

@@ -1,16 +1,18 @@
 import ArgumentParser
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 import Terminal
 import TerminalMarkdown
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// `tandem render FILE|-`: prints any Markdown file.
 public struct RenderCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(commandName: "render", abstract: "Render a Markdown file (or - for stdin) for the terminal.")
+    public static let configuration = CommandConfiguration(
+        commandName: "render", abstract: "Render a Markdown file (or - for stdin) for the terminal.")
 
     @Argument(help: "The Markdown file, or - for standard input.")
     public var file: String

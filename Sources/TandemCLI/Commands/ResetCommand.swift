@@ -23,7 +23,10 @@ public struct ResetCommand: ParsableCommand {
         let session = ExerciseSession(course: try course.load(), settings: display.settings)
         var targets = session.exercises
         if let exercise, let one = try exerciseOrFail(session, exercise) { targets = [one] }
-        if all, !(try confirm("Reset all \(targets.count) exercises to their starters (your versions are backed up)?", yes: yes)) {
+        if all,
+            !(try confirm(
+                "Reset all \(targets.count) exercises to their starters (your versions are backed up)?", yes: yes))
+        {
             Output.line("Nothing reset.")
             return
         }
@@ -32,7 +35,8 @@ public struct ResetCommand: ParsableCommand {
             do {
                 let outcome = try resetter.reset(target)
                 let saved = outcome.backup.map { "; your version is saved in \(session.paths.show($0))" } ?? ""
-                Output.line(CheckReport(settings: session.settings).wrap("Reset \(session.displayPath(target))\(saved)."))
+                Output.line(
+                    CheckReport(settings: session.settings).wrap("Reset \(session.displayPath(target))\(saved)."))
             } catch {
                 throw CLIFailure("\(error)")
             }

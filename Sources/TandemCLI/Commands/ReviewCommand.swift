@@ -5,9 +5,9 @@ import Quiz
 import Terminal
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `tandem review [--all] [--limit N] [--json]`: spaced repetition over every question answered in
@@ -50,8 +50,10 @@ public struct ReviewCommand: ParsableCommand {
         if json {
             Output.write(ReviewQueue.json(plan))
         } else if isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
-            ReviewSession(plan: plan, store: store, reader: TerminalLineReader(write: Output.write),
-                          settings: display.settings, write: Output.write).run()
+            ReviewSession(
+                plan: plan, store: store, reader: TerminalLineReader(write: Output.write),
+                settings: display.settings, write: Output.write
+            ).run()
         } else {
             Output.write(ReviewQueue.listing(plan, settings: display.settings))
         }

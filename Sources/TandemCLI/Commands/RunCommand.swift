@@ -11,7 +11,10 @@ public struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run a demo: cascade, ensemble, weak-to-strong, filter, distill, speculative.",
         discussion: "Every demo takes --seed N (default 1) and --json; the same seed prints the same numbers.",
-        subcommands: [RunCascade.self, RunEnsemble.self, RunWeakToStrong.self, RunFilter.self, RunDistill.self, RunSpeculative.self]
+        subcommands: [
+            RunCascade.self, RunEnsemble.self, RunWeakToStrong.self, RunFilter.self, RunDistill.self,
+            RunSpeculative.self,
+        ]
     )
     @OptionGroup public var course: CourseOptions
     @OptionGroup public var display: DisplayOptions
@@ -32,7 +35,11 @@ public struct DemoRunOptions: ParsableArguments {
 
 /// `--mine`, on the demos an exercise feeds: the same demo run on the student's own functions.
 public struct MineOption: ParsableArguments {
-    @Flag(name: .long, help: "Run the demo on your own exercise functions (builds your exercises in release first; the first build takes a minute or two).")
+    @Flag(
+        name: .long,
+        help:
+            "Run the demo on your own exercise functions (builds your exercises in release first; the first build takes a minute or two)."
+    )
     public var mine = false
     public init() {}
 }
@@ -68,15 +75,25 @@ public struct RunCascade: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "cascade",
         abstract: "Small model first, large model when unsure (customer-support messages).",
-        discussion: "Sweeps the threshold τ and charts accuracy against cost per query (multiply-adds), with the small-only, large-only, random-deferral and oracle baselines.")
+        discussion:
+            "Sweeps the threshold τ and charts accuracy against cost per query (multiply-adds), with the small-only, large-only, random-deferral and oracle baselines."
+    )
     @OptionGroup public var course: CourseOptions
     @OptionGroup public var display: DisplayOptions
     @OptionGroup public var common: DemoRunOptions
-    @Option(name: .long, help: ArgumentHelp("Also report this threshold in detail: what was deferred and why.", valueName: "τ"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Also report this threshold in detail: what was deferred and why.", valueName: "τ"))
     public var threshold: Double?
-    @Option(name: .long, help: "How the small model's answer is scored: maxprob, margin or learned (a router trained on validation data).")
+    @Option(
+        name: .long,
+        help:
+            "How the small model's answer is scored: maxprob, margin or learned (a router trained on validation data).")
     public var scorer: CascadeDemo.Scorer = .maxprob
-    @Option(name: .long, help: ArgumentHelp("Choose the cheapest τ reaching this accuracy on validation data, and report it on test.", valueName: "A"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Choose the cheapest τ reaching this accuracy on validation data, and report it on test.", valueName: "A"))
     public var targetAccuracy: Double?
     @Option(name: .long, help: "2 (small → large) or 3 (small → medium → large).")
     public var tiers = 2
@@ -85,25 +102,35 @@ public struct RunCascade: ParsableCommand {
 
     /// The seed and knobs, as the `mine-cascade` runner reads them.
     var mineArguments: [String] {
-        ["--seed", "\(common.seed)"] + (threshold.map { ["--threshold", "\($0)"] } ?? []) + ["--scorer", scorer.rawValue]
+        ["--seed", "\(common.seed)"] + (threshold.map { ["--threshold", "\($0)"] } ?? []) + [
+            "--scorer", scorer.rawValue,
+        ]
             + (targetAccuracy.map { ["--target-accuracy", "\($0)"] } ?? []) + ["--tiers", "\(tiers)"]
     }
 
     public func validate() throws {
-        if let threshold, !(0...1).contains(threshold) { throw ValidationError("--threshold must be between 0 and 1 (got \(threshold)).") }
-        if let targetAccuracy, !(0...1).contains(targetAccuracy) { throw ValidationError("--target-accuracy must be between 0 and 1 (got \(targetAccuracy)).") }
+        if let threshold, !(0...1).contains(threshold) {
+            throw ValidationError("--threshold must be between 0 and 1 (got \(threshold)).")
+        }
+        if let targetAccuracy, !(0...1).contains(targetAccuracy) {
+            throw ValidationError("--target-accuracy must be between 0 and 1 (got \(targetAccuracy)).")
+        }
         if ![2, 3].contains(tiers) { throw ValidationError("--tiers must be 2 or 3 (got \(tiers)).") }
     }
 
     public func run() throws {
-        if mineOption.mine { return try runMine(demo: "cascade", arguments: mineArguments, course: course, json: common.json) }
+        if mineOption.mine {
+            return try runMine(demo: "cascade", arguments: mineArguments, course: course, json: common.json)
+        }
         var options = CascadeDemo.Options()
         options.threshold = threshold
         options.scorer = scorer
         options.targetAccuracy = targetAccuracy
         options.tiers = tiers
         let result = CascadeDemo.run(options, seed: common.seed)
-        emit(json: common.json, display: display, report: { CascadeDemo.report(result, settings: display.settings) }, data: { CascadeDemo.json(result) })
+        emit(
+            json: common.json, display: display, report: { CascadeDemo.report(result, settings: display.settings) },
+            data: { CascadeDemo.json(result) })
     }
 }
 
@@ -118,14 +145,21 @@ public struct RunEnsemble: ParsableCommand {
     public var members = 11
     @Option(name: .long, help: "How members are combined: vote, average or weighted.")
     public var method: EnsembleDemo.Method = .average
-    @Option(name: .long, help: "How different the members' training is: low (seeds only), medium (bootstrap samples) or high (bootstrap and feature subsets).")
+    @Option(
+        name: .long,
+        help:
+            "How different the members' training is: low (seeds only), medium (bootstrap samples) or high (bootstrap and feature subsets)."
+    )
     public var diversity: EnsembleDemo.Diversity = .medium
     @OptionGroup public var mineOption: MineOption
     public init() {}
 
     /// The seed and knobs, as the `mine-ensemble` runner reads them.
     var mineArguments: [String] {
-        ["--seed", "\(common.seed)", "--members", "\(members)", "--method", method.rawValue, "--diversity", diversity.rawValue]
+        [
+            "--seed", "\(common.seed)", "--members", "\(members)", "--method", method.rawValue, "--diversity",
+            diversity.rawValue,
+        ]
     }
 
     public func validate() throws {
@@ -133,13 +167,17 @@ public struct RunEnsemble: ParsableCommand {
     }
 
     public func run() throws {
-        if mineOption.mine { return try runMine(demo: "ensemble", arguments: mineArguments, course: course, json: common.json) }
+        if mineOption.mine {
+            return try runMine(demo: "ensemble", arguments: mineArguments, course: course, json: common.json)
+        }
         var options = EnsembleDemo.Options()
         options.members = members
         options.method = method
         options.diversity = diversity
         let result = EnsembleDemo.run(options, seed: common.seed)
-        emit(json: common.json, display: display, report: { EnsembleDemo.report(result, settings: display.settings) }, data: { EnsembleDemo.json(result) })
+        emit(
+            json: common.json, display: display, report: { EnsembleDemo.report(result, settings: display.settings) },
+            data: { EnsembleDemo.json(result) })
     }
 }
 
@@ -158,9 +196,14 @@ public struct RunWeakToStrong: ParsableCommand {
     @OptionGroup public var common: DemoRunOptions
     @Option(name: .long, help: "default or overfit (see above).")
     public var preset: WeakToStrongDemo.Preset = .standard
-    @Option(name: .long, help: ArgumentHelp("Noise on each factor the weak model sees (idiosyncratic errors; default 0.8).", valueName: "σ"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Noise on each factor the weak model sees (idiosyncratic errors; default 0.8).", valueName: "σ"))
     public var weakNoise: Double?
-    @Option(name: .long, help: ArgumentHelp("Factors the weak model cannot see, 0–7 (systematic errors; default 2).", valueName: "k"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Factors the weak model cannot see, 0–7 (systematic errors; default 2).", valueName: "k"))
     public var blind: Int?
     @Flag(name: .long, help: "Also show PGR over weak sizes × strong sizes.")
     public var sweep = false
@@ -176,12 +219,18 @@ public struct RunWeakToStrong: ParsableCommand {
     }
 
     public func validate() throws {
-        if let weakNoise, !(weakNoise >= 0 && weakNoise <= 10) { throw ValidationError("--weak-noise must be between 0 and 10 (got \(weakNoise)).") }
-        if let blind, !(0...7).contains(blind) { throw ValidationError("--blind must be between 0 and 7 (got \(blind)).") }
+        if let weakNoise, !(weakNoise >= 0 && weakNoise <= 10) {
+            throw ValidationError("--weak-noise must be between 0 and 10 (got \(weakNoise)).")
+        }
+        if let blind, !(0...7).contains(blind) {
+            throw ValidationError("--blind must be between 0 and 7 (got \(blind)).")
+        }
     }
 
     public func run() throws {
-        if mineOption.mine { return try runMine(demo: "weak-to-strong", arguments: mineArguments, course: course, json: common.json) }
+        if mineOption.mine {
+            return try runMine(demo: "weak-to-strong", arguments: mineArguments, course: course, json: common.json)
+        }
         var options = WeakToStrongDemo.Options()
         options.preset = preset
         options.weakNoise = weakNoise
@@ -189,7 +238,10 @@ public struct RunWeakToStrong: ParsableCommand {
         options.sweep = sweep
         options.curve = curve
         let result = WeakToStrongDemo.run(options, seed: common.seed)
-        emit(json: common.json, display: display, report: { WeakToStrongDemo.report(result, settings: display.settings) }, data: { WeakToStrongDemo.json(result) })
+        emit(
+            json: common.json, display: display,
+            report: { WeakToStrongDemo.report(result, settings: display.settings) },
+            data: { WeakToStrongDemo.json(result) })
     }
 }
 
@@ -207,9 +259,13 @@ public struct RunFilter: ParsableCommand {
     var mineArguments: [String] { ["--seed", "\(common.seed)"] }
 
     public func run() throws {
-        if mineOption.mine { return try runMine(demo: "filter", arguments: mineArguments, course: course, json: common.json) }
+        if mineOption.mine {
+            return try runMine(demo: "filter", arguments: mineArguments, course: course, json: common.json)
+        }
         let result = FilterDemo.run(seed: common.seed)
-        emit(json: common.json, display: display, report: { FilterDemo.report(result, settings: display.settings) }, data: { FilterDemo.json(result) })
+        emit(
+            json: common.json, display: display, report: { FilterDemo.report(result, settings: display.settings) },
+            data: { FilterDemo.json(result) })
     }
 }
 
@@ -220,7 +276,9 @@ public struct RunDistill: ParsableCommand {
     @OptionGroup public var course: CourseOptions
     @OptionGroup public var display: DisplayOptions
     @OptionGroup public var common: DemoRunOptions
-    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Temperatures to try (default 1 2 4 8).", valueName: "T"))
+    @Option(
+        name: .long, parsing: .upToNextOption,
+        help: ArgumentHelp("Temperatures to try (default 1 2 4 8).", valueName: "T"))
     public var temperatures: [Double] = []
     @OptionGroup public var mineOption: MineOption
     public init() {}
@@ -231,15 +289,21 @@ public struct RunDistill: ParsableCommand {
     }
 
     public func validate() throws {
-        if temperatures.contains(where: { !($0 > 0 && $0 <= 100) }) { throw ValidationError("--temperatures must be positive numbers up to 100.") }
+        if temperatures.contains(where: { !($0 > 0 && $0 <= 100) }) {
+            throw ValidationError("--temperatures must be positive numbers up to 100.")
+        }
     }
 
     public func run() throws {
-        if mineOption.mine { return try runMine(demo: "distill", arguments: mineArguments, course: course, json: common.json) }
+        if mineOption.mine {
+            return try runMine(demo: "distill", arguments: mineArguments, course: course, json: common.json)
+        }
         var options = DistillDemo.Options()
         if !temperatures.isEmpty { options.temperatures = temperatures }
         let result = DistillDemo.run(options, seed: common.seed)
-        emit(json: common.json, display: display, report: { DistillDemo.report(result, settings: display.settings) }, data: { DistillDemo.json(result) })
+        emit(
+            json: common.json, display: display, report: { DistillDemo.report(result, settings: display.settings) },
+            data: { DistillDemo.json(result) })
     }
 }
 
@@ -258,7 +322,9 @@ public struct RunSpeculative: ParsableCommand {
 
     public func validate() throws {
         if mine {
-            throw ValidationError("speculative has no --mine runner: no exercise feeds it (demos with one: cascade, ensemble, weak-to-strong, filter, distill).")
+            throw ValidationError(
+                "speculative has no --mine runner: no exercise feeds it (demos with one: cascade, ensemble, weak-to-strong, filter, distill)."
+            )
         }
         if !(1...8).contains(gamma) { throw ValidationError("--gamma must be between 1 and 8 (got \(gamma)).") }
     }
@@ -267,6 +333,8 @@ public struct RunSpeculative: ParsableCommand {
         var options = SpeculativeDemo.Options()
         options.gamma = gamma
         let result = SpeculativeDemo.run(options, seed: common.seed)
-        emit(json: common.json, display: display, report: { SpeculativeDemo.report(result, settings: display.settings) }, data: { SpeculativeDemo.json(result) })
+        emit(
+            json: common.json, display: display, report: { SpeculativeDemo.report(result, settings: display.settings) },
+            data: { SpeculativeDemo.json(result) })
     }
 }

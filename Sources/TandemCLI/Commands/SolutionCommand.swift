@@ -21,8 +21,12 @@ public struct SolutionCommand: ParsableCommand {
             throw CLIFailure("every exercise is solved; name one: tandem solution N")
         }
         let solved = session.store.load().exercises[target.id]?.solved == true
-        if force && !solved, !(try confirm("Exercise \(target.number) has not passed yet. Show the solution anyway?", yes: yes)) {
-            Output.line(CheckReport(settings: session.settings).wrap("Not shown. tandem hint \(target.number) may help instead."))
+        if force && !solved,
+            !(try confirm("Exercise \(target.number) has not passed yet. Show the solution anyway?", yes: yes))
+        {
+            Output.line(
+                CheckReport(settings: session.settings).wrap(
+                    "Not shown. tandem hint \(target.number) may help instead."))
             return
         }
         do {

@@ -7,21 +7,30 @@ import Terminal
 /// `tandem watch`: re-check the current exercise on every save.
 public struct WatchCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
-        commandName: "watch", abstract: "Re-check the current exercise whenever you save it (n next, h hint, l list, q quit).")
-    @Option(name: .long, help: "Seconds the checks may run before they count as hung.") public var timeLimit: Double = 20
+        commandName: "watch",
+        abstract: "Re-check the current exercise whenever you save it (n next, h hint, l list, q quit).")
+    @Option(name: .long, help: "Seconds the checks may run before they count as hung.") public var timeLimit: Double =
+        20
     @OptionGroup public var course: CourseOptions
     @OptionGroup public var display: DisplayOptions
     public init() {}
 
     public func run() throws {
         let loaded = try course.load()
-        if let reason = Watcher.unavailableReason(stdinIsTTY: isatty(STDIN_FILENO) == 1, stdoutIsTTY: isatty(STDOUT_FILENO) == 1) {
+        if let reason = Watcher.unavailableReason(
+            stdinIsTTY: isatty(STDIN_FILENO) == 1, stdoutIsTTY: isatty(STDOUT_FILENO) == 1)
+        {
             throw CLIFailure(reason)
         }
-        let times = try explained { try Watcher(session: ExerciseSession(course: loaded, settings: display.settings), timeLimit: timeLimit).run() }
+        let times = try explained {
+            try Watcher(session: ExerciseSession(course: loaded, settings: display.settings), timeLimit: timeLimit)
+                .run()
+        }
         if !times.isEmpty {
             let sorted = times.sorted()
-            Output.line(String(format: "Save to verdict: median %.1f s over %d check(s).", sorted[sorted.count / 2], times.count))
+            Output.line(
+                String(
+                    format: "Save to verdict: median %.1f s over %d check(s).", sorted[sorted.count / 2], times.count))
         }
     }
 }

@@ -64,9 +64,13 @@ public struct ClusterTask: Sendable {
         var worldRNG = rng.split()
         let centreCount = options.classes * options.clustersPerClass
         centres = Matrix.random(rows: centreCount, cols: options.dimensions, std: options.spread, rng: &worldRNG)
-        var trainRNG = rng.split(), validationRNG = rng.split(), testRNG = rng.split(), messRNG = rng.split()
+        var trainRNG = rng.split()
+        var validationRNG = rng.split()
+        var testRNG = rng.split()
+        var messRNG = rng.split()
         let clean = ClusterTask.sample(count: options.trainCount, options: options, centres: centres, rng: &trainRNG)
-        validation = ClusterTask.sample(count: options.validationCount, options: options, centres: centres, rng: &validationRNG)
+        validation = ClusterTask.sample(
+            count: options.validationCount, options: options, centres: centres, rng: &validationRNG)
         test = ClusterTask.sample(count: options.testCount, options: options, centres: centres, rng: &testRNG)
 
         var inputs = clean.inputs

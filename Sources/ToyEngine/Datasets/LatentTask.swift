@@ -80,23 +80,35 @@ public struct LatentTask: Sendable {
     /// from the seed too, so two seeds are two different "worlds" of the same design.
     public init(seed: UInt64, options: Options = Options()) {
         precondition(options.blind >= 0 && options.blind < options.factors, "LatentTask: blind must be in 0..<factors")
-        precondition(options.strongRank >= 1 && options.strongRank <= options.factors, "LatentTask: strongRank must be in 1...factors")
+        precondition(
+            options.strongRank >= 1 && options.strongRank <= options.factors,
+            "LatentTask: strongRank must be in 1...factors")
         self.options = options
         var rng = SplitMix64(seed: seed ^ 0x4C41_5445_4E54_0000)
         var worldRNG = rng.split()
         // A random projection of z to `strongRank` directions, then mixed into 2·factors features.
         // Both orthonormal, so the strong view is well conditioned: what it keeps, it keeps clearly.
-        let projection = orthonormalRows(Matrix.random(rows: options.strongRank, cols: options.factors, std: 1, rng: &worldRNG))
-        let mixing = orthonormalRows(Matrix.random(rows: options.strongRank, cols: 2 * options.factors, std: 1, rng: &worldRNG)).transposed()
+        let projection = orthonormalRows(
+            Matrix.random(rows: options.strongRank, cols: options.factors, std: 1, rng: &worldRNG))
+        let mixing = orthonormalRows(
+            Matrix.random(rows: options.strongRank, cols: 2 * options.factors, std: 1, rng: &worldRNG)
+        ).transposed()
         var parts: [Split] = []
         for count in [options.halfACount, options.halfBCount, options.validationCount, options.testCount] {
             var splitRNG = rng.split()
-            parts.append(LatentTask.makeSplit(count: count, options: options, projection: projection, mixing: mixing, rng: &splitRNG))
+            parts.append(
+                LatentTask.makeSplit(
+                    count: count, options: options, projection: projection, mixing: mixing, rng: &splitRNG))
         }
-        halfA = parts[0]; halfB = parts[1]; validation = parts[2]; test = parts[3]
+        halfA = parts[0]
+        halfB = parts[1]
+        validation = parts[2]
+        test = parts[3]
     }
 
-    static func makeSplit(count: Int, options: Options, projection: Matrix, mixing: Matrix, rng: inout SplitMix64) -> Split {
+    static func makeSplit(count: Int, options: Options, projection: Matrix, mixing: Matrix, rng: inout SplitMix64)
+        -> Split
+    {
         let k = options.factors
         let seen = k - options.blind
         let strongCols = 2 * k + options.strongNuisance
@@ -111,7 +123,10 @@ public struct LatentTask: Sendable {
         for r in 0..<count {
             while true {
                 var score = 0.0
-                for i in 0..<k { z[i] = rng.normal(); score += z[i] * scale }
+                for i in 0..<k {
+                    z[i] = rng.normal()
+                    score += z[i] * scale
+                }
                 score += options.labelNoise * rng.normal()
                 if (score > 0 ? 1 : 0) == labels[r] { break }
             }
@@ -125,12 +140,15 @@ public struct LatentTask: Sendable {
                 var total = 0.0
                 for p in 0..<options.strongRank { total += mixing[f, p] * projected[p] }
                 // Scaled so each feature has about unit variance.
-                strong[r, f] = total * (2 * Double(k) / Double(options.strongRank)).squareRoot() + options.strongNoise * rng.normal()
+                strong[r, f] =
+                    total * (2 * Double(k) / Double(options.strongRank)).squareRoot() + options.strongNoise
+                    * rng.normal()
             }
             for f in (2 * k)..<strongCols { strong[r, f] = rng.normal() }
         }
-        return Split(weak: LabeledSet(inputs: weak, labels: labels, classes: 2),
-                     strong: LabeledSet(inputs: strong, labels: labels, classes: 2))
+        return Split(
+            weak: LabeledSet(inputs: weak, labels: labels, classes: 2),
+            strong: LabeledSet(inputs: strong, labels: labels, classes: 2))
     }
 }
 

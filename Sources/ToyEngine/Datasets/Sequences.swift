@@ -36,7 +36,9 @@ public struct MarkovSource: Sendable {
         var table = [Double](repeating: 0, count: v * v * v)
         for a in 0..<v {
             for b in 0..<v {
-                var row = (0..<v).map { x in options.sharpness * (bigram[b * v + x] + options.contextWeight * rng.normal()) }
+                var row = (0..<v).map { x in
+                    options.sharpness * (bigram[b * v + x] + options.contextWeight * rng.normal())
+                }
                 let top = row.max() ?? 0
                 row = row.map { exp($0 - top) }
                 let total = row.reduce(0, +)
@@ -51,12 +53,14 @@ public struct MarkovSource: Sendable {
         let v = options.vocabulary
         var tokens: [Int] = []
         tokens.reserveCapacity(count)
-        var a = 0, b = 0
+        var a = 0
+        var b = 0
         for _ in 0..<count {
             let base = (a * v + b) * v
             let next = rng.categorical(Array(probabilities[base..<(base + v)]))
             tokens.append(next)
-            a = b; b = next
+            a = b
+            b = next
         }
         return tokens
     }

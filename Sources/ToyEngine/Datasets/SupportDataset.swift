@@ -82,7 +82,9 @@ public struct SupportDataset: Sendable {
     public init(seed: UInt64, options: Options = Options()) {
         self.options = options
         var rng = SplitMix64(seed: seed ^ 0x5355_5050_4F52_5400)
-        var trainRNG = rng.split(), validationRNG = rng.split(), testRNG = rng.split()
+        var trainRNG = rng.split()
+        var validationRNG = rng.split()
+        var testRNG = rng.split()
         train = SupportDataset.makeSplit(count: options.trainCount, options: options, rng: &trainRNG)
         validation = SupportDataset.makeSplit(count: options.validationCount, options: options, rng: &validationRNG)
         test = SupportDataset.makeSplit(count: options.testCount, options: options, rng: &testRNG)
@@ -109,33 +111,57 @@ public struct SupportDataset: Sendable {
 
     /// Per intent: phrases that name the intent with one of its keywords (`{k}`).
     static let keywordPhrases: [[String]] = [
-        ["i was {k} twice this month", "my {k} shows the wrong amount", "there is a problem with my {k}",
-         "can you explain this {k}", "my {k} went through twice"],
-        ["where is my {k}", "my {k} is late", "the {k} says it is stuck", "has my {k} moved at all",
-         "i have a question on my {k}"],
-        ["i want a {k} for this order", "how long does a {k} take", "please start my {k}",
-         "i am waiting on my {k}", "i need a {k} for the broken item"],
-        ["the app shows an {k} on start", "i keep getting a {k} when i open it", "there is a {k} in the app",
-         "the page is stuck {k}", "i see a {k} every time i save"],
-        ["i forgot my {k}", "i need to change my {k}", "my {k} stopped working", "how do i reset my {k}",
-         "help me update my {k}"],
-        ["i want to {k} today", "please {k} my account now", "how do i {k} this", "stop my {k} please",
-         "i would like to end my {k}"],
+        [
+            "i was {k} twice this month", "my {k} shows the wrong amount", "there is a problem with my {k}",
+            "can you explain this {k}", "my {k} went through twice",
+        ],
+        [
+            "where is my {k}", "my {k} is late", "the {k} says it is stuck", "has my {k} moved at all",
+            "i have a question on my {k}",
+        ],
+        [
+            "i want a {k} for this order", "how long does a {k} take", "please start my {k}",
+            "i am waiting on my {k}", "i need a {k} for the broken item",
+        ],
+        [
+            "the app shows an {k} on start", "i keep getting a {k} when i open it", "there is a {k} in the app",
+            "the page is stuck {k}", "i see a {k} every time i save",
+        ],
+        [
+            "i forgot my {k}", "i need to change my {k}", "my {k} stopped working", "how do i reset my {k}",
+            "help me update my {k}",
+        ],
+        [
+            "i want to {k} today", "please {k} my account now", "how do i {k} this", "stop my {k} please",
+            "i would like to end my {k}",
+        ],
     ]
     /// Per intent: the same requests in everyday words, with no keyword.
     static let paraphrases: [[String]] = [
-        ["you took money from me two times", "the amount on my statement is too high",
-         "why did my card get hit again", "i paid for this month already"],
-        ["my order never showed up", "the box is still on its way after two weeks",
-         "the courier left nothing at my door", "when will my order get here"],
-        ["i want my money back", "send back what i paid for the broken item",
-         "the item broke and i paid for it", "give me back what i spent"],
-        ["the screen goes blank when i open it", "it freezes when i press save",
-         "everything is frozen after the update", "the app closes by itself"],
-        ["i cannot get in to my profile", "it says my details are wrong when i sign in",
-         "i am locked out of my profile", "someone changed my sign in details"],
-        ["i do not want this service any more", "stop taking money every month for this service",
-         "end this service for me", "i want out of this monthly deal"],
+        [
+            "you took money from me two times", "the amount on my statement is too high",
+            "why did my card get hit again", "i paid for this month already",
+        ],
+        [
+            "my order never showed up", "the box is still on its way after two weeks",
+            "the courier left nothing at my door", "when will my order get here",
+        ],
+        [
+            "i want my money back", "send back what i paid for the broken item",
+            "the item broke and i paid for it", "give me back what i spent",
+        ],
+        [
+            "the screen goes blank when i open it", "it freezes when i press save",
+            "everything is frozen after the update", "the app closes by itself",
+        ],
+        [
+            "i cannot get in to my profile", "it says my details are wrong when i sign in",
+            "i am locked out of my profile", "someone changed my sign in details",
+        ],
+        [
+            "i do not want this service any more", "stop taking money every month for this service",
+            "end this service for me", "i want out of this monthly deal",
+        ],
     ]
     static let openers = ["hi", "hello", "hey there", "good morning", "excuse me", "quick question", "", "", ""]
     static let closers = ["thanks", "thank you", "please help", "asap", "cheers", "", "", ""]
@@ -149,9 +175,13 @@ public struct SupportDataset: Sendable {
         for intent in labels {
             messages.append(makeMessage(intent: intent, options: options, rng: &rng))
         }
-        return Split(messages: messages,
-                     keywordView: LabeledSet(inputs: keywordView(messages.map(\.text)), labels: messages.map(\.intent), classes: intents.count),
-                     richView: LabeledSet(inputs: richView(messages.map(\.text), buckets: options.richFeatures), labels: messages.map(\.intent), classes: intents.count))
+        return Split(
+            messages: messages,
+            keywordView: LabeledSet(
+                inputs: keywordView(messages.map(\.text)), labels: messages.map(\.intent), classes: intents.count),
+            richView: LabeledSet(
+                inputs: richView(messages.map(\.text), buckets: options.richFeatures), labels: messages.map(\.intent),
+                classes: intents.count))
     }
 
     static func pick<T>(_ items: [T], _ rng: inout SplitMix64) -> T { items[rng.int(below: items.count)] }
@@ -177,14 +207,16 @@ public struct SupportDataset: Sendable {
         threshold += options.typo
         if u < threshold {
             let keyword = pick(keywords[intent], &rng)
-            let phrase = pick(keywordPhrases[intent], &rng).replacingOccurrences(of: "{k}", with: misspell(keyword, &rng))
+            let phrase = pick(keywordPhrases[intent], &rng).replacingOccurrences(
+                of: "{k}", with: misspell(keyword, &rng))
             return Message(text: wrap(phrase, &rng), intent: intent, kind: .typo)
         }
         threshold += options.misleading
         if u < threshold {
             let decoy = pick(keywords[otherIntent(than: intent, &rng)], &rng)
             let truth = keywordPhrase(intent, &rng)
-            return Message(text: wrap("this is not about my \(decoy) \(truth)", &rng), intent: intent, kind: .misleading)
+            return Message(
+                text: wrap("this is not about my \(decoy) \(truth)", &rng), intent: intent, kind: .misleading)
         }
         threshold += options.ambiguous
         if u < threshold {
@@ -192,8 +224,9 @@ public struct SupportDataset: Sendable {
             let other = otherIntent(than: intent, &rng)
             let first = rng.bernoulli(0.5) ? intent : other
             let second = first == intent ? other : intent
-            return Message(text: wrap(keywordPhrase(first, &rng) + " and " + keywordPhrase(second, &rng), &rng),
-                           intent: intent, kind: .ambiguous)
+            return Message(
+                text: wrap(keywordPhrase(first, &rng) + " and " + keywordPhrase(second, &rng), &rng),
+                intent: intent, kind: .ambiguous)
         }
         return Message(text: wrap(keywordPhrase(intent, &rng), &rng), intent: intent, kind: .easy)
     }

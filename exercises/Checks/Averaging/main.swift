@@ -10,14 +10,16 @@ func referenceWeighted(_ members: [[Double]], _ weights: [Double]) -> [Double] {
 
 let checker = Checker(exercise: "averaging")
 func checkAverage(_ name: String, _ members: [[Double]]) {
-    checker.expect(name, input: "averageProbabilities(\(show(members)))",
-                   expected: referenceWeighted(members, members.map { _ in 1 }),
-                   { averageProbabilities(members) }, describe: show, matches: { close($0, $1) })
+    checker.expect(
+        name, input: "averageProbabilities(\(show(members)))",
+        expected: referenceWeighted(members, members.map { _ in 1 }),
+        { averageProbabilities(members) }, describe: show, matches: { close($0, $1) })
 }
 func checkWeighted(_ name: String, _ members: [[Double]], _ weights: [Double]) {
-    checker.expect(name, input: "weightedAverage(\(show(members)), weights: \(show(weights)))",
-                   expected: referenceWeighted(members, weights),
-                   { weightedAverage(members, weights: weights) }, describe: show, matches: { close($0, $1) })
+    checker.expect(
+        name, input: "weightedAverage(\(show(members)), weights: \(show(weights)))",
+        expected: referenceWeighted(members, weights),
+        { weightedAverage(members, weights: weights) }, describe: show, matches: { close($0, $1) })
 }
 
 checkAverage("one member: the average is that member", [[0.2, 0.8]])
@@ -34,7 +36,9 @@ for index in 0..<100 {
     let weights = members.map { _ in random.double(in: 0.1...3) }
     checkWeighted("random weighted ensemble #\(index + 1) (seed 2)", members, weights)
     let sum = weightedAverage(members, weights: weights).reduce(0, +)
-    checker.require("weighted result sums to 1, #\(index + 1)", input: "weightedAverage(\(show(members)), weights: \(show(weights)))",
-                    requirement: "entries sum to 1", actual: "sum \(show(sum))", close(sum, 1, tolerance: 1e-9))
+    checker.require(
+        "weighted result sums to 1, #\(index + 1)",
+        input: "weightedAverage(\(show(members)), weights: \(show(weights)))",
+        requirement: "entries sum to 1", actual: "sum \(show(sum))", close(sum, 1, tolerance: 1e-9))
 }
 checker.finish()

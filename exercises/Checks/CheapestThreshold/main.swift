@@ -5,25 +5,32 @@ func reference(_ validation: [ValidationExample], _ candidates: [Double], _ targ
     guard !validation.isEmpty else { return nil }
     let scored = candidates.map { threshold -> (threshold: Double, deferred: Int, accuracy: Double) in
         let answered = validation.map { $0.confidence >= threshold ? $0.smallCorrect : $0.largeCorrect }
-        return (threshold, validation.filter { $0.confidence < threshold }.count,
-                Double(answered.filter { $0 }.count) / Double(validation.count))
+        return (
+            threshold, validation.filter { $0.confidence < threshold }.count,
+            Double(answered.filter { $0 }.count) / Double(validation.count)
+        )
     }
     return scored.filter { $0.accuracy >= target }
         .min { ($0.deferred, $0.threshold) < ($1.deferred, $1.threshold) }?.threshold
 }
 
 func describe(_ validation: [ValidationExample]) -> String {
-    "[" + validation.map { "(\(show($0.confidence)), small \($0.smallCorrect ? "✓" : "✗"), large \($0.largeCorrect ? "✓" : "✗"))" }
+    "["
+        + validation.map {
+            "(\(show($0.confidence)), small \($0.smallCorrect ? "✓" : "✗"), large \($0.largeCorrect ? "✓" : "✗"))"
+        }
         .joined(separator: ", ") + "]"
 }
 
 let checker = Checker(exercise: "cheapest-threshold")
 func check(_ name: String, _ validation: [ValidationExample], _ candidates: [Double], _ target: Double) {
-    checker.expect(name,
-                   input: "cheapestThreshold(\(describe(validation)), candidates: \(show(candidates)), targetAccuracy: \(show(target)))",
-                   expected: reference(validation, candidates, target),
-                   { cheapestThreshold(validation, candidates: candidates, targetAccuracy: target) },
-                   describe: show, matches: { close($0, $1) })
+    checker.expect(
+        name,
+        input:
+            "cheapestThreshold(\(describe(validation)), candidates: \(show(candidates)), targetAccuracy: \(show(target)))",
+        expected: reference(validation, candidates, target),
+        { cheapestThreshold(validation, candidates: candidates, targetAccuracy: target) },
+        describe: show, matches: { close($0, $1) })
 }
 let e = ValidationExample.init
 let easy = [e(0.9, true, true), e(0.8, true, true), e(0.4, false, true), e(0.3, false, true)]

@@ -50,8 +50,10 @@ public final class Checker {
     }
 
     private func fail(_ name: String, input: String, expected: String, actual: String) -> Never {
-        emit(["verdict": "failed", "exercise": exercise, "case": name, "input": input,
-              "expected": expected, "actual": actual, "passed": "\(passedCases)"])
+        emit([
+            "verdict": "failed", "exercise": exercise, "case": name, "input": input,
+            "expected": expected, "actual": actual, "passed": "\(passedCases)",
+        ])
         exit(1)
     }
 
@@ -117,7 +119,7 @@ public func close(_ a: [Double], _ b: [Double], tolerance: Double = 1e-9) -> Boo
 public func close(_ a: Double?, _ b: Double?, tolerance: Double = 1e-9) -> Bool {
     switch (a, b) {
     case (nil, nil): return true
-    case let (x?, y?): return close(x, y, tolerance: tolerance)
+    case (let x?, let y?): return close(x, y, tolerance: tolerance)
     default: return false
     }
 }

@@ -12,9 +12,10 @@ func reference(_ weak: [Double], _ strong: [Double], _ alpha: Double) -> [Double
 
 let checker = Checker(exercise: "confidence-target")
 func check(_ name: String, _ weak: [Double], _ strong: [Double], _ alpha: Double) {
-    checker.expect(name, input: "confidenceTargets(weak: \(show(weak)), strong: \(show(strong)), alpha: \(show(alpha)))",
-                   expected: reference(weak, strong, alpha), { confidenceTargets(weak: weak, strong: strong, alpha: alpha) },
-                   describe: show, matches: { close($0, $1) })
+    checker.expect(
+        name, input: "confidenceTargets(weak: \(show(weak)), strong: \(show(strong)), alpha: \(show(alpha)))",
+        expected: reference(weak, strong, alpha), { confidenceTargets(weak: weak, strong: strong, alpha: alpha) },
+        describe: show, matches: { close($0, $1) })
 }
 check("alpha 0 gives back the weak labels", [0.9, 0.2, 0.6, 0.3], [0.4, 0.5, 0.7, 0.1], 0)
 check("alpha 1 gives the hardened strong predictions", [0.9, 0.2, 0.6, 0.3], [0.4, 0.5, 0.7, 0.1], 1)

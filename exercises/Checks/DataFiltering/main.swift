@@ -9,8 +9,10 @@ func reference(_ scores: [Double], _ fraction: Double) -> [Int] {
 
 let checker = Checker(exercise: "data-filtering")
 func check(_ name: String, _ scores: [Double], _ fraction: Double) {
-    checker.expect(name, input: "keepTopFraction(scores: \(show(scores)), fraction: \(show(fraction)))",
-                   expected: reference(scores, fraction)) { keepTopFraction(scores: scores, fraction: fraction) }
+    checker.expect(
+        name, input: "keepTopFraction(scores: \(show(scores)), fraction: \(show(fraction)))",
+        expected: reference(scores, fraction)
+    ) { keepTopFraction(scores: scores, fraction: fraction) }
 }
 check("keep the best half", [0.1, 0.9, 0.4, 0.8], 0.5)
 check("indices come back in increasing order", [0.9, 0.1, 0.95, 0.2, 0.8], 0.6)

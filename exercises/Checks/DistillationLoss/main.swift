@@ -10,20 +10,25 @@ func referenceLogSoftmax(_ z: [Double], _ t: Double) -> [Double] {
     return scaled.map { $0 - lse }
 }
 func referenceLoss(_ student: [Double], _ teacher: [Double], _ t: Double) -> Double {
-    let logP = referenceLogSoftmax(teacher, t), logQ = referenceLogSoftmax(student, t)
+    let logP = referenceLogSoftmax(teacher, t)
+    let logQ = referenceLogSoftmax(student, t)
     return t * t * zip(logP, logQ).map { exp($0) == 0 ? 0 : exp($0) * ($0 - $1) }.reduce(0, +)
 }
 
 let checker = Checker(exercise: "distillation-loss")
 func checkSoftmax(_ name: String, _ z: [Double], _ t: Double) {
-    checker.expect(name, input: "softmax(\(show(z)), temperature: \(show(t)))", expected: referenceLogSoftmax(z, t).map(exp),
-                   { softmax(z, temperature: t) }, describe: show, matches: { close($0, $1, tolerance: 1e-9) })
+    checker.expect(
+        name, input: "softmax(\(show(z)), temperature: \(show(t)))", expected: referenceLogSoftmax(z, t).map(exp),
+        { softmax(z, temperature: t) }, describe: show, matches: { close($0, $1, tolerance: 1e-9) })
 }
 func checkLoss(_ name: String, _ student: [Double], _ teacher: [Double], _ t: Double) {
-    checker.expect(name, input: "distillationLoss(studentLogits: \(show(student)), teacherLogits: \(show(teacher)), temperature: \(show(t)))",
-                   expected: referenceLoss(student, teacher, t),
-                   { distillationLoss(studentLogits: student, teacherLogits: teacher, temperature: t) },
-                   describe: show, matches: { close($0, $1, tolerance: 1e-7) })
+    checker.expect(
+        name,
+        input:
+            "distillationLoss(studentLogits: \(show(student)), teacherLogits: \(show(teacher)), temperature: \(show(t)))",
+        expected: referenceLoss(student, teacher, t),
+        { distillationLoss(studentLogits: student, teacherLogits: teacher, temperature: t) },
+        describe: show, matches: { close($0, $1, tolerance: 1e-7) })
 }
 checkSoftmax("softmax at T = 1", [2, 1, 0], 1)
 checkSoftmax("a higher temperature softens", [2, 1, 0], 4)
@@ -44,8 +49,10 @@ for index in 0..<150 {
     checkSoftmax("random logits #\(index + 1) (seed 9)", teacher, t)
     checkLoss("random student and teacher #\(index + 1) (seed 9)", student, teacher, t)
     let loss = distillationLoss(studentLogits: student, teacherLogits: teacher, temperature: t)
-    checker.require("the loss is never negative, #\(index + 1)",
-                    input: "distillationLoss(studentLogits: \(show(student)), teacherLogits: \(show(teacher)), temperature: \(show(t)))",
-                    requirement: ">= 0", actual: show(loss), loss >= -1e-12)
+    checker.require(
+        "the loss is never negative, #\(index + 1)",
+        input:
+            "distillationLoss(studentLogits: \(show(student)), teacherLogits: \(show(teacher)), temperature: \(show(t)))",
+        requirement: ">= 0", actual: show(loss), loss >= -1e-12)
 }
 checker.finish()

@@ -25,7 +25,9 @@ var random = CaseRandom(seed: 1)
 for index in 0..<200 {
     let members = random.int(in: 1...9)
     let votes = (0..<members).map { _ in random.int(in: 0...3) }
-    checker.expect("random ballot #\(index + 1) (seed 1)", input: "majorityVote(\(votes))",
-                   expected: reference(votes)) { majorityVote(votes) }
+    checker.expect(
+        "random ballot #\(index + 1) (seed 1)", input: "majorityVote(\(votes))",
+        expected: reference(votes)
+    ) { majorityVote(votes) }
 }
 checker.finish()

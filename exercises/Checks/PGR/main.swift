@@ -3,10 +3,12 @@ import PGR
 
 let checker = Checker(exercise: "pgr")
 func check(_ name: String, _ weak: Double, _ w2s: Double, _ ceiling: Double, _ expected: Double?) {
-    checker.expect(name,
-                   input: "performanceGapRecovered(weak: \(show(weak)), weakToStrong: \(show(w2s)), strongCeiling: \(show(ceiling)))",
-                   expected: expected, { performanceGapRecovered(weak: weak, weakToStrong: w2s, strongCeiling: ceiling) },
-                   describe: show, matches: { close($0, $1) })
+    checker.expect(
+        name,
+        input:
+            "performanceGapRecovered(weak: \(show(weak)), weakToStrong: \(show(w2s)), strongCeiling: \(show(ceiling)))",
+        expected: expected, { performanceGapRecovered(weak: weak, weakToStrong: w2s, strongCeiling: ceiling) },
+        describe: show, matches: { close($0, $1) })
 }
 check("the vision example from the lesson (PGR ≈ 0.67)", 0.566, 0.619, 0.645, (0.619 - 0.566) / (0.645 - 0.566))
 check("the whole gap recovered", 0.6, 0.9, 0.9, 1)

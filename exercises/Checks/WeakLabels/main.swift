@@ -8,7 +8,9 @@ func reference(_ inputs: Matrix, _ labels: [Int], _ classes: Int, _ seed: UInt64
     let half = inputs.rows / 2
     var rng = SplitMix64(seed: seed)
     let model = LogisticRegression(inputs: inputs.cols, classes: classes, rng: &rng)
-    train(model, inputs: inputs.rows(0..<half), targets: .hard(Array(labels.prefix(half))), config: weakSupervisorConfig, rng: &rng)
+    train(
+        model, inputs: inputs.rows(0..<half), targets: .hard(Array(labels.prefix(half))), config: weakSupervisorConfig,
+        rng: &rng)
     let soft = model.probabilities(inputs.rows(half..<inputs.rows))
     return (soft, soft.argmaxRows())
 }
@@ -45,28 +47,34 @@ let cases: [(examples: Int, classes: Int, features: Int, seed: UInt64)] = [
 for (number, c) in cases.enumerated() {
     let (inputs, labels) = dataset(examples: c.examples, classes: c.classes, features: c.features, seed: c.seed)
     let name = "dataset #\(number + 1): \(c.examples) examples, \(c.classes) classes, seed \(c.seed)"
-    let input = "makeWeakLabels(inputs: \(describeMatrix(inputs)), labels: \(Array(labels.prefix(8)))…, classes: \(c.classes), seed: \(c.seed))"
+    let input =
+        "makeWeakLabels(inputs: \(describeMatrix(inputs)), labels: \(Array(labels.prefix(8)))…, classes: \(c.classes), seed: \(c.seed))"
     checker.announce(name)
     let mine = makeWeakLabels(inputs: inputs, labels: labels, classes: c.classes, seed: c.seed)
     let expected = reference(inputs, labels, c.classes, c.seed)
     let countB = c.examples - c.examples / 2
-    checker.require("\(name): one row per example of half B", input: input,
-                    requirement: "soft \(countB)×\(c.classes), hard \(countB) labels",
-                    actual: "soft \(mine.soft.rows)×\(mine.soft.cols), hard \(mine.hard.count) labels",
-                    mine.soft.rows == countB && mine.soft.cols == c.classes && mine.hard.count == countB)
+    checker.require(
+        "\(name): one row per example of half B", input: input,
+        requirement: "soft \(countB)×\(c.classes), hard \(countB) labels",
+        actual: "soft \(mine.soft.rows)×\(mine.soft.cols), hard \(mine.hard.count) labels",
+        mine.soft.rows == countB && mine.soft.cols == c.classes && mine.hard.count == countB)
     let sums = mine.soft.rowSums()
-    checker.require("\(name): soft labels are probabilities", input: input, requirement: "every row sums to 1",
-                    actual: "row sums \(show(Array(sums.prefix(5))))", sums.allSatisfy { close($0, 1, tolerance: 1e-9) })
-    checker.expect("\(name): hard labels are the most probable classes", input: input,
-                   expected: mine.soft.argmaxRows(), { mine.hard })
+    checker.require(
+        "\(name): soft labels are probabilities", input: input, requirement: "every row sums to 1",
+        actual: "row sums \(show(Array(sums.prefix(5))))", sums.allSatisfy { close($0, 1, tolerance: 1e-9) })
+    checker.expect(
+        "\(name): hard labels are the most probable classes", input: input,
+        expected: mine.soft.argmaxRows(), { mine.hard })
     let accuracy = Double(zip(mine.hard, labels[(c.examples / 2)...]).filter { $0 == $1 }.count) / Double(countB)
-    checker.require("\(name): weak labels beat chance on half B", input: input,
-                    requirement: "accuracy above \(show(1 / Double(c.classes)))", actual: "accuracy \(show(accuracy))",
-                    accuracy > 1 / Double(c.classes))
+    checker.require(
+        "\(name): weak labels beat chance on half B", input: input,
+        requirement: "accuracy above \(show(1 / Double(c.classes)))", actual: "accuracy \(show(accuracy))",
+        accuracy > 1 / Double(c.classes))
     let sameNumbers: (Matrix, Matrix) -> Bool = { a, b in
         a.rows == b.rows && a.cols == b.cols && a.maxAbsDifference(b) < 1e-9
     }
-    checker.expect("\(name): soft labels follow the recipe (train on A, label B)", input: input,
-                   expected: expected.soft, { mine.soft }, describe: describeMatrix, matches: sameNumbers)
+    checker.expect(
+        "\(name): soft labels follow the recipe (train on A, label B)", input: input,
+        expected: expected.soft, { mine.soft }, describe: describeMatrix, matches: sameNumbers)
 }
 checker.finish()

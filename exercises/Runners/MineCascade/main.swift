@@ -25,7 +25,9 @@ mine.expectedCost = { small, large, rate in
     return expectedCost(confidences: confidences, threshold: 0.5, smallCost: small, largeCost: large)
 }
 
-print("Cascade demo (seed \(seed), scorer \(options.scorer.rawValue), \(options.tiers) tiers) with your route() and expectedCost(), next to tandem's.")
+print(
+    "Cascade demo (seed \(seed), scorer \(options.scorer.rawValue), \(options.tiers) tiers) with your route() and expectedCost(), next to tandem's."
+)
 let theirs = CascadeDemo.run(options, seed: seed)
 let yours = CascadeDemo.run(options, seed: seed, hooks: mine)
 print("small model: accuracy \(percent(yours.small.accuracy)), large model: accuracy \(percent(yours.large.accuracy))")
@@ -36,23 +38,33 @@ for (a, b) in zip(yours.points, theirs.points) {
     let same = abs(a.deferralRate - b.deferralRate) < 1e-9 && abs(a.cost - b.cost) <= 1e-3 * max(1, b.cost)
     if !same { differences += 1 }
     let cost = { (value: Double) in String(format: "%9.0f", value) }
-    print(String(format: "%5.2f", a.threshold) + "  " + pad(percent(a.deferralRate), 8) + "  " + pad(percent(a.accuracy), 8)
-          + "  " + cost(a.cost) + "   |         " + pad(percent(b.deferralRate), 7) + "  " + pad(percent(b.accuracy), 8)
-          + "  " + cost(b.cost) + (same ? "" : "  <- differs"))
+    print(
+        String(format: "%5.2f", a.threshold) + "  " + pad(percent(a.deferralRate), 8) + "  "
+            + pad(percent(a.accuracy), 8)
+            + "  " + cost(a.cost) + "   |         " + pad(percent(b.deferralRate), 7) + "  "
+            + pad(percent(b.accuracy), 8)
+            + "  " + cost(b.cost) + (same ? "" : "  <- differs"))
 }
 if let focus = yours.focus, let tandem = theirs.focus {
     print("")
-    print(String(format: "At τ = %.2f: yours defers %@ (accuracy %@), tandem's %@ (accuracy %@).", focus.point.threshold,
-                 percent(focus.point.deferralRate), percent(focus.point.accuracy), percent(tandem.point.deferralRate), percent(tandem.point.accuracy)))
+    print(
+        String(
+            format: "At τ = %.2f: yours defers %@ (accuracy %@), tandem's %@ (accuracy %@).", focus.point.threshold,
+            percent(focus.point.deferralRate), percent(focus.point.accuracy), percent(tandem.point.deferralRate),
+            percent(tandem.point.accuracy)))
 }
 if let target = yours.target {
     let chosen = { (choice: CascadeDemo.TargetChoice?) in
         choice?.threshold.map { String(format: "τ = %.2f", $0) } ?? "no threshold reaches it"
     }
     print("")
-    print("Target accuracy \(percent(target.target)) on validation data: with your functions \(chosen(target)); tandem's \(chosen(theirs.target)).")
+    print(
+        "Target accuracy \(percent(target.target)) on validation data: with your functions \(chosen(target)); tandem's \(chosen(theirs.target))."
+    )
 }
 print("")
-print(differences == 0
-      ? "Your functions reproduce tandem's cascade at every threshold."
-      : "\(differences) threshold(s) differ from tandem's: `tandem check cascade-routing` shows the first failing case.")
+print(
+    differences == 0
+        ? "Your functions reproduce tandem's cascade at every threshold."
+        : "\(differences) threshold(s) differ from tandem's: `tandem check cascade-routing` shows the first failing case."
+)

@@ -28,10 +28,13 @@ var differences = 0
 for (a, b) in zip(yours.soft, theirs.soft) {
     let same = abs(a.scores.accuracy - b.scores.accuracy) < 1e-9
     if !same { differences += 1 }
-    print(String(format: "%4.1f", a.temperature) + "  " + pad(percent(a.scores.accuracy), 15) + "  |  " + pad(percent(b.scores.accuracy), 7)
-          + (same ? "" : "  <- differs"))
+    print(
+        String(format: "%4.1f", a.temperature) + "  " + pad(percent(a.scores.accuracy), 15) + "  |  "
+            + pad(percent(b.scores.accuracy), 7)
+            + (same ? "" : "  <- differs"))
 }
 print("")
-print(differences == 0
-      ? "Your softmax gives the same students as tandem's."
-      : "\(differences) temperature(s) differ: `tandem check distillation-loss` shows why.")
+print(
+    differences == 0
+        ? "Your softmax gives the same students as tandem's."
+        : "\(differences) temperature(s) differ: `tandem check distillation-loss` shows why.")

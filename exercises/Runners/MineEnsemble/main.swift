@@ -3,8 +3,8 @@
 import Averaging
 import Demos
 import Foundation
-import RunnerKit
 import MajorityVote
+import RunnerKit
 import ToyEngine
 
 // Honours every option of `tandem run ensemble`: --seed, --members, --diversity, and --method
@@ -26,7 +26,9 @@ mine.averageProbabilities = { members in
     return Matrix((0..<first.rows).map { i in averageProbabilities(members.map { $0.rowArray(i) }) })
 }
 
-print("Ensemble demo (seed \(seed), \(base.diversity.rawValue) diversity) combined by your majorityVote() and averageProbabilities(), next to tandem's.")
+print(
+    "Ensemble demo (seed \(seed), \(base.diversity.rawValue) diversity) combined by your majorityVote() and averageProbabilities(), next to tandem's."
+)
 print("")
 print("method      members  yours     tandem's")
 var differences = 0
@@ -37,15 +39,21 @@ for method in EnsembleDemo.Method.allCases {
     let theirs = EnsembleDemo.run(options, seed: seed)
     let same = abs(yours.ensemble.accuracy - theirs.ensemble.accuracy) < 1e-12
     if !same { differences += 1 }
-    print(pad(method.rawValue + (method == chosen ? " *" : ""), 10, left: true) + "  " + pad("\(options.members)", 7) + "  " + pad(percent(yours.ensemble.accuracy), 8, left: true)
-          + "  " + pad(percent(theirs.ensemble.accuracy), 8, left: true) + (same ? "" : "  <- differs"))
+    print(
+        pad(method.rawValue + (method == chosen ? " *" : ""), 10, left: true) + "  " + pad("\(options.members)", 7)
+            + "  " + pad(percent(yours.ensemble.accuracy), 8, left: true)
+            + "  " + pad(percent(theirs.ensemble.accuracy), 8, left: true) + (same ? "" : "  <- differs"))
     if method == .vote {
-        print(String(format: "(the members alone: mean %@, best %@; the large model: %@)",
-                     percent(theirs.meanMember), percent(theirs.bestMember), percent(theirs.large.accuracy)))
+        print(
+            String(
+                format: "(the members alone: mean %@, best %@; the large model: %@)",
+                percent(theirs.meanMember), percent(theirs.bestMember), percent(theirs.large.accuracy)))
     }
 }
 print("(* marks --method; every method runs on your functions.)")
 print("")
-print(differences == 0
-      ? "Your functions combine the ensemble exactly as tandem's do."
-      : "Your functions give a different ensemble: `tandem check majority-vote` and `tandem check averaging` show why.")
+print(
+    differences == 0
+        ? "Your functions combine the ensemble exactly as tandem's do."
+        : "Your functions give a different ensemble: `tandem check majority-vote` and `tandem check averaging` show why."
+)

@@ -22,10 +22,13 @@ var differences = 0
 for (a, b) in zip(yours.points, theirs.points) {
     let same = abs(a.weakSelected - b.weakSelected) < 1e-9
     if !same { differences += 1 }
-    print(pad(percent(a.fraction), 6) + "  " + pad(percent(a.weakSelected), 21) + "  |  " + pad(percent(b.weakSelected), 7)
-          + (same ? "" : "  <- differs"))
+    print(
+        pad(percent(a.fraction), 6) + "  " + pad(percent(a.weakSelected), 21) + "  |  "
+            + pad(percent(b.weakSelected), 7)
+            + (same ? "" : "  <- differs"))
 }
 print("")
-print(differences == 0
-      ? "Your filter selects the same data as tandem's."
-      : "\(differences) fraction(s) differ: `tandem check data-filtering` shows why.")
+print(
+    differences == 0
+        ? "Your filter selects the same data as tandem's."
+        : "\(differences) fraction(s) differ: `tandem check data-filtering` shows why.")

@@ -3,8 +3,8 @@
 import ConfidenceTarget
 import Demos
 import Foundation
-import RunnerKit
 import PGR
+import RunnerKit
 import ToyEngine
 
 // Honours every option of `tandem run weak-to-strong`: --seed, --preset, --weak-noise, --blind,
@@ -29,7 +29,9 @@ mine.confidenceTarget = { weakSoft, student, alpha in
     return Matrix(target.map { [1 - $0, $0] })
 }
 
-print("Weak-to-strong demo (seed \(seed), preset \(options.preset.rawValue)) with your PGR and confidence target, next to tandem's.")
+print(
+    "Weak-to-strong demo (seed \(seed), preset \(options.preset.rawValue)) with your PGR and confidence target, next to tandem's."
+)
 let yours = WeakToStrongDemo.run(options, seed: seed, hooks: mine)
 let theirs = WeakToStrongDemo.run(options, seed: seed)
 print("weak model \(percent(yours.weakAccuracy)), strong ceiling \(percent(yours.ceilingAccuracy))")
@@ -37,12 +39,16 @@ print("")
 print("method        accuracy  PGR (yours)  | tandem: accuracy  PGR")
 var differences = 0
 for (a, b) in zip(yours.methods, theirs.methods) {
-    let same = abs(a.accuracy - b.accuracy) < 1e-12 && (a.pgr ?? .nan).isNaN == (b.pgr ?? .nan).isNaN
+    let same =
+        abs(a.accuracy - b.accuracy) < 1e-12 && (a.pgr ?? .nan).isNaN == (b.pgr ?? .nan).isNaN
         && abs((a.pgr ?? 0) - (b.pgr ?? 0)) < 1e-9
     if !same { differences += 1 }
-    print(pad(a.name, 12, left: true) + "  " + pad(percent(a.accuracy), 8) + "  " + pad(a.pgr.map { String(format: "%.2f", $0) } ?? "undefined", 11)
-          + "  |          " + pad(percent(b.accuracy), 7) + "  " + (b.pgr.map { String(format: "%.2f", $0) } ?? "undefined")
-          + (same ? "" : "  <- differs"))
+    print(
+        pad(a.name, 12, left: true) + "  " + pad(percent(a.accuracy), 8) + "  "
+            + pad(a.pgr.map { String(format: "%.2f", $0) } ?? "undefined", 11)
+            + "  |          " + pad(percent(b.accuracy), 7) + "  "
+            + (b.pgr.map { String(format: "%.2f", $0) } ?? "undefined")
+            + (same ? "" : "  <- differs"))
 }
 func pgrText(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "undefined" }
 if let cells = yours.sweep, let tandem = theirs.sweep {
@@ -51,17 +57,21 @@ if let cells = yours.sweep, let tandem = theirs.sweep {
     for (a, b) in zip(cells, tandem) {
         let same = (a.pgr == nil) == (b.pgr == nil) && abs((a.pgr ?? 0) - (b.pgr ?? 0)) < 1e-9
         if !same { differences += 1 }
-        print(pad("\(a.weakSize)", 9) + "  " + pad("\(a.strongSize)", 11) + "  " + pad(pgrText(a.pgr), 11) + "  |  "
-              + pad(pgrText(b.pgr), 8) + (same ? "" : "  <- differs"))
+        print(
+            pad("\(a.weakSize)", 9) + "  " + pad("\(a.strongSize)", 11) + "  " + pad(pgrText(a.pgr), 11) + "  |  "
+                + pad(pgrText(b.pgr), 8) + (same ? "" : "  <- differs"))
     }
 }
 if let curve = yours.curve, let tandem = theirs.curve {
     print("")
-    print("Test accuracy after the last of \(curve.confidence.count) epochs with the confidence loss: yours "
-          + "\(percent(curve.confidence.last ?? 0)), tandem's \(percent(tandem.confidence.last ?? 0)); "
-          + "naive training \(percent(curve.naive.last ?? 0)), early stopping at epoch \(curve.earlyStoppingEpoch).")
+    print(
+        "Test accuracy after the last of \(curve.confidence.count) epochs with the confidence loss: yours "
+            + "\(percent(curve.confidence.last ?? 0)), tandem's \(percent(tandem.confidence.last ?? 0)); "
+            + "naive training \(percent(curve.naive.last ?? 0)), early stopping at epoch \(curve.earlyStoppingEpoch).")
 }
 print("")
-print(differences == 0
-      ? "Your functions reproduce tandem's weak-to-strong results."
-      : "\(differences) method(s) differ from tandem's: `tandem check pgr` and `tandem check confidence-target` show why.")
+print(
+    differences == 0
+        ? "Your functions reproduce tandem's weak-to-strong results."
+        : "\(differences) method(s) differ from tandem's: `tandem check pgr` and `tandem check confidence-target` show why."
+)

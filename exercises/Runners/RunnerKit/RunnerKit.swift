@@ -12,7 +12,9 @@ public struct RunnerArguments {
 
     /// The value after `--name`, if given.
     public func value(_ name: String) -> String? {
-        guard let index = arguments.firstIndex(of: "--\(name)"), arguments.indices.contains(index + 1) else { return nil }
+        guard let index = arguments.firstIndex(of: "--\(name)"), arguments.indices.contains(index + 1) else {
+            return nil
+        }
         return arguments[index + 1]
     }
 

@@ -16,11 +16,14 @@ public struct ValidationExample: Equatable, Sendable {
 }
 
 /// The candidate threshold with the fewest deferrals whose cascade accuracy reaches the target.
-public func cheapestThreshold(_ validation: [ValidationExample], candidates: [Double], targetAccuracy: Double) -> Double? {
+public func cheapestThreshold(_ validation: [ValidationExample], candidates: [Double], targetAccuracy: Double)
+    -> Double?
+{
     guard !validation.isEmpty else { return nil }
     var best: (threshold: Double, deferred: Int)?
     for threshold in candidates {
-        var correct = 0, deferred = 0
+        var correct = 0
+        var deferred = 0
         for example in validation {
             if example.confidence >= threshold {
                 if example.smallCorrect { correct += 1 }
@@ -30,7 +33,9 @@ public func cheapestThreshold(_ validation: [ValidationExample], candidates: [Do
             }
         }
         guard Double(correct) / Double(validation.count) >= targetAccuracy else { continue }
-        if let current = best, current.deferred < deferred || (current.deferred == deferred && current.threshold <= threshold) {
+        if let current = best,
+            current.deferred < deferred || (current.deferred == deferred && current.threshold <= threshold)
+        {
             continue
         }
         best = (threshold, deferred)
