@@ -1,3 +1,5 @@
+import ArgumentParser
+import Demos
 import Testing
 
 @testable import TandemCLI
@@ -90,6 +92,25 @@ import Testing
         } catch {
             let message = Tandem.message(for: error)
             #expect(message.contains("--threshold") && message.contains("1.5") && !message.contains("\n"))
+        }
+    }
+}
+
+/// The demo registry drives `tandem run`: every entry has its subcommand and every demo
+/// subcommand an entry; `--seeds` is shared by all of them.
+@Suite struct DemoRegistryTests {
+    @Test func runSubcommandsAreExactlyTheRegistry() {
+        let commands = RunCommand.configuration.subcommands.map { $0._commandName }
+        #expect(commands == DemoCatalogue.entries.map(\.name))
+    }
+
+    @Test func everyDemoTakesSeedsWithinItsRange() throws {
+        for entry in DemoCatalogue.entries {
+            let parsed = try Tandem.parseAsRoot(["run", entry.name, "--seeds", "3", "--seed", "5"])
+            let options = try #require(Mirror(reflecting: parsed).descendant("_common") as? OptionGroup<DemoRunOptions>)
+            #expect(options.wrappedValue.seeds == 3 && options.wrappedValue.seed == 5, "\(entry.name)")
+            #expect(throws: (any Error).self) { try Tandem.parseAsRoot(["run", entry.name, "--seeds", "0"]) }
+            #expect(throws: (any Error).self) { try Tandem.parseAsRoot(["run", entry.name, "--seeds", "201"]) }
         }
     }
 }

@@ -24,13 +24,55 @@ public struct RunCommand: ParsableCommand {
     }
 }
 
-/// `--seed` and `--json`, shared by every demo.
+/// `--seed`, `--seeds` and `--json`, shared by every demo.
 public struct DemoRunOptions: ParsableArguments {
     @Option(name: .long, help: "The random seed: the same seed gives the same run.")
     public var seed: UInt64 = 1
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Run seeds S … S+N−1 (S = --seed) and report each headline number's median and range, and on how many seeds each claim holds.",
+            valueName: "N"))
+    public var seeds: Int = 1
     @Flag(name: .long, help: "Print the result as JSON instead of a report.")
     public var json = false
     public init() {}
+
+    /// The most seeds one run takes: enough for any robustness check, bounded so a typo cannot
+    /// start an hour-long run.
+    public static let maximumSeeds = 200
+
+    public func validate() throws {
+        guard (1...Self.maximumSeeds).contains(seeds) else {
+            throw ValidationError("--seeds must be between 1 and \(Self.maximumSeeds) (got \(seeds)).")
+        }
+    }
+}
+
+/// One seed's run of a demo: its report at given settings, and its JSON.
+struct DemoOutcome {
+    var report: (TerminalSettings) -> String
+    var json: () -> JSONValue
+}
+
+/// Prints one seed's report or JSON, or with `--seeds N` the sweep over seeds S … S+N−1: each
+/// seed's JSON, every number's median and range, and how often each of `entry`'s claims held.
+func emitRuns(
+    _ entry: DemoEntry, common: DemoRunOptions, display: DisplayOptions, runOne: (UInt64) -> DemoOutcome
+) {
+    if common.seeds > 1 {
+        let sweep = SeedSweep.run(demo: entry.name, first: common.seed, count: common.seeds, claims: entry.claims) {
+            runOne($0).json()
+        }
+        emit(
+            json: common.json, display: display,
+            report: {
+                sweep.report(title: entry.title, labels: entry.headlineNumbers, settings: display.settings)
+            }, data: { sweep.json() })
+        return
+    }
+    let outcome = runOne(common.seed)
+    emit(json: common.json, display: display, report: { outcome.report(display.settings) }, data: outcome.json)
 }
 
 /// `--mine`, on the demos an exercise feeds: the same demo run on the student's own functions.
@@ -127,10 +169,10 @@ public struct RunCascade: ParsableCommand {
         options.scorer = scorer
         options.targetAccuracy = targetAccuracy
         options.tiers = tiers
-        let result = CascadeDemo.run(options, seed: common.seed)
-        emit(
-            json: common.json, display: display, report: { CascadeDemo.report(result, settings: display.settings) },
-            data: { CascadeDemo.json(result) })
+        emitRuns(DemoCatalogue.cascade, common: common, display: display) { seed in
+            let result = CascadeDemo.run(options, seed: seed)
+            return DemoOutcome(report: { CascadeDemo.report(result, settings: $0) }, json: { CascadeDemo.json(result) })
+        }
     }
 }
 
@@ -174,10 +216,11 @@ public struct RunEnsemble: ParsableCommand {
         options.members = members
         options.method = method
         options.diversity = diversity
-        let result = EnsembleDemo.run(options, seed: common.seed)
-        emit(
-            json: common.json, display: display, report: { EnsembleDemo.report(result, settings: display.settings) },
-            data: { EnsembleDemo.json(result) })
+        emitRuns(DemoCatalogue.ensemble, common: common, display: display) { seed in
+            let result = EnsembleDemo.run(options, seed: seed)
+            return DemoOutcome(
+                report: { EnsembleDemo.report(result, settings: $0) }, json: { EnsembleDemo.json(result) })
+        }
     }
 }
 
@@ -237,11 +280,11 @@ public struct RunWeakToStrong: ParsableCommand {
         options.blind = blind
         options.sweep = sweep
         options.curve = curve
-        let result = WeakToStrongDemo.run(options, seed: common.seed)
-        emit(
-            json: common.json, display: display,
-            report: { WeakToStrongDemo.report(result, settings: display.settings) },
-            data: { WeakToStrongDemo.json(result) })
+        emitRuns(DemoCatalogue.weakToStrong, common: common, display: display) { seed in
+            let result = WeakToStrongDemo.run(options, seed: seed)
+            return DemoOutcome(
+                report: { WeakToStrongDemo.report(result, settings: $0) }, json: { WeakToStrongDemo.json(result) })
+        }
     }
 }
 
@@ -262,10 +305,10 @@ public struct RunFilter: ParsableCommand {
         if mineOption.mine {
             return try runMine(demo: "filter", arguments: mineArguments, course: course, json: common.json)
         }
-        let result = FilterDemo.run(seed: common.seed)
-        emit(
-            json: common.json, display: display, report: { FilterDemo.report(result, settings: display.settings) },
-            data: { FilterDemo.json(result) })
+        emitRuns(DemoCatalogue.filter, common: common, display: display) { seed in
+            let result = FilterDemo.run(seed: seed)
+            return DemoOutcome(report: { FilterDemo.report(result, settings: $0) }, json: { FilterDemo.json(result) })
+        }
     }
 }
 
@@ -300,10 +343,10 @@ public struct RunDistill: ParsableCommand {
         }
         var options = DistillDemo.Options()
         if !temperatures.isEmpty { options.temperatures = temperatures }
-        let result = DistillDemo.run(options, seed: common.seed)
-        emit(
-            json: common.json, display: display, report: { DistillDemo.report(result, settings: display.settings) },
-            data: { DistillDemo.json(result) })
+        emitRuns(DemoCatalogue.distill, common: common, display: display) { seed in
+            let result = DistillDemo.run(options, seed: seed)
+            return DemoOutcome(report: { DistillDemo.report(result, settings: $0) }, json: { DistillDemo.json(result) })
+        }
     }
 }
 
@@ -332,9 +375,10 @@ public struct RunSpeculative: ParsableCommand {
     public func run() throws {
         var options = SpeculativeDemo.Options()
         options.gamma = gamma
-        let result = SpeculativeDemo.run(options, seed: common.seed)
-        emit(
-            json: common.json, display: display, report: { SpeculativeDemo.report(result, settings: display.settings) },
-            data: { SpeculativeDemo.json(result) })
+        emitRuns(DemoCatalogue.speculative, common: common, display: display) { seed in
+            let result = SpeculativeDemo.run(options, seed: seed)
+            return DemoOutcome(
+                report: { SpeculativeDemo.report(result, settings: $0) }, json: { SpeculativeDemo.json(result) })
+        }
     }
 }
