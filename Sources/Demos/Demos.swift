@@ -21,16 +21,26 @@ public struct DemoEntry: Sendable {
     /// The numbers a multi-seed report shows (dotted keys of its JSON, see
     /// `SeedSweep.numbers(in:)`); nil shows every number.
     public let headlineNumbers: [(key: String, label: String, percent: Bool)]?
+    /// The keys of its `--json` object that scripts may rely on, each with its meaning; the JSON
+    /// reference (docs/demo-json.md) is generated from these, and tests check every key is there.
+    public let jsonKeys: [(key: String, meaning: String)]
+    /// Runs the demo with its default knobs on one seed and returns its JSON (for the tests of
+    /// claims over seeds and of the JSON reference).
+    public let defaultJSON: @Sendable (_ seed: UInt64) -> JSONValue
 
     public init(
-        name: String, summary: String, title: String, claims: [DemoClaim] = [],
-        headlineNumbers: [(key: String, label: String, percent: Bool)]? = nil
+        name: String, summary: String, title: String, defaultJSON: @escaping @Sendable (UInt64) -> JSONValue,
+        claims: [DemoClaim] = [],
+        headlineNumbers: [(key: String, label: String, percent: Bool)]? = nil,
+        jsonKeys: [(key: String, meaning: String)] = []
     ) {
         self.name = name
         self.summary = summary
         self.title = title
         self.claims = claims
         self.headlineNumbers = headlineNumbers
+        self.jsonKeys = jsonKeys
+        self.defaultJSON = defaultJSON
     }
 }
 
@@ -42,24 +52,72 @@ public enum DemoCatalogue {
     public static let cascade = DemoEntry(
         name: "cascade",
         summary: "Small model first, large model when unsure: accuracy against cost as the threshold moves.",
-        title: "Cascade")
+        title: "Cascade",
+        defaultJSON: { CascadeDemo.json(CascadeDemo.run(seed: $0)) })
     public static let ensemble = DemoEntry(
         name: "ensemble", summary: "Many small models voting or averaging against one large model.",
-        title: "Ensemble")
+        title: "Ensemble",
+        defaultJSON: { EnsembleDemo.json(EnsembleDemo.run(seed: $0)) })
     public static let weakToStrong = DemoEntry(
         name: "weak-to-strong",
         summary: "A strong student trained only on a weak model's labels beats its supervisor.",
-        title: "Weak-to-strong")
+        title: "Weak-to-strong",
+        defaultJSON: { WeakToStrongDemo.json(WeakToStrongDemo.run(seed: $0)) })
     public static let filter = DemoEntry(
-        name: "filter", summary: "A weak model picks the strong model's training data.", title: "Filtering")
+        name: "filter", summary: "A weak model picks the strong model's training data.", title: "Filtering",
+        defaultJSON: { FilterDemo.json(FilterDemo.run(seed: $0)) },
+        jsonKeys: [
+            ("demo", "\"filter\""), ("seed", "the seed"),
+            ("all_data_accuracy", "test accuracy of the strong model trained on all the data"),
+            ("points[]", "one entry per kept fraction"), ("points[].fraction", "the fraction of the data kept"),
+            ("points[].weak_selected", "test accuracy when the weak model picks the data it is most confident on"),
+            ("points[].random", "test accuracy on a random subset of that size (the control)"),
+            ("points[].strong_selected", "test accuracy when the strong model itself picks"),
+        ])
     public static let distill = DemoEntry(
-        name: "distill", summary: "A large teacher's soft labels make a small student better.", title: "Distillation")
+        name: "distill", summary: "A large teacher's soft labels make a small student better.", title: "Distillation",
+        defaultJSON: { DistillDemo.json(DistillDemo.run(seed: $0)) })
     public static let speculative = DemoEntry(
         name: "speculative", summary: "Speculative decoding: a draft model proposes, the target verifies.",
-        title: "Speculative decoding")
+        title: "Speculative decoding",
+        defaultJSON: { SpeculativeDemo.json(SpeculativeDemo.run(seed: $0)) })
 
     /// Every demo, in the order `tandem run` lists them.
     public static let entries: [DemoEntry] = [cascade, ensemble, weakToStrong, filter, distill, speculative]
+
+    /// The JSON reference for every demo, generated from the registry (docs/demo-json.md).
+    public static func jsonReference() -> String {
+        var text = """
+            # The demos' JSON
+
+            Generated from the demo registry (`DemoCatalogue.entries` in Sources/Demos/Demos.swift) by
+            `TANDEM_UPDATE_GOLDENS=1 swift test --filter DemoJSONReferenceTests`; do not edit by hand.
+
+            Every demo prints one JSON object with `tandem run NAME --json` (compact, keys in the order
+            below). A dotted key names a nested object's key (`chosen.accuracy`); `[]` marks an array of
+            objects; an undefined number is `null`. With `--seeds N --json` every demo prints the same
+            shape: `{"demo", "seeds": [each seed's usual object], "summary": {key: {"median", "min",
+            "max"}}, "claims": [{"statement", "holding", "defined", "general"}]}`, where the summary
+            names numbers by dotted keys, arrays of named objects by their `name` or `method`, and
+            other arrays of objects by position (`points.0.random`).
+
+            """
+        for entry in entries {
+            text += "\n## `\(entry.name)`\n\n\(entry.summary)\n\n"
+            if entry.jsonKeys.isEmpty {
+                text += "(Keys not documented yet.)\n"
+                continue
+            }
+            text += "| key | meaning |\n| --- | --- |\n"
+            for (key, meaning) in entry.jsonKeys { text += "| `\(key)` | \(meaning) |\n" }
+        }
+        return text
+    }
+
+    /// The default run's JSON of the demo named `name`, or nil for an unknown name.
+    public static func defaultJSON(_ name: String, seed: UInt64) -> JSONValue? {
+        entries.first { $0.name == name }?.defaultJSON(seed)
+    }
 
     /// Name and summary of every demo.
     public static var demos: [(name: String, summary: String)] { entries.map { ($0.name, $0.summary) } }
