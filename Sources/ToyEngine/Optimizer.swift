@@ -17,6 +17,10 @@ public struct OptimizerState {
     public private(set) var steps = 0
     private var first: [[Double]] = []
     private var second: [[Double]] = []
+    /// β₁ᵗ and β₂ᵗ for Adam's bias correction, kept as running products (one multiplication per
+    /// step, the same arithmetic as multiplying t times, so results do not change).
+    private var beta1Power = 1.0
+    private var beta2Power = 1.0
 
     /// Fresh state (zero moments).
     public init(optimizer: Optimizer, weightDecay: Double = 0) {
@@ -34,6 +38,10 @@ public struct OptimizerState {
             if case .adam = optimizer { second = first }
         }
         steps += 1
+        if case .adam(_, let beta1, let beta2, _) = optimizer {
+            beta1Power *= beta1
+            beta2Power *= beta2
+        }
         let mask = model.decayMask
         for index in gradients.indices {
             let decay = mask[index] ? weightDecay : 0
@@ -47,8 +55,8 @@ public struct OptimizerState {
                                 theta[j] -= rate * m[j]
                             }
                         case .adam(let rate, let beta1, let beta2, let epsilon):
-                            let c1 = 1 / (1 - pow(beta1, steps))
-                            let c2 = 1 / (1 - pow(beta2, steps))
+                            let c1 = 1 / (1 - beta1Power)
+                            let c2 = 1 / (1 - beta2Power)
                             second[index].withUnsafeMutableBufferPointer { v in
                                 guard let tp = theta.baseAddress, let mp = m.baseAddress, let vp = v.baseAddress,
                                     let gp = g.baseAddress
@@ -92,11 +100,4 @@ func portableAdam(
         tp[j] -= rate * (mp[j] * c1) / ((vp[j] * c2).squareRoot() + epsilon)
         j += 1
     }
-}
-
-/// `base` to an integer power by repeated multiplication (exact step count, no libm).
-private func pow(_ base: Double, _ exponent: Int) -> Double {
-    var result = 1.0
-    for _ in 0..<exponent { result *= base }
-    return result
 }
