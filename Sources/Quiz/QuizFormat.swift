@@ -37,6 +37,9 @@
 /// - `Numeric`: `prompt.prompt`, `answer.answer` (number) with `answer.tolerance` (absolute) or
 ///   `answer.range = [lo, hi]` (inclusive); optional `answer.unit` shown after the prompt. Accepts
 ///   `+`, thousands separators (`1,200`), a trailing `%` (hundredths: `60%` is 0.6) and the unit.
+///   `answer.unit = "%"` means the answer is written in percent: `answer.answer = 80` with a
+///   tolerance in percentage points, and `80`, `80%`, `80 %` and `80 percent` all match. Use it
+///   whenever the prompt speaks in percent, so that a bare `80` means 80%, not 8,000%.
 /// - `SelfGraded`: `prompt.prompt`, `answer.model` (a model answer) and `answer.rubric` (array of
 ///   points). The student writes an answer, sees the model, and marks each rubric point met or not.
 ///   Not counted in the quiz total.
@@ -173,6 +176,10 @@ public struct Numeric: Sendable, Equatable {
     /// Inclusive accepted range; wins over `tolerance` when both are given.
     public var range: ClosedRange<Double>?
     public var unit: String?
+
+    /// `unit = "%"`: the answer, its tolerance and its range are in percent, and so is what the
+    /// student types (`80` and `80%` both mean 80%).
+    public var isPercent: Bool { unit?.trimmingCharacters(in: .whitespaces) == "%" }
 
     public init(answer: Double, tolerance: Double? = nil, range: ClosedRange<Double>? = nil, unit: String? = nil) {
         self.answer = answer
