@@ -231,23 +231,23 @@ public enum LiveNumbers {
                 }
                 outputs[marker.arguments] = output
             }
-            let where_ = "`\(marker.display)`"
+            let shown = "`\(marker.display)`"
             switch output {
             case .failure(let failure):
                 problems.append(
-                    LiveNumberProblem(line: marker.line, message: "live number: \(where_) failed: \(failure.message)"))
+                    LiveNumberProblem(line: marker.line, message: "live number: \(shown) failed: \(failure.message)"))
             case .success(let json):
                 guard case .success(let path) = JSONPath.parse(marker.path) else { continue }  // reported when scanned
                 switch path.value(in: json) {
                 case .failure(let error):
                     problems.append(
-                        LiveNumberProblem(line: marker.line, message: "live number: \(where_): \(error.message)"))
+                        LiveNumberProblem(line: marker.line, message: "live number: \(shown): \(error.message)"))
                 case .success(let value):
                     guard let number = JSONPath.number(value) else {
                         problems.append(
                             LiveNumberProblem(
                                 line: marker.line,
-                                message: "live number: \(where_) is not a number (\(describe(value)))"))
+                                message: "live number: \(shown) is not a number (\(describe(value)))"))
                         continue
                     }
                     if !matches(quoted: marker.quoted, value: number) {
@@ -255,7 +255,7 @@ public enum LiveNumbers {
                             LiveNumberProblem(
                                 line: marker.line,
                                 message:
-                                    "live number: the lesson says \(marker.quoted), but \(where_) now gives \(formatted(number, like: marker.quoted)) (\(JSONPath.plain(number)))"
+                                    "live number: the lesson says \(marker.quoted), but \(shown) now gives \(formatted(number, like: marker.quoted)) (\(JSONPath.plain(number)))"
                             ))
                     }
                 }
