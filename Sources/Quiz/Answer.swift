@@ -92,7 +92,7 @@ extension Question {
         case .trueFalse(let value):
             return value ? "true" : "false"
         case .numeric(let n):
-            let unit = n.isPercent ? "%" : n.unit.map { " " + $0 } ?? ""
+            let unit = n.isPercent ? "%" : n.isFraction ? "" : n.unit.map { " " + $0 } ?? ""
             if let range = n.range {
                 return
                     "\(formatNumber(n.answer))\(unit) (anything from \(formatNumber(range.lowerBound))\(unit) to \(formatNumber(range.upperBound))\(unit))"

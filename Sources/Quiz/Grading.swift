@@ -42,7 +42,7 @@ public enum AnswerText {
     public static func number(_ text: String, unit: String? = nil) -> Double? {
         var s = text.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespacesAndNewlines)
         var units: [String] = []
-        if let unit = unit?.trimmingCharacters(in: .whitespaces), !unit.isEmpty {
+        if let unit = unit?.trimmingCharacters(in: .whitespaces), !unit.isEmpty, unit.lowercased() != "fraction" {
             units = unit == "%" ? ["%", "percent", "per cent"] : [unit]
         }
         if let unit = units.first(where: { s.lowercased().hasSuffix($0.lowercased()) }) {
@@ -274,6 +274,10 @@ func gradeNumeric(_ n: Numeric, _ answer: Answer) -> Grade {
         return .incorrect(
             "the answer is in percent: \(formatNumber(given)) means \(formatNumber(given))%, not \(formatNumber(given * 100))%"
         )
+    }
+    // 80 for 0.8: a percentage typed without its sign into a fraction question.
+    if n.isFraction, abs(given) > 1, numericAccepts(n, given / 100) {
+        return .incorrect("the answer is a fraction: write \(formatNumber(given / 100)) (or \(formatNumber(given))%)")
     }
     return .incorrect()
 }

@@ -93,6 +93,8 @@ public struct QuestionPresenter: Sendable {
         case .numeric(let numeric):
             if numeric.isPercent {
                 out += line(style.dim("(answer in percent)"))
+            } else if numeric.isFraction {
+                out += line(style.dim("(answer as a fraction, like 0.25; 25% also works)"))
             } else if let unit = numeric.unit {
                 out += line(style.dim("(answer in \(unit))"))
             }

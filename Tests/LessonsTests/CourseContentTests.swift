@@ -124,8 +124,9 @@ import Testing
         }
     }
 
-    /// A numeric answer with no unit of its own, in a prompt that speaks in percent, is read in
-    /// percent: `80` must mean 80%, so the question needs `answer.unit = "%"`.
+    /// A numeric answer with no unit of its own, in a prompt that speaks in percent, is ambiguous:
+    /// is `80` 80% or 80? Such a question names its form: `answer.unit = "%"` (the answer in
+    /// percent, `80` means 80%) or `"fraction"` (a plain number such as 0.8 or a weight like α).
     @Test func numericQuestionsThatSpeakInPercentAnswerInPercent() throws {
         for (name, quiz, _) in try quizzesWithLessons() {
             for question in quiz.questions {
@@ -133,13 +134,15 @@ import Testing
                 let speaksPercent =
                     question.prompt.contains("%") || question.prompt.localizedCaseInsensitiveContains("percent")
                 if speaksPercent && numeric.unit == nil {
-                    Issue.record("\(name): '\(question.id)' speaks in percent but has no answer.unit = \"%\"")
+                    Issue.record(
+                        "\(name): '\(question.id)' speaks in percent but has no answer.unit (\"%\", or \"fraction\")")
                 }
                 if numeric.isPercent {
                     // An answer written as a fraction would read as a fraction of a percent.
                     #expect(
                         abs(numeric.answer) > 1 || numeric.answer == 0,
-                        "\(name): '\(question.id)' has unit % but answer \(numeric.answer): write percent (80, not 0.8)")
+                        "\(name): '\(question.id)' has unit % but answer \(numeric.answer): write percent (80, not 0.8)"
+                    )
                 }
             }
         }
@@ -180,14 +183,20 @@ import Testing
             let transfer = quiz.questions.filter { Self.isTransfer($0, lesson: lessonNumbers) }
             #expect(
                 transfer.count >= 3,
-                "\(name): \(transfer.count) transfer questions (\(transfer.map(\.id))); at least 3 need numbers of their own")
+                "\(name): \(transfer.count) transfer questions (\(transfer.map(\.id))); at least 3 need numbers of their own"
+            )
         }
     }
 
     @Test func theTransferCheckReadsNumbersAsWritten() {
-        #expect(Self.numbers(in: "1,000 queries, 25% deferred, p = 0.50, γ = 4, x2 and 3.") == ["1000", "25", "0.5", "4", "3"])
+        #expect(
+            Self.numbers(in: "1,000 queries, 25% deferred, p = 0.50, γ = 4, x2 and 3.") == [
+                "1000", "25", "0.5", "4", "3",
+            ])
         let lesson = Self.numbers(in: "costs 1 unit and 20 units; 25% deferred; 0.648 at p = 0.6")
-        func question(_ prompt: String) -> Question { Question(id: "q", prompt: prompt, body: .trueFalse(answer: true)) }
+        func question(_ prompt: String) -> Question {
+            Question(id: "q", prompt: prompt, body: .trueFalse(answer: true))
+        }
         #expect(!Self.isTransfer(question("A small model costs 1 and a large 20; 25% deferred."), lesson: lesson))
         #expect(!Self.isTransfer(question("With 3 voters each right with p = 0.6?"), lesson: lesson))
         #expect(!Self.isTransfer(question("Costs 1 and 40, 25% deferred?"), lesson: lesson))

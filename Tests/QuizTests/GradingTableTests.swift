@@ -29,6 +29,8 @@ private let latency = q("num-latency", .numeric(Numeric(answer: 1200, range: 100
 private let exact = q("num-exact", .numeric(Numeric(answer: 0.3, tolerance: 0)))
 private let negative = q("num-negative", .numeric(Numeric(answer: -2, tolerance: 0)))
 private let percentUnit = q("num-percent-unit", .numeric(Numeric(answer: 60, tolerance: 0, unit: "%")))
+/// A share written as a fraction: 0.8 ± 0.01.
+private let fraction = q("num-fraction", .numeric(Numeric(answer: 0.8, tolerance: 0.01, unit: "fraction")))
 /// Written in percent with rounding allowed: 71.4% ± 0.5 points.
 private let percentRounded = q("num-percent-rounded", .numeric(Numeric(answer: 71.4, tolerance: 0.5, unit: "%")))
 /// Options A first, B second, C third (answerIndex keeps authored order).
@@ -146,6 +148,10 @@ let gradingTable: [GradingCase] = [
     pass("num: % unit, rounded to a whole percent", percentRounded, .text("71%")),
     pass("num: % unit, one decimal", percentRounded, .text("71.4")),
     fail("num: % unit, too far off", percentRounded, .text("70%")),
+    pass("num: fraction unit", fraction, .text("0.8")),
+    pass("num: fraction unit, typed in percent", fraction, .text("80%")),
+    fail("num: fraction unit, a bare 80 gets a note", fraction, .text("80"), note: true),
+    fail("num: fraction unit, the word is not part of the number", fraction, .text("0.8 fraction"), note: true),
     pass("num: leading currency sign", latency, .text("$1,200")),
     pass("num: currency sign after the minus", negative, .text("-$2")),
     pass("num: currency sign before the minus", negative, .text("€-2")),
@@ -247,6 +253,8 @@ let gradingTable: [GradingCase] = [
         #expect(percentRounded.expectedDescription == "71.4% (± 0.5)")
         let ranged = q("num-percent-range", .numeric(Numeric(answer: 30, range: 29...31, unit: "%")))
         #expect(ranged.expectedDescription == "30% (anything from 29% to 31%)")
+        #expect(fraction.expectedDescription == "0.8 (± 0.01)")
+        #expect(grade(fraction, .text("80")).note == "the answer is a fraction: write 0.8 (or 80%)")
         let seconds = q("num-ms", .numeric(Numeric(answer: 250, tolerance: 0, unit: "ms")))
         #expect(seconds.expectedDescription == "250 ms")
     }
