@@ -167,12 +167,12 @@ import Testing
     }
 
     /// A transfer question brings its own numbers: it has at least one number beyond the small
-    /// counts 0–10, and none of those numbers appears anywhere in its lesson, so it cannot be
-    /// answered by finding the worked example that used them.
+    /// counts 0–10 (and beyond a citation's year), and none of those numbers appears anywhere in
+    /// its lesson, so it cannot be answered by finding the worked example that used them.
     static func isTransfer(_ question: Question, lesson: Set<String>) -> Bool {
         let own = numbers(in: question.prompt).filter { number in
             guard let value = Int(number) else { return true }
-            return value > 10
+            return value > 10 && !(1900...2099).contains(value)
         }
         return !own.isEmpty && own.isDisjoint(with: lesson)
     }
@@ -201,5 +201,6 @@ import Testing
         #expect(!Self.isTransfer(question("With 3 voters each right with p = 0.6?"), lesson: lesson))
         #expect(!Self.isTransfer(question("Costs 1 and 40, 25% deferred?"), lesson: lesson))
         #expect(Self.isTransfer(question("Costs 1 and 40, 15% deferred?"), lesson: lesson))
+        #expect(!Self.isTransfer(question("Why does SALT (Rawat et al. 2024) stop early?"), lesson: lesson))
     }
 }
