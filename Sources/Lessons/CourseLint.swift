@@ -298,17 +298,7 @@ public struct CourseLinter: Sendable {
     func checkLinks(lines: [String], path: String, lessonURL: URL) -> [LintProblem] {
         var problems: [LintProblem] = []
         let lessonFolders = Set(course.manifest.lessons.map { course.lessonFile($0).standardizedFileURL.path })
-        var fence: LiveBlockScanner.Fence? = nil
-        for (index, line) in lines.enumerated() {
-            if let open = fence {
-                if LiveBlockScanner.isClosingFence(line, of: open) { fence = nil }
-                continue
-            }
-            if let open = LiveBlockScanner.openingFence(line) {
-                fence = open
-                continue
-            }
-            if line.hasPrefix("    ") || line.hasPrefix("\t") { continue }  // indented code
+        for (index, line) in LiveBlockScanner.proseLines(lines) {
             for target in Self.linkTargets(in: line) {
                 guard let relative = Self.relativeFilePath(target) else { continue }
                 let resolved = lessonURL.deletingLastPathComponent().appendingPathComponent(relative)

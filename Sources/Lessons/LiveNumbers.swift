@@ -61,17 +61,7 @@ public enum LiveNumbers {
     public static func markers(in markdown: String) -> (markers: [LiveNumberMarker], problems: [LiveNumberProblem]) {
         var markers: [LiveNumberMarker] = []
         var problems: [LiveNumberProblem] = []
-        var fence: LiveBlockScanner.Fence? = nil
-        for (index, line) in LiveBlockScanner.splitLines(markdown).enumerated() {
-            if let open = fence {
-                if LiveBlockScanner.isClosingFence(line, of: open) { fence = nil }
-                continue
-            }
-            if let open = LiveBlockScanner.openingFence(line) {
-                fence = open
-                continue
-            }
-            if line.hasPrefix("    ") || line.hasPrefix("\t") { continue }  // indented code
+        for (index, line) in LiveBlockScanner.proseLines(LiveBlockScanner.splitLines(markdown)) {
             for comment in comments(in: line) where comment.body.trimmingWhitespace().hasPrefix(prefix) {
                 switch marker(comment, line: index + 1) {
                 case .success(let marker): markers.append(marker)
