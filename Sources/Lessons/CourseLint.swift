@@ -33,24 +33,34 @@ public struct LintReport: Sendable {
     public var problems: [LintProblem] = []
     public var lessons = 0
     public var liveBlocks = 0
+    /// Numbers in the lessons marked as quoted from a live run (see `LiveNumberMarker`).
+    public var liveNumbers = 0
     public var questions = 0
     public var exercises = 0
 }
 
 /// Checks a whole course: the manifest matches the folders; every lesson reads, has a title and
-/// well-formed live blocks that run and exit 0; every quiz validates and question ids are unique
-/// across the course; every cross-reference (lesson, quiz, exercise file, links between lessons)
-/// resolves.
+/// well-formed live blocks that run and exit 0; every number marked as quoted from a live run
+/// (`<!-- live: run DEMO … .json.path -->` right after the number, see `LiveNumberMarker`) still
+/// matches what the demo gives; every quiz validates and question ids are unique across the
+/// course; every cross-reference (lesson, quiz, exercise file, links between lessons) resolves.
 public struct CourseLinter: Sendable {
     public var course: Course
     /// Runs a live block (in its lesson's folder); nil skips running them.
     public var runBlock: (@Sendable (LiveCommand, URL) -> LiveResult)?
+    /// Runs a live number's demo command (tandem arguments, `--json` included) and returns what it
+    /// printed; nil checks the markers' form without running anything.
+    public var runDemo: (@Sendable ([String]) -> Result<String, LiveNumberRunFailure>)?
     /// Width the live blocks run at.
     public var settings = TerminalSettings(width: 80, color: false, ascii: false)
 
-    public init(course: Course, runBlock: (@Sendable (LiveCommand, URL) -> LiveResult)?) {
+    public init(
+        course: Course, runBlock: (@Sendable (LiveCommand, URL) -> LiveResult)?,
+        runDemo: (@Sendable ([String]) -> Result<String, LiveNumberRunFailure>)? = nil
+    ) {
         self.course = course
         self.runBlock = runBlock
+        self.runDemo = runDemo
     }
 
     public func lint() -> LintReport {
@@ -64,6 +74,7 @@ public struct CourseLinter: Sendable {
 
         var pendingRuns: [(problemIndex: Int, path: String, block: LiveBlock, command: LiveCommand, directory: URL)] =
             []
+        var liveNumbers: [(problemIndex: Int, path: String, markers: [LiveNumberMarker])] = []
         var perLesson: [[LintProblem]] = []
         var questionSites: [String: (path: String, line: Int)] = [:]
         var duplicateProblems: [LintProblem] = []
@@ -77,6 +88,12 @@ public struct CourseLinter: Sendable {
                 report.liveBlocks += runs.count + lessonProblems.filter { $0.message.hasPrefix("tandem block") }.count
                 for run in runs {
                     pendingRuns.append((perLesson.count, path, run.block, run.command, url.deletingLastPathComponent()))
+                }
+                if let text = String(data: data, encoding: .utf8) {
+                    let scanned = LiveNumbers.markers(in: text)
+                    problems += scanned.problems.map { LintProblem(path: path, line: $0.line, message: $0.message) }
+                    report.liveNumbers += scanned.markers.count + scanned.problems.count
+                    liveNumbers.append((perLesson.count, path, scanned.markers))
                 }
             }
             if let quizURL = course.quizFile(lesson), FileManager.default.fileExists(atPath: quizURL.path) {
@@ -113,6 +130,21 @@ public struct CourseLinter: Sendable {
                     LintProblem(
                         path: run.path, line: run.block.line,
                         message: "tandem block `\(run.command.display)` failed (\(result.failureSummary))"))
+            }
+        }
+        // Re-run the demos the marked numbers were quoted from, one command at a time (in-process).
+        if let runDemo {
+            var outputs: [[String]: Result<String, LiveNumberRunFailure>] = [:]
+            for lesson in liveNumbers {
+                let found = LiveNumbers.check(lesson.markers) { arguments in
+                    if let known = outputs[arguments] { return known }
+                    let output = runDemo(arguments)
+                    outputs[arguments] = output
+                    return output
+                }
+                perLesson[lesson.problemIndex] += found.map {
+                    LintProblem(path: lesson.path, line: $0.line, message: $0.message)
+                }
             }
         }
         for problems in perLesson {
@@ -266,17 +298,7 @@ public struct CourseLinter: Sendable {
     func checkLinks(lines: [String], path: String, lessonURL: URL) -> [LintProblem] {
         var problems: [LintProblem] = []
         let lessonFolders = Set(course.manifest.lessons.map { course.lessonFile($0).standardizedFileURL.path })
-        var fence: LiveBlockScanner.Fence? = nil
-        for (index, line) in lines.enumerated() {
-            if let open = fence {
-                if LiveBlockScanner.isClosingFence(line, of: open) { fence = nil }
-                continue
-            }
-            if let open = LiveBlockScanner.openingFence(line) {
-                fence = open
-                continue
-            }
-            if line.hasPrefix("    ") || line.hasPrefix("\t") { continue }  // indented code
+        for (index, line) in LiveBlockScanner.proseLines(lines) {
             for target in Self.linkTargets(in: line) {
                 guard let relative = Self.relativeFilePath(target) else { continue }
                 let resolved = lessonURL.deletingLastPathComponent().appendingPathComponent(relative)

@@ -40,6 +40,26 @@ public enum LiveBlockScanner {
         return blocks
     }
 
+    /// The lines outside code (fenced blocks and indented code), with their 0-based index: where
+    /// prose, links and live-number markers live.
+    public static func proseLines(_ lines: [String]) -> [(index: Int, line: String)] {
+        var result: [(index: Int, line: String)] = []
+        var fence: Fence? = nil
+        for (index, line) in lines.enumerated() {
+            if let open = fence {
+                if isClosingFence(line, of: open) { fence = nil }
+                continue
+            }
+            if let open = openingFence(line) {
+                fence = open
+                continue
+            }
+            if line.hasPrefix("    ") || line.hasPrefix("\t") { continue }  // indented code
+            result.append((index, line))
+        }
+        return result
+    }
+
     /// Lines without their terminators (`\n` or `\r\n`).
     public static func splitLines(_ text: String) -> [String] {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in

@@ -92,10 +92,10 @@ extension Question {
         case .trueFalse(let value):
             return value ? "true" : "false"
         case .numeric(let n):
-            let unit = n.unit.map { " " + $0 } ?? ""
+            let unit = n.isPercent ? "%" : n.isFraction ? "" : n.unit.map { " " + $0 } ?? ""
             if let range = n.range {
                 return
-                    "\(formatNumber(n.answer))\(unit) (anything from \(formatNumber(range.lowerBound)) to \(formatNumber(range.upperBound)))"
+                    "\(formatNumber(n.answer))\(unit) (anything from \(formatNumber(range.lowerBound))\(unit) to \(formatNumber(range.upperBound))\(unit))"
             }
             if let tolerance = n.tolerance, tolerance > 0 {
                 return "\(formatNumber(n.answer))\(unit) (± \(formatNumber(tolerance)))"

@@ -36,12 +36,16 @@ public enum AnswerText {
     }
 
     /// A number as a student types it: optional sign (`+`, `-`, `−`), thousands separators (`1,234`),
-    /// exponent, a trailing `%` (hundredths) and, when given, the question's unit. Nil when unreadable.
+    /// exponent, a trailing `%` (hundredths) and, when given, the question's unit. With the unit
+    /// `%` the number is read in percent: `80`, `80%`, `80 %` and `80 percent` are all 80. Nil when
+    /// unreadable.
     public static func number(_ text: String, unit: String? = nil) -> Double? {
         var s = text.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespacesAndNewlines)
-        if let unit = unit?.trimmingCharacters(in: .whitespaces), !unit.isEmpty,
-            s.lowercased().hasSuffix(unit.lowercased())
-        {
+        var units: [String] = []
+        if let unit = unit?.trimmingCharacters(in: .whitespaces), !unit.isEmpty, unit.lowercased() != "fraction" {
+            units = unit == "%" ? ["%", "percent", "per cent"] : [unit]
+        }
+        if let unit = units.first(where: { s.lowercased().hasSuffix($0.lowercased()) }) {
             s = String(s.dropLast(unit.count)).trimmingCharacters(in: .whitespaces)
         }
         var scale = 1.0
@@ -264,7 +268,18 @@ func gradeNumeric(_ n: Numeric, _ answer: Answer) -> Grade {
     case .bool, .list, .tracing, .rubric:
         return .incorrect("a numeric answer is a number")
     }
-    return numericAccepts(n, given) ? .correct : .incorrect()
+    if numericAccepts(n, given) { return .correct }
+    // 0.8 for 80%: the right fraction typed into a percent question.
+    if n.isPercent, abs(given) <= 1, numericAccepts(n, given * 100) {
+        return .incorrect(
+            "the answer is in percent: \(formatNumber(given)) means \(formatNumber(given))%, not \(formatNumber(given * 100))%"
+        )
+    }
+    // 80 for 0.8: a percentage typed without its sign into a fraction question.
+    if n.isFraction, abs(given) > 1, numericAccepts(n, given / 100) {
+        return .incorrect("the answer is a fraction: write \(formatNumber(given / 100)) (or \(formatNumber(given))%)")
+    }
+    return .incorrect()
 }
 
 /// Inside the range (inclusive) or the tolerance, with a hair of slack for binary fractions

@@ -73,6 +73,9 @@ struct QuestionAsker {
             return .success(.bool(value))
         case .numeric(let numeric):
             guard let value = AnswerText.number(text, unit: numeric.unit) else {
+                if numeric.isPercent {
+                    return .failure(InputProblem(message: "Type a number of percent, like 60 or 60%."))
+                }
                 return .failure(InputProblem(message: "Type a number, like 0.6, 60%, 1,200 or +3."))
             }
             return .success(.number(value))

@@ -91,7 +91,13 @@ public struct QuestionPresenter: Sendable {
             }
             out += "\n" + render(numberedProgram(tracing.program))
         case .numeric(let numeric):
-            if let unit = numeric.unit { out += line(style.dim("(answer in \(unit))")) }
+            if numeric.isPercent {
+                out += line(style.dim("(answer in percent)"))
+            } else if numeric.isFraction {
+                out += line(style.dim("(answer as a fraction, like 0.25; 25% also works)"))
+            } else if let unit = numeric.unit {
+                out += line(style.dim("(answer in \(unit))"))
+            }
         case .shortAnswer, .trueFalse, .selfGraded:
             break
         }
@@ -128,6 +134,8 @@ public struct QuestionPresenter: Sendable {
             return "Answer with a letter (\(span)).\(hint)"
         case .shortAnswer: return "Type your answer.\(hint)"
         case .trueFalse: return "Answer true or false (t/f, yes/no, y/n also work).\(hint)"
+        case .numeric(let numeric) where numeric.isPercent:
+            return "Type a number of percent (60 and 60% both mean 60%).\(hint)"
         case .numeric: return "Type a number (0.6, 60%, 1,200 and +3 all work).\(hint)"
         case .tracing: return "Two steps: whether it compiles (y/n), then what it prints or where the error is.\(hint)"
         case .selfGraded:

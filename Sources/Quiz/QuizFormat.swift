@@ -37,6 +37,12 @@
 /// - `Numeric`: `prompt.prompt`, `answer.answer` (number) with `answer.tolerance` (absolute) or
 ///   `answer.range = [lo, hi]` (inclusive); optional `answer.unit` shown after the prompt. Accepts
 ///   `+`, thousands separators (`1,200`), a trailing `%` (hundredths: `60%` is 0.6) and the unit.
+///   `answer.unit = "%"` means the answer is written in percent: `answer.answer = 80` with a
+///   tolerance in percentage points, and `80`, `80%`, `80 %` and `80 percent` all match. Use it
+///   whenever the prompt speaks in percent, so that a bare `80` means 80%, not 8,000%.
+///   `answer.unit = "fraction"` says the opposite: the answer is a plain number such as 0.8 (a
+///   share written as a fraction, or a weight like α), `80%` still matches, and a bare `80` is
+///   wrong with a note. A prompt that speaks in percent names one of the two.
 /// - `SelfGraded`: `prompt.prompt`, `answer.model` (a model answer) and `answer.rubric` (array of
 ///   points). The student writes an answer, sees the model, and marks each rubric point met or not.
 ///   Not counted in the quiz total.
@@ -173,6 +179,13 @@ public struct Numeric: Sendable, Equatable {
     /// Inclusive accepted range; wins over `tolerance` when both are given.
     public var range: ClosedRange<Double>?
     public var unit: String?
+
+    /// `unit = "%"`: the answer, its tolerance and its range are in percent, and so is what the
+    /// student types (`80` and `80%` both mean 80%).
+    public var isPercent: Bool { unit?.trimmingCharacters(in: .whitespaces) == "%" }
+
+    /// `unit = "fraction"`: a plain number (0.8), never read as percent unless typed with `%`.
+    public var isFraction: Bool { unit?.trimmingCharacters(in: .whitespaces).lowercased() == "fraction" }
 
     public init(answer: Double, tolerance: Double? = nil, range: ClosedRange<Double>? = nil, unit: String? = nil) {
         self.answer = answer

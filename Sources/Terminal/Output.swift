@@ -8,6 +8,18 @@ import Foundation
 
 /// Writes to stdout, treating a closed pipe (`| head`, a closed pager) as a normal end.
 public enum Output {
+    /// Where `write` goes while `capturing` runs on this thread: a buffer instead of stdout.
+    @TaskLocal static var capture: CaptureBuffer?
+
+    /// Runs `body` with everything it writes through `Output` (lines and pages; not `error`)
+    /// collected instead of printed, and returns that text. Used to run a command in-process and
+    /// read its output, as `tandem lint` does with the demos behind a lesson's live numbers.
+    public static func capturing(_ body: () throws -> Void) rethrows -> String {
+        let buffer = CaptureBuffer()
+        try $capture.withValue(buffer) { try body() }
+        return buffer.text
+    }
+
     /// Call once at start-up: a reader closing the pipe must not kill us with SIGPIPE.
     public static func ignoreSIGPIPE() {
         signal(SIGPIPE, SIG_IGN)
@@ -15,12 +27,20 @@ public enum Output {
 
     /// Writes all of `text` to stdout. On EPIPE the process exits quietly with status 0.
     public static func write(_ text: String) {
+        if let capture {
+            capture.append(text)
+            return
+        }
         var copy = text
         copy.withUTF8 { write(bytes: $0) }
     }
 
     /// Writes UTF-8 bytes to stdout. On EPIPE the process exits quietly with status 0.
     public static func write(bytes: UnsafeBufferPointer<UInt8>) {
+        if let capture {
+            capture.append(String(decoding: bytes, as: UTF8.self))
+            return
+        }
         guard var pointer = UnsafeRawPointer(bytes.baseAddress) else { return }
         var remaining = bytes.count
         while remaining > 0 {
@@ -54,7 +74,7 @@ public enum Output {
 
     /// `page(_:allowPager:)` for UTF-8 bytes (saves a copy of large output).
     public static func page(bytes text: UnsafeBufferPointer<UInt8>, allowPager: Bool) {
-        guard allowPager, isatty(STDOUT_FILENO) == 1, let rows = TerminalSettings.terminalRows(),
+        guard allowPager, capture == nil, isatty(STDOUT_FILENO) == 1, let rows = TerminalSettings.terminalRows(),
             text.reduce(0, { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }) >= rows
         else {
             write(bytes: text)
@@ -123,6 +143,24 @@ public enum Output {
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         signal(SIGINT, previousInterrupt)
         signal(SIGQUIT, previousQuit)
+    }
+}
+
+/// Text collected by `Output.capturing`.
+final class CaptureBuffer: @unchecked Sendable {
+    private let lock = NSLock()
+    private var collected = ""
+
+    func append(_ text: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        collected += text
+    }
+
+    var text: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return collected
     }
 }
 

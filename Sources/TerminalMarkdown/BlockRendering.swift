@@ -26,9 +26,13 @@ extension DocumentRenderer {
             let node = nodes[Int(current)]
             var descend = false
 
+            // An HTML comment block renders as nothing and leaves the spacing as it was.
+            let skipSpacing = node.kind == .htmlBlock && isCommentBlock(current)
             // Separate this block from the previous one.
-            if pendingBlank && anyOutput { emitBlank() }
-            pendingBlank = false
+            if !skipSpacing {
+                if pendingBlank && anyOutput { emitBlank() }
+                pendingBlank = false
+            }
 
             switch node.kind {
             case .blockQuote:
@@ -89,7 +93,7 @@ extension DocumentRenderer {
             case .codeBlock:
                 renderCodeBlock(current)
             case .htmlBlock:
-                renderHTMLBlock(current)
+                if !skipSpacing { renderHTMLBlock(current) }
             case .thematicBreak:
                 let rule = String(repeating: glyphs.rule, count: contentWidth)
                 emit(styled(rule, SpanStyle(flags: SpanStyle.dim)))
@@ -104,7 +108,7 @@ extension DocumentRenderer {
                 current = node.firstChild
                 continue
             }
-            if !descend {
+            if !descend && !skipSpacing {
                 // A leaf block: in a tight list item, the next block follows without a blank line.
                 pendingBlank = !(frames.last.map { $0.kind == .item && $0.tight } ?? false)
             }
@@ -251,6 +255,14 @@ extension DocumentRenderer {
                 line.append(byte)
                 if byte < 0x80 || byte >= 0xC0 { column += 1 }
             }
+        }
+    }
+
+    /// An HTML block that is one comment and nothing else.
+    func isCommentBlock(_ index: Int32) -> Bool {
+        let literal = document.nodes[Int(index)].literal
+        return document.text.withUnsafeBufferPointer { all in
+            isHTMLComment(UnsafeBufferPointer(rebasing: all[Int(literal.start)..<Int(literal.start + literal.count)]))
         }
     }
 

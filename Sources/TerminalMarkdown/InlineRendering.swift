@@ -74,8 +74,12 @@ extension DocumentRenderer {
                 writer.text(bytes(nodes[Int(current)].literal), style, encoder: &encoder)
                 if !color { writer.text("`", style, encoder: &encoder) }
             case .htmlInline, .customInline:
-                writer.text(
-                    bytes(nodes[Int(current)].literal), state.style(base).adding(SpanStyle.dim), encoder: &encoder)
+                // An HTML comment is invisible in every Markdown renderer, so authors use it for notes
+                // (the course's live-number markers); other inline HTML shows dimmed.
+                let literal = bytes(nodes[Int(current)].literal)
+                if !(kind == .htmlInline && isHTMLComment(literal)) {
+                    writer.text(literal, state.style(base).adding(SpanStyle.dim), encoder: &encoder)
+                }
             case .emphasis:
                 if !color { writer.text("_", state.style(base), encoder: &encoder) }
                 state.emphasis += 1
@@ -160,4 +164,25 @@ extension DocumentRenderer {
         let text = document.string(document.nodes[Int(child)].literal)
         return text == url || "mailto:" + text == url
     }
+}
+
+/// Whether raw HTML is one comment, `<!-- … -->`, and nothing else but surrounding whitespace.
+func isHTMLComment(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var start = 0
+    var end = bytes.count
+    func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
+    while start < end && isSpace(bytes[start]) { start += 1 }
+    while end > start && isSpace(bytes[end - 1]) { end -= 1 }
+    let open: [UInt8] = Array("<!--".utf8)
+    let close: [UInt8] = Array("-->".utf8)
+    guard end - start >= open.count + close.count else { return false }
+    for (offset, byte) in open.enumerated() where bytes[start + offset] != byte { return false }
+    for (offset, byte) in close.enumerated() where bytes[end - close.count + offset] != byte { return false }
+    // One comment: no second `-->` before the last one.
+    var index = start + open.count
+    while index + close.count <= end - close.count {
+        if bytes[index] == close[0] && bytes[index + 1] == close[1] && bytes[index + 2] == close[2] { return false }
+        index += 1
+    }
+    return true
 }

@@ -29,6 +29,10 @@ private let latency = q("num-latency", .numeric(Numeric(answer: 1200, range: 100
 private let exact = q("num-exact", .numeric(Numeric(answer: 0.3, tolerance: 0)))
 private let negative = q("num-negative", .numeric(Numeric(answer: -2, tolerance: 0)))
 private let percentUnit = q("num-percent-unit", .numeric(Numeric(answer: 60, tolerance: 0, unit: "%")))
+/// A share written as a fraction: 0.8 ± 0.01.
+private let fraction = q("num-fraction", .numeric(Numeric(answer: 0.8, tolerance: 0.01, unit: "fraction")))
+/// Written in percent with rounding allowed: 71.4% ± 0.5 points.
+private let percentRounded = q("num-percent-rounded", .numeric(Numeric(answer: 71.4, tolerance: 0.5, unit: "%")))
 /// Options A first, B second, C third (answerIndex keeps authored order).
 private let single = q(
     "mc-single", .multipleChoice(MultipleChoice(answers: ["second"], distractors: ["first", "third"], answerIndex: 1)))
@@ -135,6 +139,19 @@ let gradingTable: [GradingCase] = [
     fail("num: sign matters", negative, .text("2")),
     pass("num: % as the unit", percentUnit, .text("60%")),
     pass("num: bare number with % unit", percentUnit, .text("60")),
+    pass("num: % unit after a space", percentUnit, .text("60 %")),
+    pass("num: % unit spelled out", percentUnit, .text("60 percent")),
+    pass("num: % unit, TOML number", percentUnit, .number(60)),
+    fail("num: % unit, 0.6% is not 60%", percentUnit, .text("0.6%"), note: true),
+    fail("num: % unit, the fraction gets a note", percentUnit, .text("0.6"), note: true),
+    fail("num: % unit, a wrong number has no note", percentUnit, .text("61")),
+    pass("num: % unit, rounded to a whole percent", percentRounded, .text("71%")),
+    pass("num: % unit, one decimal", percentRounded, .text("71.4")),
+    fail("num: % unit, too far off", percentRounded, .text("70%")),
+    pass("num: fraction unit", fraction, .text("0.8")),
+    pass("num: fraction unit, typed in percent", fraction, .text("80%")),
+    fail("num: fraction unit, a bare 80 gets a note", fraction, .text("80"), note: true),
+    fail("num: fraction unit, the word is not part of the number", fraction, .text("0.8 fraction"), note: true),
     pass("num: leading currency sign", latency, .text("$1,200")),
     pass("num: currency sign after the minus", negative, .text("-$2")),
     pass("num: currency sign before the minus", negative, .text("€-2")),
@@ -226,5 +243,32 @@ let gradingTable: [GradingCase] = [
         } else {
             #expect(result.note == nil)
         }
+    }
+}
+
+/// `unit = "%"`: the question and the shown answer speak in percent, never in hundredths.
+@Suite struct PercentUnitTests {
+    @Test func theExpectedAnswerReadsAsAPercentage() {
+        #expect(percentUnit.expectedDescription == "60%")
+        #expect(percentRounded.expectedDescription == "71.4% (± 0.5)")
+        let ranged = q("num-percent-range", .numeric(Numeric(answer: 30, range: 29...31, unit: "%")))
+        #expect(ranged.expectedDescription == "30% (anything from 29% to 31%)")
+        #expect(fraction.expectedDescription == "0.8 (± 0.01)")
+        #expect(grade(fraction, .text("80")).note == "the answer is a fraction: write 0.8 (or 80%)")
+        let seconds = q("num-ms", .numeric(Numeric(answer: 250, tolerance: 0, unit: "ms")))
+        #expect(seconds.expectedDescription == "250 ms")
+    }
+
+    @Test func theFractionNoteSaysWhatWasRead() {
+        let result = grade(percentUnit, .text("0.6"))
+        #expect(result.status == .incorrect)
+        #expect(result.note == "the answer is in percent: 0.6 means 0.6%, not 60%")
+    }
+
+    @Test func onlyThePercentSignMakesAPercentQuestion() {
+        #expect(Numeric(answer: 1, tolerance: 0, unit: "%").isPercent)
+        #expect(Numeric(answer: 1, tolerance: 0, unit: " % ").isPercent)
+        #expect(!Numeric(answer: 1, tolerance: 0, unit: "% of queries").isPercent)
+        #expect(!Numeric(answer: 1, tolerance: 0).isPercent)
     }
 }

@@ -33,6 +33,24 @@ import Testing
         return Array(lines[start..<end])
     }
 
+    @Test func aPercentQuestionAsksForPercent() throws {
+        let presenter = QuestionPresenter(settings: TerminalSettings(width: 80, color: false, ascii: false))
+        let percent = try question(
+            """
+            [[questions]]
+            id = "share"
+            type = "Numeric"
+            prompt.prompt = "What share of queries is deferred?"
+            answer.answer = 25
+            answer.tolerance = 0.5
+            answer.unit = "%"
+            """)
+        let shown = presenter.question(percent, number: 1, of: 1, showMultipart: false)
+        #expect(shown.contains("(answer in percent)"), "\(shown)")
+        #expect(shown.contains("60 and 60% both mean 60%"), "\(shown)")
+        #expect(!shown.contains("0.6, 60%"), "a percent question must not suggest typing a fraction")
+    }
+
     @Test(arguments: [40, 80])
     func wrappedOptionsHangUnderTheirText(width: Int) throws {
         let presenter = QuestionPresenter(settings: TerminalSettings(width: width, color: false, ascii: false))

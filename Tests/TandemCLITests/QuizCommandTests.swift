@@ -148,11 +148,12 @@ import Testing
     /// The real course: lesson 3 by slug, number and prefix is one quiz, with best and last kept.
     @Test func lessonByNameOrNumberRecordsBestAndLastThenReviewListsTheAnswers() throws {
         let tandem = TandemProcess(course: Self.repository)
-        let good = try temporaryFile("good.toml", "cascades-expected-cost = 3\ncascades-three-tiers = \"4.5 units\"\n")
+        let good = try temporaryFile(
+            "good.toml", "cascades-expected-cost = 7.25\ncascades-three-tiers = \"6.28 units\"\n")
         let first = try tandem.run(["quiz", "cascades", "--answers", good.path, "--json"])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(try jsonObject(first.stdout)["score"] as? Double == 2)
-        let worse = try temporaryFile("worse.toml", "cascades-expected-cost = \"$3\"\ncascades-three-tiers = 5\n")
+        let worse = try temporaryFile("worse.toml", "cascades-expected-cost = \"$7.25\"\ncascades-three-tiers = 5\n")
         let second = try tandem.run(["quiz", "3", "--answers", worse.path])
         #expect(second.status == 0, "\(second.stderr)")
         #expect(second.stdout.contains("content/03-cascades/quiz.toml: 1 / "), "\(second.stdout)")

@@ -60,9 +60,47 @@ import Testing
         try Data(text.utf8).write(to: lesson)
         let clean = try tandem.run(["lint"])
         #expect(clean.status == 0, "\(clean.stdout)\(clean.stderr)")
-        #expect(clean.stdout == "lint: 2 lessons, 2 live blocks, 4 questions, 1 exercises: no problems\n")
+        #expect(
+            clean.stdout == "lint: 2 lessons, 2 live blocks, 0 live numbers, 4 questions, 1 exercises: no problems\n")
         let broken = try tandem.run(["lint", "--course", "/nonexistent-course"], withCourse: false)
         #expect(broken.status == 1)
+    }
+
+    /// Live numbers are checked against the demo run in lint's own process: the same numbers
+    /// `tandem run … --json` prints in a process of its own.
+    @Test func lintChecksLiveNumbersAgainstTheDemoItself() throws {
+        let course = try CourseFixture.make()
+        let tandem = TandemProcess(course: course)
+        let run = try tandem.run(["run", "cascade", "--seed", "3", "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let small = try #require((json["small"] as? [String: Any])?["accuracy"] as? Double)
+        let percent = String(format: "%.1f%%", small * 100)
+        let lesson = course.appendingPathComponent("content/02-cascades/lesson.md")
+        var text = try String(contentsOf: lesson, encoding: .utf8)
+        text += """
+
+            The small model alone is right on \(percent)<!-- live: run cascade seed=3 .small.accuracy -->.
+            A stale one: 12.3%<!-- live: tandem run cascade seed=3 .small.accuracy --> and a typo
+            0.5<!-- live: cascade seed=3 .smal.accuracy -->.
+
+            """
+        try Data(text.utf8).write(to: lesson)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let stale = try #require(lines.firstIndex { $0.hasPrefix("A stale one") }) + 1
+        let result = try tandem.run(["lint"])
+        #expect(result.status == 1)
+        let problems = result.stdout.split(separator: "\n").filter { $0.hasPrefix("content/02-cascades/") }
+        #expect(
+            problems == [
+                "content/02-cascades/lesson.md:\(stale): live number: the lesson says 12.3%, but `tandem run cascade --seed 3 .small.accuracy` now gives \(percent) (\(small))",
+                "content/02-cascades/lesson.md:\(stale + 1): live number: `tandem run cascade --seed 3 .smal.accuracy`: no key `smal` in the output (keys: \((json.keys.sorted()).joined(separator: ", ")))",
+            ], "\(result.stdout)")
+        #expect(result.stderr.contains("3 live numbers"), "\(result.stderr)")
+        // The rendered lesson shows the numbers, never the markers.
+        let read = try tandem.run(["read", "2", "--no-run", "--width", "100", "--color", "never"])
+        #expect(read.stdout.contains("The small model alone is right on \(percent)."), "\(read.stdout)")
+        #expect(!read.stdout.contains("live:"))
     }
 
     @Test func lintReportsAManifestThatDoesNotLoadAsPathAndLine() throws {

@@ -81,6 +81,22 @@ import Testing
         #expect(lines(out) == ["alpha beta gamma", "delta epsilon zeta", "eta theta", ""])
     }
 
+    @Test func htmlCommentsAreInvisibleAndOtherHTMLShows() {
+        // Inline: the comment leaves no trace, not even a space.
+        #expect(
+            lines(render("It reaches 87.3%<!-- live: run cascade .x --> at a fifth of the cost.", width: 60))
+                == ["It reaches 87.3% at a fifth of the cost.", ""])
+        // A comment that spans lines inside a paragraph.
+        #expect(lines(render("one<!-- a\nb -->\ntwo", width: 60)) == ["one two", ""])
+        // A comment block between paragraphs keeps exactly one blank line; at the end, none.
+        #expect(lines(render("first\n\n<!-- note -->\n\nsecond\n\n<!-- end -->\n")) == ["first", "", "second", ""])
+        #expect(lines(render("<!-- top -->\n\nbody")) == ["body", ""])
+        // Not comments: other HTML, and a block that holds more than the comment.
+        #expect(render("a <b>bold</b> word").contains("<b>"))
+        #expect(render("<!-- a --> <div>x</div>\n").contains("<div>"))
+        #expect(!render("x <!-- a --> y <!-- b -->", width: 60).contains("<!--"))
+    }
+
     @Test func hardBreaksAreKept() {
         #expect(lines(render("one\\\ntwo  \nthree")) == ["one", "two", "three", ""])
     }

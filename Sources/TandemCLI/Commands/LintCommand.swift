@@ -10,7 +10,8 @@ public struct LintCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "lint", abstract: "Check the whole course: manifest, lessons, live examples, quizzes, links.")
     @OptionGroup public var course: CourseOptions
-    @Flag(name: .long, help: "Check the live examples' syntax without running them.") public var noRun = false
+    @Flag(name: .long, help: "Check the live examples' and live numbers' syntax without running them.")
+    public var noRun = false
     @Option(name: .long, help: ArgumentHelp("Seconds each live example may take.", valueName: "s")) public var timeout:
         Double = 60
     public init() {}
@@ -32,11 +33,12 @@ public struct LintCommand: ParsableCommand {
         let runBlock: @Sendable (LiveCommand, URL) -> LiveResult = { command, directory in
             runner.run(command, settings: settings, in: directory)
         }
-        let linter = CourseLinter(course: loaded, runBlock: noRun ? nil : runBlock)
+        let linter = CourseLinter(
+            course: loaded, runBlock: noRun ? nil : runBlock, runDemo: noRun ? nil : InProcessDemo.run)
         let report = linter.lint()
         for problem in report.problems { Output.line(problem.description) }
         let counts =
-            "\(report.lessons) lessons, \(report.liveBlocks) live blocks, \(report.questions) questions, \(report.exercises) exercises"
+            "\(report.lessons) lessons, \(report.liveBlocks) live blocks, \(report.liveNumbers) live numbers, \(report.questions) questions, \(report.exercises) exercises"
         if report.problems.isEmpty {
             Output.line("lint: \(counts): no problems")
         } else {
