@@ -114,8 +114,8 @@ public enum LessonOutline {
         return out
     }
 
-    /// The section `reference` names: its outline number ("3", "3.2"), its slug, or a unique
-    /// prefix of a slug. Nil when none or several match.
+    /// The section `reference` names: its outline number ("3", "3.2"), its slug (or its title),
+    /// or a unique prefix of a slug, else a unique part of one. Nil when none or several match.
     public static func find(_ reference: String, in sections: [LessonSection]) -> LessonSection? {
         let wanted = reference.trimmingCharacters(in: .whitespaces).lowercased()
         guard !wanted.isEmpty else { return nil }
@@ -124,7 +124,10 @@ public enum LessonOutline {
         let slugged = slug(wanted)
         if let exact = sections.first(where: { $0.slug == slugged }) { return exact }
         let prefixed = sections.filter { $0.slug.hasPrefix(slugged) }
-        return prefixed.count == 1 ? prefixed[0] : nil
+        if prefixed.count == 1 { return prefixed[0] }
+        guard prefixed.isEmpty else { return nil }
+        let containing = sections.filter { $0.slug.contains(slugged) }
+        return containing.count == 1 ? containing[0] : nil
     }
 
     /// The section holding 1-based `line` (nil before the first heading).

@@ -135,8 +135,8 @@ public struct ReviewScreen {
             if entry.answer.result != Grade.Status.correct.rawValue {
                 out += field("Right answer", entry.question.expectedDescription)
                 for option in entry.whyNot {
-                    let why = option.feedback.map { ": " + InlineMarkdown.asParagraph($0) } ?? ""
-                    out += field("Why not \(option.letter)", option.text + why)
+                    let why = option.feedback.map { " — " + InlineMarkdown.asParagraph($0) } ?? ""
+                    out += field("Why not \(option.letter))", option.text + why)
                 }
             }
             if let section = entry.section, let command = readCommand(section) {
@@ -160,9 +160,8 @@ public struct ReviewScreen {
     func field(_ label: String, _ text: String) -> String {
         let plain = settings.ascii ? TextFit.asciiPunctuation(text) : text
         let oneLine = plain.split(whereSeparator: \.isNewline).joined(separator: " ")
-        let lead = "   " + label + ": "
         let wrapped = TextWrap.wrap(
-            lead + oneLine, width: settings.width, indent: "", hang: String(repeating: " ", count: 5))
+            label + ": " + oneLine, width: settings.width, indent: "   ", hang: String(repeating: " ", count: 5))
         return wrapped.joined(separator: "\n") + "\n"
     }
 
