@@ -30,6 +30,12 @@ public struct DemoRunOptions: ParsableArguments {
     public var seed: UInt64 = 1
     @Flag(name: .long, help: "Print the result as JSON instead of a report.")
     public var json = false
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Also write the report's charts as SVG: FILE.svg (several charts: FILE-1.svg, FILE-2.svg, …) or a folder.",
+            valueName: "file"))
+    public var svg: String?
     public init() {}
 }
 
@@ -57,13 +63,64 @@ func runMine(demo: String, arguments: [String], course: CourseOptions, json: Boo
     if status != 0 { throw ExitCode(status) }
 }
 
-/// Prints a demo's report (paged) or its JSON.
-func emit(json: Bool, display: DisplayOptions, report: () -> String, data: () -> JSONValue) {
+/// Prints a demo's report (paged) or its JSON; with `--svg`, also writes the report's charts.
+func emit(json: Bool, display: DisplayOptions, svg: String? = nil, report: () -> String, data: () -> JSONValue) throws {
+    var text: String?
+    if let svg {
+        let (rendered, figures) = ChartCapture.collect { report() }
+        text = rendered
+        let written = try writeCharts(figures, to: svg)
+        Output.error(
+            "tandem: wrote \(written.count) chart\(written.count == 1 ? "" : "s"): " + written.joined(separator: ", "))
+    }
     if json {
         Output.line(data().serialized())
     } else {
-        Output.page(report(), allowPager: !display.noPager)
+        Output.page(text ?? report(), allowPager: !display.noPager)
     }
+}
+
+/// Writes each figure as SVG. `path` ending in `.svg` names the file (numbered `-1`, `-2`… when
+/// there are several charts); anything else is a folder, made when missing, holding `chart-N-TITLE.svg`.
+/// Never overwrites a file that is not an SVG.
+func writeCharts(_ figures: [ChartFigure], to path: String) throws -> [String] {
+    guard !figures.isEmpty else { throw CLIFailure("this demo draws no charts, so --svg has nothing to write") }
+    let url = URL(fileURLWithPath: path)
+    var targets: [URL] = []
+    if url.pathExtension.lowercased() == "svg" {
+        let base = url.deletingPathExtension()
+        targets =
+            figures.count == 1
+            ? [url] : figures.indices.map { URL(fileURLWithPath: base.path + "-\($0 + 1).svg") }
+    } else {
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        } catch {
+            throw CLIFailure("\(path): cannot make this folder for the charts (\(error.localizedDescription))")
+        }
+        targets = figures.enumerated().map { index, figure in
+            let words = LessonOutline.slug(figure.title).filter { $0.isASCII }.split(separator: "-")
+            var slug = String(words.joined(separator: "-").prefix(40))
+            while slug.hasSuffix("-") { slug.removeLast() }
+            return url.appendingPathComponent("chart-\(index + 1)\(slug.isEmpty ? "" : "-" + slug).svg")
+        }
+    }
+    var written: [String] = []
+    for (figure, target) in zip(figures, targets) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory),
+            isDirectory.boolValue || target.pathExtension.lowercased() != "svg"
+        {
+            throw CLIFailure("\(target.path): exists and is not an SVG file; not overwritten")
+        }
+        do {
+            try Data(figure.svg.utf8).write(to: target, options: .atomic)
+        } catch {
+            throw CLIFailure("\(target.path): cannot write (\(error.localizedDescription))")
+        }
+        written.append(target.path)
+    }
+    return written
 }
 
 extension CascadeDemo.Scorer: ExpressibleByArgument {}
@@ -128,8 +185,9 @@ public struct RunCascade: ParsableCommand {
         options.targetAccuracy = targetAccuracy
         options.tiers = tiers
         let result = CascadeDemo.run(options, seed: common.seed)
-        emit(
-            json: common.json, display: display, report: { CascadeDemo.report(result, settings: display.settings) },
+        try emit(
+            json: common.json, display: display, svg: common.svg,
+            report: { CascadeDemo.report(result, settings: display.settings) },
             data: { CascadeDemo.json(result) })
     }
 }
@@ -175,8 +233,9 @@ public struct RunEnsemble: ParsableCommand {
         options.method = method
         options.diversity = diversity
         let result = EnsembleDemo.run(options, seed: common.seed)
-        emit(
-            json: common.json, display: display, report: { EnsembleDemo.report(result, settings: display.settings) },
+        try emit(
+            json: common.json, display: display, svg: common.svg,
+            report: { EnsembleDemo.report(result, settings: display.settings) },
             data: { EnsembleDemo.json(result) })
     }
 }
@@ -238,8 +297,8 @@ public struct RunWeakToStrong: ParsableCommand {
         options.sweep = sweep
         options.curve = curve
         let result = WeakToStrongDemo.run(options, seed: common.seed)
-        emit(
-            json: common.json, display: display,
+        try emit(
+            json: common.json, display: display, svg: common.svg,
             report: { WeakToStrongDemo.report(result, settings: display.settings) },
             data: { WeakToStrongDemo.json(result) })
     }
@@ -263,8 +322,9 @@ public struct RunFilter: ParsableCommand {
             return try runMine(demo: "filter", arguments: mineArguments, course: course, json: common.json)
         }
         let result = FilterDemo.run(seed: common.seed)
-        emit(
-            json: common.json, display: display, report: { FilterDemo.report(result, settings: display.settings) },
+        try emit(
+            json: common.json, display: display, svg: common.svg,
+            report: { FilterDemo.report(result, settings: display.settings) },
             data: { FilterDemo.json(result) })
     }
 }
@@ -301,8 +361,9 @@ public struct RunDistill: ParsableCommand {
         var options = DistillDemo.Options()
         if !temperatures.isEmpty { options.temperatures = temperatures }
         let result = DistillDemo.run(options, seed: common.seed)
-        emit(
-            json: common.json, display: display, report: { DistillDemo.report(result, settings: display.settings) },
+        try emit(
+            json: common.json, display: display, svg: common.svg,
+            report: { DistillDemo.report(result, settings: display.settings) },
             data: { DistillDemo.json(result) })
     }
 }
@@ -333,8 +394,9 @@ public struct RunSpeculative: ParsableCommand {
         var options = SpeculativeDemo.Options()
         options.gamma = gamma
         let result = SpeculativeDemo.run(options, seed: common.seed)
-        emit(
-            json: common.json, display: display, report: { SpeculativeDemo.report(result, settings: display.settings) },
+        try emit(
+            json: common.json, display: display, svg: common.svg,
+            report: { SpeculativeDemo.report(result, settings: display.settings) },
             data: { SpeculativeDemo.json(result) })
     }
 }
