@@ -62,7 +62,9 @@ enum ReviewSimulation {
         func recall(at now: Double) -> Double { pow(2, -(now - studied) / halfLife) }
     }
 
-    static func run(seed: UInt64, policy: Policy, retention: Double = 0.9) -> Outcome {
+    static func run(
+        seed: UInt64, policy: Policy, retention: Double = 0.9, firstHalfLife: ClosedRange<Double> = 0.5...4
+    ) -> Outcome {
         var rng = SplitMix64(state: seed)
         let scheduler = FSRSScheduler.tandem(retention: retention)
         let epoch = Date(timeIntervalSince1970: 1_800_000_000)
@@ -101,7 +103,8 @@ enum ReviewSimulation {
             let evening = Double(day) + 0.75
             if day % 3 == 0 && day / 3 < 9 {
                 for _ in 0..<5 {
-                    let first = exp(log(0.5) + rng.uniform() * (log(4) - log(0.5)))
+                    let (low, high) = (log(firstHalfLife.lowerBound), log(firstHalfLife.upperBound))
+                    let first = exp(low + rng.uniform() * (high - low))
                     items.append(
                         Item(
                             halfLife: first, firstHalfLife: first, growth: 1.8 + 1.2 * rng.uniform(),
@@ -124,14 +127,24 @@ enum ReviewSimulation {
 
 @Suite struct ReviewSimulationTests {
     @Test func aMonthUnderFSRSAndUnderLeitnerBoxes() {
-        var rows: [String] = []
+        compare(firstHalfLife: 0.5...4, scenario: "first half-life 0.5-4 days")
+    }
+
+    /// The same month for a learner who starts with memories four times as durable (2 to 16 days):
+    /// a second learner, not a tuned one, to show how much the comparison depends on the learner.
+    @Test func aMonthWithMoreDurableFirstMemories() {
+        compare(firstHalfLife: 2...16, scenario: "first half-life 2-16 days")
+    }
+
+    func compare(firstHalfLife: ClosedRange<Double>, scenario: String) {
+        var rows: [String] = ["Simulated month, \(scenario):"]
         var totals: [ReviewSimulation.Policy: (reviews: Double, right: Double, end: Double, mean: Double)] = [:]
         var fsrsFewer = 0
         var fsrsBetterEnd = 0
         var fsrsBetterMean = 0
         for seed in UInt64(1)...20 {
-            let fsrs = ReviewSimulation.run(seed: seed, policy: .fsrs)
-            let leitner = ReviewSimulation.run(seed: seed, policy: .leitner)
+            let fsrs = ReviewSimulation.run(seed: seed, policy: .fsrs, firstHalfLife: firstHalfLife)
+            let leitner = ReviewSimulation.run(seed: seed, policy: .leitner, firstHalfLife: firstHalfLife)
             for (policy, o) in [(ReviewSimulation.Policy.fsrs, fsrs), (.leitner, leitner)] {
                 let t = totals[policy] ?? (0, 0, 0, 0)
                 totals[policy] = (
@@ -150,7 +163,7 @@ enum ReviewSimulation {
                     fsrs.meanRecall, leitner.reviews, 100 * Double(leitner.right) / Double(leitner.reviews),
                     leitner.endRecall, leitner.meanRecall))
             // Every review is real work on introduced items, and recall is a probability.
-            #expect(fsrs.reviews > 45 && leitner.reviews > 45)
+            #expect(fsrs.reviews > 0 && leitner.reviews > 0)
             #expect((0...1).contains(fsrs.endRecall) && (0...1).contains(leitner.endRecall))
         }
         for policy in [ReviewSimulation.Policy.fsrs, .leitner] {
