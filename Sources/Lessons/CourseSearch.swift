@@ -165,7 +165,7 @@ public enum CourseSearch {
     }
 
     /// Control characters out (a lesson line is the author's text, but still goes to a terminal).
-    static func sanitized(_ text: String) -> String {
+    public static func sanitized(_ text: String) -> String {
         String(
             String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
     }

@@ -10,15 +10,8 @@ import struct Course.Progress
 /// due each evening and `QuizRecorder.recordAnswer` records each answer, as `tandem review` does.
 @Suite struct ReviewMonthTests {
     @Test func aMonthOfReviews() throws {
-        let root = try temporaryDirectory()
+        let (course, root) = try ReviewTests().makeCourse()
         defer { try? FileManager.default.removeItem(at: root) }
-        let folder = root.appendingPathComponent("content/01-basics")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try Fixtures.source("all-types.toml").write(
-            to: folder.appendingPathComponent("quiz.toml"), atomically: true, encoding: .utf8)
-        var manifest = CourseManifest(id: "test", title: "Test")
-        manifest.lessons = [LessonEntry(number: 1, slug: "basics", title: "Basics", folder: "01-basics")]
-        let course = Course(root: root, manifest: manifest)
         let quiz = try #require(ReviewQueue.loadQuiz(key: "basics", course: course))
         let start = Date(timeIntervalSince1970: 1_800_000_000)
         let day: TimeInterval = 86_400

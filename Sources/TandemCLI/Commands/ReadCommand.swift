@@ -76,7 +76,7 @@ public struct ReadCommand: ParsableCommand {
             let sections = LessonOutline.sections(markdown)
             guard let section = LessonOutline.find(sectionReference, in: sections) else {
                 throw CLIFailure(
-                    "lesson \(entry.number) has no section '\(Self.sanitized(sectionReference))'"
+                    "lesson \(entry.number) has no section '\(CourseSearch.sanitized(sectionReference))'"
                         + " (tandem read \(entry.number) --toc lists them)")
             }
             let occurrence = sections.prefix { $0 != section }.filter { $0.title == section.title }.count
@@ -157,11 +157,14 @@ public struct ReadCommand: ParsableCommand {
         let plain = { (text: String) in
             settings.ascii ? String(text.unicodeScalars.map { $0.isASCII ? Character($0) : "?" }) : text
         }
-        var lines = [settings.paint(fitted(plain("\(entry.number). " + sanitized(entry.title)), settings.width), .bold)]
+        var lines = [
+            settings.paint(
+                fitted(plain("\(entry.number). " + CourseSearch.sanitized(entry.title)), settings.width), .bold)
+        ]
         for section in sections {
             let indent = String(repeating: "  ", count: section.level - 1)
             let anchor = settings.paint("#" + section.slug, .dim)
-            let text = plain("\(indent)\(section.number)  \(sanitized(section.title))")
+            let text = plain("\(indent)\(section.number)  \(CourseSearch.sanitized(section.title))")
             let both = text + "  " + plain("#" + section.slug)
             lines.append(
                 DisplayWidth.of(both) <= settings.width
@@ -177,41 +180,22 @@ public struct ReadCommand: ParsableCommand {
         _ page: String, from section: LessonSection, occurrence: Int, lesson: Int, settings: TerminalSettings
     ) -> String {
         let lines = page.split(separator: "\n", omittingEmptySubsequences: false)
-        let matches = lines.indices.filter { withoutEscapes(String(lines[$0])).contains(section.title) }
+        let matches = lines.indices.filter { CourseMessage.withoutEscapes(String(lines[$0])).contains(section.title) }
         guard !matches.isEmpty else { return page }
         let start = matches[min(occurrence, matches.count - 1)]
+        let text =
+            "Lesson \(lesson) from section \(section.number), \"\(CourseSearch.sanitized(section.title))\" (tandem read \(lesson) for all of it)"
         let note = fitted(
-            "Lesson \(lesson) from section \(section.number), \"\(sanitized(section.title))\" (tandem read \(lesson) for all of it)",
-            settings.width)
-        return settings.paint(
-            settings.ascii ? String(note.unicodeScalars.map { $0.isASCII ? Character($0) : "?" }) : note, .dim)
+            settings.ascii ? String(text.unicodeScalars.map { $0.isASCII ? Character($0) : "?" }) : text, settings.width
+        )
+        return settings.paint(note, .dim)
             + "\n\n" + lines[start...].joined(separator: "\n")
     }
 
+    /// `text` cut to `width` columns, ending in "." (ASCII: the caller's text is ASCII already)
+    /// or "…".
     static func fitted(_ text: String, _ width: Int) -> String {
-        DisplayWidth.of(text) <= width ? text : DisplayWidth.prefix(text, columns: max(1, width - 1)) + "…"
-    }
-
-    static func sanitized(_ text: String) -> String {
-        String(
-            String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
-    }
-
-    /// Text without ANSI escape sequences.
-    static func withoutEscapes(_ text: String) -> String {
-        var out = ""
-        var inEscape = false
-        for scalar in text.unicodeScalars {
-            if scalar == "\u{1B}" {
-                inEscape = true
-                continue
-            }
-            if inEscape {
-                if (0x40...0x7E).contains(scalar.value) && scalar != "[" { inEscape = false }
-                continue
-            }
-            out.unicodeScalars.append(scalar)
-        }
-        return out
+        guard DisplayWidth.of(text) > width else { return text }
+        return DisplayWidth.prefix(text, columns: max(1, width - 1)) + (text.allSatisfy(\.isASCII) ? "." : "…")
     }
 }
