@@ -158,8 +158,11 @@ public struct ReviewScreen {
 
     /// `   Label: text`, wrapped with the text hanging under itself, fitted to the width.
     func field(_ label: String, _ text: String) -> String {
-        let plain = settings.ascii ? TextFit.asciiPunctuation(text) : text
-        let oneLine = plain.split(whereSeparator: \.isNewline).joined(separator: " ")
+        // The answer comes from the progress file: no control character reaches the terminal.
+        let visible = String(
+            String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
+        let plain = settings.ascii ? TextFit.asciiPunctuation(visible) : visible
+        let oneLine = plain.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         let wrapped = TextWrap.wrap(
             label + ": " + oneLine, width: settings.width, indent: "   ", hang: String(repeating: " ", count: 5))
         return wrapped.joined(separator: "\n") + "\n"

@@ -73,6 +73,13 @@ import Testing
         #expect((first["why_not"] as? [[String: Any]])?.count == 2)
     }
 
+    @Test func controlCharactersInAStoredAnswerNeverReachTheTerminal() throws {
+        let answer = RecordedAnswer(
+            questionID: "cascade-cost", answer: "3\u{1B}[2J\u{7}", result: "incorrect", points: 0)
+        let text = try screen([answer]).text()
+        #expect(!text.contains("\u{1B}") && !text.contains("\u{7}") && text.contains("Your answer: 3 [2J"))
+    }
+
     @Test func nothingAnsweredSaysSo() throws {
         #expect(try screen([]).text() == "No answers recorded for this quiz yet.\n")
     }

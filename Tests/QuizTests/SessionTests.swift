@@ -107,6 +107,7 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
         #expect(text.contains("(answer in of queries)"))
         #expect(text.contains("Score: 3 / 3"))
         #expect(text.contains("Every question right."))
+        #expect(text.contains("Your answers — 3 of 3 right:"), "the review screen follows the score")
         #expect(!text.contains("\u{1B}"))
 
         let progress = harness.store.load()
