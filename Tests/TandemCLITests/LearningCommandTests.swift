@@ -120,4 +120,31 @@ import Testing
         #expect(item["due"] as? String == "2020-01-02T00:00:00Z")
         #expect(try tandem.run(["review", "--json"]).stderr.isEmpty, "converted once")
     }
+
+    @Test func demoChartsAreWrittenAsSVGFilesOrIntoAFolder() throws {
+        let tandem = TandemProcess(course: QuizCommandTests.repository)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("svg-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try tandem.run(["run", "speculative", "--svg", folder.path, "--no-pager", "--width", "80"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(names == ["chart-1-tokens-per-target-call.svg", "chart-2-acceptance-along-a-block-4.svg"], "\(names)")
+        #expect(run.stderr.hasPrefix("tandem: wrote 2 charts: "))
+        let plain = try tandem.run(["run", "speculative", "--no-pager", "--width", "80"])
+        #expect(plain.stdout == run.stdout, "the terminal report is the same with --svg")
+        // FILE.svg with two charts: FILE-1.svg and FILE-2.svg.
+        let file = folder.appendingPathComponent("spec.svg")
+        #expect(try tandem.run(["run", "speculative", "--svg", file.path, "--json"]).status == 0)
+        for suffix in ["-1", "-2"] {
+            let svg = try String(
+                contentsOf: folder.appendingPathComponent("spec\(suffix).svg"), encoding: .utf8)
+            #expect(svg.hasPrefix("<?xml") && svg.hasSuffix("</svg>\n"))
+        }
+        // A path that is a file but not an SVG is never overwritten.
+        let notes = folder.appendingPathComponent("notes.txt")
+        try Data("mine".utf8).write(to: notes)
+        let refused = try tandem.run(["run", "speculative", "--svg", notes.path])
+        #expect(refused.status == 1 && refused.stderr.hasPrefix("tandem: \(notes.path): cannot make this folder"))
+        #expect(try String(contentsOf: notes, encoding: .utf8) == "mine")
+    }
 }
