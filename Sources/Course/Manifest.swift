@@ -13,6 +13,9 @@ public struct CourseManifest: Sendable, Equatable {
     public var final: String
     public var lessons: [LessonEntry]
     public var exercises: [ExerciseEntry]
+    /// `[review] target_retention`: the recall probability at which FSRS brings a question back
+    /// (default 0.9; 0.7…0.97 accepted: lower means fewer reviews and more forgetting).
+    public var targetRetention: Double = 0.9
 
     public init(
         formatVersion: Int = 1, id: String, title: String, welcome: String = "", final: String = "",
@@ -130,6 +133,21 @@ extension CourseManifest {
             final: try string(table, "final", required: false, line: lines.line(ofKey: "final"))
         )
 
+        if let review = table["review"] {
+            let line = lines.line(ofTable: "review")
+            guard let reviewTable = review.table else {
+                throw CourseError(path: path, line: line, message: "'review' must be a table")
+            }
+            if let value = reviewTable["target_retention"] {
+                guard let retention = value.double ?? value.int.map(Double.init), (0.7...0.97).contains(retention)
+                else {
+                    throw CourseError(
+                        path: path, line: line, message: "review.target_retention must be a number from 0.7 to 0.97")
+                }
+                manifest.targetRetention = retention
+            }
+        }
+
         let lessonTables = table["lessons"]?.array.map { Array($0) } ?? []
         for (index, value) in lessonTables.enumerated() {
             let line = lines.line(ofHeader: "lessons", occurrence: index)
@@ -226,6 +244,11 @@ struct ManifestLines {
             }
         }
         return nil
+    }
+
+    /// 1-based line of a `[name]` table header.
+    func line(ofTable name: String) -> Int? {
+        lines.firstIndex { $0.trimmingCharacters(in: .whitespaces) == "[\(name)]" }.map { $0 + 1 }
     }
 
     /// 1-based line of the first top-level `key =`.

@@ -72,6 +72,9 @@ public struct QuizRecord: Codable, Sendable, Equatable {
     public var lastTakenAt: Date?
     /// An interrupted run: question id → points earned so far. Cleared when a run completes.
     public var resume: [String: Double]?
+    /// Every answer of the last run, in question order, for `tandem quiz N --last` (added field:
+    /// absent in older files).
+    public var lastRun: [RecordedAnswer]?
 
     public init(
         best: Double? = nil, last: Double? = nil, total: Int = 0, attempts: Int = 0,
@@ -96,13 +99,18 @@ public struct QuestionRecord: Codable, Sendable, Equatable {
     public var lastAnsweredAt: Date?
     /// Quiz key the question was answered in.
     public var quiz: String?
-    /// Spaced repetition: Leitner box (1 = review soonest) and the next due date.
+    /// Leitner box of tandem before FSRS (1 = review soonest): kept as it was, read only by
+    /// `LeitnerMigration`.
     public var box: Int
+    /// When the question is next due for review (the FSRS card's due date).
     public var due: Date?
+    /// FSRS memory state (added field: absent in files from the Leitner era, which
+    /// `LeitnerMigration` converts).
+    public var fsrs: FSRSCard?
 
     public init(
         attempts: Int = 0, correctCount: Int = 0, lastResult: String? = nil, lastPoints: Double? = nil,
-        lastAnsweredAt: Date? = nil, quiz: String? = nil, box: Int = 1, due: Date? = nil
+        lastAnsweredAt: Date? = nil, quiz: String? = nil, box: Int = 1, due: Date? = nil, fsrs: FSRSCard? = nil
     ) {
         self.attempts = attempts
         self.correctCount = correctCount
@@ -112,6 +120,7 @@ public struct QuestionRecord: Codable, Sendable, Equatable {
         self.quiz = quiz
         self.box = box
         self.due = due
+        self.fsrs = fsrs
     }
 }
 
@@ -124,6 +133,11 @@ public struct ExerciseRecord: Codable, Sendable, Equatable {
     public var lastCheckedAt: Date?
     /// Hint levels revealed so far.
     public var hintsUsed: Int
+    /// FSRS state of "solve it again from the starter", set when the exercise was passed only
+    /// after hints or after seeing the solution (added field: absent in older files).
+    public var review: FSRSCard?
+    /// Why it is in review: "hints" or "solution".
+    public var reviewReason: String?
 
     public init(
         status: String? = nil, solved: Bool = false, solvedAt: Date? = nil,
@@ -134,5 +148,41 @@ public struct ExerciseRecord: Codable, Sendable, Equatable {
         self.solvedAt = solvedAt
         self.lastCheckedAt = lastCheckedAt
         self.hintsUsed = hintsUsed
+    }
+}
+
+/// One answer of a quiz run as the review screen shows it again (`tandem quiz N --last`).
+public struct RecordedAnswer: Codable, Sendable, Equatable {
+    public var questionID: String
+    /// The answer as given: option letters for multiple choice ("A, C"), otherwise the text typed
+    /// (a tracing answer as "compiles: …", a self-graded one as the response).
+    public var answer: String
+    /// "correct", "incorrect", "partial" or "self-graded".
+    public var result: String
+    public var points: Double
+    /// The hint was shown before answering.
+    public var usedHint: Bool
+
+    public init(questionID: String, answer: String, result: String, points: Double, usedHint: Bool = false) {
+        self.questionID = questionID
+        self.answer = answer
+        self.result = result
+        self.points = points
+        self.usedHint = usedHint
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        questionID = try c.decodeIfPresent(String.self, forKey: .questionID) ?? ""
+        answer = try c.decodeIfPresent(String.self, forKey: .answer) ?? ""
+        result = try c.decodeIfPresent(String.self, forKey: .result) ?? ""
+        points = try c.decodeIfPresent(Double.self, forKey: .points) ?? 0
+        usedHint = try c.decodeIfPresent(Bool.self, forKey: .usedHint) ?? false
+    }
+
+    enum CodingKeys: String, CodingKey {
+        // As the snake-case decoder sees "question_id".
+        case questionID = "questionId"
+        case answer, result, points, usedHint
     }
 }

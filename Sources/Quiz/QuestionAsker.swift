@@ -1,11 +1,36 @@
+import Course
+
 /// Asks one question at the keyboard: re-prompts on input it cannot read (saying what it accepts),
 /// shows the hint on `?`, and returns the answer, or nil when the student stops (Ctrl-D / Ctrl-C).
 struct QuestionAsker {
     let reader: LineReader
     let write: (String) -> Void
     let presenter: QuestionPresenter
+    /// What happened while asking the last question: whether the hint was shown, and a
+    /// self-graded question's own rating. Reset by `askTracked`.
+    private let tracker = Tracker()
+
+    final class Tracker {
+        var usedHint = false
+        var selfRating: ReviewRating?
+    }
+
+    /// An answer with how it was reached, for the review schedule.
+    struct Asked {
+        var answer: Answer
+        var usedHint: Bool
+        var selfRating: ReviewRating?
+    }
 
     private var promptMark: String { presenter.settings.ascii ? "> " : "› " }
+
+    /// `ask`, also saying whether the hint was shown and (self-graded) the student's rating.
+    func askTracked(_ question: Question) -> Asked? {
+        tracker.usedHint = false
+        tracker.selfRating = nil
+        guard let answer = ask(question) else { return nil }
+        return Asked(answer: answer, usedHint: tracker.usedHint, selfRating: tracker.selfRating)
+    }
 
     func ask(_ question: Question) -> Answer? {
         switch question.body {
@@ -27,6 +52,7 @@ struct QuestionAsker {
             case .line(let raw):
                 let text = raw.trimmingCharacters(in: .whitespaces)
                 if text == "?" {
+                    if question.hint != nil { tracker.usedHint = true }
                     write(presenter.hint(question))
                     continue
                 }
@@ -131,6 +157,7 @@ struct QuestionAsker {
             case .end, .interrupted: return nil
             case .line(let text):
                 if lines.isEmpty && text.trimmingCharacters(in: .whitespaces) == "?" {
+                    if question.hint != nil { tracker.usedHint = true }
                     write(presenter.hint(question))
                     continue
                 }
@@ -162,6 +189,25 @@ struct QuestionAsker {
             else { return nil }
             met.append(covered)
         }
+        write("\n" + presenter.line("How well did you know it? 1 again (forgot), 2 hard, 3 good, 4 easy."))
+        guard
+            let rating = readValid(
+                question,
+                { text -> Result<ReviewRating, InputProblem> in
+                    Self.selfRating(text).map { .success($0) }
+                        ?? .failure(InputProblem(message: "Type 1, 2, 3 or 4 (or again, hard, good, easy)."))
+                })
+        else { return nil }
+        tracker.selfRating = rating
         return .rubric(response: response, met: met)
+    }
+}
+
+extension QuestionAsker {
+    /// `1`…`4` or a rating's name (`again`, `hard`, `good`, `easy`, or their first letter).
+    static func selfRating(_ text: String) -> ReviewRating? {
+        let word = AnswerText.normalized(text)
+        if let number = Int(word) { return ReviewRating(rawValue: number) }
+        return ReviewRating.allCases.first { $0.name == word || String($0.name.prefix(1)) == word }
     }
 }

@@ -90,7 +90,7 @@ public enum QuizRun {
     public static func gradeAnswers(
         quiz: Quiz, target: QuizTarget, answersURL: URL, answersPath: String,
         store: ProgressStore?, settings: TerminalSettings, json: Bool, now: Date = Date(),
-        warn: (String) -> Void
+        scheduler: FSRSScheduler = .tandem(), warn: (String) -> Void
     ) throws(QuizRunError) -> String {
         let source: String
         switch QuizLoader.read(answersURL, displayPath: answersPath) {
@@ -108,7 +108,7 @@ public enum QuizRun {
             warn("\(answersPath): '\(id)' is not a question of \(target.displayPath) (ignored)")
         }
         let report = QuizReport(quiz: quiz, answers: answers.answers)
-        store?.update { QuizRecorder.record(report, quizKey: target.key, now: now, in: &$0) }
+        store?.update { QuizRecorder.record(report, quizKey: target.key, now: now, scheduler: scheduler, in: &$0) }
         return json ? report.json : report.text(settings: settings)
     }
 }

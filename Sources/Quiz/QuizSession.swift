@@ -29,12 +29,21 @@ public final class QuizSession {
     let clock: () -> Date
     /// How to tell the student to come back (`tandem quiz 3`), printed as it is typed.
     let resumeCommand: String
+    let scheduler: FSRSScheduler
+    /// How `tandem read` opens a lesson section, for the review screen's "reread" hints (nil
+    /// for a quiz outside the course).
+    let lessonNumber: Int?
+    let lessonMarkdown: String?
 
     public init(
         quiz: Quiz, quizKey: String, title: String, store: ProgressStore?, reader: LineReader,
-        settings: TerminalSettings, resumeCommand: String, clock: @escaping () -> Date = Date.init,
+        settings: TerminalSettings, resumeCommand: String, scheduler: FSRSScheduler = .tandem(),
+        lessonNumber: Int? = nil, lessonMarkdown: String? = nil, clock: @escaping () -> Date = Date.init,
         write: @escaping (String) -> Void
     ) {
+        self.scheduler = scheduler
+        self.lessonNumber = lessonNumber
+        self.lessonMarkdown = lessonMarkdown
         self.quiz = quiz
         self.quizKey = quizKey
         self.title = title
@@ -63,6 +72,8 @@ public final class QuizSession {
             }
             write("\n")
         }
+        // A fresh run starts a fresh record of answers for the review screen.
+        if points.isEmpty { store?.update { $0.quizzes[quizKey, default: QuizRecord()].lastRun = [] } }
 
         let autoCount = quiz.total
         write(
@@ -79,7 +90,7 @@ public final class QuizSession {
             lastMultipart = question.multipart
             write(
                 presenter.question(question, number: index + 1, of: quiz.questions.count, showMultipart: showMultipart))
-            guard let answer = asker.ask(question) else {
+            guard let asked = asker.askTracked(question) else {
                 let kept = points.count
                 // With nothing answered there is nothing to resume: the next run simply starts.
                 write(
@@ -90,15 +101,21 @@ public final class QuizSession {
                                 + " Run \(presenter.style.bold(resumeCommand)) to resume."))
                 return outcome(completed: false, points: points, answered: answered)
             }
+            let answer = asked.answer
             let result = grade(question, answer)
             write(presenter.feedback(question, answer: answer, grade: result) + "\n")
             points[question.id] = result.points
             answered += 1
             let now = clock()
+            let recorded = RecordedAnswer(
+                question: question, answer: answer, grade: result, usedHint: asked.usedHint)
             store?.update { progress in
-                QuizRecorder.recordAnswer(question, grade: result, quizKey: quizKey, now: now, in: &progress)
+                QuizRecorder.recordAnswer(
+                    question, grade: result, quizKey: quizKey, now: now, usedHint: asked.usedHint,
+                    selfRating: asked.selfRating, scheduler: scheduler, in: &progress)
                 QuizRecorder.recordPartialRun(
                     questionID: question.id, points: result.points, quizKey: quizKey, in: &progress)
+                QuizRecorder.recordRunAnswer(recorded, quizKey: quizKey, in: &progress)
             }
         }
 
@@ -108,6 +125,14 @@ public final class QuizSession {
             QuizRecorder.recordCompletedRun(score: score, total: autoCount, quizKey: quizKey, now: now, in: &progress)
         }
         write(presenter.line(presenter.style.bold("Score: \(formatPoints(score)) / \(autoCount)")))
+        if let run = store?.load().quizzes[quizKey]?.lastRun, !run.isEmpty {
+            write(
+                "\n"
+                    + ReviewScreen(
+                        quiz: quiz, answers: run, lessonNumber: lessonNumber, lessonMarkdown: lessonMarkdown,
+                        settings: presenter.settings
+                    ).text() + "\n")
+        }
         var missed = quiz.questions.filter { $0.isAutoGraded && (points[$0.id] ?? 0) < 1 }
         missed = retry(missed, score: score, total: autoCount)
         var result = outcome(completed: true, points: points, answered: answered)
@@ -131,15 +156,17 @@ public final class QuizSession {
                     presenter.question(
                         question, number: index + 1, of: missed.count, showMultipart: question.multipart != nil,
                         heading: "Retry"))
-                guard let answer = asker.ask(question) else {
+                guard let asked = asker.askTracked(question) else {
                     write(presenter.line("Stopped retrying; your score stays \(formatPoints(score)) / \(autoCount)."))
                     return missed
                 }
-                let result = grade(question, answer)
-                write(presenter.feedback(question, answer: answer, grade: result) + "\n")
+                let result = grade(question, asked.answer)
+                write(presenter.feedback(question, answer: asked.answer, grade: result) + "\n")
                 let now = clock()
                 store?.update {
-                    QuizRecorder.recordAnswer(question, grade: result, quizKey: quizKey, now: now, in: &$0)
+                    QuizRecorder.recordAnswer(
+                        question, grade: result, quizKey: quizKey, now: now, usedHint: asked.usedHint,
+                        selfRating: asked.selfRating, scheduler: scheduler, in: &$0)
                 }
                 if result.points < 1 { stillMissed.append(question) }
             }

@@ -3,35 +3,20 @@ import Foundation
 
 import struct Course.Progress
 
-/// Leitner boxes: a right answer moves a question up a box and further into the future; a wrong
-/// one sends it back to box 1, due again in ten minutes (long enough that a question just missed
-/// and explained is not "due" the moment the quiz ends). Partial or self-graded-partial answers
-/// keep the box.
-public enum LeitnerScheduler {
-    private static let day: TimeInterval = 86_400
-    /// Seconds until a question in each box is due again (index 0 is box 1): ten minutes, then
-    /// 1, 3, 7 and 16 days.
-    public static let intervals: [TimeInterval] = [10 * 60, 1 * day, 3 * day, 7 * day, 16 * day]
-    public static var maxBox: Int { intervals.count }
-
-    public static func interval(box: Int) -> TimeInterval {
-        intervals[min(max(box, 1), maxBox) - 1]
-    }
-
-    /// The box and due date after an answer worth `points` (in [0, 1]).
-    public static func schedule(box: Int, points: Double, now: Date) -> (box: Int, due: Date) {
-        let current = min(max(box, 1), maxBox)
-        let next: Int
-        if points >= 1 {
-            next = min(current + 1, maxBox)
-        } else if points <= 0 {
-            next = 1
-        } else {
-            next = current
+/// The FSRS rating of a graded answer: wrong = again; partial, or right only after the hint =
+/// hard; right = good. A self-graded answer uses the student's own rating when given, else its
+/// rubric share (all points met = good, some = hard, none = again).
+public enum AnswerRating {
+    public static func rating(for grade: Grade, usedHint: Bool, selfRating: ReviewRating? = nil) -> ReviewRating {
+        switch grade.status {
+        case .correct: return usedHint ? .hard : .good
+        case .partial: return .hard
+        case .incorrect, .unanswered: return .again
+        case .selfGraded:
+            if let selfRating { return selfRating }
+            if grade.points >= 1 { return usedHint ? .hard : .good }
+            return grade.points > 0 ? .hard : .again
         }
-        // A partial answer is due tomorrow at the latest, whatever its box.
-        let wait = points > 0 && points < 1 ? min(interval(box: next), day) : interval(box: next)
-        return (next, now.addingTimeInterval(wait))
     }
 }
 
@@ -44,22 +29,28 @@ public enum QuizRecorder {
         question.hasExplicitID ? question.id : "\(quizKey)#\(question.id)"
     }
 
-    /// Records one graded answer: attempts, last result, and the review schedule.
+    /// Records one graded answer: attempts, last result, and the FSRS review schedule (a
+    /// Leitner-era record is converted first, by `LeitnerMigration`'s rule).
     public static func recordAnswer(
-        _ question: Question, grade: Grade, quizKey: String, now: Date,
-        in progress: inout Progress
+        _ question: Question, grade: Grade, quizKey: String, now: Date, usedHint: Bool = false,
+        selfRating: ReviewRating? = nil, scheduler: FSRSScheduler = .tandem(), in progress: inout Progress
     ) {
         guard grade.status != .unanswered else { return }
         let key = recordID(question, quizKey: quizKey)
         var record = progress.questions[key] ?? QuestionRecord()
+        let card =
+            record.fsrs
+            ?? (record.attempts > 0
+                ? LeitnerMigration.card(from: record, scheduler: scheduler) : scheduler.newCard(now: now))
         record.attempts += 1
         if grade.isCorrect { record.correctCount += 1 }
         record.lastResult = grade.status.rawValue
         record.lastPoints = grade.points
         record.lastAnsweredAt = now
         record.quiz = quizKey
-        let next = LeitnerScheduler.schedule(box: record.box, points: grade.points, now: now)
-        record.box = next.box
+        let rating = AnswerRating.rating(for: grade, usedHint: usedHint, selfRating: selfRating)
+        let next = scheduler.review(card, rating: rating, now: now)
+        record.fsrs = next
         record.due = next.due
         progress.questions[key] = record
     }
@@ -72,6 +63,17 @@ public enum QuizRecorder {
         var resume = quiz.resume ?? [:]
         resume[questionID] = points
         quiz.resume = resume
+        progress.quizzes[quizKey] = quiz
+    }
+
+    /// Notes one answer of the current run for the review screen (`tandem quiz N --last`),
+    /// replacing an earlier answer to the same question in this run.
+    public static func recordRunAnswer(_ answer: RecordedAnswer, quizKey: String, in progress: inout Progress) {
+        var quiz = progress.quizzes[quizKey] ?? QuizRecord()
+        var run = quiz.lastRun ?? []
+        run.removeAll { $0.questionID == answer.questionID }
+        run.append(answer)
+        quiz.lastRun = run
         progress.quizzes[quizKey] = quiz
     }
 
@@ -90,10 +92,19 @@ public enum QuizRecorder {
     }
 
     /// Records every answered question of a graded answers file and the run's score.
-    public static func record(_ report: QuizReport, quizKey: String, now: Date, in progress: inout Progress) {
+    public static func record(
+        _ report: QuizReport, quizKey: String, now: Date, scheduler: FSRSScheduler = .tandem(),
+        in progress: inout Progress
+    ) {
+        var run: [RecordedAnswer] = []
         for result in report.results {
-            recordAnswer(result.question, grade: result.grade, quizKey: quizKey, now: now, in: &progress)
+            recordAnswer(
+                result.question, grade: result.grade, quizKey: quizKey, now: now, scheduler: scheduler, in: &progress)
+            if let answer = result.given {
+                run.append(RecordedAnswer(question: result.question, answer: answer, grade: result.grade))
+            }
         }
+        progress.quizzes[quizKey, default: QuizRecord()].lastRun = run
         recordCompletedRun(score: report.score, total: report.total, quizKey: quizKey, now: now, in: &progress)
     }
 }

@@ -13,12 +13,19 @@ public struct ReviewItem: Sendable, Equatable {
     public var record: QuestionRecord
 
     public func isDue(at now: Date) -> Bool { (record.due ?? .distantPast) <= now }
+
+    /// The question's FSRS state: stored, or (a Leitner-era record not yet converted on disk)
+    /// derived by `LeitnerMigration`'s rule.
+    public func card(scheduler: FSRSScheduler = .tandem()) -> FSRSCard {
+        record.fsrs ?? LeitnerMigration.card(from: record, scheduler: scheduler)
+    }
 }
 
 /// Builds the review queue from every question answered anywhere in the course.
 public enum ReviewQueue {
     /// Answered questions whose quiz still has them: due ones first (most overdue first), then the
-    /// rest by due date; ties by lower box, then id. `limit` caps the list.
+    /// rest by due date; ties by lower stability (the more fragile memory first), then id.
+    /// `limit` caps the list.
     public static func build(course: Course, progress: Progress, now: Date, limit: Int?) -> [ReviewItem] {
         var quizzes: [String: Quiz?] = [:]
         var items: [ReviewItem] = []
@@ -37,7 +44,9 @@ public enum ReviewQueue {
             let ad = a.record.due ?? .distantPast
             let bd = b.record.due ?? .distantPast
             if ad != bd { return ad < bd }
-            if a.record.box != b.record.box { return a.record.box < b.record.box }
+            let aStability = a.card().stability ?? 0
+            let bStability = b.card().stability ?? 0
+            if aStability != bStability { return aStability < bStability }
             return a.recordID < b.recordID
         }
         if let limit { return Array(items.prefix(max(limit, 0))) }
@@ -69,32 +78,63 @@ public enum ReviewQueue {
             let quiz =
                 item.quizKey.hasPrefix("file:")
                 ? URL(fileURLWithPath: String(item.quizKey.dropFirst(5))).lastPathComponent : item.quizKey
+            let recall = plan.scheduler.retrievability(item.card(scheduler: plan.scheduler), at: plan.now)
             lines += TextWrap.wrap(
-                text("\(item.question.id) (\(quiz), box \(item.record.box), \(when))"), width: settings.width,
+                text("\(item.question.id) (\(quiz), \(when), recall \(Int((recall * 100).rounded()))%)"),
+                width: settings.width,
+                indent: "  ", hang: "    ")
+        }
+        for exercise in plan.exercises {
+            lines += TextWrap.wrap(
+                text("exercise \(exercise.id): solve it again from the starter (due now)"), width: settings.width,
                 indent: "  ", hang: "    ")
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// `{"due": N, "next_due": ISO|null, "questions": [{"id", "quiz", "box", "due", "is_due", "last_result"}]}`:
-    /// `due` counts every question due now; `questions` are the plan's.
+    /// `{"due": N, "next_due": ISO|null, "target_retention": R, "questions": [{"id", "quiz", "due",
+    /// "is_due", "last_result", "phase", "stability", "difficulty", "retrievability"}],
+    /// "exercises": [{"id", "due", "reason", "stability", "difficulty", "retrievability"}]}`:
+    /// `due` counts every question due now; `questions` are the plan's. Stability is in days,
+    /// difficulty 1–10, retrievability the predicted probability of recall now.
     public static func json(_ plan: ReviewPlan) -> String {
         let formatter = ISO8601DateFormatter()
+        let scheduler = plan.scheduler
+        func memory(_ card: FSRSCard) -> [(String, JSONValue)] {
+            [
+                ("phase", .string(card.phase.rawValue)),
+                ("stability", card.stability.map { .number(rounded($0)) } ?? .null),
+                ("difficulty", card.difficulty.map { .number(rounded($0)) } ?? .null),
+                ("retrievability", .number(rounded(scheduler.retrievability(card, at: plan.now)))),
+            ]
+        }
         let questions: [JSONValue] = plan.items.map { item in
-            .object([
-                ("id", .string(item.question.id)), ("quiz", .string(item.quizKey)),
-                ("box", .number(Double(item.record.box))),
-                ("due", item.record.due.map { .string(formatter.string(from: $0)) } ?? .null),
-                ("is_due", .bool(item.isDue(at: plan.now))),
-                ("last_result", item.record.lastResult.map { .string($0) } ?? .null),
-            ])
+            .object(
+                [
+                    ("id", .string(item.question.id)), ("quiz", .string(item.quizKey)),
+                    ("due", item.record.due.map { .string(formatter.string(from: $0)) } ?? .null),
+                    ("is_due", .bool(item.isDue(at: plan.now))),
+                    ("last_result", item.record.lastResult.map { .string($0) } ?? .null),
+                ] + memory(item.card(scheduler: scheduler)))
+        }
+        let exercises: [JSONValue] = plan.exercises.map { exercise in
+            .object(
+                [
+                    ("id", .string(exercise.id)), ("due", .string(formatter.string(from: exercise.card.due))),
+                    ("reason", exercise.reason.map { .string($0) } ?? .null),
+                ] + memory(exercise.card))
         }
         return JSONValue.object([
             ("due", .number(Double(plan.dueCount))),
             ("next_due", plan.nextDue.map { .string(formatter.string(from: $0)) } ?? .null),
+            ("target_retention", .number(scheduler.desiredRetention)),
             ("questions", .array(questions)),
+            ("exercises", .array(exercises)),
         ]).serialized() + "\n"
     }
+
+    /// Four decimals: enough for every number the listing shows, without float noise.
+    static func rounded(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
 
     static func relative(_ date: Date, from now: Date) -> String {
         let seconds = date.timeIntervalSince(now)
@@ -147,21 +187,28 @@ public final class ReviewSession {
                 presenter.question(
                     item.question, number: index + 1, of: items.count, showMultipart: item.question.multipart != nil,
                     heading: "Review"))
-            guard let answer = QuestionAsker(reader: reader, write: write, presenter: presenter).ask(item.question)
+            guard
+                let asked = QuestionAsker(reader: reader, write: write, presenter: presenter).askTracked(item.question)
             else {
                 write(presenter.line("Stopped after \(reviewed) of \(items.count); those answers are saved."))
                 return (reviewed, right)
             }
-            let result = grade(item.question, answer)
-            write(presenter.feedback(item.question, answer: answer, grade: result) + "\n")
+            let result = grade(item.question, asked.answer)
+            write(presenter.feedback(item.question, answer: asked.answer, grade: result) + "\n")
             let answeredAt = clock()
+            let scheduler = plan.scheduler
             store?.update {
-                QuizRecorder.recordAnswer(item.question, grade: result, quizKey: item.quizKey, now: answeredAt, in: &$0)
+                QuizRecorder.recordAnswer(
+                    item.question, grade: result, quizKey: item.quizKey, now: answeredAt, usedHint: asked.usedHint,
+                    selfRating: asked.selfRating, scheduler: scheduler, in: &$0)
             }
             reviewed += 1
             if result.points >= 1 { right += 1 }
         }
         write(presenter.line(presenter.style.bold("Reviewed \(reviewed): \(right) right.")))
+        for exercise in plan.exercises {
+            write(presenter.line("Exercise \(exercise.id) is due too: solve it again from the starter."))
+        }
         return (reviewed, right)
     }
 }

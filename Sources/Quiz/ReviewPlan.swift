@@ -1,4 +1,7 @@
+import Course
 import Foundation
+
+import struct Course.Progress
 
 /// What one `tandem review` covers: by default the questions that are due (most overdue first);
 /// with `includeNotDue` (`--all`) every answered question, the due ones first, for early practice.
@@ -14,9 +17,18 @@ public struct ReviewPlan: Sendable, Equatable {
     public var nextDue: Date?
     public var includesNotDue: Bool
     public var now: Date
+    /// The course's scheduler (its target retention), for the memory numbers shown.
+    public var scheduler: FSRSScheduler
+    /// Exercises due to be solved again from the starter (`ExerciseReview`).
+    public var exercises: [ExerciseReviewItem]
 
     /// `queue` as `ReviewQueue.build` gives it: due questions first.
-    public init(queue: [ReviewItem], now: Date, limit: Int?, includeNotDue: Bool) {
+    public init(
+        queue: [ReviewItem], now: Date, limit: Int?, includeNotDue: Bool, scheduler: FSRSScheduler = .tandem(),
+        exercises: [ExerciseReviewItem] = []
+    ) {
+        self.scheduler = scheduler
+        self.exercises = exercises
         let due = queue.filter { $0.isDue(at: now) }
         let chosen = includeNotDue ? queue : due
         items = limit.map { Array(chosen.prefix(max($0, 0))) } ?? chosen
@@ -54,5 +66,26 @@ public struct ReviewPlan: Sendable, Equatable {
             : "the first \(items.count) of \(dueCount) questions due"
         return listing
             ? count.prefix(1).uppercased() + count.dropFirst() + " for review:" : "\(style.bold("Review")) — \(count)."
+    }
+}
+
+/// An exercise due to be solved again from its starter.
+public struct ExerciseReviewItem: Sendable, Equatable {
+    public var id: String
+    public var card: FSRSCard
+    /// "hints" or "solution": what the first pass needed.
+    public var reason: String?
+
+    public init(id: String, card: FSRSCard, reason: String?) {
+        self.id = id
+        self.card = card
+        self.reason = reason
+    }
+
+    /// The exercises of `progress` due at `now`.
+    public static func due(_ progress: Progress, now: Date) -> [ExerciseReviewItem] {
+        ExerciseReview.due(progress, now: now).map {
+            ExerciseReviewItem(id: $0.id, card: $0.card, reason: progress.exercises[$0.id]?.reviewReason)
+        }
     }
 }

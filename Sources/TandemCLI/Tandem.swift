@@ -16,7 +16,7 @@ public struct Tandem: ParsableCommand {
         version: Tandem.version,
         subcommands: [
             HomeCommand.self, NextCommand.self, ListCommand.self, ReadCommand.self, QuizCommand.self,
-            ReviewCommand.self,
+            ReviewCommand.self, SearchCommand.self,
             CheckCommand.self, HintCommand.self, ResetCommand.self, SolutionCommand.self, WatchCommand.self,
             RunCommand.self, ProgressCommand.self, RenderCommand.self, LintCommand.self, BenchCommand.self,
             DevCommand.self,

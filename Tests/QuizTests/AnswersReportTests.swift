@@ -198,13 +198,15 @@ import Testing
         #expect(target.key == "file:" + Fixtures.url("all-types.toml").standardizedFileURL.path)
         #expect(record.last == 5 && record.best == 5 && record.total == 7 && record.attempts == 1)
         let cost = try #require(progress.questions["cascade-cost"])
-        #expect(cost.attempts == 1 && cost.correctCount == 1 && cost.lastResult == "correct" && cost.box == 2)
-        #expect(cost.due == now.addingTimeInterval(86_400))
+        #expect(cost.attempts == 1 && cost.correctCount == 1 && cost.lastResult == "correct")
+        #expect(cost.due == now.addingTimeInterval(2 * 86_400), "right the first time: FSRS's two days")
+        #expect(cost.fsrs?.phase == .review)
         let free = try #require(progress.questions["ensembles-free"])
-        #expect(free.lastResult == "incorrect" && free.box == 1 && free.due == now.addingTimeInterval(600))
+        #expect(
+            free.lastResult == "incorrect" && free.fsrs?.phase == .learning && free.due == now.addingTimeInterval(600))
         #expect(progress.questions["weak-to-strong-essay"]?.lastResult == "self-graded")
 
-        // A second, better run keeps the best and moves boxes on.
+        // A second, better run keeps the best and moves the schedules on.
         try "ensembles-free = false\ncascade-cost = 3".write(to: answersURL, atomically: true, encoding: .utf8)
         _ = try QuizRun.gradeAnswers(
             quiz: quiz, target: target, answersURL: answersURL, answersPath: "answers.toml",
@@ -214,8 +216,10 @@ import Testing
         #expect(after.quizzes[target.key]?.last == 2)
         #expect(after.quizzes[target.key]?.best == 5)
         #expect(after.quizzes[target.key]?.attempts == 2)
-        #expect(after.questions["cascade-cost"]?.box == 3)
-        #expect(after.questions["ensembles-free"]?.box == 2)
+        #expect(after.questions["cascade-cost"]?.fsrs?.reviews == 2)
+        #expect(after.questions["ensembles-free"]?.fsrs?.phase == .review, "right now: out of the learning step")
+        #expect((after.questions["ensembles-free"]?.due ?? now) >= now.addingTimeInterval(86_400))
+        #expect(after.quizzes[target.key]?.lastRun?.map(\.questionID).sorted() == ["cascade-cost", "ensembles-free"])
     }
 
     @Test func missingAnswersFileIsAOneLineError() throws {

@@ -10,27 +10,41 @@ import struct Course.Progress
 @Suite struct SchedulerTests {
     let now = Date(timeIntervalSince1970: 1_800_000_000)
 
-    @Test func rightAnswersClimbBoxesWrongOnesFallToOne() {
-        var box = 1
-        var dues: [TimeInterval] = []
-        for _ in 0..<6 {
-            let next = LeitnerScheduler.schedule(box: box, points: 1, now: now)
-            box = next.box
-            dues.append(next.due.timeIntervalSince(now) / 86_400)
-        }
-        #expect(box == 5)
-        #expect(dues == [1, 3, 7, 16, 16, 16])
-        // A wrong answer goes back to box 1, due in ten minutes rather than at once.
-        let wrong = LeitnerScheduler.schedule(box: 4, points: 0, now: now)
-        #expect(wrong.box == 1 && wrong.due == now.addingTimeInterval(600))
-        #expect(LeitnerScheduler.schedule(box: 1, points: 0, now: now).due == now.addingTimeInterval(600))
-        let partial = LeitnerScheduler.schedule(box: 3, points: 0.5, now: now)
-        #expect(partial.box == 3 && partial.due == now.addingTimeInterval(86_400))
-        // A partial answer in box 1 waits the ten minutes of its box, not a day.
-        #expect(LeitnerScheduler.schedule(box: 1, points: 0.5, now: now).due == now.addingTimeInterval(600))
-        // Out-of-range boxes from a hand-edited file are clamped, not trapped on.
-        #expect(LeitnerScheduler.schedule(box: 99, points: 1, now: now).box == 5)
-        #expect(LeitnerScheduler.schedule(box: -3, points: 0.5, now: now).box == 1)
+    @Test func gradesRateAsTheIssueSays() {
+        let right = Grade(status: .correct, points: 1)
+        #expect(AnswerRating.rating(for: right, usedHint: false) == .good)
+        #expect(AnswerRating.rating(for: right, usedHint: true) == .hard)
+        #expect(AnswerRating.rating(for: Grade(status: .partial, points: 0.5), usedHint: false) == .hard)
+        #expect(AnswerRating.rating(for: Grade(status: .incorrect, points: 0), usedHint: false) == .again)
+        let rubric = Grade(status: .selfGraded, points: 1)
+        #expect(AnswerRating.rating(for: rubric, usedHint: false) == .good)
+        #expect(AnswerRating.rating(for: rubric, usedHint: false, selfRating: .easy) == .easy)
+        #expect(AnswerRating.rating(for: Grade(status: .selfGraded, points: 0), usedHint: false) == .again)
+    }
+
+    @Test func aRightAnswerAfterTheHintComesBackSoonerThanAPlainOne() throws {
+        var progress = Progress(courseID: "c")
+        let question = Question(id: "q", prompt: "p", hint: "h", body: .trueFalse(answer: true))
+        let plain = Question(id: "p", prompt: "p", body: .trueFalse(answer: true))
+        let right = Grade(status: .correct, points: 1)
+        QuizRecorder.recordAnswer(question, grade: right, quizKey: "l", now: now, usedHint: true, in: &progress)
+        QuizRecorder.recordAnswer(plain, grade: right, quizKey: "l", now: now, in: &progress)
+        #expect(progress.questions["q"]?.due == now.addingTimeInterval(900), "hard in the learning step: 15 minutes")
+        #expect(progress.questions["p"]?.due == now.addingTimeInterval(2 * 86_400))
+    }
+
+    @Test func aLeitnerEraRecordIsConvertedWhenAnsweredAgain() throws {
+        var progress = Progress(courseID: "c")
+        let question = Question(id: "q", prompt: "p", body: .trueFalse(answer: true))
+        progress.questions["q"] = QuestionRecord(
+            attempts: 2, correctCount: 2, lastResult: "correct", lastAnsweredAt: now.addingTimeInterval(-3 * 86_400),
+            quiz: "l", box: 3, due: now)
+        QuizRecorder.recordAnswer(
+            question, grade: Grade(status: .correct, points: 1), quizKey: "l", now: now, in: &progress)
+        let card = try #require(progress.questions["q"]?.fsrs)
+        // Box 3 stood for stability 3 days; recalled at 3 days it grows well past that.
+        #expect(card.phase == .review && card.stability! > 3 && card.reviews == 3)
+        #expect(progress.questions["q"]?.box == 3, "the old box is kept")
     }
 
     @Test func dueTimesReadInMinutesHoursOrDays() {
@@ -50,7 +64,8 @@ import struct Course.Progress
         QuizRecorder.recordAnswer(
             question, grade: Grade(status: .unanswered, points: 0), quizKey: "lesson", now: now, in: &progress)
         let record = try #require(progress.questions["q"])
-        #expect(record.attempts == 2 && record.correctCount == 1 && record.lastResult == "incorrect" && record.box == 1)
+        #expect(record.attempts == 2 && record.correctCount == 1 && record.lastResult == "incorrect")
+        #expect(record.fsrs?.phase == .relearning && record.fsrs?.lapses == 1)
         #expect(record.due == now.addingTimeInterval(600), "missed: due again in ten minutes")
         // Questions without ids are keyed by quiz so files do not collide.
         let anonymous = Question(id: "q1", hasExplicitID: false, prompt: "p", body: .trueFalse(answer: true))
@@ -106,8 +121,8 @@ import struct Course.Progress
         #expect(
             ReviewQueue.listing(due, settings: TerminalSettings(width: 60)) == """
                 2 questions due for review:
-                  ensembles-free (basics, box 1, due now)
-                  speculative-name (basics, box 2, due now)
+                  ensembles-free (basics, due now, recall 77%)
+                  speculative-name (basics, due now, recall 90%)
 
                 """)
         let limited = ReviewPlan(queue: items, now: now, limit: 1, includeNotDue: false)
@@ -118,7 +133,8 @@ import struct Course.Progress
         #expect(all.items.map(\.recordID) == items.map(\.recordID))
         let listing = ReviewQueue.listing(all, settings: TerminalSettings(width: 60))
         #expect(listing.hasPrefix("2 of 4 listed questions due for review:\n"))
-        #expect(listing.contains("  cascade-cost (basics, box 3, due in 2 days)"))
+        // Box 3 became stability 3 days, answered a day ago: recall (1 + F/3)^-w20 = 96%.
+        #expect(listing.contains("  cascade-cost (basics, due in 2 days, recall 96%)"))
         let json = try #require(
             try JSONSerialization.jsonObject(with: Data(ReviewQueue.json(due).utf8)) as? [String: Any])
         #expect(json["due"] as? Int == 2)
@@ -127,6 +143,13 @@ import struct Course.Progress
             (json["questions"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == [
                 "ensembles-free", "speculative-name",
             ])
+        // Each item's memory state, as the listing's recall figure comes from.
+        let first = try #require((json["questions"] as? [[String: Any]])?.first)
+        #expect(first["stability"] as? Double == 0.212 && first["phase"] as? String == "learning")
+        #expect(abs((first["difficulty"] as? Double ?? 0) - 6.4133 + exp(0.8334 * 0) - 1) < 1e-3)
+        #expect(abs((first["retrievability"] as? Double ?? 0) - 0.7664) < 1e-3)
+        #expect(first["due"] as? String == ISO8601DateFormatter().string(from: now.addingTimeInterval(-86_400)))
+        #expect(json["target_retention"] as? Double == 0.9)
     }
 
     /// Nothing due: the listing says so, when the next question is due, and how to practise early.
@@ -221,9 +244,12 @@ import struct Course.Progress
         #expect(transcript.text.contains("\nReview 1 of 2  ("))
         #expect(transcript.text.contains("Reviewed 2: 1 right."))
         let progress = store.load()
-        #expect(progress.questions["speculative-name"]?.box == 3)
-        #expect(progress.questions["speculative-name"]?.due == now.addingTimeInterval(3 * 86_400))
-        #expect(progress.questions["ensembles-free"]?.box == 1)
+        // Box 2 stood for stability 1 day; recalled after that day, FSRS stretches it past the
+        // old box 3's three days.
+        #expect(progress.questions["speculative-name"]?.fsrs?.phase == .review)
+        #expect((progress.questions["speculative-name"]?.due ?? now) > now.addingTimeInterval(3 * 86_400))
+        #expect(progress.questions["ensembles-free"]?.due == now.addingTimeInterval(600))
+        #expect(progress.questions["ensembles-free"]?.fsrs?.phase == .learning)
         #expect(progress.questions["ensembles-free"]?.attempts == 2)
     }
 

@@ -107,6 +107,7 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
         #expect(text.contains("(answer in of queries)"))
         #expect(text.contains("Score: 3 / 3"))
         #expect(text.contains("Every question right."))
+        #expect(text.contains("Your answers — 3 of 3 right:"), "the review screen follows the score")
         #expect(!text.contains("\u{1B}"))
 
         let progress = harness.store.load()
@@ -116,7 +117,8 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
         #expect(record.lastTakenAt == harness.transcript.now)
         #expect(progress.questions.keys.sorted() == ["draft", "escalation", "small-vs-large"])
         #expect(progress.questions["draft"]?.quiz == "small")
-        #expect(progress.questions["draft"]?.box == 2)
+        #expect(progress.questions["draft"]?.fsrs?.phase == .review)
+        #expect(record.lastRun?.map(\.questionID) == ["small-vs-large", "draft", "escalation"], "in answer order")
     }
 
     @Test func wrongAnswerShowsTheAnswerAndRetryRecordsWithoutChangingScore() throws {
@@ -369,7 +371,8 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
         let question = try #require(quiz.question(id: "weak-to-strong-essay"))
         let harness = try SessionHarness(quiz: Quiz(path: "q.toml", questions: [question]))
         defer { harness.cleanUp() }
-        let (outcome, _) = harness.run(lines("", "The student beats", "its teacher.", "", "maybe", "n", "y"))
+        let (outcome, _) = harness.run(
+            lines("", "The student beats", "its teacher.", "", "maybe", "n", "y", "sometimes", "easy"))
         #expect(outcome.total == 0 && outcome.completed)
         let text = harness.transcript.text
         #expect(text.contains("Write an answer first"))
@@ -378,6 +381,10 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
         #expect(text.contains("Self-graded: 1 of 2 rubric points met"))
         let record = try #require(harness.store.load().questions["weak-to-strong-essay"])
         #expect(record.lastResult == "self-graded" && record.lastPoints == 0.5)
+        // The student's own rating schedules it: "easy" graduates at once, with easy's stability.
+        #expect(text.contains("How well did you know it? 1 again (forgot), 2 hard, 3 good, 4 easy."))
+        #expect(text.contains("Type 1, 2, 3 or 4 (or again, hard, good, easy)."))
+        #expect(record.fsrs?.phase == .review && record.fsrs?.stability == FSRSScheduler.defaultParameters[3])
     }
 
     @Test func asciiModeUsesPlainMarks() throws {

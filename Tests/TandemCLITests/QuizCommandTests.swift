@@ -189,7 +189,7 @@ import Testing
         #expect(items.map { $0["id"] as? String } == ["cascades-three-tiers", "cascades-expected-cost"])
         #expect(
             items[0]["is_due"] as? Bool == false && items[0]["last_result"] as? String == "incorrect"
-                && items[0]["box"] as? Int == 1)
+                && items[0]["phase"] as? String == "relearning" && items[0]["stability"] is Double)
         #expect(items[1]["is_due"] as? Bool == false && items[1]["last_result"] as? String == "correct")
         #expect(items.allSatisfy { $0["quiz"] as? String == "cascades" && $0["due"] is String })
 
@@ -197,7 +197,7 @@ import Testing
         #expect(listing.status == 0)
         #expect(listing.stdout.hasPrefix("0 of 2 listed questions due for review:\n"), "\(listing.stdout)")
         #expect(
-            listing.stdout.contains("  cascades-three-tiers (cascades, box\n    1, due in 10 minutes)\n"),
+            listing.stdout.contains("  cascades-three-tiers (cascades, due\n    in 10 minutes, recall 100%)\n"),
             "\(listing.stdout)")
         for line in listing.stdout.split(separator: "\n") { #expect(line.count <= 40, "\(line)") }
     }

@@ -19,6 +19,7 @@ struct BarChart {
     }
 
     func render(_ report: Report) -> [String] {
+        ChartCapture.record(.bars(self), title: report.currentSection)
         let labelWidth = min(bars.map { DisplayWidth.of(report.glyphs($0.label)) }.max() ?? 0, report.width / 3)
         let textWidth = bars.map { DisplayWidth.of(report.glyphs($0.text)) }.max() ?? 0
         let room = max(4, min(50, report.width - labelWidth - textWidth - 3))
@@ -99,6 +100,7 @@ struct LinePlot {
     var formatY: (Double) -> String
 
     func render(_ report: Report) -> [String] {
+        ChartCapture.record(.lines(self), title: report.currentSection)
         let yLabels = (0..<height).map { row -> String in
             let y = yRange.upperBound - (yRange.upperBound - yRange.lowerBound) * Double(row) / Double(height - 1)
             return row % 3 == 0 || row == height - 1 ? formatY(y) : ""

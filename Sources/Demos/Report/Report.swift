@@ -7,6 +7,8 @@ import Terminal
 struct Report {
     let settings: TerminalSettings
     private(set) var lines: [String] = []
+    /// The title of the last section begun: the title a chart drawn in it carries as SVG.
+    private(set) var currentSection: String?
 
     init(settings: TerminalSettings) {
         self.settings = settings
@@ -21,6 +23,7 @@ struct Report {
 
     /// A section title, wrapped on a narrow screen.
     mutating func section(_ title: String) {
+        currentSection = title
         blank()
         for line in TextWrap.wrap(glyphs(title), width: width) {
             lines.append(settings.paint(line, Style.bold.with(.cyan)))

@@ -78,7 +78,7 @@ struct JourneyState {
 
     init(options: CourseOptions) throws {
         course = try options.load()
-        store = ProgressStore(course: course)
+        store = ProgressStore.migrated(course: course)
         progress = store.load()
         quizTotals = QuizSizes.count(in: course)
         now = Date()

@@ -31,8 +31,13 @@ public struct QuizCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Grade this TOML answers file and print a report.", valueName: "file"))
     public var answers: String?
 
-    @Flag(name: .long, help: "With --answers: print the report as JSON.")
+    @Flag(name: .long, help: "With --answers or --last: print the report as JSON.")
     public var json = false
+
+    @Flag(
+        name: .long,
+        help: "Show the last attempt again: each answer beside the right one, why not the others, what to reread.")
+    public var last = false
 
     @Option(
         name: .long,
@@ -47,7 +52,10 @@ public struct QuizCommand: ParsableCommand {
     public func validate() throws {
         let modes = [lesson != nil, file != nil, check != nil].filter { $0 }.count
         if modes != 1 { throw ValidationError("Name one quiz: a LESSON, --file PATH or --check PATH.") }
-        if json && answers == nil { throw ValidationError("--json goes with --answers FILE.") }
+        if json && answers == nil && !last { throw ValidationError("--json goes with --answers FILE or --last.") }
+        if last && (answers != nil || check != nil) {
+            throw ValidationError("--last does not take --answers or --check.")
+        }
         if check != nil && answers != nil { throw ValidationError("--check does not take --answers.") }
     }
 
@@ -62,12 +70,24 @@ public struct QuizCommand: ParsableCommand {
         do {
             let target = try resolveTarget(course)
             let quiz = try QuizRun.load(target) { Output.error("tandem: " + $0) }
-            let store = ProgressStore(course: course)
+            let store = ProgressStore.migrated(course: course)
+            let entry = lesson.flatMap { try? course.lessonResolver.resolve($0) }
+            let lessonMarkdown = entry.flatMap { try? String(contentsOf: course.lessonFile($0), encoding: .utf8) }
+            if last {
+                let screen = ReviewScreen(
+                    quiz: quiz, answers: store.load().quizzes[target.key]?.lastRun ?? [],
+                    lessonNumber: entry?.number, lessonMarkdown: lessonMarkdown, settings: display.settings)
+                if screen.entries.isEmpty && !json {
+                    throw QuizRunError("no answers recorded for this quiz yet: take it with \(target.command)")
+                }
+                Output.write(json ? screen.json() : screen.text())
+                return
+            }
             if let answers {
                 Output.write(
                     try QuizRun.gradeAnswers(
                         quiz: quiz, target: target, answersURL: URL(fileURLWithPath: answers), answersPath: answers,
-                        store: store, settings: display.settings, json: json
+                        store: store, settings: display.settings, json: json, scheduler: course.scheduler
                     ) { Output.error("tandem: warning: " + $0) })
                 return
             }
@@ -78,7 +98,8 @@ public struct QuizCommand: ParsableCommand {
             let reader = TerminalLineReader(write: Output.write)
             _ = QuizSession(
                 quiz: quiz, quizKey: target.key, title: target.title, store: store, reader: reader,
-                settings: display.settings, resumeCommand: target.command, write: Output.write
+                settings: display.settings, resumeCommand: target.command, scheduler: course.scheduler,
+                lessonNumber: entry?.number, lessonMarkdown: lessonMarkdown, write: Output.write
             ).run()
         } catch let error as QuizRunError {
             throw CLIFailure(error.message, code: error.code)

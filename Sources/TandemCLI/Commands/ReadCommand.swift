@@ -13,8 +13,17 @@ public struct ReadCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "read", abstract: "Read a lesson (default: the next unread one).")
 
-    @Argument(help: "Lesson number, slug or unique prefix.")
+    @Argument(
+        help: ArgumentHelp(
+            "Lesson number, slug or unique prefix; add #SECTION (a heading's slug or outline number, as --toc shows) to open it there.",
+            valueName: "lesson"))
     public var lesson: String?
+
+    @Flag(name: .long, help: "Print the lesson's outline (numbered sections) instead of the lesson.")
+    public var toc = false
+
+    @Flag(name: .long, help: "With --toc: print the outline as JSON.")
+    public var json = false
 
     @Option(
         name: .long,
@@ -31,6 +40,24 @@ public struct ReadCommand: ParsableCommand {
 
     public func validate() throws {
         if file != nil && lesson != nil { throw ValidationError("Name a LESSON or --file PATH, not both.") }
+        if json && !toc { throw ValidationError("--json goes with --toc.") }
+        if toc && sectionReference != nil {
+            throw ValidationError("--toc shows the whole outline; leave out #SECTION.")
+        }
+    }
+
+    /// The lesson part of `3#section`.
+    var lessonReference: String? {
+        guard let lesson else { return nil }
+        guard let hash = lesson.firstIndex(of: "#") else { return lesson }
+        let part = String(lesson[..<hash])
+        return part.isEmpty ? nil : part
+    }
+
+    /// The section part of `3#section`, when given.
+    var sectionReference: String? {
+        guard let lesson, let hash = lesson.firstIndex(of: "#") else { return nil }
+        return String(lesson[lesson.index(after: hash)...])
     }
 
     public func run() throws { try run(preface: "") }
@@ -41,7 +68,24 @@ public struct ReadCommand: ParsableCommand {
         if let file { return try preview(file) }
         let course = try self.course.load()
         let store = ProgressStore(course: course)
+        if toc { return try printOutline(course, progress: store.load()) }
         let (entry, page) = try lessonPage(course, progress: store.load(), preface: preface)
+        if let sectionReference {
+            // Opened at a section: the page starts there; the lesson is not marked read.
+            let markdown = try readMarkdownSource(course.lessonFile(entry).path)
+            let sections = LessonOutline.sections(markdown)
+            guard let section = LessonOutline.find(sectionReference, in: sections) else {
+                throw CLIFailure(
+                    "lesson \(entry.number) has no section '\(CourseSearch.sanitized(sectionReference))'"
+                        + " (tandem read \(entry.number) --toc lists them)")
+            }
+            let occurrence = sections.prefix { $0 != section }.filter { $0.title == section.title }.count
+            Output.page(
+                Self.page(
+                    page, from: section, occurrence: occurrence, lesson: entry.number, settings: display.settings),
+                allowPager: !display.noPager)
+            return
+        }
         Output.page(page, allowPager: !display.noPager)
         store.update {
             $0.lessons[entry.slug, default: LessonRecord()].read = true
@@ -71,7 +115,7 @@ public struct ReadCommand: ParsableCommand {
 
     /// The named lesson, else the first unread one, else the first.
     func pickLesson(_ course: Course, progress: StudentProgress) throws -> LessonEntry {
-        if let lesson {
+        if let lesson = lessonReference {
             do { return try course.lessonResolver.resolve(lesson) } catch { throw CLIFailure(error.message) }
         }
         guard
@@ -87,5 +131,71 @@ public struct ReadCommand: ParsableCommand {
         let directory = lessonURL.deletingLastPathComponent()
         return noRun
             ? .commandsOnly : .run { command, settings in runner.run(command, settings: settings, in: directory) }
+    }
+
+    /// `--toc`: `N. Title`, then each section's outline number, title and `#slug`, indented by
+    /// level; or as JSON.
+    func printOutline(_ course: Course, progress: StudentProgress) throws {
+        let entry = try pickLesson(course, progress: progress)
+        let sections = LessonOutline.sections(try readMarkdownSource(course.lessonFile(entry).path))
+        if json {
+            let q = JSONWriter.quoted
+            let items = sections.map {
+                "{\"number\": \(q($0.number)), \"level\": \($0.level), \"title\": \(q($0.title)), "
+                    + "\"slug\": \(q($0.slug)), \"line\": \($0.line), "
+                    + "\"command\": \(q("tandem read \(entry.number)#\($0.slug)"))}"
+            }
+            Output.write(
+                "{\"lesson\": \(entry.number), \"slug\": \(q(entry.slug)), \"title\": \(q(entry.title)), "
+                    + "\"sections\": [" + items.joined(separator: ", ") + "]}\n")
+            return
+        }
+        Output.write(Self.outline(entry, sections, settings: display.settings))
+    }
+
+    static func outline(_ entry: LessonEntry, _ sections: [LessonSection], settings: TerminalSettings) -> String {
+        let plain = { (text: String) in
+            settings.ascii ? String(text.unicodeScalars.map { $0.isASCII ? Character($0) : "?" }) : text
+        }
+        var lines = [
+            settings.paint(
+                fitted(plain("\(entry.number). " + CourseSearch.sanitized(entry.title)), settings.width), .bold)
+        ]
+        for section in sections {
+            let indent = String(repeating: "  ", count: section.level - 1)
+            let anchor = settings.paint("#" + section.slug, .dim)
+            let text = plain("\(indent)\(section.number)  \(CourseSearch.sanitized(section.title))")
+            let both = text + "  " + plain("#" + section.slug)
+            lines.append(
+                DisplayWidth.of(both) <= settings.width
+                    ? text + "  " + (settings.ascii ? settings.paint(plain("#" + section.slug), .dim) : anchor)
+                    : fitted(text, settings.width))
+        }
+        lines.append(settings.paint(fitted("Open one: tandem read \(entry.number)#SECTION", settings.width), .dim))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The rendered page from the section's heading on, under a one-line note of where it starts.
+    static func page(
+        _ page: String, from section: LessonSection, occurrence: Int, lesson: Int, settings: TerminalSettings
+    ) -> String {
+        let lines = page.split(separator: "\n", omittingEmptySubsequences: false)
+        let matches = lines.indices.filter { CourseMessage.withoutEscapes(String(lines[$0])).contains(section.title) }
+        guard !matches.isEmpty else { return page }
+        let start = matches[min(occurrence, matches.count - 1)]
+        let text =
+            "Lesson \(lesson) from section \(section.number), \"\(CourseSearch.sanitized(section.title))\" (tandem read \(lesson) for all of it)"
+        let note = fitted(
+            settings.ascii ? String(text.unicodeScalars.map { $0.isASCII ? Character($0) : "?" }) : text, settings.width
+        )
+        return settings.paint(note, .dim)
+            + "\n\n" + lines[start...].joined(separator: "\n")
+    }
+
+    /// `text` cut to `width` columns, ending in "." (ASCII: the caller's text is ASCII already)
+    /// or "…".
+    static func fitted(_ text: String, _ width: Int) -> String {
+        guard DisplayWidth.of(text) > width else { return text }
+        return DisplayWidth.prefix(text, columns: max(1, width - 1)) + (text.allSatisfy(\.isASCII) ? "." : "…")
     }
 }

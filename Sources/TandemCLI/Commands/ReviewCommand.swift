@@ -17,10 +17,13 @@ public struct ReviewCommand: ParsableCommand {
         commandName: "review",
         abstract: "Review questions that are due (spaced repetition).",
         discussion: """
-            Every question you have answered is in a Leitner box: a right answer moves it up a box \
-            and further into the future (1, 3, 7, 16 days), a wrong one back to box 1 (due again in \
-            ten minutes). Review asks the questions that are due, most overdue first; --all adds \
-            the rest for early practice. Without a terminal, lists them instead.
+            Every question you have answered is scheduled by FSRS-6 (the Free Spaced Repetition \
+            Scheduler, with its published default parameters): a wrong answer comes back in ten \
+            minutes; a right one when your predicted recall falls to the course's target retention \
+            (course.toml [review] target_retention, default 0.9), which stretches each time you \
+            remember it. A partial answer, or a right one after the hint, counts as hard. Exercises \
+            passed only after hints or the solution come back as "solve it again". --json shows each \
+            item's due date, stability (days), difficulty (1-10) and retrievability (recall now).
             """)
 
     @Option(name: .long, help: ArgumentHelp("Review at most this many questions (default 10).", valueName: "n"))
@@ -43,10 +46,13 @@ public struct ReviewCommand: ParsableCommand {
 
     public func run() throws {
         let course = try course.load()
-        let store = ProgressStore(course: course)
+        let store = ProgressStore.migrated(course: course)
         let now = Date()
-        let queue = ReviewQueue.build(course: course, progress: store.load(), now: now, limit: nil)
-        let plan = ReviewPlan(queue: queue, now: now, limit: limit, includeNotDue: all)
+        let progress = store.load()
+        let queue = ReviewQueue.build(course: course, progress: progress, now: now, limit: nil)
+        let plan = ReviewPlan(
+            queue: queue, now: now, limit: limit, includeNotDue: all, scheduler: course.scheduler,
+            exercises: ExerciseReviewItem.due(progress, now: now))
         if json {
             Output.write(ReviewQueue.json(plan))
         } else if isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {

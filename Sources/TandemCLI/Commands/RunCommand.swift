@@ -36,6 +36,12 @@ public struct DemoRunOptions: ParsableArguments {
     public var seeds: Int = 1
     @Flag(name: .long, help: "Print the result as JSON instead of a report.")
     public var json = false
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Also write the report's charts as SVG: FILE.svg (several charts: FILE-1.svg, FILE-2.svg, …) or a folder.",
+            valueName: "file"))
+    public var svg: String?
     public init() {}
 
     /// The most seeds one run takes: enough for any robustness check, bounded so a typo cannot
@@ -59,20 +65,22 @@ struct DemoOutcome {
 /// seed's JSON, every number's median and range, and how often each of `entry`'s claims held.
 func emitRuns(
     _ entry: DemoEntry, common: DemoRunOptions, display: DisplayOptions, runOne: (UInt64) -> DemoOutcome
-) {
+) throws {
     if common.seeds > 1 {
         let sweep = SeedSweep.run(demo: entry.name, first: common.seed, count: common.seeds, claims: entry.claims) {
             runOne($0).json()
         }
-        emit(
-            json: common.json, display: display,
+        try emit(
+            json: common.json, display: display, svg: common.svg,
             report: {
                 sweep.report(title: entry.title, labels: entry.headlineNumbers, settings: display.settings)
             }, data: { sweep.json() })
         return
     }
     let outcome = runOne(common.seed)
-    emit(json: common.json, display: display, report: { outcome.report(display.settings) }, data: outcome.json)
+    try emit(
+        json: common.json, display: display, svg: common.svg, report: { outcome.report(display.settings) },
+        data: outcome.json)
 }
 
 /// `--mine`, on the demos an exercise feeds: the same demo run on the student's own functions.
@@ -99,13 +107,64 @@ func runMine(demo: String, arguments: [String], course: CourseOptions, json: Boo
     if status != 0 { throw ExitCode(status) }
 }
 
-/// Prints a demo's report (paged) or its JSON.
-func emit(json: Bool, display: DisplayOptions, report: () -> String, data: () -> JSONValue) {
+/// Prints a demo's report (paged) or its JSON; with `--svg`, also writes the report's charts.
+func emit(json: Bool, display: DisplayOptions, svg: String? = nil, report: () -> String, data: () -> JSONValue) throws {
+    var text: String?
+    if let svg {
+        let (rendered, figures) = ChartCapture.collect { report() }
+        text = rendered
+        let written = try writeCharts(figures, to: svg)
+        Output.error(
+            "tandem: wrote \(written.count) chart\(written.count == 1 ? "" : "s"): " + written.joined(separator: ", "))
+    }
     if json {
         Output.line(data().serialized())
     } else {
-        Output.page(report(), allowPager: !display.noPager)
+        Output.page(text ?? report(), allowPager: !display.noPager)
     }
+}
+
+/// Writes each figure as SVG. `path` ending in `.svg` names the file (numbered `-1`, `-2`… when
+/// there are several charts); anything else is a folder, made when missing, holding `chart-N-TITLE.svg`.
+/// Never overwrites a file that is not an SVG.
+func writeCharts(_ figures: [ChartFigure], to path: String) throws -> [String] {
+    guard !figures.isEmpty else { throw CLIFailure("this demo draws no charts, so --svg has nothing to write") }
+    let url = URL(fileURLWithPath: path)
+    var targets: [URL] = []
+    if url.pathExtension.lowercased() == "svg" {
+        let base = url.deletingPathExtension()
+        targets =
+            figures.count == 1
+            ? [url] : figures.indices.map { URL(fileURLWithPath: base.path + "-\($0 + 1).svg") }
+    } else {
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        } catch {
+            throw CLIFailure("\(path): cannot make this folder for the charts (\(error.localizedDescription))")
+        }
+        targets = figures.enumerated().map { index, figure in
+            let words = LessonOutline.slug(figure.title).filter { $0.isASCII }.split(separator: "-")
+            var slug = String(words.joined(separator: "-").prefix(40))
+            while slug.hasSuffix("-") { slug.removeLast() }
+            return url.appendingPathComponent("chart-\(index + 1)\(slug.isEmpty ? "" : "-" + slug).svg")
+        }
+    }
+    var written: [String] = []
+    for (figure, target) in zip(figures, targets) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory),
+            isDirectory.boolValue || target.pathExtension.lowercased() != "svg"
+        {
+            throw CLIFailure("\(target.path): exists and is not an SVG file; not overwritten")
+        }
+        do {
+            try Data(figure.svg.utf8).write(to: target, options: .atomic)
+        } catch {
+            throw CLIFailure("\(target.path): cannot write (\(error.localizedDescription))")
+        }
+        written.append(target.path)
+    }
+    return written
 }
 
 extension CascadeDemo.Scorer: ExpressibleByArgument {}
@@ -169,7 +228,7 @@ public struct RunCascade: ParsableCommand {
         options.scorer = scorer
         options.targetAccuracy = targetAccuracy
         options.tiers = tiers
-        emitRuns(DemoCatalogue.cascade, common: common, display: display) { seed in
+        try emitRuns(DemoCatalogue.cascade, common: common, display: display) { seed in
             let result = CascadeDemo.run(options, seed: seed)
             return DemoOutcome(report: { CascadeDemo.report(result, settings: $0) }, json: { CascadeDemo.json(result) })
         }
@@ -216,7 +275,7 @@ public struct RunEnsemble: ParsableCommand {
         options.members = members
         options.method = method
         options.diversity = diversity
-        emitRuns(DemoCatalogue.ensemble, common: common, display: display) { seed in
+        try emitRuns(DemoCatalogue.ensemble, common: common, display: display) { seed in
             let result = EnsembleDemo.run(options, seed: seed)
             return DemoOutcome(
                 report: { EnsembleDemo.report(result, settings: $0) }, json: { EnsembleDemo.json(result) })
@@ -280,7 +339,7 @@ public struct RunWeakToStrong: ParsableCommand {
         options.blind = blind
         options.sweep = sweep
         options.curve = curve
-        emitRuns(DemoCatalogue.weakToStrong, common: common, display: display) { seed in
+        try emitRuns(DemoCatalogue.weakToStrong, common: common, display: display) { seed in
             let result = WeakToStrongDemo.run(options, seed: seed)
             return DemoOutcome(
                 report: { WeakToStrongDemo.report(result, settings: $0) }, json: { WeakToStrongDemo.json(result) })
@@ -305,7 +364,7 @@ public struct RunFilter: ParsableCommand {
         if mineOption.mine {
             return try runMine(demo: "filter", arguments: mineArguments, course: course, json: common.json)
         }
-        emitRuns(DemoCatalogue.filter, common: common, display: display) { seed in
+        try emitRuns(DemoCatalogue.filter, common: common, display: display) { seed in
             let result = FilterDemo.run(seed: seed)
             return DemoOutcome(report: { FilterDemo.report(result, settings: $0) }, json: { FilterDemo.json(result) })
         }
@@ -343,7 +402,7 @@ public struct RunDistill: ParsableCommand {
         }
         var options = DistillDemo.Options()
         if !temperatures.isEmpty { options.temperatures = temperatures }
-        emitRuns(DemoCatalogue.distill, common: common, display: display) { seed in
+        try emitRuns(DemoCatalogue.distill, common: common, display: display) { seed in
             let result = DistillDemo.run(options, seed: seed)
             return DemoOutcome(report: { DistillDemo.report(result, settings: $0) }, json: { DistillDemo.json(result) })
         }
@@ -375,7 +434,7 @@ public struct RunSpeculative: ParsableCommand {
     public func run() throws {
         var options = SpeculativeDemo.Options()
         options.gamma = gamma
-        emitRuns(DemoCatalogue.speculative, common: common, display: display) { seed in
+        try emitRuns(DemoCatalogue.speculative, common: common, display: display) { seed in
             let result = SpeculativeDemo.run(options, seed: seed)
             return DemoOutcome(
                 report: { SpeculativeDemo.report(result, settings: $0) }, json: { SpeculativeDemo.json(result) })
