@@ -248,7 +248,10 @@ extension CascadeDemo {
         return
             "Temperature scaling (T = \(Format.fixed(t.temperature, 2)), fitted on validation data) makes the probabilities honest but keeps "
             + "each answer; a cascade deferring \(Format.wholePercent(t.deferralRate)) of queries then defers \(same), and scores "
-            + "\(Format.percent(t.accuracyAfter)) instead of \(Format.percent(t.accuracyBefore)). With two classes it could not move a single "
+            + (Format.percent(t.accuracyAfter) == Format.percent(t.accuracyBefore)
+                ? "the same \(Format.percent(t.accuracyAfter))"
+                : "\(Format.percent(t.accuracyAfter)) instead of \(Format.percent(t.accuracyBefore))")
+            + ". With two classes it could not move a single "
             + "query: the top probability is then a monotone function of the logit gap. With six, T reorders only queries whose "
             + "other probabilities differ in shape."
     }

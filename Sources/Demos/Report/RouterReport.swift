@@ -6,9 +6,9 @@ extension RouterDemo {
     static func tally(_ comparisons: [Comparison]) -> String {
         let cascade = comparisons.filter { $0.cascadeGain > 0 }
         let router = comparisons.filter { $0.cascadeGain < 0 }
+        // Each share listed, so wins that are not contiguous are not read as a range.
         func shares(_ list: [Comparison]) -> String {
-            guard let low = list.first?.router.largeShare, let high = list.last?.router.largeShare else { return "" }
-            return low == high ? Format.wholePercent(low) : "\(Format.wholePercent(low))–\(Format.wholePercent(high))"
+            list.map { Format.wholePercent($0.router.largeShare) }.joined(separator: ", ")
         }
         var parts: [String] = []
         parts.append(
