@@ -164,14 +164,9 @@ extension CascadeDemo {
         }
 
         out.section("Accuracy against cost")
-        let xs = r.points.map { $0.cost / r.large.cost } + [r.oracle.cost / r.large.cost, 1]
-        let ys = r.points.map(\.accuracy) + [r.small.accuracy, r.large.accuracy, r.oracle.accuracy]
-        let yLow = floor(((ys.min() ?? 0) - 0.01) * 50) / 50
-        let yHigh = min(1, ceil(((ys.max() ?? 1) + 0.005) * 50) / 50)
-        var plot = LinePlot(
-            series: [], xRange: 0...max(1, xs.max() ?? 1), yRange: yLow...yHigh, height: 10,
-            xLabel: "cost, share of the large model's", formatX: { Format.wholePercent($0) },
-            formatY: { Format.wholePercent($0) })
+        var plot = accuracyAgainstCost(
+            costShares: r.points.map { $0.cost / r.large.cost } + [r.oracle.cost / r.large.cost, 1],
+            accuracies: r.points.map(\.accuracy) + [r.small.accuracy, r.large.accuracy, r.oracle.accuracy])
         let sorted = r.points.sorted { $0.cost < $1.cost }
         plot.series.append(
             .init(
@@ -223,6 +218,17 @@ extension CascadeDemo {
         out.blank()
         out.paragraph(scorerVerdict(r.comparison))
         return out.text
+    }
+
+    /// An empty accuracy-against-cost plot framing these points (cost as a share of the large
+    /// model's on x, from 0; accuracy on y, in steps of 2 points): the cascade's and the router's.
+    static func accuracyAgainstCost(costShares: [Double], accuracies: [Double]) -> LinePlot {
+        let yLow = floor(((accuracies.min() ?? 0) - 0.01) * 50) / 50
+        let yHigh = min(1, ceil(((accuracies.max() ?? 1) + 0.005) * 50) / 50)
+        return LinePlot(
+            series: [], xRange: 0...max(1, costShares.max() ?? 1), yRange: yLow...yHigh, height: 10,
+            xLabel: "cost, share of the large model's", formatX: { Format.wholePercent($0) },
+            formatY: { Format.wholePercent($0) })
     }
 
     /// The score's AUROC and the risk it leaves at full and reduced coverage, in words.

@@ -66,14 +66,9 @@ extension RouterDemo {
                 + "now the cascade's always-paid small call is worth skipping.")
 
         out.section("Accuracy against cost")
-        let xs = (r.router + r.cascade).map { $0.cost / r.large.cost }
-        let ys = (r.router + r.cascade).map(\.accuracy)
-        let yLow = floor(((ys.min() ?? 0) - 0.01) * 50) / 50
-        let yHigh = min(1, ceil(((ys.max() ?? 1) + 0.005) * 50) / 50)
-        var plot = LinePlot(
-            series: [], xRange: 0...max(1, xs.max() ?? 1), yRange: yLow...yHigh, height: 10,
-            xLabel: "cost, share of the large model's", formatX: { Format.wholePercent($0) },
-            formatY: { Format.wholePercent($0) })
+        var plot = CascadeDemo.accuracyAgainstCost(
+            costShares: (r.router + r.cascade).map { $0.cost / r.large.cost },
+            accuracies: (r.router + r.cascade).map(\.accuracy))
         plot.series.append(
             .init(
                 name: "cascade", points: r.cascade.map { ($0.cost / r.large.cost, $0.accuracy) }, marker: nil,
