@@ -85,6 +85,10 @@ extension CascadeDemo {
         ("oracle", "{accuracy, cost, deferral_rate}: defer exactly the small model's mistakes"),
         ("matching", "{threshold, accuracy, cost, deferral_rate}: the cheapest point within 1 point of large, or null"),
         (
+            "focus",
+            "with --threshold: {point, kinds [{kind, count, deferred, kept_wrong}], deferred_examples and confident_mistakes [{text, score, small_guess, truth}]}; else null"
+        ),
+        (
             "target",
             "with --target-accuracy: {accuracy, threshold (the chosen τ or null), validation_accuracy, test (a point or null)}; else null"
         ),

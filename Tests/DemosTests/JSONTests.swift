@@ -21,7 +21,8 @@ import ToyEngine
         let object = try parse(CascadeDemo.json(CascadeDemo.run(seed: 1)))
         #expect(
             Set(object.keys) == [
-                "demo", "seed", "scorer", "tiers", "small", "medium", "large", "points", "oracle", "matching", "target",
+                "demo", "seed", "scorer", "tiers", "small", "medium", "large", "points", "oracle", "matching", "focus",
+                "target",
                 "auroc", "risk_coverage", "temperature", "scorer_comparison",
             ])
         #expect(object["demo"] as? String == "cascade" && object["seed"] as? Int == 1)

@@ -286,6 +286,27 @@ extension CascadeDemo {
             + "and loses at \(losses) (by up to \(Format.fixed(-(gains.min() ?? 0) * 100, 1))). " + why
     }
 
+    static func focusJSON(_ f: Focus) -> JSONValue {
+        let kinds: [JSONValue] = f.kinds.map { k in
+            .object([
+                ("kind", .string(k.kind.rawValue)), ("count", .integer(k.count)), ("deferred", .integer(k.deferred)),
+                ("kept_wrong", .integer(k.keptWrong)),
+            ])
+        }
+        return .object([
+            ("point", pointJSON(f.point)), ("kinds", .array(kinds)),
+            ("deferred_examples", .array(f.deferredExamples.map(exampleJSON))),
+            ("confident_mistakes", .array(f.confidentMistakes.map(exampleJSON))),
+        ])
+    }
+
+    static func exampleJSON(_ e: Example) -> JSONValue {
+        .object([
+            ("text", .string(e.text)), ("score", .number(e.score)), ("small_guess", .string(e.smallGuess)),
+            ("truth", .string(e.truth)),
+        ])
+    }
+
     static func pointJSON(_ p: Point) -> JSONValue {
         .object([
             ("threshold", .number(p.threshold)), ("accuracy", .number(p.accuracy)), ("cost", .number(p.cost)),
@@ -324,6 +345,7 @@ extension CascadeDemo {
                 ])
             ),
             ("matching", r.matching.map(pointJSON) ?? .null),
+            ("focus", r.focus.map(focusJSON) ?? .null),
             (
                 "target",
                 r.target.map { t in
