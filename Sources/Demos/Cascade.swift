@@ -10,9 +10,10 @@ public enum CascadeDemo {
         case maxprob
         /// The gap between its two highest probabilities.
         case margin
-        /// A router: logistic regression trained on validation data to predict whether the small
-        /// model is right (FrugalGPT's scorer), from the small model's probabilities and the
-        /// message's keyword features.
+        /// A learned scorer: logistic regression trained on validation data to predict whether
+        /// the small model is right (FrugalGPT's kind of scorer), from the small model's
+        /// probabilities and the message's keyword features. It scores the small model's answer,
+        /// so it runs after the small model: it is not a router (see `RouterDemo`).
         case learned
     }
 
@@ -42,6 +43,38 @@ public enum CascadeDemo {
         public var deferralRate: Double
         /// Accuracy of deferring the same fraction at random instead (expected value).
         public var randomDeferralAccuracy: Double
+        /// Accuracy of the oracle at the same deferral rate (so the same cost): it defers first
+        /// the small model's mistakes that the deferred branch gets right.
+        public var oracleAccuracy: Double
+    }
+
+    /// One point of the risk–coverage curve: the small model answers the `coverage` share of
+    /// queries it scores highest, and gets the `risk` share of those wrong.
+    public struct RiskPoint: Sendable, Equatable {
+        public var coverage: Double
+        public var risk: Double
+    }
+
+    /// What temperature scaling (one T fitted on validation data) does to a max-probability
+    /// cascade deferring a fixed share of queries.
+    public struct TemperatureEffect: Sendable, Equatable {
+        /// The fitted temperature.
+        public var temperature: Double
+        /// The deferral rate compared.
+        public var deferralRate: Double
+        /// Queries deferred before scaling that are still deferred after, as a share of the
+        /// deferred set (1: the same queries).
+        public var overlap: Double
+        /// Queries that changed sides (moved into the deferred set; as many moved out).
+        public var changed: Int
+        /// Deferred queries at that rate.
+        public var deferred: Int
+        /// Cascade accuracy at that rate before and after scaling.
+        public var accuracyBefore: Double
+        public var accuracyAfter: Double
+        /// AUROC of max probability before and after scaling.
+        public var aurocBefore: Double?
+        public var aurocAfter: Double?
     }
 
     /// What happened to one kind of message at the focus threshold.
@@ -76,8 +109,8 @@ public enum CascadeDemo {
         public var test: Point?
     }
 
-    /// Learned router against max-probability at the same deferral rate (so the same cost,
-    /// give or take the router's own few multiply-adds).
+    /// The learned scorer against max-probability at the same deferral rate (so the same cost,
+    /// give or take the scorer's own few multiply-adds).
     public struct ScorerComparison: Sendable, Equatable {
         public var deferralRate: Double
         public var maxprobAccuracy: Double
@@ -104,24 +137,28 @@ public enum CascadeDemo {
         public var comparison: [ScorerComparison]
         public var focus: Focus?
         public var target: TargetChoice?
+        /// AUROC of the deferral score: how well it ranks the small model's right answers above
+        /// its wrong ones (test set; nil if the small model is never or always wrong).
+        public var auroc: Double?
+        /// Risk against coverage for the deferral score (coverage 10%, 20%, …, 100%).
+        public var riskCoverage: [RiskPoint]
+        /// Temperature scaling's effect on the max-probability deferral set.
+        public var temperature: TemperatureEffect
     }
+
+    /// The deferral rate at which temperature scaling's effect is measured.
+    public static let temperatureDeferralRate = 0.25
 
     /// The thresholds swept: 0, 0.05, …, 0.95, 0.97, 0.99.
     public static let thresholds: [Double] = (0...19).map { Double($0 * 5) / 100 } + [0.97, 0.99]
 
     public static func run(_ options: Options = Options(), seed: UInt64 = 1, hooks: DemoHooks = .standard) -> Result {
-        let data = SupportDataset(seed: seed)
-        var rng = SplitMix64(seed: seed ^ 0x4341_5343)
+        let models = SupportModels(seed: seed)
+        let data = models.data
+        let small = models.small
+        let large = models.large
+        var rng = models.rng
         let intents = SupportDataset.intents.count
-
-        let small = LogisticRegression(inputs: SupportDataset.keywordFeatures, classes: intents, rng: &rng)
-        Recipes.fit(
-            small, inputs: data.train.keywordView.inputs, targets: .hard(data.train.keywordView.labels),
-            epochs: 20, learningRate: 0.05, batchSize: 64, rng: &rng)
-        let large = MLP(inputs: data.options.richFeatures, hidden: [24], classes: intents, rng: &rng)
-        Recipes.fit(
-            large, inputs: data.train.richView.inputs, targets: .hard(data.train.richView.labels),
-            epochs: 10, learningRate: 0.03, batchSize: 64, rng: &rng)
 
         // Everything below is bookkeeping on predictions: models run once per split.
         let smallTest = small.probabilities(data.test.keywordView.inputs)
@@ -132,12 +169,12 @@ public enum CascadeDemo {
         let largeValidationRight = correctness(
             large.predict(data.validation.richView.inputs), data.validation.keywordView.labels)
 
-        // The router: trained on validation data to predict whether the small model is right.
-        let router = LogisticRegression(inputs: intents + SupportDataset.keywordFeatures, classes: 2, rng: &rng)
-        let routerInputs = { (probabilities: Matrix, keywords: Matrix) in Matrix.hcat(probabilities, keywords) }
+        // The learned scorer: trained on validation data to predict whether the small model is right.
+        let learnedScorer = LogisticRegression(inputs: intents + SupportDataset.keywordFeatures, classes: 2, rng: &rng)
+        let scorerInputs = { (probabilities: Matrix, keywords: Matrix) in Matrix.hcat(probabilities, keywords) }
         let smallValidationRight = correctness(smallValidation.argmaxRows(), data.validation.keywordView.labels)
         Recipes.fit(
-            router, inputs: routerInputs(smallValidation, data.validation.keywordView.inputs),
+            learnedScorer, inputs: scorerInputs(smallValidation, data.validation.keywordView.inputs),
             targets: .hard(smallValidationRight.map { $0 ? 1 : 0 }), epochs: 20, learningRate: 0.05, batchSize: 64,
             rng: &rng)
         func scores(_ scorer: Scorer, _ probabilities: Matrix, _ keywords: Matrix) -> [Double] {
@@ -148,7 +185,7 @@ public enum CascadeDemo {
                     let sorted = probabilities.rowArray(r).sorted(by: >)
                     return sorted[0] - (sorted.count > 1 ? sorted[1] : 0)
                 }
-            case .learned: return router.probabilities(routerInputs(probabilities, keywords)).column(1)
+            case .learned: return learnedScorer.probabilities(scorerInputs(probabilities, keywords)).column(1)
             }
         }
 
@@ -192,31 +229,40 @@ public enum CascadeDemo {
                 escalate(middleValidation, validationLabels, largeValidationRight, middleThreshold).right
         }
 
-        let routerCost = options.scorer == .learned ? Double(router.cost) : 0
-        let smallCost = Double(small.cost) + routerCost
+        let scorerCost = options.scorer == .learned ? Double(learnedScorer.cost) : 0
+        let smallCost = Double(small.cost) + scorerCost
         let testScores = scores(options.scorer, smallTest, data.test.keywordView.inputs)
 
         func point(_ threshold: Double, scores: [Double], smallRight: [Bool], largeRight: [Bool]) -> Point {
             let deferred = scores.map { hooks.shouldDefer($0, threshold) }
             let right = deferred.indices.map { deferred[$0] ? largeRight[$0] : smallRight[$0] }
             let rate = fraction(deferred)
+            // The oracle's ranking: first the small model's mistakes that the deferred branch fixes,
+            // then queries where deferring changes nothing, last the small model's right answers
+            // that the deferred branch would get wrong.
+            let oracleScores = smallRight.indices.map { i -> Double in
+                smallRight[i] == largeRight[i] ? 1 : largeRight[i] ? 0 : 2
+            }
             return Point(
                 threshold: threshold, accuracy: fraction(right),
                 cost: hooks.expectedCost(smallCost, deferredCost, rate), deferralRate: rate,
-                randomDeferralAccuracy: (1 - rate) * fraction(smallRight) + rate * fraction(largeRight))
+                randomDeferralAccuracy: (1 - rate) * fraction(smallRight) + rate * fraction(largeRight),
+                oracleAccuracy: accuracyDeferringLowest(rate, oracleScores, smallRight, largeRight))
         }
         let points = thresholds.map { point($0, scores: testScores, smallRight: smallRight, largeRight: deferredRight) }
         let oracleDeferred = smallRight.map { !$0 }
         let oracleRate = fraction(oracleDeferred)
+        let oracleAccuracy = fraction(smallRight.indices.map { smallRight[$0] || deferredRight[$0] })
         let oracle = Point(
-            threshold: .nan, accuracy: fraction(smallRight.indices.map { smallRight[$0] || deferredRight[$0] }),
+            threshold: .nan, accuracy: oracleAccuracy,
             cost: hooks.expectedCost(Double(small.cost), deferredCost, oracleRate), deferralRate: oracleRate,
-            randomDeferralAccuracy: (1 - oracleRate) * fraction(smallRight) + oracleRate * fraction(deferredRight))
+            randomDeferralAccuracy: (1 - oracleRate) * fraction(smallRight) + oracleRate * fraction(deferredRight),
+            oracleAccuracy: oracleAccuracy)
         let matching = points.filter { $0.accuracy >= largeBaseline.accuracy - 0.01 }.min {
             ($0.cost, $0.threshold) < ($1.cost, $1.threshold)
         }
 
-        // Learned router vs max-probability at equal deferral rates.
+        // The learned scorer vs max-probability at equal deferral rates.
         let maxprobScores = scores(.maxprob, smallTest, data.test.keywordView.inputs)
         let learnedScores = scores(.learned, smallTest, data.test.keywordView.inputs)
         let comparison = [0.25, 0.35, 0.45].map { rate in
@@ -226,12 +272,34 @@ public enum CascadeDemo {
                 learnedAccuracy: accuracyDeferringLowest(rate, learnedScores, smallRight, deferredRight))
         }
 
+        // Temperature scaling changes the probabilities, never their argmax; what a cascade
+        // needs is the ranking of max probabilities, which it can change only with 3+ classes.
+        let temperature = Selective.fitTemperature(
+            logits: small.logits(data.validation.keywordView.inputs), labels: data.validation.keywordView.labels)
+        let scaledScores = small.probabilities(data.test.keywordView.inputs, temperature: temperature).maxRows()
+        let rate = temperatureDeferralRate
+        let before = Set(Selective.lowest(rate, of: maxprobScores))
+        let after = Set(Selective.lowest(rate, of: scaledScores))
+        let temperatureEffect = TemperatureEffect(
+            temperature: temperature, deferralRate: rate,
+            overlap: before.isEmpty ? 1 : Double(before.intersection(after).count) / Double(before.count),
+            changed: after.subtracting(before).count, deferred: before.count,
+            accuracyBefore: accuracyDeferringLowest(rate, maxprobScores, smallRight, deferredRight),
+            accuracyAfter: accuracyDeferringLowest(rate, scaledScores, smallRight, deferredRight),
+            aurocBefore: Selective.auroc(scores: maxprobScores, right: smallRight),
+            aurocAfter: Selective.auroc(scores: scaledScores, right: smallRight))
+
         var result = Result(
             seed: seed, scorer: options.scorer, tiers: options.tiers,
             small: Baseline(accuracy: fraction(smallRight), cost: Double(small.cost)), medium: medium,
             large: largeBaseline, deferredCost: deferredCost, deferredAccuracy: fraction(deferredRight), points: points,
             oracle: oracle, matching: matching,
-            comparison: comparison)
+            comparison: comparison,
+            auroc: Selective.auroc(scores: testScores, right: smallRight),
+            riskCoverage: Selective.riskCoverage(
+                scores: testScores, right: smallRight, coverages: (1...10).map { Double($0) / 10 }
+            ).map { RiskPoint(coverage: $0.coverage, risk: $0.risk) },
+            temperature: temperatureEffect)
 
         if let threshold = options.threshold {
             let focusPoint = point(threshold, scores: testScores, smallRight: smallRight, largeRight: deferredRight)
@@ -287,11 +355,35 @@ public enum CascadeDemo {
     static func accuracyDeferringLowest(_ rate: Double, _ scores: [Double], _ smallRight: [Bool], _ largeRight: [Bool])
         -> Double
     {
-        let count = Int((rate * Double(scores.count)).rounded())
-        let order = scores.indices.sorted { (scores[$0], $0) < (scores[$1], $1) }
         var deferred = [Bool](repeating: false, count: scores.count)
-        for i in order.prefix(count) { deferred[i] = true }
+        for i in Selective.lowest(rate, of: scores) { deferred[i] = true }
         return fraction(deferred.indices.map { deferred[$0] ? largeRight[$0] : smallRight[$0] })
+    }
+}
+
+/// The support task's small and large models, trained once per seed, shared by the cascade and
+/// the router demos so both compare the same two models.
+struct SupportModels {
+    let data: SupportDataset
+    /// Logistic regression on the keyword view.
+    let small: LogisticRegression
+    /// An MLP with 24 hidden units on the rich view.
+    let large: MLP
+    /// The generator after training, for whatever the demo trains next.
+    var rng: SplitMix64
+
+    init(seed: UInt64) {
+        data = SupportDataset(seed: seed)
+        rng = SplitMix64(seed: seed ^ 0x4341_5343)
+        let intents = SupportDataset.intents.count
+        small = LogisticRegression(inputs: SupportDataset.keywordFeatures, classes: intents, rng: &rng)
+        Recipes.fit(
+            small, inputs: data.train.keywordView.inputs, targets: .hard(data.train.keywordView.labels),
+            epochs: 20, learningRate: 0.05, batchSize: 64, rng: &rng)
+        large = MLP(inputs: data.options.richFeatures, hidden: [24], classes: intents, rng: &rng)
+        Recipes.fit(
+            large, inputs: data.train.richView.inputs, targets: .hard(data.train.richView.labels),
+            epochs: 10, learningRate: 0.03, batchSize: 64, rng: &rng)
     }
 }
 

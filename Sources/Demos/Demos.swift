@@ -53,11 +53,20 @@ public enum DemoCatalogue {
         name: "cascade",
         summary: "Small model first, large model when unsure: accuracy against cost as the threshold moves.",
         title: "Cascade",
-        defaultJSON: { CascadeDemo.json(CascadeDemo.run(seed: $0)) })
+        defaultJSON: { CascadeDemo.json(CascadeDemo.run(seed: $0)) }, claims: CascadeDemo.claims,
+        headlineNumbers: CascadeDemo.headlineNumbers, jsonKeys: CascadeDemo.jsonKeys)
+    public static let router = DemoEntry(
+        name: "router",
+        summary: "A router picks the small or the large model from the query alone, against the cascade at equal cost.",
+        title: "Router",
+        defaultJSON: { RouterDemo.json(RouterDemo.run(seed: $0)) }, claims: RouterDemo.claims,
+        headlineNumbers: RouterDemo.headlineNumbers, jsonKeys: RouterDemo.jsonKeys)
     public static let ensemble = DemoEntry(
-        name: "ensemble", summary: "Many small models voting or averaging against one large model.",
+        name: "ensemble",
+        summary: "Many small models voting, averaging or boosted, against one large model and the task's ceiling.",
         title: "Ensemble",
-        defaultJSON: { EnsembleDemo.json(EnsembleDemo.run(seed: $0)) })
+        defaultJSON: { EnsembleDemo.json(EnsembleDemo.run(seed: $0)) }, claims: EnsembleDemo.claims,
+        headlineNumbers: EnsembleDemo.headlineNumbers, jsonKeys: EnsembleDemo.jsonKeys)
     public static let weakToStrong = DemoEntry(
         name: "weak-to-strong",
         summary: "A strong student trained only on a weak model's labels beats its supervisor.",
@@ -80,10 +89,11 @@ public enum DemoCatalogue {
     public static let speculative = DemoEntry(
         name: "speculative", summary: "Speculative decoding: a draft model proposes, the target verifies.",
         title: "Speculative decoding",
-        defaultJSON: { SpeculativeDemo.json(SpeculativeDemo.run(seed: $0)) })
+        defaultJSON: { SpeculativeDemo.json(SpeculativeDemo.run(seed: $0)) }, claims: SpeculativeDemo.claims,
+        headlineNumbers: SpeculativeDemo.headlineNumbers, jsonKeys: SpeculativeDemo.jsonKeys)
 
     /// Every demo, in the order `tandem run` lists them.
-    public static let entries: [DemoEntry] = [cascade, ensemble, weakToStrong, filter, distill, speculative]
+    public static let entries: [DemoEntry] = [cascade, router, ensemble, weakToStrong, filter, distill, speculative]
 
     /// The JSON reference for every demo, generated from the registry (docs/demo-json.md).
     public static func jsonReference() -> String {

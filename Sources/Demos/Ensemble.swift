@@ -2,12 +2,16 @@ import Foundation
 import ToyEngine
 
 /// `ensemble`: many small models (different seeds and bootstrap samples) combined by majority
-/// vote, probability averaging or weighted averaging, against one large model, on the binary
-/// `clusters` task. The Condorcet curve shows what the vote would reach if the members' errors
-/// were independent.
+/// vote, probability averaging or weighted averaging, and the same kind of small model boosted
+/// (AdaBoost), against one large model, on the binary `clusters` task. The members are tiny
+/// (two hidden units: two lines through a boundary that curves around twelve clusters), so they
+/// share a large bias that averaging keeps and boosting, which trains each new member on the
+/// examples the previous ones got wrong, can remove. The Condorcet curve shows what the vote
+/// would reach if the members' errors were independent; the Bayes accuracy, what no classifier
+/// can beat on this task.
 public enum EnsembleDemo {
     public enum Method: String, Sendable, CaseIterable, Codable {
-        case vote, average, weighted
+        case vote, average, weighted, boosting
     }
 
     /// How different the members' training is.
@@ -52,6 +56,13 @@ public enum EnsembleDemo {
         public var curve: [CurvePoint]
         /// Mean pairwise correlation of the members' errors on test data.
         public var errorCorrelation: Double
+        /// The Bayes-optimal accuracy of the task (the rule that knows the class densities), on a
+        /// Monte Carlo sample of `bayesSamples` fresh points, and its standard error.
+        public var bayesAccuracy: Double
+        public var bayesStandardError: Double
+        /// Boosting rounds whose weak learner was no better than chance on the weighted data
+        /// (skipped, as AdaBoost prescribes).
+        public var boostingSkipped: Int
 
         public var meanMember: Double { members.reduce(0, +) / Double(max(members.count, 1)) }
         public var bestMember: Double { members.max() ?? 0 }
@@ -62,14 +73,19 @@ public enum EnsembleDemo {
         Array(Set(stride(from: 1, through: 25, by: 2)).union([members])).sorted()
     }
 
+    /// Fresh points the Bayes accuracy is estimated on (standard error about 0.1 point).
+    public static let bayesSamples = 40_000
+    /// Hidden units of each member.
+    public static let memberHidden = 2
+
     public static func run(_ options: Options = Options(), seed: UInt64 = 1, hooks: DemoHooks = .standard) -> Result {
-        // A curved boundary (six clusters per class) that a 6-unit MLP only roughly finds, so
-        // members vary from sample to sample — the variance an ensemble averages away.
+        // A curved boundary (six clusters per class) that a 2-unit MLP can only cut with two
+        // lines: members differ from sample to sample (variance) and all miss the same curves
+        // (bias).
         var taskOptions = ClusterTask.Options()
         taskOptions.clustersPerClass = 6
         taskOptions.spread = 1.4
         taskOptions.trainCount = 500
-        let memberHidden = 6
         let memberEpochs = 20
         let memberBatch = 100
         let memberLR = 0.05
@@ -113,6 +129,42 @@ public enum EnsembleDemo {
             batchSize: 64, rng: &rng)
         let largeBaseline = Baseline(accuracy: Recipes.accuracy(large, on: test), cost: Double(large.cost))
 
+        // AdaBoost (Freund & Schapire 1997) over the same tiny MLP: each round trains on a
+        // resample drawn with the current example weights, then up-weights its mistakes.
+        var weights = [Double](repeating: 1 / Double(train.count), count: train.count)
+        var boostedScore = [Double](repeating: 0, count: test.count)
+        var boostingAccuracy: [Int: Double] = [:]
+        var skipped = 0
+        for round in 0..<memberCount {
+            var roundRNG = SplitMix64(seed: seed ^ 0xB005_7000 ^ UInt64(round + 1) &* 0x9E37_79B9)
+            let rows = weightedResample(weights, count: train.count, rng: &roundRNG)
+            let model = MLP(inputs: train.features, hidden: [memberHidden], classes: 2, rng: &roundRNG)
+            let sample = train.subset(rows)
+            Recipes.fit(
+                model, inputs: sample.inputs, targets: .hard(sample.labels), epochs: memberEpochs,
+                learningRate: memberLR, batchSize: memberBatch, rng: &roundRNG)
+            let trainPredictions = model.predict(train.inputs)
+            var error = 0.0
+            for i in 0..<train.count where trainPredictions[i] != train.labels[i] { error += weights[i] }
+            if error < 0.5 {
+                let clamped = max(error, 1e-9)
+                let alpha = 0.5 * log((1 - clamped) / clamped)
+                var total = 0.0
+                for i in 0..<train.count {
+                    weights[i] *= exp(trainPredictions[i] == train.labels[i] ? -alpha : alpha)
+                    total += weights[i]
+                }
+                for i in 0..<train.count { weights[i] /= total }
+                for (i, p) in model.predict(test.inputs).enumerated() { boostedScore[i] += p == 1 ? alpha : -alpha }
+            } else {
+                skipped += 1
+            }
+            if sizes.contains(round + 1) {
+                boostingAccuracy[round + 1] = Metrics.accuracy(
+                    predictions: boostedScore.map { $0 > 0 ? 1 : 0 }, labels: test.labels)
+            }
+        }
+
         func combined(_ size: Int, _ method: Method) -> Double {
             let chosen = Array(testProbabilities.prefix(size))
             let predictions: [Int]
@@ -121,6 +173,8 @@ public enum EnsembleDemo {
                 predictions = hooks.majorityVote(chosen.map { $0.argmaxRows() }, 2)
             case .average:
                 predictions = hooks.averageProbabilities(chosen).argmaxRows()
+            case .boosting:
+                return boostingAccuracy[size] ?? .nan
             case .weighted:
                 // Weights from validation accuracy: log-odds of being right, never negative.
                 let weights = validationAccuracy.prefix(size).map { a in max(0, log(max(a, 1e-6) / max(1 - a, 1e-6))) }
@@ -142,13 +196,70 @@ public enum EnsembleDemo {
             }
         }
         let members = Array(memberAccuracy.prefix(options.members))
+        let bayes = bayesAccuracy(task, samples: bayesSamples, seed: seed)
         return Result(
             seed: seed, options: options, members: members, memberCost: memberCost,
             ensemble: Baseline(
                 accuracy: combined(options.members, options.method), cost: Double(options.members) * memberCost),
             large: largeBaseline, curve: curve,
             errorCorrelation: errorCorrelation(
-                testProbabilities.prefix(options.members).map { correctness($0.argmaxRows(), test.labels) }))
+                testProbabilities.prefix(options.members).map { correctness($0.argmaxRows(), test.labels) }),
+            bayesAccuracy: bayes,
+            bayesStandardError: (bayes * (1 - bayes) / Double(bayesSamples)).squareRoot(), boostingSkipped: skipped)
+    }
+
+    /// `count` indices drawn with replacement, each with probability proportional to its weight.
+    static func weightedResample(_ weights: [Double], count: Int, rng: inout SplitMix64) -> [Int] {
+        var cumulative: [Double] = []
+        cumulative.reserveCapacity(weights.count)
+        var total = 0.0
+        for w in weights {
+            total += w
+            cumulative.append(total)
+        }
+        return (0..<count).map { _ in
+            let u = rng.nextDouble() * total
+            var low = 0
+            var high = cumulative.count - 1
+            while low < high {
+                let mid = (low + high) / 2
+                if cumulative[mid] > u { high = mid } else { low = mid + 1 }
+            }
+            return low
+        }
+    }
+
+    /// The Bayes-optimal accuracy of `task`: fresh points drawn from its generator (classes in
+    /// turn, a uniform cluster of the class, Gaussian noise of the task's width), each labelled
+    /// by the class whose mixture density is highest there — the best any classifier can do.
+    public static func bayesAccuracy(_ task: ClusterTask, samples: Int, seed: UInt64) -> Double {
+        let o = task.options
+        var rng = SplitMix64(seed: seed ^ 0xBA7E_5000)
+        var point = [Double](repeating: 0, count: o.dimensions)
+        var logDensity = [Double](repeating: 0, count: o.clustersPerClass)
+        var right = 0
+        for i in 0..<samples {
+            let label = i % o.classes
+            let centre = label * o.clustersPerClass + rng.int(below: o.clustersPerClass)
+            for c in 0..<o.dimensions { point[c] = task.centres[centre, c] + o.width * rng.normal() }
+            var best = (score: -Double.infinity, label: 0)
+            for k in 0..<o.classes {
+                // log Σ_j exp(−‖x − μ_kj‖² / 2w²), the class's density up to a shared constant.
+                for j in 0..<o.clustersPerClass {
+                    var d = 0.0
+                    for c in 0..<o.dimensions {
+                        let t = point[c] - task.centres[k * o.clustersPerClass + j, c]
+                        d += t * t
+                    }
+                    logDensity[j] = -d / (2 * o.width * o.width)
+                }
+                let top = logDensity.max() ?? 0
+                let score = top + log(logDensity.reduce(0) { $0 + exp($1 - top) })
+                if score > best.score { best = (score, k) }
+            }
+            if best.label == label { right += 1 }
+        }
+        return Double(right) / Double(samples)
     }
 
     /// P(majority of `voters` independent voters is right), each right with `accuracy`; a tie

@@ -9,7 +9,20 @@ import ToyEngine
 /// norm(max(0, p − q)); when all γ pass it adds one bonus token from p. Leviathan et al. show
 /// the output is distributed exactly as the target's; the demo measures tokens per target
 /// call against (1 − α^(γ+1)) / (1 − α).
+///
+/// Compute is counted as a dense network of the same size would spend it: one multiply-add per
+/// parameter per position (an n-gram model's table is really a look-up, but its size stands for
+/// the model's size). The target scores γ + 1 positions per call whatever it accepts, and the
+/// draft runs γ times, so speculative decoding spends more compute per token than plain decoding:
+/// it trades compute for fewer sequential target calls.
 public enum SpeculativeDemo {
+    /// Whether a greedy verifier keeps the draft's token, given the target's next-token
+    /// distribution there.
+    public typealias GreedyVerifier = @Sendable (_ target: ArraySlice<Double>, _ draftToken: Int) -> Bool
+
+    /// The correct greedy rule: keep the draft's token exactly when it is the target's top token.
+    public static let exactGreedyVerifier: GreedyVerifier = { p, x in argmax(p) == x }
+
     public struct Options: Sendable, Equatable {
         /// Tokens generated per γ.
         public var tokens = 10_000
@@ -18,10 +31,16 @@ public enum SpeculativeDemo {
         public init() {}
     }
 
+    /// Multiply-adds per position of a model, counted as for a dense network of its size.
+    public static func compute(_ model: NGramModel) -> Double { Double(model.table.count) }
+
     public struct Point: Sendable, Equatable {
         public var gamma: Int
         public var tokensPerCall: Double
         public var formula: Double
+        /// Target plus draft multiply-adds per generated token: per target call, γ + 1 target
+        /// positions and γ draft positions.
+        public var computePerToken: Double
         /// (measured − formula) / formula.
         public var relativeGap: Double { (tokensPerCall - formula) / formula }
     }
@@ -41,8 +60,16 @@ public enum SpeculativeDemo {
         public var frequencyDistance: Double
         /// The same distance between two independent target-only samples (the noise floor).
         public var referenceDistance: Double
+        /// Whether greedy speculative decoding wrote exactly what an independent plain greedy
+        /// decode of the target writes.
         public var greedyIdentical: Bool
         public var greedyTokens: Int
+        /// Tokens per target call of greedy speculative decoding.
+        public var greedyTokensPerCall: Double
+        /// Multiply-adds per position of the target and of the draft; plain decoding spends the
+        /// target's per token.
+        public var targetCompute: Double
+        public var draftCompute: Double
         public var vocabulary: Int
         /// Tokens generated per γ.
         public var tokens: Int
@@ -50,7 +77,10 @@ public enum SpeculativeDemo {
 
     public static let gammas = Array(1...8)
 
-    public static func run(_ options: Options = Options(), seed: UInt64 = 1, hooks: DemoHooks = .standard) -> Result {
+    public static func run(
+        _ options: Options = Options(), seed: UInt64 = 1, hooks: DemoHooks = .standard,
+        greedyVerifier: GreedyVerifier = exactGreedyVerifier
+    ) -> Result {
         let source = MarkovSource(seed: seed)
         let v = source.options.vocabulary
         var rng = SplitMix64(seed: seed ^ 0x5350_4543)
@@ -76,10 +106,12 @@ public enum SpeculativeDemo {
         for gamma in gammas {
             var decodeRNG = SplitMix64(seed: seed ^ 0x4445_434F ^ UInt64(gamma))
             let run = decode(target: target, draft: draft, gamma: gamma, count: options.tokens, rng: &decodeRNG)
+            let perCall = Double(gamma + 1) * compute(target) + Double(gamma) * compute(draft)
             points.append(
                 Point(
                     gamma: gamma, tokensPerCall: Double(run.tokens.count) / Double(run.calls),
-                    formula: (1 - pow(alpha, Double(gamma + 1))) / (1 - alpha)))
+                    formula: (1 - pow(alpha, Double(gamma + 1))) / (1 - alpha),
+                    computePerToken: Double(run.calls) * perCall / Double(run.tokens.count)))
             if gamma == options.gamma {
                 blockAcceptance = zip(run.accepted, run.reached).map { $1 > 0 ? Double($0) / Double($1) : 0 }
                 speculativeOutput = run.tokens
@@ -88,15 +120,18 @@ public enum SpeculativeDemo {
         var otherRNG = rng.split()
         let another = generateFromTarget(target, count: options.tokens, rng: &otherRNG)
         let greedyCount = 400
-        let greedySpeculative = decodeGreedy(target: target, draft: draft, gamma: options.gamma, count: greedyCount)
+        let greedySpeculative = decodeGreedy(
+            target: target, draft: draft, gamma: options.gamma, count: greedyCount, verifier: greedyVerifier)
+        // The reference: the target decoding greedily on its own, one call per token.
         let greedyTarget = generateGreedy(target, count: greedyCount)
         return Result(
             seed: seed, acceptanceRate: alpha, acceptanceSpread: spread, points: points,
             blockAcceptance: blockAcceptance, gamma: options.gamma,
             frequencyDistance: totalVariation(speculativeOutput, reference, v),
             referenceDistance: totalVariation(another, reference, v),
-            greedyIdentical: greedySpeculative == greedyTarget, greedyTokens: greedyCount, vocabulary: v,
-            tokens: options.tokens)
+            greedyIdentical: greedySpeculative.tokens == greedyTarget, greedyTokens: greedyCount,
+            greedyTokensPerCall: Double(greedyCount) / Double(greedySpeculative.calls),
+            targetCompute: compute(target), draftCompute: compute(draft), vocabulary: v, tokens: options.tokens)
     }
 
     struct Run {
@@ -166,25 +201,36 @@ public enum SpeculativeDemo {
         return tokens
     }
 
-    /// Greedy speculative decoding: accept a draft token when it is the target's argmax.
-    static func decodeGreedy(target: NGramModel, draft: NGramModel, gamma: Int, count: Int) -> [Int] {
+    /// Greedy speculative decoding: the draft proposes γ tokens greedily; the verifier keeps
+    /// each draft token it accepts (the draft's token is what is written), and at the first
+    /// rejection the target's own top token is written instead. With `exactGreedyVerifier` the
+    /// output is the target's greedy output; a wrong verifier lets the draft's tokens through,
+    /// which the comparison with an independent greedy decode of the target catches.
+    static func decodeGreedy(
+        target: NGramModel, draft: NGramModel, gamma: Int, count: Int, verifier: GreedyVerifier
+    ) -> (tokens: [Int], calls: Int) {
         var tokens: [Int] = []
+        var calls = 0
         while tokens.count < count {
             var proposal = tokens
             for _ in 0..<gamma { proposal.append(argmax(draft.distribution(after: proposal[...]))) }
+            calls += 1
             let start = tokens.count
             var allAccepted = true
             for k in 0..<gamma {
-                let best = argmax(target.distribution(after: proposal[0..<(start + k)]))
-                tokens.append(best)
-                if best != proposal[start + k] {
+                let p = target.distribution(after: proposal[0..<(start + k)])
+                let drafted = proposal[start + k]
+                if verifier(p, drafted) {
+                    tokens.append(drafted)
+                } else {
+                    tokens.append(argmax(p))
                     allAccepted = false
                     break
                 }
             }
             if allAccepted { tokens.append(argmax(target.distribution(after: tokens[...]))) }
         }
-        return Array(tokens.prefix(count))
+        return (Array(tokens.prefix(count)), calls)
     }
 
     static func totalVariation(_ a: [Int], _ b: [Int], _ v: Int) -> Double {

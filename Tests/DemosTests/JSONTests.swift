@@ -19,22 +19,43 @@ import ToyEngine
 
     @Test func cascadeJSON() throws {
         let object = try parse(CascadeDemo.json(CascadeDemo.run(seed: 1)))
-        #expect(Set(object.keys) == ["demo", "seed", "small", "large", "points"])
+        #expect(
+            Set(object.keys) == [
+                "demo", "seed", "scorer", "tiers", "small", "medium", "large", "points", "oracle", "matching", "focus",
+                "target",
+                "auroc", "risk_coverage", "temperature", "scorer_comparison",
+            ])
         #expect(object["demo"] as? String == "cascade" && object["seed"] as? Int == 1)
+        fractionsAreFractions([object["auroc"]])
+        for p in try #require(object["risk_coverage"] as? [[String: Any]]) {
+            #expect(Set(p.keys) == ["coverage", "risk"])
+            fractionsAreFractions([p["coverage"], p["risk"]])
+        }
         let small = try #require(object["small"] as? [String: Any])
         #expect(Set(small.keys) == ["accuracy", "cost"])
         let points = try #require(object["points"] as? [[String: Any]])
         #expect(points.count == CascadeDemo.thresholds.count)
         for p in points {
-            #expect(Set(p.keys) == ["threshold", "accuracy", "cost", "deferral_rate"])
-            fractionsAreFractions([p["accuracy"], p["deferral_rate"], p["threshold"]])
+            #expect(
+                Set(p.keys) == [
+                    "threshold", "accuracy", "cost", "deferral_rate", "random_deferral_accuracy", "oracle_accuracy",
+                ])
+            fractionsAreFractions([p["accuracy"], p["deferral_rate"], p["threshold"], p["oracle_accuracy"]])
+            // The oracle at the same budget is at least as good as the cascade there.
+            #expect((p["oracle_accuracy"] as? Double ?? 0) >= (p["accuracy"] as? Double ?? 1) - 1e-12)
             #expect((p["cost"] as? Double ?? 0) >= small["cost"] as? Double ?? 0)
         }
     }
 
     @Test func ensembleJSON() throws {
         let object = try parse(EnsembleDemo.json(EnsembleDemo.run(seed: 1)))
-        #expect(Set(object.keys) == ["demo", "seed", "members", "large", "curve"])
+        #expect(
+            Set(object.keys) == [
+                "demo", "seed", "method", "member_cost", "members", "mean_member", "best_member", "ensemble", "large",
+                "bayes_accuracy", "bayes_standard_error", "error_correlation", "boosting_skipped", "vote_minus_average",
+                "boosting_minus_average", "curve",
+            ])
+        fractionsAreFractions([object["bayes_accuracy"], object["mean_member"], object["best_member"]])
         let members = try #require(object["members"] as? [Double])
         #expect(members.count == 11)
         fractionsAreFractions(members)
@@ -103,10 +124,14 @@ import ToyEngine
             #expect(Set(s.keys) == ["temperature", "accuracy", "ece"])
         }
         let speculative = try parse(SpeculativeDemo.json(SpeculativeDemo.run(seed: 1)))
-        #expect(Set(speculative.keys) == ["demo", "seed", "acceptance_rate", "points"])
+        #expect(
+            Set(speculative.keys) == [
+                "demo", "seed", "acceptance_rate", "acceptance_spread", "gamma", "tokens", "target_compute",
+                "draft_compute", "points", "block_acceptance", "frequency_distance", "reference_distance", "greedy",
+            ])
         fractionsAreFractions([speculative["acceptance_rate"]])
         for p in try #require(speculative["points"] as? [[String: Any]]) {
-            #expect(Set(p.keys) == ["gamma", "tokens_per_call", "formula"])
+            #expect(Set(p.keys) == ["gamma", "tokens_per_call", "formula", "compute_per_token"])
         }
     }
 

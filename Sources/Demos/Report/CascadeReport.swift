@@ -38,7 +38,7 @@ extension CascadeDemo {
         let scorerName =
             [
                 "maxprob": "its highest class probability", "margin": "the gap between its top two probabilities",
-                "learned": "a learned router's estimate that it is right",
+                "learned": "a learned scorer's estimate that its answer is right",
             ][r.scorer.rawValue] ?? r.scorer.rawValue
         out.paragraph(
             "A small keyword model (\(Format.count(r.small.cost)) multiply-adds) answers a support message when "
@@ -102,12 +102,12 @@ extension CascadeDemo {
         }
 
         out.section("Accuracy and cost by threshold (test set, \(r.scorer.rawValue) scorer)")
-        var table = Table(["τ", "accuracy", "cost", "of large", "deferred", "random deferral"])
-        table.shortHeaders = ["τ", "accuracy", "cost", "of large", "deferred", "random"]
-        table.dropOrder = [2, 5]
+        var table = Table(["τ", "accuracy", "cost", "of large", "deferred", "random deferral", "oracle"])
+        table.shortHeaders = ["τ", "accuracy", "cost", "of large", "deferred", "random", "oracle"]
+        table.dropOrder = [2, 5, 6]
         table.add([
             "small", Format.percent(r.small.accuracy), Format.count(r.small.cost),
-            Format.wholePercent(r.small.cost / r.large.cost), "0%", "",
+            Format.wholePercent(r.small.cost / r.large.cost), "0%", "", "",
         ])
         var lastRate = -1.0
         for p in r.points where p.deferralRate != lastRate && p.deferralRate > 0 {
@@ -117,26 +117,28 @@ extension CascadeDemo {
                     Format.fixed(p.threshold), Format.percent(p.accuracy), Format.count(p.cost),
                     Format.wholePercent(p.cost / r.large.cost),
                     Format.wholePercent(p.deferralRate), Format.percent(p.randomDeferralAccuracy),
+                    Format.percent(p.oracleAccuracy),
                 ],
                 highlight: p == r.matching)
         }
         if let medium = r.medium {
             table.add([
                 "medium", Format.percent(medium.accuracy), Format.count(medium.cost),
-                Format.wholePercent(medium.cost / r.large.cost), "", "",
+                Format.wholePercent(medium.cost / r.large.cost), "", "", "",
             ])
         }
         if r.tiers >= 3 {
             table.add([
                 "med→large", Format.percent(r.deferredAccuracy), Format.count(r.deferredCost),
-                Format.wholePercent(r.deferredCost / r.large.cost), "", "",
+                Format.wholePercent(r.deferredCost / r.large.cost), "", "", "",
             ])
         }
-        table.add(["large", Format.percent(r.large.accuracy), Format.count(r.large.cost), "100%", "", ""])
+        table.add(["large", Format.percent(r.large.accuracy), Format.count(r.large.cost), "100%", "", "", ""])
         table.add([
             "oracle", Format.percent(r.oracle.accuracy), Format.count(r.oracle.cost),
             Format.wholePercent(r.oracle.cost / r.large.cost),
             Format.wholePercent(r.oracle.deferralRate), Format.percent(r.oracle.randomDeferralAccuracy),
+            Format.percent(r.oracle.accuracy),
         ])
         out.block(table.render(out))
         out.blank()
@@ -144,22 +146,27 @@ extension CascadeDemo {
         out.note(
             "Small, large" + (r.tiers >= 3 ? ", medium" : "") + ": one model alone"
                 + (r.tiers >= 3 ? "; med→large: the medium model's deferrals sent on to the large one" : "")
-                + ". Oracle: defer exactly the small model's mistakes."
+                + ". Oracle row: defer exactly the small model's mistakes."
                 + (shown.contains(2) ? " Cost: multiply-adds per query;" : "")
                 + " of large: cost as a share of the large model's."
                 + (shown.contains(5)
                     ? " Random deferral\(table.usesShortHeaders(out) ? " (random)" : ""): accuracy when the same share of queries is deferred by coin."
-                    : ""))
+                    : "")
+                + (shown.contains(6)
+                    ? " Oracle column: the oracle deferring the same share (so at the same cost), mistakes first." : "")
+        )
+        if let m = r.matching {
+            out.blank()
+            out.paragraph(
+                "At the highlighted point the cascade defers \(Format.wholePercent(m.deferralRate)) and scores \(Format.percent(m.accuracy)); "
+                    + "random deferral at that budget scores \(Format.percent(m.randomDeferralAccuracy)), and the oracle \(Format.percent(m.oracleAccuracy))."
+            )
+        }
 
         out.section("Accuracy against cost")
-        let xs = r.points.map { $0.cost / r.large.cost } + [r.oracle.cost / r.large.cost, 1]
-        let ys = r.points.map(\.accuracy) + [r.small.accuracy, r.large.accuracy, r.oracle.accuracy]
-        let yLow = floor(((ys.min() ?? 0) - 0.01) * 50) / 50
-        let yHigh = min(1, ceil(((ys.max() ?? 1) + 0.005) * 50) / 50)
-        var plot = LinePlot(
-            series: [], xRange: 0...max(1, xs.max() ?? 1), yRange: yLow...yHigh, height: 10,
-            xLabel: "cost, share of the large model's", formatX: { Format.wholePercent($0) },
-            formatY: { Format.wholePercent($0) })
+        var plot = accuracyAgainstCost(
+            costShares: r.points.map { $0.cost / r.large.cost } + [r.oracle.cost / r.large.cost, 1],
+            accuracies: r.points.map(\.accuracy) + [r.small.accuracy, r.large.accuracy, r.oracle.accuracy])
         let sorted = r.points.sorted { $0.cost < $1.cost }
         plot.series.append(
             .init(
@@ -181,8 +188,19 @@ extension CascadeDemo {
         out.block(plot.render(out))
         out.blank()
 
-        out.section("Learned router vs max-probability at equal cost")
-        var comparison = Table(["deferred", "max-probability", "learned router", "difference"])
+        out.section("Is the score a good ranking?")
+        out.paragraph(rankingStory(r))
+        var risk = Table(["coverage", "risk"])
+        for p in r.riskCoverage { risk.add([Format.wholePercent(p.coverage), Format.percent(p.risk)]) }
+        out.block(risk.render(out))
+        out.note(
+            "Coverage: the share of queries the small model answers, those it scores highest; risk: the share of those it gets wrong."
+        )
+        out.blank()
+        out.paragraph(temperatureStory(r.temperature))
+
+        out.section("Learned scorer vs max-probability at equal cost")
+        var comparison = Table(["deferred", "max-probability", "learned scorer", "difference"])
         comparison.shortHeaders = ["deferred", "max-prob", "learned", "gain"]
         for c in r.comparison {
             comparison.add([
@@ -194,25 +212,67 @@ extension CascadeDemo {
         out.block(comparison.render(out))
         if comparison.usesShortHeaders(out) {
             out.note(
-                "Max-prob: defer by the small model's highest class probability; learned: by the learned router; gain: learned minus max-prob."
+                "Max-prob: defer by the small model's highest class probability; learned: by the learned scorer; gain: learned minus max-prob."
             )
         }
         out.blank()
-        out.paragraph(routerVerdict(r.comparison))
+        out.paragraph(scorerVerdict(r.comparison))
         return out.text
     }
 
+    /// An empty accuracy-against-cost plot framing these points (cost as a share of the large
+    /// model's on x, from 0; accuracy on y, in steps of 2 points): the cascade's and the router's.
+    static func accuracyAgainstCost(costShares: [Double], accuracies: [Double]) -> LinePlot {
+        let yLow = floor(((accuracies.min() ?? 0) - 0.01) * 50) / 50
+        let yHigh = min(1, ceil(((accuracies.max() ?? 1) + 0.005) * 50) / 50)
+        return LinePlot(
+            series: [], xRange: 0...max(1, costShares.max() ?? 1), yRange: yLow...yHigh, height: 10,
+            xLabel: "cost, share of the large model's", formatX: { Format.wholePercent($0) },
+            formatY: { Format.wholePercent($0) })
+    }
+
+    /// The score's AUROC and the risk it leaves at full and reduced coverage, in words.
+    static func rankingStory(_ r: Result) -> String {
+        let auroc = r.auroc.map { Format.fixed($0, 3) } ?? "undefined (the small model is never or always wrong)"
+        var text =
+            "A threshold is chosen on held-out data, so what matters is how well the score (\(r.scorer.rawValue)) ranks the small "
+            + "model's right answers above its wrong ones: its AUROC is \(auroc) (0.5: no better than a coin; 1: every right "
+            + "answer above every wrong one)."
+        if let full = r.riskCoverage.last, let most = r.riskCoverage.first(where: { abs($0.coverage - 0.7) < 0.001 }) {
+            text +=
+                " Answering everything, the small model is wrong on \(Format.percent(full.risk)); answering only the 70% it is surest of, on \(Format.percent(most.risk))."
+        }
+        return text
+    }
+
+    /// What temperature scaling did to the max-probability deferral set, from the numbers.
+    static func temperatureStory(_ t: TemperatureEffect) -> String {
+        let same =
+            t.changed == 0
+            ? "the same \(t.deferred) queries"
+            : "\(t.deferred - t.changed) of the same \(t.deferred) queries (overlap \(Format.percent(t.overlap))): \(t.changed) changed sides"
+        return
+            "Temperature scaling (T = \(Format.fixed(t.temperature, 2)), fitted on validation data) makes the probabilities honest but keeps "
+            + "each answer; a cascade deferring \(Format.wholePercent(t.deferralRate)) of queries then defers \(same), and scores "
+            + (Format.percent(t.accuracyAfter) == Format.percent(t.accuracyBefore)
+                ? "the same \(Format.percent(t.accuracyAfter))"
+                : "\(Format.percent(t.accuracyAfter)) instead of \(Format.percent(t.accuracyBefore))")
+            + ". With two classes it could not move a single "
+            + "query: the top probability is then a monotone function of the logit gap. With six, T reorders only queries whose "
+            + "other probabilities differ in shape."
+    }
+
     /// Which scorer wins at equal cost, from the numbers: a clean sweep, or a mixed result.
-    static func routerVerdict(_ comparison: [ScorerComparison]) -> String {
+    static func scorerVerdict(_ comparison: [ScorerComparison]) -> String {
         let gains = comparison.map { $0.learnedAccuracy - $0.maxprobAccuracy }
         let wins = gains.filter { $0 > 0 }.count
         let losses = gains.filter { $0 < 0 }.count
         let why =
-            "The router sees the keyword features too, so it can learn that messages with two intents' keywords (\"not about my …\") "
+            "The learned scorer sees the keyword features too, so it can learn that messages with two intents' keywords (\"not about my …\") "
             + "are risky even when the small model sounds sure; but, trained on a few hundred validation messages, it adds noise of its own."
         if wins > 0 && losses == 0 {
             return
-                "The learned router wins at every budget, by up to \(Format.fixed((gains.max() ?? 0) * 100, 1)) points. "
+                "The learned scorer wins at every budget, by up to \(Format.fixed((gains.max() ?? 0) * 100, 1)) points. "
                 + why
         }
         if losses > 0 && wins == 0 {
@@ -222,14 +282,47 @@ extension CascadeDemo {
         }
         if wins == 0 && losses == 0 { return "The two scorers tie at these budgets. " + why }
         return
-            "Mixed: the learned router wins at \(wins) of \(gains.count) budgets (by up to \(Format.fixed((gains.max() ?? 0) * 100, 1)) points) "
+            "Mixed: the learned scorer wins at \(wins) of \(gains.count) budgets (by up to \(Format.fixed((gains.max() ?? 0) * 100, 1)) points) "
             + "and loses at \(losses) (by up to \(Format.fixed(-(gains.min() ?? 0) * 100, 1))). " + why
+    }
+
+    static func focusJSON(_ f: Focus) -> JSONValue {
+        let kinds: [JSONValue] = f.kinds.map { k in
+            .object([
+                ("kind", .string(k.kind.rawValue)), ("count", .integer(k.count)), ("deferred", .integer(k.deferred)),
+                ("kept_wrong", .integer(k.keptWrong)),
+            ])
+        }
+        return .object([
+            ("point", pointJSON(f.point)), ("kinds", .array(kinds)),
+            ("deferred_examples", .array(f.deferredExamples.map(exampleJSON))),
+            ("confident_mistakes", .array(f.confidentMistakes.map(exampleJSON))),
+        ])
+    }
+
+    static func exampleJSON(_ e: Example) -> JSONValue {
+        .object([
+            ("text", .string(e.text)), ("score", .number(e.score)), ("small_guess", .string(e.smallGuess)),
+            ("truth", .string(e.truth)),
+        ])
+    }
+
+    static func pointJSON(_ p: Point) -> JSONValue {
+        .object([
+            ("threshold", .number(p.threshold)), ("accuracy", .number(p.accuracy)), ("cost", .number(p.cost)),
+            ("deferral_rate", .number(p.deferralRate)),
+        ])
     }
 
     public static func json(_ r: Result) -> JSONValue {
         .object([
             ("demo", .string("cascade")), ("seed", .unsigned(r.seed)),
+            ("scorer", .string(r.scorer.rawValue)), ("tiers", .integer(r.tiers)),
             ("small", .object([("accuracy", .number(r.small.accuracy)), ("cost", .number(r.small.cost))])),
+            (
+                "medium",
+                r.medium.map { .object([("accuracy", .number($0.accuracy)), ("cost", .number($0.cost))]) } ?? .null
+            ),
             ("large", .object([("accuracy", .number(r.large.accuracy)), ("cost", .number(r.large.cost))])),
             (
                 "points",
@@ -239,6 +332,55 @@ extension CascadeDemo {
                             ("threshold", .number(p.threshold)), ("accuracy", .number(p.accuracy)),
                             ("cost", .number(p.cost)),
                             ("deferral_rate", .number(p.deferralRate)),
+                            ("random_deferral_accuracy", .number(p.randomDeferralAccuracy)),
+                            ("oracle_accuracy", .number(p.oracleAccuracy)),
+                        ])
+                    })
+            ),
+            (
+                "oracle",
+                .object([
+                    ("accuracy", .number(r.oracle.accuracy)), ("cost", .number(r.oracle.cost)),
+                    ("deferral_rate", .number(r.oracle.deferralRate)),
+                ])
+            ),
+            ("matching", r.matching.map(pointJSON) ?? .null),
+            ("focus", r.focus.map(focusJSON) ?? .null),
+            (
+                "target",
+                r.target.map { t in
+                    .object([
+                        ("accuracy", .number(t.target)), ("threshold", t.threshold.map { .number($0) } ?? .null),
+                        ("validation_accuracy", t.validationAccuracy.map { .number($0) } ?? .null),
+                        ("test", t.test.map(pointJSON) ?? .null),
+                    ])
+                } ?? .null
+            ),
+            ("auroc", r.auroc.map { .number($0) } ?? .null),
+            (
+                "risk_coverage",
+                .array(
+                    r.riskCoverage.map { .object([("coverage", .number($0.coverage)), ("risk", .number($0.risk))]) })
+            ),
+            (
+                "temperature",
+                .object([
+                    ("value", .number(r.temperature.temperature)),
+                    ("deferral_rate", .number(r.temperature.deferralRate)),
+                    ("overlap", .number(r.temperature.overlap)), ("changed", .integer(r.temperature.changed)),
+                    ("accuracy_before", .number(r.temperature.accuracyBefore)),
+                    ("accuracy_after", .number(r.temperature.accuracyAfter)),
+                    ("auroc_before", r.temperature.aurocBefore.map { .number($0) } ?? .null),
+                    ("auroc_after", r.temperature.aurocAfter.map { .number($0) } ?? .null),
+                ])
+            ),
+            (
+                "scorer_comparison",
+                .array(
+                    r.comparison.map { c in
+                        .object([
+                            ("deferral_rate", .number(c.deferralRate)), ("maxprob", .number(c.maxprobAccuracy)),
+                            ("learned", .number(c.learnedAccuracy)),
                         ])
                     })
             ),

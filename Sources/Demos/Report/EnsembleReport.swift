@@ -21,15 +21,37 @@ extension EnsembleDemo {
                 ? "match their best member and beat the average"
                 : ensemble > mean ? "beat the average member but not the best" : "do not beat"
         let costShare = Format.wholePercent(r.ensemble.cost / r.large.cost)
+        let tail = boostingClause(r)
         if verb == "beat" {
             return
                 "\(n) small models combined by \(r.options.method.rawValue) reach \(Format.percent(r.ensemble.accuracy)), above their mean "
                 + "(\(Format.percent(r.meanMember))) and best (\(Format.percent(r.bestMember))) member, at \(costShare) of the large model's cost "
-                + "(large: \(Format.percent(r.large.accuracy)))."
+                + "(large: \(Format.percent(r.large.accuracy)))" + tail
         }
         return
             "\(n) small models combined by \(r.options.method.rawValue) reach \(Format.percent(r.ensemble.accuracy)) and \(verb) "
-            + "(mean \(Format.percent(r.meanMember)), best \(Format.percent(r.bestMember))), at \(costShare) of the large model's cost."
+            + "(mean \(Format.percent(r.meanMember)), best \(Format.percent(r.bestMember))), at \(costShare) of the large model's cost"
+            + tail
+    }
+
+    /// Boosting against averaging at the largest size, as a closing clause of the headline.
+    static func boostingClause(_ r: Result) -> String {
+        guard r.options.method != .boosting,
+            let size = r.curve.map(\.size).max(),
+            let boosted = r.curve.first(where: { $0.size == size && $0.method == .boosting }),
+            let averaged = r.curve.first(where: { $0.size == size && $0.method == .average })
+        else { return "." }
+        let gap = boosted.accuracy - averaged.accuracy
+        let points = Format.fixed(abs(gap) * 100, 1)
+        if gap > 0.0005 {
+            return
+                "; boosting \(size) of the same small models reaches \(Format.percent(boosted.accuracy)), \(points) points above averaging \(size)."
+        }
+        if gap < -0.0005 {
+            return
+                "; boosting \(size) of them reaches \(Format.percent(boosted.accuracy)), \(points) points below averaging \(size)."
+        }
+        return "; boosting \(size) of them ties averaging \(size) (\(Format.percent(boosted.accuracy)))."
     }
 
     public static func report(_ r: Result, settings: TerminalSettings) -> String {
@@ -42,8 +64,11 @@ extension EnsembleDemo {
                 "high": "its own bootstrap sample and a random 4 of the 6 features",
             ][r.options.diversity.rawValue] ?? ""
         out.paragraph(
-            "Each member is an MLP with 6 hidden units (\(Format.count(r.memberCost)) multiply-adds) trained on \(diversity); "
-                + "the large model has two layers of 32 (\(Format.count(r.large.cost)) multiply-adds). Task: two classes, each a mix of six blobs."
+            "Each member is an MLP with \(memberHidden) hidden units (\(Format.count(r.memberCost)) multiply-adds) trained on \(diversity); "
+                + "boosting trains the same small model on data reweighted towards the previous members' mistakes (AdaBoost). "
+                + "The large model has two layers of 32 (\(Format.count(r.large.cost)) multiply-adds). Task: two classes, each a mix of six blobs; "
+                + "the best any classifier can do on it (the Bayes accuracy, from the known densities on \(Format.count(Double(bayesSamples))) fresh points) "
+                + "is \(Format.percent(r.bayesAccuracy)) ± \(Format.fixed(r.bayesStandardError * 100, 1))."
         )
 
         out.section(r.members.count == 1 ? "The 1 member" : "The \(r.members.count) members")
@@ -63,32 +88,44 @@ extension EnsembleDemo {
         )
 
         out.section("Accuracy as the ensemble grows")
-        var table = Table(["members", "vote", "average", "weighted", "if independent", "cost"])
-        table.shortHeaders = ["size", "vote", "average", "weighted", "Condorcet", "cost"]
-        // On a narrow screen, cost goes first, then the methods not asked for.
+        var table = Table(["members", "vote", "average", "weighted", "boosting", "if independent", "cost"])
+        table.shortHeaders = ["size", "vote", "avg", "weighted", "boost", "Condorcet", "cost"]
+        // On a narrow screen, cost goes first, then the methods not asked for (boosting last).
         table.dropOrder =
-            [5] + [(Method.weighted, 3), (.vote, 1), (.average, 2)].filter { $0.0 != r.options.method }.map(\.1)
+            [6]
+            + [(Method.weighted, 3), (.vote, 1), (.average, 2), (.boosting, 4)].filter { $0.0 != r.options.method }.map(
+                \.1)
         for size in Set(r.curve.map(\.size)).sorted() {
             let row = r.curve.filter { $0.size == size }
             func acc(_ m: Method) -> String { Format.percent(row.first { $0.method == m }?.accuracy ?? .nan) }
             table.add(
                 [
-                    "\(size)", acc(.vote), acc(.average), acc(.weighted), Format.percent(row.first?.condorcet ?? .nan),
+                    "\(size)", acc(.vote), acc(.average), acc(.weighted), acc(.boosting),
+                    Format.percent(row.first?.condorcet ?? .nan),
                     Format.count(row.first?.cost ?? .nan),
                 ], highlight: size == r.options.members)
         }
         // The large model's accuracy sits in the column of the method asked for, which is never dropped.
         let largeCells = Method.allCases.map { $0 == r.options.method ? Format.percent(r.large.accuracy) : "" }
         table.add(["large"] + largeCells + ["", Format.count(r.large.cost)])
+        table.add(
+            ["Bayes"] + Method.allCases.map { $0 == r.options.method ? Format.percent(r.bayesAccuracy) : "" } + [
+                "", "",
+            ])
         out.block(table.render(out))
         let shown = table.keptColumns(out)
         out.note(
-            (table.usesShortHeaders(out) ? "Size: members in the ensemble. Condorcet" : "If independent")
-                + ": the accuracy the Condorcet formula gives if the members erred independently."
-                + (shown.contains(5) ? " Cost: multiply-adds per query." : ""))
+            (table.usesShortHeaders(out)
+                ? "Size: members in the ensemble (rounds for boosting). Condorcet" : "If independent")
+                + ": the accuracy the Condorcet formula gives if the members erred independently. Bayes: the task's ceiling."
+                + (shown.contains(6)
+                    ? " Cost: multiply-adds per query (boosting's too; but its members train one after another, each on the last ones' mistakes, where bagged members train in parallel)."
+                    : ""))
 
         let method = r.curve.filter { $0.method == r.options.method }
-        let ys = method.map(\.accuracy) + method.map(\.condorcet) + [r.large.accuracy]
+        let ys =
+            method.map(\.accuracy) + method.map(\.condorcet) + r.curve.filter { $0.method == .boosting }.map(\.accuracy)
+            + [r.large.accuracy]
         let yLow = floor(((ys.min() ?? 0) - 0.01) * 50) / 50
         var plot = LinePlot(
             series: [], xRange: 1...Double(method.map(\.size).max() ?? 25), yRange: yLow...1, height: 9,
@@ -103,12 +140,39 @@ extension EnsembleDemo {
                 marker: nil, style: .cyan, asciiGlyph: "*"))
         plot.series.append(
             .init(
+                name: "Bayes ceiling", points: method.map { (Double($0.size), r.bayesAccuracy) }, marker: "B",
+                style: .green))
+        if r.options.method != .boosting {
+            let boosting = r.curve.filter { $0.method == .boosting }
+            plot.series.append(
+                .init(
+                    name: "boosting", points: boosting.map { (Double($0.size), $0.accuracy) }, marker: nil,
+                    style: .magenta, asciiGlyph: "o", dash: .dashed))
+        }
+        plot.series.append(
+            .init(
                 name: "large", points: [(Double(method.map(\.size).max() ?? 25), r.large.accuracy)], marker: "L",
                 style: .green))
         out.blank()
         out.block(plot.render(out))
         out.paragraph(condorcetComparison(r))
+        out.paragraph(gapStory(r))
         return out.text
+    }
+
+    /// The gap between the Condorcet curve and the measured one, split at the Bayes ceiling.
+    static func gapStory(_ r: Result) -> String {
+        guard let last = r.curve.filter({ $0.method == r.options.method }).max(by: { $0.size < $1.size }) else {
+            return ""
+        }
+        let irreducible = max(0, last.condorcet - r.bayesAccuracy)
+        let reducible = r.bayesAccuracy - last.accuracy
+        return
+            "No classifier beats the Bayes accuracy, \(Format.percent(r.bayesAccuracy)): the classes overlap, so \(Format.percent(1 - r.bayesAccuracy)) "
+            + "of points are misread by any rule. Of the \(Format.fixed((last.condorcet - last.accuracy) * 100, 1)) points between the Condorcet "
+            + "curve and the measured \(r.options.method.rawValue) at \(last.size) members, \(Format.fixed(irreducible * 100, 1)) lie above that "
+            + "ceiling (irreducible error, which the independence formula ignores) and \(Format.fixed(reducible * 100, 1)) below it: the members' "
+            + "shared mistakes, from correlated training and their common bias."
     }
 
     /// How much the members share their mistakes, said from the measured correlation.
@@ -143,14 +207,40 @@ extension EnsembleDemo {
         } else {
             text += "."
         }
-        return text + " Averaging removes the members' variance, not their shared bias."
+        return text + " Averaging removes the members' variance, not their shared bias; boosting attacks the bias."
+    }
+
+    /// Vote minus average accuracy at the chosen size (nil if either is missing).
+    static func voteMinusAverage(_ r: Result) -> Double? {
+        let row = r.curve.filter { $0.size == r.options.members }
+        guard let vote = row.first(where: { $0.method == .vote }),
+            let average = row.first(where: { $0.method == .average })
+        else { return nil }
+        return vote.accuracy - average.accuracy
+    }
+
+    /// Boosting minus averaging at the largest size.
+    static func boostingMinusAverage(_ r: Result) -> Double? {
+        guard let size = r.curve.map(\.size).max() else { return nil }
+        let row = r.curve.filter { $0.size == size }
+        guard let boosted = row.first(where: { $0.method == .boosting }),
+            let average = row.first(where: { $0.method == .average })
+        else { return nil }
+        return boosted.accuracy - average.accuracy
     }
 
     public static func json(_ r: Result) -> JSONValue {
         .object([
             ("demo", .string("ensemble")), ("seed", .unsigned(r.seed)),
+            ("method", .string(r.options.method.rawValue)), ("member_cost", .number(r.memberCost)),
             ("members", .array(r.members.map { .number($0) })),
+            ("mean_member", .number(r.meanMember)), ("best_member", .number(r.bestMember)),
+            ("ensemble", .object([("accuracy", .number(r.ensemble.accuracy)), ("cost", .number(r.ensemble.cost))])),
             ("large", .object([("accuracy", .number(r.large.accuracy)), ("cost", .number(r.large.cost))])),
+            ("bayes_accuracy", .number(r.bayesAccuracy)), ("bayes_standard_error", .number(r.bayesStandardError)),
+            ("error_correlation", .number(r.errorCorrelation)), ("boosting_skipped", .integer(r.boostingSkipped)),
+            ("vote_minus_average", .number(voteMinusAverage(r))),
+            ("boosting_minus_average", .number(boostingMinusAverage(r))),
             (
                 "curve",
                 .array(

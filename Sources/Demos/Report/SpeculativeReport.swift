@@ -4,8 +4,10 @@ import Terminal
 extension SpeculativeDemo {
     public static func headline(_ r: Result) -> String {
         let point = r.points.first { $0.gamma == r.gamma }
+        let compute = (point?.computePerToken ?? .nan) / r.targetCompute
         return "The draft's tokens are accepted at α = \(Format.fixed(r.acceptanceRate)): each target call yields "
             + "\(Format.fixed(point?.tokensPerCall ?? .nan)) tokens at γ = \(r.gamma) (formula \(Format.fixed(point?.formula ?? .nan))), "
+            + "for \(Format.fixed(compute, 2))× plain decoding's compute per token, "
             + (matchesTarget(r)
                 ? "and the output is still distributed as the target's."
                 : "but the output's token frequencies stray from the target's.")
@@ -20,21 +22,28 @@ extension SpeculativeDemo {
                 + "of a second-order Markov source. The draft proposes γ tokens; the target checks them in one call, keeps each with "
                 + "probability min(1, p/q), resamples the first rejected one from max(0, p − q), and adds a bonus token when all pass."
         )
-        out.section("Tokens per target call")
-        var table = Table(["γ", "measured", "formula", "gap"])
+        out.section("Tokens per target call, and compute per token")
+        var table = Table(["γ", "measured", "formula", "gap", "compute/token", "vs plain"])
+        table.shortHeaders = ["γ", "tokens", "formula", "gap", "compute", "× plain"]
+        table.dropOrder = [4, 3]
         for p in r.points {
             table.add(
                 [
                     "\(p.gamma)", Format.fixed(p.tokensPerCall), Format.fixed(p.formula),
-                    String(format: "%+.1f%%", p.relativeGap * 100),
+                    String(format: "%+.1f%%", p.relativeGap * 100), Format.count(p.computePerToken),
+                    Format.fixed(p.computePerToken / r.targetCompute, 2) + "×",
                 ],
                 highlight: p.gamma == r.gamma)
         }
         out.block(table.render(out))
         out.blank()
         out.note(
-            "Formula: (1 − α^(γ+1)) / (1 − α) with the measured α. Each γ generates \(Format.count(Double(r.tokens))) tokens."
-        )
+            "Measured and formula: tokens per target call; formula (1 − α^(γ+1)) / (1 − α) with the measured α. "
+                + "Compute: target plus draft multiply-adds per generated token, counted as for dense networks of the models' sizes "
+                + "(one per parameter per position: target \(Format.count(r.targetCompute)), draft \(Format.count(r.draftCompute))); "
+                + "vs plain: against the target decoding alone (\(Format.count(r.targetCompute)) per token). "
+                + "Each γ generates \(Format.count(Double(r.tokens))) tokens.")
+        out.paragraph(computeStory(r))
         var plot = LinePlot(
             series: [], xRange: 1...Double(r.points.last?.gamma ?? 8),
             yRange: 1...ceil(max(r.points.map(\.tokensPerCall).max() ?? 2, r.points.map(\.formula).max() ?? 2) + 0.2),
@@ -71,11 +80,25 @@ extension SpeculativeDemo {
                     ? " — about the same size: sampling noise."
                     : " — the speculative output differs by more than sampling noise."))
         out.paragraph(
-            "Greedy decoding (accept a draft token only when it is the target's top choice): the \(r.greedyTokens) tokens are "
+            "Greedy decoding (keep a draft token only when it is the target's top choice, at \(Format.fixed(r.greedyTokensPerCall)) tokens per call): "
+                + "the \(r.greedyTokens) tokens are "
                 + (r.greedyIdentical
-                    ? "identical to the target's own greedy output."
-                    : "NOT identical to the target's greedy output — a bug."))
+                    ? "identical to an independent greedy decode of the target alone."
+                    : "NOT identical to an independent greedy decode of the target alone: the verifier lets wrong draft tokens through.")
+        )
         return out.text
+    }
+
+    /// The latency-for-compute trade, said from the numbers.
+    static func computeStory(_ r: Result) -> String {
+        guard let point = r.points.first(where: { $0.gamma == r.gamma }) else { return "" }
+        let ratio = point.computePerToken / r.targetCompute
+        return
+            "At γ = \(r.gamma) the target runs \(Format.fixed(1 / point.tokensPerCall, 2)) times per token instead of once, "
+            + "but each call scores \(r.gamma + 1) positions and the draft runs \(r.gamma) times, so the total compute per token is "
+            + "\(Format.fixed(ratio, 2))× plain decoding's. The trade pays when the target's calls are memory-bound (one token "
+            + "or γ + 1 tokens take about as long); at large batch sizes, where the hardware is busy computing, the extra "
+            + "positions cost real time and the gain shrinks."
     }
 
     /// Whether speculative output's token frequencies differ from the target's no more than two
@@ -128,16 +151,28 @@ extension SpeculativeDemo {
     public static func json(_ r: Result) -> JSONValue {
         .object([
             ("demo", .string("speculative")), ("seed", .unsigned(r.seed)),
-            ("acceptance_rate", .number(r.acceptanceRate)),
+            ("acceptance_rate", .number(r.acceptanceRate)), ("acceptance_spread", .number(r.acceptanceSpread)),
+            ("gamma", .integer(r.gamma)), ("tokens", .integer(r.tokens)),
+            ("target_compute", .number(r.targetCompute)), ("draft_compute", .number(r.draftCompute)),
             (
                 "points",
                 .array(
                     r.points.map { p in
                         .object([
                             ("gamma", .integer(p.gamma)), ("tokens_per_call", .number(p.tokensPerCall)),
-                            ("formula", .number(p.formula)),
+                            ("formula", .number(p.formula)), ("compute_per_token", .number(p.computePerToken)),
                         ])
                     })
+            ),
+            ("block_acceptance", .array(r.blockAcceptance.map { .number($0) })),
+            ("frequency_distance", .number(r.frequencyDistance)),
+            ("reference_distance", .number(r.referenceDistance)),
+            (
+                "greedy",
+                .object([
+                    ("identical", .bool(r.greedyIdentical)), ("tokens", .integer(r.greedyTokens)),
+                    ("tokens_per_call", .number(r.greedyTokensPerCall)),
+                ])
             ),
         ])
     }

@@ -9,10 +9,10 @@ import Terminal
 public struct RunCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run a demo: cascade, ensemble, weak-to-strong, filter, distill, speculative.",
+        abstract: "Run a demo: cascade, router, ensemble, weak-to-strong, filter, distill, speculative.",
         discussion: "Every demo takes --seed N (default 1) and --json; the same seed prints the same numbers.",
         subcommands: [
-            RunCascade.self, RunEnsemble.self, RunWeakToStrong.self, RunFilter.self, RunDistill.self,
+            RunCascade.self, RunRouter.self, RunEnsemble.self, RunWeakToStrong.self, RunFilter.self, RunDistill.self,
             RunSpeculative.self,
         ]
     )
@@ -235,16 +235,36 @@ public struct RunCascade: ParsableCommand {
     }
 }
 
+public struct RunRouter: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "router",
+        abstract: "A router picks a model from the query alone; against the cascade at equal cost.",
+        discussion:
+            "The router reads only the query and pays for the one model it picks; the cascade always pays for the small model. Both on the cascade demo's support messages and models."
+    )
+    @OptionGroup public var course: CourseOptions
+    @OptionGroup public var display: DisplayOptions
+    @OptionGroup public var common: DemoRunOptions
+    public init() {}
+
+    public func run() throws {
+        emitRuns(DemoCatalogue.router, common: common, display: display) { seed in
+            let result = RouterDemo.run(seed: seed)
+            return DemoOutcome(report: { RouterDemo.report(result, settings: $0) }, json: { RouterDemo.json(result) })
+        }
+    }
+}
+
 public struct RunEnsemble: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "ensemble",
-        abstract: "Many small models (vote, average, weighted) against one large model.")
+        abstract: "Many small models (vote, average, weighted, boosting) against one large model.")
     @OptionGroup public var course: CourseOptions
     @OptionGroup public var display: DisplayOptions
     @OptionGroup public var common: DemoRunOptions
     @Option(name: .long, help: "Members in the ensemble (1–25).")
     public var members = 11
-    @Option(name: .long, help: "How members are combined: vote, average or weighted.")
+    @Option(name: .long, help: "How members are combined: vote, average, weighted or boosting.")
     public var method: EnsembleDemo.Method = .average
     @Option(
         name: .long,
