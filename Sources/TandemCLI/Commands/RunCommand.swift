@@ -248,7 +248,7 @@ public struct RunRouter: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        emitRuns(DemoCatalogue.router, common: common, display: display) { seed in
+        try emitRuns(DemoCatalogue.router, common: common, display: display) { seed in
             let result = RouterDemo.run(seed: seed)
             return DemoOutcome(report: { RouterDemo.report(result, settings: $0) }, json: { RouterDemo.json(result) })
         }
