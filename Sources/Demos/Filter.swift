@@ -167,7 +167,8 @@ public enum FilterDemo {
         let (sizeProbe, _) = strongModel(0)
         return Result(
             seed: seed, allDataAccuracy: allData, poolNoise: noise(everything, pool.labels, task.cleanLabels),
-            weakCost: weak.cost, strongCost: sizeProbe.cost, qualityCost: quality.cost, poolCount: pool.count, points: points)
+            weakCost: weak.cost, strongCost: sizeProbe.cost, qualityCost: quality.cost, poolCount: pool.count,
+            points: points)
     }
 
     static func noise(_ rows: [Int], _ labels: [Int], _ clean: [Int]) -> Double {
@@ -209,7 +210,8 @@ extension FilterDemo {
         },
         DemoClaim("At the chosen fraction, the strong model scoring its own data selects better than the weak model") {
             json in
-            guard let strong = json.number(at: "chosen.strong_selected"), let weak = json.number(at: "chosen.weak_selected")
+            guard let strong = json.number(at: "chosen.strong_selected"),
+                let weak = json.number(at: "chosen.weak_selected")
             else { return nil }
             return strong > weak
         },

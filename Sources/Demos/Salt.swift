@@ -136,7 +136,8 @@ public enum SaltDemo {
             salt: makeRun("salt", train(kdUntil: kdSteps, selectedKD: false)),
             saltDS: makeRun("salt_ds", train(kdUntil: kdSteps, selectedKD: true)),
             kdThroughout: makeRun("kd_throughout", train(kdUntil: steps, selectedKD: false)),
-            teacherLoss: evaluation.loss(small, columns: smallColumns), entropyFloor: evaluation.entropy, smallCost: small.cost,
+            teacherLoss: evaluation.loss(small, columns: smallColumns), entropyFloor: evaluation.entropy,
+            smallCost: small.cost,
             largeCost: large.cost)
     }
 
@@ -229,7 +230,8 @@ extension SaltDemo {
             return ds < salt
         },
         DemoClaim("Distilling for the whole run ends worse than the baseline") { json in
-            guard let kd = json.number(at: "kd_throughout.final_loss"), let base = json.number(at: "baseline.final_loss")
+            guard let kd = json.number(at: "kd_throughout.final_loss"),
+                let base = json.number(at: "baseline.final_loss")
             else { return nil }
             return kd > base
         },

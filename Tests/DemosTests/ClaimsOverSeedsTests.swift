@@ -18,7 +18,9 @@ import Testing
         #expect(tallies.count == expected.count)
         for (tally, holding) in zip(tallies, expected) {
             #expect(tally.defined == 20, "\(entry.name): \(tally.statement) is undefined on some seed")
-            #expect(tally.holding == holding, "\(entry.name): \(tally.statement): \(tally.holding) of 20, pinned \(holding)")
+            #expect(
+                tally.holding == holding, "\(entry.name): \(tally.statement): \(tally.holding) of 20, pinned \(holding)"
+            )
         }
     }
 

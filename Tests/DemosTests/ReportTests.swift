@@ -59,6 +59,7 @@ import ToyEngine
         ("filter", { FilterDemo.report(FilterDemo.run(seed: 1), settings: $0) }),
         ("distill", { DistillDemo.report(DistillDemo.run(seed: 1), settings: $0) }),
         ("speculative", { SpeculativeDemo.report(SpeculativeDemo.run(seed: 1), settings: $0) }),
+        ("salt", { SaltDemo.report(SaltDemo.run(seed: 1), settings: $0) }),
     ]
 
     static var goldenDirectory: URL {

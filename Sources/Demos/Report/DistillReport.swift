@@ -4,14 +4,16 @@ import Terminal
 extension DistillDemo {
     public static func headline(_ r: Result) -> String {
         guard let best = r.bestSoft else { return "" }
-        let soft = "Distilled at T = \(Format.short(best.temperature)), the small student reaches \(Format.percent(best.scores.accuracy))"
+        let soft =
+            "Distilled at T = \(Format.short(best.temperature)), the small student reaches \(Format.percent(best.scores.accuracy))"
         let hard = "\(Format.percent(r.hardLabels.accuracy)) on the noisy labels"
         let cleaned = "\(Format.percent(r.teacherHard.accuracy)) on the teacher's hard labels"
         if best.scores.accuracy > r.teacherHard.accuracy {
             return soft + " vs \(hard) and \(cleaned): the soft labels add something beyond cleaning the labels."
         }
         return
-            soft + " vs \(hard) — but \(cleaned): here the gain is label cleaning, not the soft labels' extra information."
+            soft
+            + " vs \(hard) — but \(cleaned): here the gain is label cleaning, not the soft labels' extra information."
     }
 
     public static func report(_ r: Result, settings: TerminalSettings) -> String {
@@ -62,7 +64,8 @@ extension DistillDemo {
             "Two controls separate the soft labels' extra information (dark knowledge) from label cleaning. The teacher's hard "
                 + "labels (its top class for each example) fix many of the wrong labels but carry nothing else; the true labels of the "
                 + "same examples are what perfect cleaning would give. "
-                + cleaningClause(r) + " Which temperature does best changes from seed to seed" + bestTemperatureClause(r)
+                + cleaningClause(r) + " Which temperature does best changes from seed to seed"
+                + bestTemperatureClause(r)
                 + " (compare them with --seeds 20). The student's confidence follows the teacher's softened one, which is why its "
                 + "calibration changes too" + calibrationClause(r) + ".")
         return out.text

@@ -28,14 +28,13 @@ extension FilterDemo {
                 + "model (\(Format.count(Double(r.strongCost))) multiply-adds) trains on the lowest-loss fraction of each label, always for the same number of steps."
         )
         out.section("Strong model's test accuracy by fraction kept")
-        var table = Table(["kept", "weak-selected", "random", "strong-selected", "classifier", "wrong labels kept"])
-        table.shortHeaders = ["kept", "weak", "random", "strong", "class.", "wrong"]
+        var table = Table(["kept", "weak-selected", "random", "strong-selected", "classifier"])
+        table.shortHeaders = ["kept", "weak", "random", "strong", "class."]
         for p in r.points {
             table.add(
                 [
                     Format.wholePercent(p.fraction), Format.percent(p.weakSelected), Format.percent(p.random),
                     Format.percent(p.strongSelected), Format.percent(p.classifierSelected),
-                    Format.wholePercent(p.weakKeptNoise),
                 ], highlight: p == r.chosen)
         }
         out.block(table.render(out))
@@ -45,7 +44,10 @@ extension FilterDemo {
                 + "by the strong model's own loss (\(short ? "strong" : "strong-selected")), or by a small quality classifier "
                 + "(\(short ? "class." : "classifier")) trained on the strong model's keep/drop judgements of \(judgedCount) examples; "
                 + "each is the strong model's test accuracy. The highlighted row is the fraction chosen on validation data. "
-                + "\(short ? "Wrong" : "Wrong labels kept"): the share of wrong labels among the weak model's picks (the pool has \(Format.wholePercent(r.poolNoise)))."
+                + "Wrong labels among the weak model's picks (the pool has \(Format.wholePercent(r.poolNoise))): "
+                + r.points.map { "\(Format.wholePercent($0.weakKeptNoise)) of \(Format.wholePercent($0.fraction))" }
+                .joined(
+                    separator: ", ") + "."
         )
         let ys = r.points.flatMap { [$0.weakSelected, $0.random, $0.strongSelected, $0.classifierSelected] }
         let yLow = floor(((ys.min() ?? 0.5) - 0.01) * 50) / 50
@@ -130,7 +132,8 @@ extension FilterDemo {
         let weak = partial.map(\.weakSelected).reduce(0, +) / Double(partial.count)
         let classifier = partial.map(\.classifierSelected).reduce(0, +) / Double(partial.count)
         let comparison =
-            classifier > weak + 0.005 ? "selects better than" : weak > classifier + 0.005 ? "selects worse than" : "selects about as well as"
+            classifier > weak + 0.005
+            ? "selects better than" : weak > classifier + 0.005 ? "selects worse than" : "selects about as well as"
         return
             "The quality classifier (\(r.qualityCost) multiply-adds, the strong model asked about only \(judgedCount) of \(r.poolCount) examples) "
             + "\(comparison) the weak model's loss here (\(Format.percent(classifier)) vs \(Format.percent(weak)) on average)."
