@@ -74,7 +74,7 @@ public enum DemoCatalogue {
             ("chosen.strong_selected", "strong-selected (chosen fraction)", true),
             ("chosen.classifier_selected", "classifier-selected (chosen fraction)", true),
             ("pool_noise", "wrong labels in the pool", true),
-            ("points.2.weak_kept_noise", "wrong labels in the weak model's 60%", true),
+            ("points.1.weak_kept_noise", "wrong labels in the weak model's 60%", true),
         ],
         jsonKeys: [
             ("demo", "\"filter\""), ("seed", "the seed"),

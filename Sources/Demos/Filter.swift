@@ -51,7 +51,7 @@ public enum FilterDemo {
         }
     }
 
-    public static let fractions = [0.2, 0.4, 0.6, 0.8, 1.0]
+    public static let fractions = [0.4, 0.6, 0.8, 1.0]
 
     /// Pool examples the strong model judges for the quality classifier.
     public static let judgedCount = 120
@@ -191,8 +191,8 @@ extension FilterDemo {
             return weak > all
         },
         DemoClaim("Dropping the 40% with the highest weak loss more than halves the share of wrong labels") { json in
-            guard let kept = json.number(at: "points.2.weak_kept_noise"), let pool = json.number(at: "pool_noise"),
-                json.number(at: "points.2.fraction") == 0.6
+            guard let kept = json.number(at: "points.1.weak_kept_noise"), let pool = json.number(at: "pool_noise"),
+                json.number(at: "points.1.fraction") == 0.6
             else { return nil }
             return kept < pool / 2
         },

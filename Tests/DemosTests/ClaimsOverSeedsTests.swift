@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test func filterClaims() {
-        Self.check(DemoCatalogue.filter, expected: [20, 20, 20, 17, 6, 10])
+        Self.check(DemoCatalogue.filter, expected: [19, 20, 20, 15, 6, 10])
     }
 
     @Test func distillClaims() {

@@ -7,7 +7,7 @@ extension SaltDemo {
         case "baseline": return "baseline"
         case "salt": return "SALT"
         case "salt_ds": return "SALT_DS"
-        default: return "KD always"
+        default: return "KD throughout"
         }
     }
 
@@ -87,6 +87,7 @@ extension SaltDemo {
         out.blank()
         out.block(plot.render(out))
         out.paragraph(story(r))
+        out.blank()
         out.note(
             "For scale, the paper's own result (Rawat et al. 2024): a 2.8B-parameter model with a 1.5B teacher reached the "
                 + "baseline's quality in about 70% of the training steps. Over many seeds here: add --seeds 20.")
