@@ -164,6 +164,8 @@ public enum DemoCatalogue {
             ("salt", "distillation from the small model for kd_steps, then next-token training; same keys as baseline"),
             ("salt_ds", "as salt, with the small model also choosing the distillation phase's examples; same keys"),
             ("kd_throughout", "distillation from the small model for every step; same keys"),
+            ("at_switch.baseline", "the baseline's loss at the step where SALT hands over to next-token training"),
+            ("at_switch.salt", "SALT's loss at that step"),
             ("teacher_loss", "the small model's own expected loss"),
             ("entropy_floor", "the source's conditional entropy: the lowest loss any model can reach"),
             ("small_cost", "multiply-adds per prediction of the small model"),

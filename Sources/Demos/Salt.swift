@@ -57,6 +57,9 @@ public enum SaltDemo {
         public var smallCost: Int
         public var largeCost: Int
         public var runs: [Run] { [baseline, salt, saltDS, kdThroughout] }
+        /// The index in `evaluationSteps` of the step at which SALT hands over (the first
+        /// evaluation at or after it).
+        public var switchIndex: Int? { evaluationSteps.firstIndex { $0 >= kdSteps } }
     }
 
     /// The large model's hidden layer. The small model has none: it is softmax regression on the
@@ -212,6 +215,11 @@ extension SaltDemo {
             guard let steps = json.number(at: "steps") else { return nil }
             guard let reached = json.number(at: "salt.steps_to_baseline_quality") else { return false }
             return reached < steps
+        },
+        DemoClaim("At the switch, SALT's loss is below the baseline's") { json in
+            guard let salt = json.number(at: "at_switch.salt"), let base = json.number(at: "at_switch.baseline")
+            else { return nil }
+            return salt < base
         },
         DemoClaim("SALT ends with a lower loss than the baseline") { json in
             guard let salt = json.number(at: "salt.final_loss"), let base = json.number(at: "baseline.final_loss")

@@ -59,8 +59,7 @@ extension SaltDemo {
         // From the switch on: the range runs from the lowest loss to the baseline's loss at the
         // switch (earlier, higher points fall outside and are not drawn).
         let lows = r.runs.map(\.finalLoss) + [r.teacherLoss]
-        let switchIndex = r.evaluationSteps.firstIndex { $0 >= r.kdSteps } ?? 0
-        let top = r.baseline.curve.indices.contains(switchIndex) ? r.baseline.curve[switchIndex] : (lows.max() ?? 1)
+        let top = r.baseline.curve[safe: r.switchIndex] ?? (lows.max() ?? 1)
         let yLow = floor(((lows.min() ?? 0) - 0.01) * 50) / 50
         let yHigh = max(yLow + 0.05, ceil(top * 50) / 50)
         let xs = r.evaluationSteps.map(Double.init)
@@ -99,10 +98,7 @@ extension SaltDemo {
         var text =
             "Early on, the small model's probabilities are a better target than single sampled tokens: they say how likely "
             + "every next token is, so each step carries more information. "
-        let kdBeforeSwitch = r.kdSteps / max(1, r.evaluationSteps.count > 1 ? r.evaluationSteps[1] : 1)
-        if kdBeforeSwitch < r.baseline.curve.count, kdBeforeSwitch < r.salt.curve.count {
-            let b = r.baseline.curve[kdBeforeSwitch]
-            let s = r.salt.curve[kdBeforeSwitch]
+        if let b = r.baseline.curve[safe: r.switchIndex], let s = r.salt.curve[safe: r.switchIndex] {
             text +=
                 "At step \(r.kdSteps), when SALT switches, its loss is \(Format.fixed(s, 3)) against the baseline's \(Format.fixed(b, 3)). "
         }
@@ -134,8 +130,23 @@ extension SaltDemo {
             ("evaluation_steps", .array(r.evaluationSteps.map { .integer($0) })),
             ("baseline", run(r.baseline)), ("salt", run(r.salt)), ("salt_ds", run(r.saltDS)),
             ("kd_throughout", run(r.kdThroughout)),
+            (
+                "at_switch",
+                .object([
+                    ("baseline", .number(r.baseline.curve[safe: r.switchIndex])),
+                    ("salt", .number(r.salt.curve[safe: r.switchIndex])),
+                ])
+            ),
             ("teacher_loss", .number(r.teacherLoss)), ("entropy_floor", .number(r.entropyFloor)),
             ("small_cost", .integer(r.smallCost)), ("large_cost", .integer(r.largeCost)),
         ])
+    }
+}
+
+extension Array {
+    /// The element at `index`, or nil outside the array.
+    fileprivate subscript(safe index: Int?) -> Element? {
+        guard let index, indices.contains(index) else { return nil }
+        return self[index]
     }
 }
