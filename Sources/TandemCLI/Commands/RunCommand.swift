@@ -387,6 +387,7 @@ public struct RunSalt: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "salt",
         abstract: "A small model's soft labels early in pre-training speed up a larger model (SALT).")
+    @OptionGroup public var course: CourseOptions
     @OptionGroup public var display: DisplayOptions
     @OptionGroup public var common: DemoRunOptions
     public init() {}
