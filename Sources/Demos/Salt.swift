@@ -13,7 +13,9 @@ import ToyEngine
 ///   targets (knowledge distillation at T = 1); then next-token training takes over;
 /// - `saltDS`: as `salt`, but the distillation phase trains on examples the small model selects:
 ///   of twice as many candidate positions, the half whose observed next token the small model finds
-///   neither easy nor hopeless (its loss in the middle band), "challenging yet learnable";
+///   neither easy nor hopeless (its loss in the middle band), "challenging yet learnable". The
+///   standard phase then continues where plain SALT's does, so some candidates are seen twice
+///   (once as distillation examples);
 /// - `kdThroughout`: distillation from the small model for the whole run.
 /// Quality is the exact expected next-token loss against the source's own probabilities, over the
 /// contexts as often as held-out text has them (lower is better; the source's entropy is the floor).
@@ -242,6 +244,12 @@ extension SaltDemo {
                 let base = json.number(at: "baseline.final_loss")
             else { return nil }
             return kd > base
+        },
+        // Appended last: lessons refer to the claims by position.
+        DemoClaim("Distilled for the whole run, the large model ends within 0.05 nats of its teacher's loss") { json in
+            guard let kd = json.number(at: "kd_throughout.final_loss"), let teacher = json.number(at: "teacher_loss")
+            else { return nil }
+            return abs(kd - teacher) < 0.05
         },
     ]
 }

@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func saltClaims() {
-        Self.check(DemoCatalogue.salt, expected: [20, 20, 20, 20, 4, 20])
+        Self.check(DemoCatalogue.salt, expected: [20, 20, 20, 20, 4, 20, 20])
     }
 
     @Test func filterClaims() {
