@@ -75,25 +75,117 @@ public enum DemoCatalogue {
     public static let filter = DemoEntry(
         name: "filter", summary: "A weak model picks the strong model's training data.", title: "Filtering",
         defaultJSON: { FilterDemo.json(FilterDemo.run(seed: $0)) },
+        claims: FilterDemo.claims,
+        headlineNumbers: [
+            ("all_data_accuracy", "all data", true), ("chosen.fraction", "kept fraction chosen on validation", true),
+            ("chosen.weak_selected", "weak-selected (chosen fraction)", true),
+            ("chosen.random", "random (chosen fraction)", true),
+            ("chosen.strong_selected", "strong-selected (chosen fraction)", true),
+            ("chosen.classifier_selected", "classifier-selected (chosen fraction)", true),
+            ("pool_noise", "wrong labels in the pool", true),
+            ("points.1.weak_kept_noise", "wrong labels in the weak model's 60%", true),
+        ],
         jsonKeys: [
             ("demo", "\"filter\""), ("seed", "the seed"),
             ("all_data_accuracy", "test accuracy of the strong model trained on all the data"),
+            ("pool_noise", "the fraction of the pool whose label is wrong"),
+            ("chosen", "the kept fraction below 100% whose weak-selected model does best on clean validation data"),
+            ("chosen.fraction", "that fraction"),
+            ("chosen.weak_selected", "test accuracy there when the weak model picks"),
+            ("chosen.random", "test accuracy there on a random subset"),
+            ("chosen.strong_selected", "test accuracy there when the strong model picks"),
+            ("chosen.classifier_selected", "test accuracy there when the quality classifier picks"),
+            ("weak_cost", "multiply-adds per example of the weak scorer"),
+            ("strong_cost", "multiply-adds per example of the strong model"),
+            ("quality_cost", "multiply-adds per example of the quality classifier"),
+            ("judged", "pool examples the strong model judges to train the quality classifier"),
             ("points[]", "one entry per kept fraction"), ("points[].fraction", "the fraction of the data kept"),
             ("points[].weak_selected", "test accuracy when the weak model picks the data it is most confident on"),
             ("points[].random", "test accuracy on a random subset of that size (the control)"),
             ("points[].strong_selected", "test accuracy when the strong model itself picks"),
+            (
+                "points[].classifier_selected",
+                "test accuracy when a small classifier trained on the strong model's keep/drop judgements of a sample picks"
+            ),
+            ("points[].weak_validation", "validation accuracy of the weak-selected model (chooses the fraction)"),
+            ("points[].weak_kept_noise", "the share of wrong labels among the weak model's picks"),
         ])
     public static let distill = DemoEntry(
         name: "distill", summary: "A large teacher's soft labels make a small student better.", title: "Distillation",
-        defaultJSON: { DistillDemo.json(DistillDemo.run(seed: $0)) })
+        defaultJSON: { DistillDemo.json(DistillDemo.run(seed: $0)) },
+        claims: DistillDemo.claims,
+        headlineNumbers: [
+            ("teacher.accuracy", "teacher", true), ("hard_labels.accuracy", "student, noisy hard labels", true),
+            ("controls.teacher_hard.accuracy", "student, teacher's hard labels", true),
+            ("controls.true_labels.accuracy", "student, true labels", true),
+            ("soft.0.accuracy", "student, soft labels (1st T; default T = 1)", true),
+            ("soft.1.accuracy", "student, soft labels (2nd T; default T = 2)", true),
+            ("soft.2.accuracy", "student, soft labels (3rd T; default T = 4)", true),
+            ("soft.3.accuracy", "student, soft labels (4th T; default T = 8)", true),
+            ("best_temperature", "best temperature", false),
+            ("hard_labels.ece", "ECE, noisy hard labels", false), ("soft.0.ece", "ECE, soft labels (1st T)", false),
+        ],
+        jsonKeys: [
+            ("demo", "\"distill\""), ("seed", "the seed"),
+            ("teacher.accuracy", "the teacher's test accuracy"), ("teacher.ece", "the teacher's calibration error"),
+            ("hard_labels.accuracy", "the student trained on the (noisy) given labels: test accuracy"),
+            ("hard_labels.ece", "its expected calibration error (10 bins)"),
+            ("soft[]", "one entry per temperature"), ("soft[].temperature", "T"),
+            ("soft[].accuracy", "the student trained on the teacher's probabilities at T: test accuracy"),
+            ("soft[].ece", "its expected calibration error"),
+            ("controls.teacher_hard", "the student on the teacher's hard labels (label cleaning only): accuracy, ece"),
+            ("controls.true_labels", "the student on the true labels of the same examples: accuracy, ece"),
+            ("best_temperature", "the temperature with the best student accuracy"),
+            ("label_noise", "the fraction of training labels that are wrong"),
+            ("teacher_cost", "multiply-adds per prediction of the teacher"),
+            ("student_cost", "multiply-adds per prediction of the student"),
+        ])
     public static let speculative = DemoEntry(
         name: "speculative", summary: "Speculative decoding: a draft model proposes, the target verifies.",
         title: "Speculative decoding",
         defaultJSON: { SpeculativeDemo.json(SpeculativeDemo.run(seed: $0)) }, claims: SpeculativeDemo.claims,
         headlineNumbers: SpeculativeDemo.headlineNumbers, jsonKeys: SpeculativeDemo.jsonKeys)
 
+    public static let salt = DemoEntry(
+        name: "salt", summary: "A small model's soft labels early in pre-training speed up a larger model (SALT).",
+        title: "SALT",
+        defaultJSON: { SaltDemo.json(SaltDemo.run(seed: $0)) },
+        claims: SaltDemo.claims,
+        headlineNumbers: [
+            ("baseline.final_loss", "baseline: final loss", false),
+            ("salt.final_loss", "SALT: final loss", false),
+            ("salt.steps_to_baseline_quality", "SALT: steps to baseline's final loss", false),
+            ("salt_ds.final_loss", "SALT_DS: final loss", false),
+            ("salt_ds.steps_to_baseline_quality", "SALT_DS: steps to baseline's final loss", false),
+            ("kd_throughout.final_loss", "KD throughout: final loss", false),
+            ("teacher_loss", "small teacher's loss", false),
+        ],
+        jsonKeys: [
+            ("demo", "\"salt\""), ("seed", "the seed"), ("steps", "gradient steps of every large-model run"),
+            ("kd_steps", "steps of the distillation phase in SALT and SALT_DS"),
+            ("evaluation_steps", "the steps at which each curve is measured (0, 10, …)"),
+            ("baseline", "standard next-token training"),
+            ("baseline.curve", "expected next-token loss (nats) at each of evaluation_steps"),
+            (
+                "baseline.steps_to_baseline_quality",
+                "the first evaluated step at or below the baseline's final loss (null: never)"
+            ),
+            ("baseline.final_loss", "the loss after the last step"),
+            ("salt", "distillation from the small model for kd_steps, then next-token training; same keys as baseline"),
+            ("salt_ds", "as salt, with the small model also choosing the distillation phase's examples; same keys"),
+            ("kd_throughout", "distillation from the small model for every step; same keys"),
+            ("at_switch.baseline", "the baseline's loss at the step where SALT hands over to next-token training"),
+            ("at_switch.salt", "SALT's loss at that step"),
+            ("teacher_loss", "the small model's own expected loss"),
+            ("entropy_floor", "the source's conditional entropy: the lowest loss any model can reach"),
+            ("small_cost", "multiply-adds per prediction of the small model"),
+            ("large_cost", "multiply-adds per prediction of the large model"),
+        ])
+
     /// Every demo, in the order `tandem run` lists them.
-    public static let entries: [DemoEntry] = [cascade, router, ensemble, weakToStrong, filter, distill, speculative]
+    public static let entries: [DemoEntry] = [
+        cascade, router, ensemble, weakToStrong, filter, distill, speculative, salt,
+    ]
 
     /// The JSON reference for every demo, generated from the registry (docs/demo-json.md).
     public static func jsonReference() -> String {

@@ -110,16 +110,52 @@ import ToyEngine
         }
     }
 
+    @Test func saltJSON() throws {
+        let salt = try parse(SaltDemo.json(SaltDemo.run(seed: 1)))
+        for name in ["baseline", "salt", "salt_ds", "kd_throughout"] {
+            let run = try #require(salt[name] as? [String: Any], "\(name)")
+            #expect(Set(run.keys) == ["curve", "steps_to_baseline_quality", "final_loss"])
+            let curve = try #require(run["curve"] as? [Double])
+            let steps = try #require(salt["evaluation_steps"] as? [Int])
+            #expect(curve.count == steps.count)
+            #expect(run["final_loss"] as? Double == curve.last)
+        }
+        // The baseline reaches its own final loss at the end at the latest.
+        let baseline = try #require(salt["baseline"] as? [String: Any])
+        #expect((baseline["steps_to_baseline_quality"] as? Int).map { $0 <= 300 } == true)
+    }
+
     @Test func filterDistillSpeculativeJSON() throws {
         let filter = try parse(FilterDemo.json(FilterDemo.run(seed: 1)))
-        #expect(Set(filter.keys) == ["demo", "seed", "all_data_accuracy", "points"])
+        #expect(
+            Set(filter.keys) == [
+                "demo", "seed", "all_data_accuracy", "pool_noise", "chosen", "weak_cost", "strong_cost", "quality_cost",
+                "judged", "points",
+            ])
         for p in try #require(filter["points"] as? [[String: Any]]) {
-            #expect(Set(p.keys) == ["fraction", "weak_selected", "random", "strong_selected"])
-            fractionsAreFractions([p["fraction"], p["weak_selected"], p["random"], p["strong_selected"]])
+            #expect(
+                Set(p.keys) == [
+                    "fraction", "weak_selected", "random", "strong_selected", "classifier_selected", "weak_validation",
+                    "weak_kept_noise",
+                ])
+            fractionsAreFractions([
+                p["fraction"], p["weak_selected"], p["random"], p["strong_selected"], p["classifier_selected"],
+                p["weak_validation"], p["weak_kept_noise"],
+            ])
         }
         let distill = try parse(DistillDemo.json(DistillDemo.run(seed: 1)))
-        #expect(Set(distill.keys) == ["demo", "seed", "teacher", "hard_labels", "soft"])
+        #expect(
+            Set(distill.keys) == [
+                "demo", "seed", "teacher", "hard_labels", "soft", "controls", "best_temperature", "label_noise",
+                "teacher_cost", "student_cost",
+            ])
         #expect(Set((distill["hard_labels"] as? [String: Any])?.keys ?? [:].keys) == ["accuracy", "ece"])
+        let controls = try #require(distill["controls"] as? [String: [String: Any]])
+        #expect(Set(controls.keys) == ["teacher_hard", "true_labels"])
+        for control in controls.values {
+            #expect(Set(control.keys) == ["accuracy", "ece"])
+            fractionsAreFractions([control["accuracy"], control["ece"]])
+        }
         for s in try #require(distill["soft"] as? [[String: Any]]) {
             #expect(Set(s.keys) == ["temperature", "accuracy", "ece"])
         }

@@ -60,6 +60,7 @@ import ToyEngine
         ("distill", { DistillDemo.report(DistillDemo.run(seed: 1), settings: $0) }),
         ("speculative", { SpeculativeDemo.report(SpeculativeDemo.run(seed: 1), settings: $0) }),
         ("router", { RouterDemo.report(RouterDemo.run(seed: 1), settings: $0) }),
+        ("salt", { SaltDemo.report(SaltDemo.run(seed: 1), settings: $0) }),
     ]
 
     static var goldenDirectory: URL {

@@ -103,25 +103,7 @@ import ToyEngine
         #expect(median(high)! > median(low)! + 0.2, "\(high) vs \(low)")
     }
 
-    @Test(arguments: UInt64(1)...5)
-    func filterWeakSelectionBeatsRandomAndAllDataBelowFullFraction(seed: UInt64) {
-        let r = FilterDemo.run(seed: seed)
-        let winners = r.points.filter {
-            $0.fraction < 1 && $0.weakSelected > $0.random && $0.weakSelected > r.allDataAccuracy
-        }
-        #expect(!winners.isEmpty, "seed \(seed)")
-        #expect(r.best != nil)
-        // The weak model's choice does remove wrong labels.
-        let kept = r.points.first { $0.fraction == 0.6 }!
-        #expect(kept.weakKeptNoise < r.poolNoise / 2)
-    }
-
-    @Test(arguments: UInt64(1)...5)
-    func distillSomeTemperatureBeatsHardLabels(seed: UInt64) {
-        let r = DistillDemo.run(seed: seed)
-        #expect(r.soft.contains { $0.scores.accuracy > r.hardLabels.accuracy }, "seed \(seed)")
-        #expect(r.soft.map(\.temperature) == [1, 2, 4, 8])
-    }
+    // Filter, distill and SALT claims over seeds 1–20: ClaimsOverSeedsTests.
 
     @Test(arguments: UInt64(1)...5)
     func speculativeMatchesTheFormulaUpToGammaFour(seed: UInt64) {

@@ -241,6 +241,8 @@ import Testing
             EnsembleDemo.report(EnsembleDemo.run(seed: 1), settings: settings),
             WeakToStrongDemo.report(WeakToStrongDemo.run(w2s, seed: 1), settings: settings),
             FilterDemo.report(FilterDemo.run(seed: 1), settings: settings),
+            DistillDemo.report(DistillDemo.run(seed: 1), settings: settings),
+            SaltDemo.report(SaltDemo.run(seed: 1), settings: settings),
         ]
         for report in reports {
             // The only ellipsis left is the one quoted in prose ("not about my …").

@@ -15,7 +15,7 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 python3 - "$tandem" "$runs" <<'PY'
 import statistics, subprocess, sys, time
 tandem, runs = sys.argv[1], int(sys.argv[2])
-demos = ["cascade", "router", "ensemble", "weak-to-strong", "filter", "distill", "speculative"]
+demos = ["cascade", "router", "ensemble", "weak-to-strong", "filter", "distill", "speculative", "salt"]
 extra = {"weak-to-strong --preset overfit": ["weak-to-strong", "--preset", "overfit"]}
 print(f"{'demo':34} {'best':>8} {'median':>8}")
 for name, args in [(d, [d]) for d in demos] + list(extra.items()):

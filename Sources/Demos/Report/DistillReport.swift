@@ -4,14 +4,16 @@ import Terminal
 extension DistillDemo {
     public static func headline(_ r: Result) -> String {
         guard let best = r.bestSoft else { return "" }
-        if best.scores.accuracy > r.hardLabels.accuracy {
-            return
-                "Distilled at T = \(Format.short(best.temperature)), the small student reaches \(Format.percent(best.scores.accuracy)) vs "
-                + "\(Format.percent(r.hardLabels.accuracy)) with hard labels (teacher \(Format.percent(r.teacher.accuracy)), \(r.teacherCost / max(r.studentCost, 1))× the student's cost)."
+        let soft =
+            "Distilled at T = \(Format.short(best.temperature)), the small student reaches \(Format.percent(best.scores.accuracy))"
+        let hard = "\(Format.percent(r.hardLabels.accuracy)) on the noisy labels"
+        let cleaned = "\(Format.percent(r.teacherHard.accuracy)) on the teacher's hard labels"
+        if best.scores.accuracy > r.teacherHard.accuracy {
+            return soft + " vs \(hard) and \(cleaned): the soft labels add something beyond cleaning the labels."
         }
         return
-            "No temperature beats hard labels here: best soft \(Format.percent(best.scores.accuracy)) vs \(Format.percent(r.hardLabels.accuracy)) "
-            + "(teacher \(Format.percent(r.teacher.accuracy)))."
+            soft
+            + " vs \(hard) — but \(cleaned): here the gain is label cleaning, not the soft labels' extra information."
     }
 
     public static func report(_ r: Result, settings: TerminalSettings) -> String {
@@ -25,7 +27,9 @@ extension DistillDemo {
         )
         out.section("Student accuracy and calibration")
         var table = Table(["student trained on", "accuracy", "ECE"])
-        table.add(["hard labels", Format.percent(r.hardLabels.accuracy), Format.fixed(r.hardLabels.ece, 3)])
+        table.add(["noisy hard labels", Format.percent(r.hardLabels.accuracy), Format.fixed(r.hardLabels.ece, 3)])
+        table.add(["teacher's hard labels", Format.percent(r.teacherHard.accuracy), Format.fixed(r.teacherHard.ece, 3)])
+        table.add(["true labels", Format.percent(r.trueLabels.accuracy), Format.fixed(r.trueLabels.ece, 3)])
         for s in r.soft {
             table.add(
                 [
@@ -37,9 +41,13 @@ extension DistillDemo {
         table.add(["(the teacher itself)", Format.percent(r.teacher.accuracy), Format.fixed(r.teacher.ece, 3)])
         out.block(table.render(out))
         var bars = BarChart()
-        let values = [r.hardLabels.accuracy, r.teacher.accuracy] + r.soft.map(\.scores.accuracy)
+        let values =
+            [r.hardLabels.accuracy, r.teacherHard.accuracy, r.trueLabels.accuracy, r.teacher.accuracy]
+            + r.soft.map(\.scores.accuracy)
         bars.minimum = max(0, floor(((values.min() ?? 0.5) - 0.05) * 20) / 20)
-        bars.add("hard labels", r.hardLabels.accuracy, Format.percent(r.hardLabels.accuracy), style: .yellow)
+        bars.add("noisy labels", r.hardLabels.accuracy, Format.percent(r.hardLabels.accuracy), style: .yellow)
+        bars.add("teacher's hard", r.teacherHard.accuracy, Format.percent(r.teacherHard.accuracy), style: .yellow)
+        bars.add("true labels", r.trueLabels.accuracy, Format.percent(r.trueLabels.accuracy), style: .yellow)
         for s in r.soft {
             bars.add(
                 "T = \(Format.short(s.temperature))", s.scores.accuracy, Format.percent(s.scores.accuracy), style: .cyan
@@ -53,17 +61,32 @@ extension DistillDemo {
         )
         out.blank()
         out.paragraph(
-            "A hard label says only which class; the teacher's probabilities also say how typical the example is, which classes it "
-                + "resembles, and — with noisy labels — that a label is probably wrong. Higher T flattens the targets and shares more of that, "
-                + "though too flat a target also blurs which class is right" + bestTemperatureClause(r) + ". "
-                + "The student's own confidence then follows the teacher's softened one, which is why its calibration changes too"
-                + calibrationClause(r) + ".")
+            "Two controls separate the soft labels' extra information (dark knowledge) from label cleaning. The teacher's hard "
+                + "labels (its top class for each example) fix many of the wrong labels but carry nothing else; the true labels of the "
+                + "same examples are what perfect cleaning would give. "
+                + cleaningClause(r) + " Which temperature does best changes from seed to seed"
+                + bestTemperatureClause(r)
+                + " (compare them with --seeds 20). The student's confidence follows the teacher's softened one, which is why its "
+                + "calibration changes too" + calibrationClause(r) + ".")
         return out.text
     }
 
     static func bestTemperatureClause(_ r: Result) -> String {
         guard let best = r.bestSoft, r.soft.count > 1 else { return "" }
-        return ": here T = \(Format.short(best.temperature)) does best"
+        return "; here T = \(Format.short(best.temperature)) does best"
+    }
+
+    /// How much of the soft labels' gain over the noisy labels the teacher's hard labels already give.
+    static func cleaningClause(_ r: Result) -> String {
+        guard let best = r.bestSoft else { return "" }
+        let gain = best.scores.accuracy - r.hardLabels.accuracy
+        let cleaning = r.teacherHard.accuracy - r.hardLabels.accuracy
+        guard gain > 0 else {
+            return "Here no temperature beats the noisy labels."
+        }
+        return
+            "Here the soft labels gain \(Format.points(gain)) over the noisy labels, and the teacher's hard labels alone "
+            + "\(Format.points(cleaning)); the true labels give \(Format.percent(r.trueLabels.accuracy))."
     }
 
     /// How the student's ECE moved from hard labels to the best temperature, and the teacher's own.
@@ -71,14 +94,14 @@ extension DistillDemo {
         guard let best = r.bestSoft else { return "" }
         let moved = best.scores.ece > r.hardLabels.ece ? "rises" : "falls"
         return
-            ": its ECE \(moved) from \(Format.fixed(r.hardLabels.ece, 3)) (hard labels) to \(Format.fixed(best.scores.ece, 3)) "
+            ": its ECE \(moved) from \(Format.fixed(r.hardLabels.ece, 3)) (noisy hard labels) to \(Format.fixed(best.scores.ece, 3)) "
             + "(T = \(Format.short(best.temperature))), against the teacher's \(Format.fixed(r.teacher.ece, 3))"
     }
 
     public static func json(_ r: Result) -> JSONValue {
         .object([
             ("demo", .string("distill")), ("seed", .unsigned(r.seed)),
-            ("teacher", .object([("accuracy", .number(r.teacher.accuracy))])),
+            ("teacher", .object([("accuracy", .number(r.teacher.accuracy)), ("ece", .number(r.teacher.ece))])),
             (
                 "hard_labels",
                 .object([("accuracy", .number(r.hardLabels.accuracy)), ("ece", .number(r.hardLabels.ece))])
@@ -86,13 +109,31 @@ extension DistillDemo {
             (
                 "soft",
                 .array(
-                    r.soft.map { s in
+                    r.soft.map { s -> JSONValue in
                         .object([
                             ("temperature", .number(s.temperature)), ("accuracy", .number(s.scores.accuracy)),
                             ("ece", .number(s.scores.ece)),
                         ])
                     })
             ),
+            (
+                "controls",
+                .object([
+                    (
+                        "teacher_hard",
+                        .object([
+                            ("accuracy", .number(r.teacherHard.accuracy)), ("ece", .number(r.teacherHard.ece)),
+                        ])
+                    ),
+                    (
+                        "true_labels",
+                        .object([("accuracy", .number(r.trueLabels.accuracy)), ("ece", .number(r.trueLabels.ece))])
+                    ),
+                ])
+            ),
+            ("best_temperature", r.bestSoft.map { .number($0.temperature) } ?? .null),
+            ("label_noise", .number(r.labelNoise)),
+            ("teacher_cost", .integer(r.teacherCost)), ("student_cost", .integer(r.studentCost)),
         ])
     }
 }

@@ -3,13 +3,19 @@ import Terminal
 
 extension FilterDemo {
     public static func headline(_ r: Result) -> String {
-        guard let best = r.best else {
-            return
-                "No kept fraction below 100% beats both random selection and all data here (all data: \(Format.percent(r.allDataAccuracy)))."
+        guard let chosen = r.chosen else { return "" }
+        let kept = Format.wholePercent(chosen.fraction)
+        let verdict: String
+        switch (chosen.weakSelected > chosen.random, chosen.weakSelected > r.allDataAccuracy) {
+        case (true, true): verdict = "beating"
+        case (true, false): verdict = "beating a random \(kept) but not all the data:"
+        case (false, true): verdict = "beating all the data but not a random \(kept):"
+        case (false, false): verdict = "losing to"
         }
         return
-            "Training on the \(Format.wholePercent(best.fraction)) of the data the weak model trusts most gives \(Format.percent(best.weakSelected)), "
-            + "vs \(Format.percent(best.random)) for a random \(Format.wholePercent(best.fraction)) and \(Format.percent(r.allDataAccuracy)) for all of it."
+            "Keeping the \(kept) of the data the weak model trusts most (the fraction chosen on validation data) gives "
+            + "\(Format.percent(chosen.weakSelected)), \(verdict) \(Format.percent(chosen.random)) for a random \(kept) and "
+            + "\(Format.percent(r.allDataAccuracy)) for all of it."
     }
 
     public static func report(_ r: Result, settings: TerminalSettings) -> String {
@@ -22,24 +28,28 @@ extension FilterDemo {
                 + "model (\(Format.count(Double(r.strongCost))) multiply-adds) trains on the lowest-loss fraction of each label, always for the same number of steps."
         )
         out.section("Strong model's test accuracy by fraction kept")
-        var table = Table(["kept", "weak-selected", "random", "strong-selected", "wrong labels kept"])
-        table.shortHeaders = ["kept", "weak", "random", "strong", "wrong"]
+        var table = Table(["kept", "weak-selected", "random", "strong-selected", "classifier"])
+        table.shortHeaders = ["kept", "weak", "random", "strong", "class."]
         for p in r.points {
             table.add(
                 [
                     Format.wholePercent(p.fraction), Format.percent(p.weakSelected), Format.percent(p.random),
-                    Format.percent(p.strongSelected),
-                    Format.wholePercent(p.weakKeptNoise),
-                ], highlight: p == r.best)
+                    Format.percent(p.strongSelected), Format.percent(p.classifierSelected),
+                ], highlight: p == r.chosen)
         }
         out.block(table.render(out))
         let short = table.usesShortHeaders(out)
         out.note(
             "Kept: the fraction of the pool the strong model trains on, chosen by the weak model's loss (\(short ? "weak" : "weak-selected")), at random, "
-                + "or by the strong model's own loss (\(short ? "strong" : "strong-selected")); each is the strong model's test accuracy. "
-                + "\(short ? "Wrong" : "Wrong labels kept"): the share of wrong labels among the weak model's picks (the pool has \(Format.wholePercent(r.poolNoise)))."
+                + "by the strong model's own loss (\(short ? "strong" : "strong-selected")), or by a small quality classifier "
+                + "(\(short ? "class." : "classifier")) trained on the strong model's keep/drop judgements of \(judgedCount) examples; "
+                + "each is the strong model's test accuracy. The highlighted row is the fraction chosen on validation data. "
+                + "Wrong labels among the weak model's picks (the pool has \(Format.wholePercent(r.poolNoise))): "
+                + r.points.map { "\(Format.wholePercent($0.weakKeptNoise)) of \(Format.wholePercent($0.fraction))" }
+                .joined(
+                    separator: ", ") + "."
         )
-        let ys = r.points.flatMap { [$0.weakSelected, $0.random, $0.strongSelected] }
+        let ys = r.points.flatMap { [$0.weakSelected, $0.random, $0.strongSelected, $0.classifierSelected] }
         let yLow = floor(((ys.min() ?? 0.5) - 0.01) * 50) / 50
         let yHigh = min(1, ceil(((ys.max() ?? 1) + 0.005) * 50) / 50)
         var plot = LinePlot(
@@ -58,12 +68,16 @@ extension FilterDemo {
             .init(
                 name: "strong-selected", points: r.points.map { ($0.fraction, $0.strongSelected) }, marker: "s",
                 style: .green))
+        plot.series.append(
+            .init(
+                name: "classifier", points: r.points.map { ($0.fraction, $0.classifierSelected) }, marker: "c",
+                style: .magenta))
         out.blank()
         out.block(plot.render(out))
         out.blank()
         out.paragraph(
             selectionStory(r) + " Random selection keeps the noise rate and only throws data away. "
-                + scorerComparison(r))
+                + scorerComparison(r) + " " + classifierComparison(r))
         return out.text
     }
 
@@ -80,7 +94,7 @@ extension FilterDemo {
                     + ": those examples are mostly the mislabelled ones, and without them the strong model no longer learns their bias."
                 : dropped + ": the weak model's loss finds only part of the mislabelled examples."
         }
-        if let best = r.best, let smallest = r.points.min(by: { $0.fraction < $1.fraction }),
+        if let best = r.chosen, let smallest = r.points.min(by: { $0.fraction < $1.fraction }),
             smallest.fraction < best.fraction,
             smallest.weakSelected < best.weakSelected - 0.005
         {
@@ -110,10 +124,37 @@ extension FilterDemo {
             "The weak scorer selects about as well as the strong model scoring its own data, at 1/\(ratio) of the cost."
     }
 
+    /// How the quality classifier, which asks the strong model about only a small sample, compares
+    /// with the weak model's own loss.
+    static func classifierComparison(_ r: Result) -> String {
+        let partial = r.points.filter { $0.fraction < 1 }
+        guard !partial.isEmpty else { return "" }
+        let weak = partial.map(\.weakSelected).reduce(0, +) / Double(partial.count)
+        let classifier = partial.map(\.classifierSelected).reduce(0, +) / Double(partial.count)
+        let comparison =
+            classifier > weak + 0.005
+            ? "selects better than" : weak > classifier + 0.005 ? "selects worse than" : "selects about as well as"
+        return
+            "The quality classifier (\(r.qualityCost) multiply-adds, the strong model asked about only \(judgedCount) of \(r.poolCount) examples) "
+            + "\(comparison) the weak model's loss here (\(Format.percent(classifier)) vs \(Format.percent(weak)) on average)."
+    }
+
     public static func json(_ r: Result) -> JSONValue {
         .object([
             ("demo", .string("filter")), ("seed", .unsigned(r.seed)),
-            ("all_data_accuracy", .number(r.allDataAccuracy)),
+            ("all_data_accuracy", .number(r.allDataAccuracy)), ("pool_noise", .number(r.poolNoise)),
+            (
+                "chosen",
+                r.chosen.map { p in
+                    .object([
+                        ("fraction", .number(p.fraction)), ("weak_selected", .number(p.weakSelected)),
+                        ("random", .number(p.random)), ("strong_selected", .number(p.strongSelected)),
+                        ("classifier_selected", .number(p.classifierSelected)),
+                    ])
+                } ?? .null
+            ),
+            ("weak_cost", .integer(r.weakCost)), ("strong_cost", .integer(r.strongCost)),
+            ("quality_cost", .integer(r.qualityCost)), ("judged", .integer(judgedCount)),
             (
                 "points",
                 .array(
@@ -122,6 +163,9 @@ extension FilterDemo {
                             ("fraction", .number(p.fraction)), ("weak_selected", .number(p.weakSelected)),
                             ("random", .number(p.random)),
                             ("strong_selected", .number(p.strongSelected)),
+                            ("classifier_selected", .number(p.classifierSelected)),
+                            ("weak_validation", .number(p.weakValidation)),
+                            ("weak_kept_noise", .number(p.weakKeptNoise)),
                         ])
                     })
             ),

@@ -9,11 +9,11 @@ import Terminal
 public struct RunCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run a demo: cascade, router, ensemble, weak-to-strong, filter, distill, speculative.",
+        abstract: "Run a demo: cascade, router, ensemble, weak-to-strong, filter, distill, speculative, salt.",
         discussion: "Every demo takes --seed N (default 1) and --json; the same seed prints the same numbers.",
         subcommands: [
             RunCascade.self, RunRouter.self, RunEnsemble.self, RunWeakToStrong.self, RunFilter.self, RunDistill.self,
-            RunSpeculative.self,
+            RunSpeculative.self, RunSalt.self,
         ]
     )
     @OptionGroup public var course: CourseOptions
@@ -458,6 +458,23 @@ public struct RunSpeculative: ParsableCommand {
             let result = SpeculativeDemo.run(options, seed: seed)
             return DemoOutcome(
                 report: { SpeculativeDemo.report(result, settings: $0) }, json: { SpeculativeDemo.json(result) })
+        }
+    }
+}
+
+public struct RunSalt: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "salt",
+        abstract: "A small model's soft labels early in pre-training speed up a larger model (SALT).")
+    @OptionGroup public var course: CourseOptions
+    @OptionGroup public var display: DisplayOptions
+    @OptionGroup public var common: DemoRunOptions
+    public init() {}
+
+    public func run() throws {
+        try emitRuns(DemoCatalogue.salt, common: common, display: display) { seed in
+            let result = SaltDemo.run(seed: seed)
+            return DemoOutcome(report: { SaltDemo.report(result, settings: $0) }, json: { SaltDemo.json(result) })
         }
     }
 }
