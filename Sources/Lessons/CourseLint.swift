@@ -57,8 +57,8 @@ public struct CourseLinter: Sendable {
         var report = LintReport()
         let manifestPath = course.relativePath(course.manifestURL)
         let manifestText = (try? String(contentsOf: course.manifestURL, encoding: .utf8)) ?? ""
-        let headerLines = Self.headerLines(in: manifestText)
-        report.problems += checkManifest(manifestPath: manifestPath, headerLines: headerLines)
+        let sourceLines = (try? CourseManifest.parseWithLines(manifestText, path: manifestPath))?.lines
+        report.problems += checkManifest(manifestPath: manifestPath, sourceLines: sourceLines ?? .init())
         report.lessons = course.manifest.lessons.count
         report.exercises = course.manifest.exercises.count
 
@@ -86,10 +86,8 @@ public struct CourseLinter: Sendable {
                 problems += loaded.problems.map(LintProblem.init)
                 let ids = loaded.questionIDs
                 report.questions += ids.count
-                let quizText = (try? String(contentsOf: quizURL, encoding: .utf8)) ?? ""
                 var seenHere = Set<String>()
-                for id in ids where seenHere.insert(id).inserted {
-                    let line = Self.line(ofQuestionID: id, in: quizText) ?? 1
+                for (id, line) in zip(ids, loaded.questionIDLines) where seenHere.insert(id).inserted {
                     if let first = questionSites[id] {
                         duplicateProblems.append(
                             LintProblem(
@@ -124,11 +122,12 @@ public struct CourseLinter: Sendable {
 
     // MARK: - Manifest against folders
 
-    func checkManifest(manifestPath: String, headerLines: [String: [Int]]) -> [LintProblem] {
+    func checkManifest(manifestPath: String, sourceLines: CourseManifest.SourceLines) -> [LintProblem] {
         var problems: [LintProblem] = []
         let fileManager = FileManager.default
         func line(_ header: String, _ index: Int) -> Int {
-            headerLines[header].flatMap { index < $0.count ? $0[index] : nil } ?? 1
+            let lines = header == "lessons" ? sourceLines.lessons : sourceLines.exercises
+            return index < lines.count ? lines[index] : 1
         }
 
         var listedFolders = Set<String>()
@@ -368,31 +367,6 @@ public struct CourseLinter: Sendable {
     }
 
     // MARK: - Helpers
-
-    /// 1-based lines of each `[[name]]` header in a TOML text.
-    static func headerLines(in text: String) -> [String: [Int]] {
-        var result: [String: [Int]] = [:]
-        for (index, line) in LiveBlockScanner.splitLines(text).enumerated() {
-            let trimmed = line.trimmingWhitespace()
-            guard trimmed.hasPrefix("[["), let close = trimmed.range(of: "]]") else { continue }
-            let name = trimmed[trimmed.index(trimmed.startIndex, offsetBy: 2)..<close.lowerBound].trimmingWhitespace()
-            result[name, default: []].append(index + 1)
-        }
-        return result
-    }
-
-    /// The line of `id = "ID"` in a quiz file.
-    static func line(ofQuestionID id: String, in text: String) -> Int? {
-        for (index, line) in LiveBlockScanner.splitLines(text).enumerated() {
-            let trimmed = line.trimmingWhitespace()
-            guard trimmed.hasPrefix("id") else { continue }
-            let rest = trimmed.dropFirst(2).trimmingWhitespace()
-            guard rest.hasPrefix("=") else { continue }
-            let value = rest.dropFirst().trimmingWhitespace()
-            if value == "\"\(id)\"" || value == "'\(id)'" { return index + 1 }
-        }
-        return nil
-    }
 
     /// Runs `body` over `items` with at most `width` at once; results in input order.
     static func runConcurrently(
