@@ -67,12 +67,14 @@ public struct CourseLinter: Sendable {
         var perLesson: [[LintProblem]] = []
         var questionSites: [String: (path: String, line: Int)] = [:]
         var duplicateProblems: [LintProblem] = []
+        let lessonFiles = Set(course.manifest.lessons.map { course.lessonFile($0).standardizedFileURL.path })
         for lesson in course.manifest.lessons {
             var problems: [LintProblem] = []
             let url = course.lessonFile(lesson)
             let path = course.relativePath(url)
             if let data = FileManager.default.contents(atPath: url.path) {
-                let (lessonProblems, runs) = checkLesson(data: data, path: path, url: url)
+                let (lessonProblems, runs) = checkLesson(
+                    data: data, path: path, url: url, lessonFiles: lessonFiles)
                 problems += lessonProblems
                 report.liveBlocks += runs.count + lessonProblems.filter { $0.message.hasPrefix("tandem block") }.count
                 for run in runs {
@@ -225,7 +227,7 @@ public struct CourseLinter: Sendable {
     }
 
     /// Problems found without running anything, and the blocks to run.
-    func checkLesson(data: Data, path: String, url: URL) -> ([LintProblem], [PendingRun]) {
+    func checkLesson(data: Data, path: String, url: URL, lessonFiles: Set<String>) -> ([LintProblem], [PendingRun]) {
         var problems: [LintProblem] = []
         guard let text = String(data: data, encoding: .utf8) else {
             return ([LintProblem(path: path, line: 1, message: "not valid UTF-8 text")], [])
@@ -256,15 +258,15 @@ public struct CourseLinter: Sendable {
                 problems.append(LintProblem(path: path, line: block.line, message: "tandem block: \(error.message)"))
             }
         }
-        problems += checkLinks(lines: lines, path: path, lessonURL: url)
+        problems += checkLinks(lines: lines, path: path, lessonURL: url, lessonFiles: lessonFiles)
         return (problems, runs)
     }
 
     /// Relative links (inline and reference definitions, images too) must point at files that
     /// exist; a link to another lesson's `lesson.md` must name a lesson of the course.
-    func checkLinks(lines: [String], path: String, lessonURL: URL) -> [LintProblem] {
+    /// `lessonFiles`: every lesson's `lesson.md` path, computed once per lint (per lesson it was quadratic).
+    func checkLinks(lines: [String], path: String, lessonURL: URL, lessonFiles: Set<String>) -> [LintProblem] {
         var problems: [LintProblem] = []
-        let lessonFolders = Set(course.manifest.lessons.map { course.lessonFile($0).standardizedFileURL.path })
         var fence: LiveBlockScanner.Fence? = nil
         for (index, line) in lines.enumerated() {
             if let open = fence {
@@ -285,7 +287,7 @@ public struct CourseLinter: Sendable {
                         LintProblem(
                             path: path, line: index + 1,
                             message: "link '\(target)' does not resolve (no file \(course.relativePath(resolved)))"))
-                } else if resolved.lastPathComponent == "lesson.md", !lessonFolders.contains(resolved.path) {
+                } else if resolved.lastPathComponent == "lesson.md", !lessonFiles.contains(resolved.path) {
                     problems.append(
                         LintProblem(
                             path: path, line: index + 1,
