@@ -206,3 +206,29 @@ import Testing
         #expect(TOMLKey.display(path: ["a", "b c"]) == "a.\"b c\"")
     }
 }
+
+/// The fuzz target's saved inputs and any crash it found (fuzz/corpus/toml, fuzz/crashes/toml) read
+/// to a document or an error with a position inside the input, here as well as in `fuzz/replay.sh`.
+@Suite struct TOMLFuzzInputTests {
+    static let fuzz = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("fuzz")
+
+    @Test func savedFuzzInputsReadWithoutTrapping() throws {
+        var count = 0
+        for folder in ["corpus/toml", "crashes/toml"] {
+            let directory = Self.fuzz.appendingPathComponent(folder)
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+            for name in names.sorted() {
+                let bytes = try [UInt8](Data(contentsOf: directory.appendingPathComponent(name)))
+                let lines = bytes.filter { $0 == UInt8(ascii: "\n") }.count + 1
+                count += 1
+                do {
+                    _ = try TOMLDocument.parse(bytes: bytes)
+                } catch {
+                    #expect(error.line >= 1 && error.line <= lines && error.column >= 1, "\(folder)/\(name)")
+                }
+            }
+        }
+        #expect(count >= 5)
+    }
+}
