@@ -21,8 +21,7 @@ let package = Package(
         .library(name: "Demos", targets: ["Demos"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
         .systemLibrary(
@@ -43,8 +42,10 @@ let package = Package(
         // Optimised in every configuration too: the demos' own loops (speculative decoding,
         // bookkeeping over thousands of predictions) run in debug tests over many seeds.
         .target(name: "Demos", dependencies: ["ToyEngine", "Terminal"], swiftSettings: [.unsafeFlags(["-O"])]),
-        .target(name: "Course", dependencies: ["TOMLKit"]),
-        .target(name: "Quiz", dependencies: ["Course", "Terminal", "TerminalMarkdown", "TOMLKit"]),
+        // Our own TOML 1.0 reader: never traps, every error and every key has a line.
+        .target(name: "TOML"),
+        .target(name: "Course", dependencies: ["TOML"]),
+        .target(name: "Quiz", dependencies: ["Course", "Terminal", "TerminalMarkdown", "TOML"]),
         .target(name: "Exercises", dependencies: ["Course", "Terminal"]),
         // Lesson pages: live `tandem` blocks, header/footer, and `lint` over the whole course.
         .target(name: "Lessons", dependencies: ["Course", "Quiz", "Terminal", "TerminalMarkdown"]),
@@ -69,6 +70,7 @@ let package = Package(
             name: "TerminalMarkdownTests", dependencies: ["TerminalMarkdown", "Terminal"], exclude: ["Goldens"]),
         .testTarget(name: "ToyEngineTests", dependencies: ["ToyEngine"]),
         .testTarget(name: "DemosTests", dependencies: ["Demos", "ToyEngine", "Terminal"], exclude: ["Goldens"]),
+        .testTarget(name: "TOMLTests", dependencies: ["TOML"]),
         .testTarget(name: "CourseTests", dependencies: ["Course"]),
         .testTarget(name: "QuizTests", dependencies: ["Quiz", "Course", "Terminal"], exclude: ["Fixtures"]),
         .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "Course"]),

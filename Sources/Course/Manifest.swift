@@ -1,5 +1,5 @@
 import Foundation
-import TOMLKit
+import TOML
 
 /// `content/course.toml`: the course's versioned manifest.
 public struct CourseManifest: Sendable, Equatable {
@@ -94,112 +94,168 @@ public struct CourseError: Error, CustomStringConvertible, Sendable, Equatable {
 }
 
 extension CourseManifest {
-    /// Parses a manifest. Errors name the file and, for syntax errors, the line.
+    /// Lesson and exercise numbers must lie in this range (they name folders and commands: `read 3`).
+    public static let numberRange = 1...9999
+
+    /// Parses a manifest. Errors name the file and the line (TOML syntax errors, and every wrong,
+    /// missing or duplicate field, at the line of its key or its `[[lessons]]`/`[[exercises]]` header).
     public static func parse(_ text: String, path: String) throws(CourseError) -> CourseManifest {
+        try parseWithLines(text, path: path).manifest
+    }
+
+    /// Where each lesson's and exercise's `[[lessons]]`/`[[exercises]]` header is, in manifest order.
+    public struct SourceLines: Sendable, Equatable {
+        public var lessons: [Int]
+        public var exercises: [Int]
+
+        public init(lessons: [Int] = [], exercises: [Int] = []) {
+            self.lessons = lessons
+            self.exercises = exercises
+        }
+    }
+
+    /// `parse`, also giving the line of every lesson and exercise (for `lint`'s messages).
+    public static func parseWithLines(_ text: String, path: String) throws(CourseError) -> (
+        manifest: CourseManifest, lines: SourceLines
+    ) {
         let table: TOMLTable
         do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw CourseError(
-                path: path, line: error.source.begin.line, message: "TOML syntax error: \(error.description)")
+            table = try TOMLDocument.parse(text).root
         } catch {
-            throw CourseError(path: path, message: "cannot parse: \(error)")
+            throw CourseError(
+                path: path, line: error.line, message: "TOML syntax error at column \(error.column): \(error.message)")
         }
-        let lines = ManifestLines(text: text)
 
-        func string(_ t: TOMLTable, _ key: String, required: Bool, line: Int?) throws(CourseError) -> String {
+        /// The line of `key` in `t`, else of `t` itself (its header).
+        func line(_ t: TOMLTable, _ key: String) -> Int {
+            t.position(ofKey: key)?.line ?? t.line
+        }
+        /// A string field; a missing one is reported at its table's header (top-level: no line).
+        func string(_ t: TOMLTable, _ key: String, required: Bool, topLevel: Bool = false) throws(CourseError)
+            -> String
+        {
             if let value = t[key]?.string { return value }
-            if t[key] != nil { throw CourseError(path: path, line: line, message: "'\(key)' must be a string") }
-            if required { throw CourseError(path: path, line: line, message: "missing '\(key)'") }
+            if t[key] != nil { throw CourseError(path: path, line: line(t, key), message: "'\(key)' must be a string") }
+            if required {
+                throw CourseError(path: path, line: topLevel ? nil : t.line, message: "missing '\(key)'")
+            }
             return ""
         }
+        func number(_ t: TOMLTable, _ key: String, what: String) throws(CourseError) -> Int? {
+            guard let value = t[key] else { return nil }
+            guard let number = value.int else {
+                throw CourseError(path: path, line: line(t, key), message: "\(what) is missing integer '\(key)'")
+            }
+            guard numberRange.contains(number) else {
+                throw CourseError(
+                    path: path, line: line(t, key),
+                    message:
+                        "\(what) number \(number) is outside the allowed range \(numberRange.lowerBound)...\(numberRange.upperBound)"
+                )
+            }
+            return number
+        }
 
+        let versionLine = table.position(ofKey: "format_version")?.line
         guard let version = table["format_version"]?.int else {
-            throw CourseError(
-                path: path, line: lines.line(ofKey: "format_version"), message: "missing integer 'format_version'")
+            throw CourseError(path: path, line: versionLine, message: "missing integer 'format_version'")
         }
         if version > supportedFormatVersion {
             throw CourseError(
-                path: path, line: lines.line(ofKey: "format_version"),
+                path: path, line: versionLine,
                 message:
                     "format_version \(version) is newer than this tandem understands (\(supportedFormatVersion)); upgrade tandem"
             )
         }
         var manifest = CourseManifest(
             formatVersion: version,
-            id: try string(table, "id", required: true, line: lines.line(ofKey: "id")),
-            title: try string(table, "title", required: true, line: lines.line(ofKey: "title")),
-            welcome: try string(table, "welcome", required: false, line: lines.line(ofKey: "welcome")),
-            final: try string(table, "final", required: false, line: lines.line(ofKey: "final"))
+            id: try string(table, "id", required: true, topLevel: true),
+            title: try string(table, "title", required: true, topLevel: true),
+            welcome: try string(table, "welcome", required: false),
+            final: try string(table, "final", required: false)
         )
 
         if let review = table["review"] {
-            let line = lines.line(ofTable: "review")
             guard let reviewTable = review.table else {
-                throw CourseError(path: path, line: line, message: "'review' must be a table")
+                throw CourseError(path: path, line: review.line, message: "'review' must be a table")
             }
             if let value = reviewTable["target_retention"] {
                 guard let retention = value.double ?? value.int.map(Double.init), (0.7...0.97).contains(retention)
                 else {
                     throw CourseError(
-                        path: path, line: line, message: "review.target_retention must be a number from 0.7 to 0.97")
+                        path: path, line: line(reviewTable, "target_retention"),
+                        message: "review.target_retention must be a number from 0.7 to 0.97")
                 }
                 manifest.targetRetention = retention
             }
         }
 
-        let lessonTables = table["lessons"]?.array.map { Array($0) } ?? []
-        for (index, value) in lessonTables.enumerated() {
-            let line = lines.line(ofHeader: "lessons", occurrence: index)
+        var lessonLines: [Int] = []
+        for value in try entries(table, "lessons", path: path) {
             guard let t = value.table else {
-                throw CourseError(path: path, line: line, message: "lessons entry is not a table")
+                throw CourseError(path: path, line: value.line, message: "lessons entry is not a table")
             }
-            guard let number = t["number"]?.int else {
-                throw CourseError(path: path, line: line, message: "lesson is missing integer 'number'")
+            guard let number = try number(t, "number", what: "lesson") else {
+                throw CourseError(path: path, line: t.line, message: "lesson is missing integer 'number'")
             }
-            let slug = try string(t, "slug", required: true, line: line)
+            let slug = try string(t, "slug", required: true)
             let quiz: String?
-            if t["quiz"] == nil { quiz = nil } else { quiz = try string(t, "quiz", required: true, line: line) }
+            if t["quiz"] == nil { quiz = nil } else { quiz = try string(t, "quiz", required: true) }
             manifest.lessons.append(
                 LessonEntry(
-                    number: number, slug: slug, title: try string(t, "title", required: true, line: line),
-                    folder: try string(t, "folder", required: true, line: line), quiz: quiz))
+                    number: number, slug: slug, title: try string(t, "title", required: true),
+                    folder: try string(t, "folder", required: true), quiz: quiz))
+            lessonLines.append(t.line)
         }
-        let exerciseTables = table["exercises"]?.array.map { Array($0) } ?? []
-        for (index, value) in exerciseTables.enumerated() {
-            let line = lines.line(ofHeader: "exercises", occurrence: index)
+        var exerciseLines: [Int] = []
+        for (index, value) in try entries(table, "exercises", path: path).enumerated() {
             guard let t = value.table else {
-                throw CourseError(path: path, line: line, message: "exercises entry is not a table")
+                throw CourseError(path: path, line: value.line, message: "exercises entry is not a table")
             }
             var hints: [String] = []
-            if let array = t["hints"]?.array {
+            if let hintsValue = t["hints"] {
+                guard let array = hintsValue.array else {
+                    throw CourseError(path: path, line: line(t, "hints"), message: "hints must be strings")
+                }
                 for hint in array {
                     guard let text = hint.string else {
-                        throw CourseError(path: path, line: line, message: "hints must be strings")
+                        throw CourseError(path: path, line: hint.line, message: "hints must be strings")
                     }
                     hints.append(text)
                 }
             }
-            let id = try string(t, "id", required: true, line: line)
+            let id = try string(t, "id", required: true)
             manifest.exercises.append(
                 ExerciseEntry(
-                    id: id, number: t["number"]?.int ?? (index + 1),
+                    id: id, number: try number(t, "number", what: "exercise") ?? (index + 1),
                     slug: t["slug"]?.string ?? id,
-                    title: try string(t, "title", required: true, line: line),
-                    file: try string(t, "file", required: true, line: line),
-                    lesson: try string(t, "lesson", required: true, line: line),
+                    title: try string(t, "title", required: true),
+                    file: try string(t, "file", required: true),
+                    lesson: try string(t, "lesson", required: true),
                     hints: hints))
+            exerciseLines.append(t.line)
         }
-        try manifest.validate(path: path, lines: lines)
-        return manifest
+        try manifest.validate(path: path, lessonLines: lessonLines, exerciseLines: exerciseLines)
+        return (manifest, SourceLines(lessons: lessonLines, exercises: exerciseLines))
     }
 
-    /// Structural checks that do not need the file system.
-    func validate(path: String, lines: ManifestLines) throws(CourseError) {
+    /// The elements of the array `key` (`[[key]]` tables); absent means none.
+    private static func entries(_ table: TOMLTable, _ key: String, path: String) throws(CourseError) -> [TOMLValue] {
+        guard let value = table[key] else { return [] }
+        guard let array = value.array else {
+            throw CourseError(
+                path: path, line: table.position(ofKey: key)?.line,
+                message: "'\(key)' must be an array of tables ([[\(key)]])")
+        }
+        return Array(array)
+    }
+
+    /// Structural checks that do not need the file system; the lines are each entry's header.
+    func validate(path: String, lessonLines: [Int], exerciseLines: [Int]) throws(CourseError) {
         var seenSlugs = Set<String>()
         var seenNumbers = Set<Int>()
         for (index, lesson) in lessons.enumerated() {
-            let line = lines.line(ofHeader: "lessons", occurrence: index)
+            let line = lessonLines[index]
             if !seenSlugs.insert(lesson.slug).inserted {
                 throw CourseError(path: path, line: line, message: "duplicate lesson slug '\(lesson.slug)'")
             }
@@ -209,7 +265,7 @@ extension CourseManifest {
         }
         var seenExercises = Set<String>()
         for (index, exercise) in exercises.enumerated() {
-            let line = lines.line(ofHeader: "exercises", occurrence: index)
+            let line = exerciseLines[index]
             if !seenExercises.insert(exercise.id).inserted {
                 throw CourseError(path: path, line: line, message: "duplicate exercise id '\(exercise.id)'")
             }
@@ -219,48 +275,5 @@ extension CourseManifest {
                     message: "exercise '\(exercise.id)' names unknown lesson '\(exercise.lesson)'")
             }
         }
-    }
-}
-
-/// Finds line numbers in TOML source: TOMLKit reports lines only for syntax errors.
-struct ManifestLines {
-    let lines: [Substring]
-
-    init(text: String) {
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    }
-
-    /// 1-based line of the `occurrence`-th `[[name]]` header.
-    func line(ofHeader name: String, occurrence: Int) -> Int? {
-        var seen = 0
-        for (index, line) in lines.enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.hasPrefix("[[") {
-                let inner = trimmed.dropFirst(2).prefix { $0 != "]" }.trimmingCharacters(in: .whitespaces)
-                if inner == name {
-                    if seen == occurrence { return index + 1 }
-                    seen += 1
-                }
-            }
-        }
-        return nil
-    }
-
-    /// 1-based line of a `[name]` table header.
-    func line(ofTable name: String) -> Int? {
-        lines.firstIndex { $0.trimmingCharacters(in: .whitespaces) == "[\(name)]" }.map { $0 + 1 }
-    }
-
-    /// 1-based line of the first top-level `key =`.
-    func line(ofKey key: String) -> Int? {
-        for (index, line) in lines.enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.hasPrefix("[") { return nil }
-            if trimmed.hasPrefix(key), trimmed.dropFirst(key.count).trimmingCharacters(in: .whitespaces).hasPrefix("=")
-            {
-                return index + 1
-            }
-        }
-        return nil
     }
 }

@@ -67,8 +67,8 @@ public struct CourseLinter: Sendable {
         var report = LintReport()
         let manifestPath = course.relativePath(course.manifestURL)
         let manifestText = (try? String(contentsOf: course.manifestURL, encoding: .utf8)) ?? ""
-        let headerLines = Self.headerLines(in: manifestText)
-        report.problems += checkManifest(manifestPath: manifestPath, headerLines: headerLines)
+        let sourceLines = (try? CourseManifest.parseWithLines(manifestText, path: manifestPath))?.lines
+        report.problems += checkManifest(manifestPath: manifestPath, sourceLines: sourceLines ?? .init())
         report.lessons = course.manifest.lessons.count
         report.exercises = course.manifest.exercises.count
 
@@ -78,12 +78,14 @@ public struct CourseLinter: Sendable {
         var perLesson: [[LintProblem]] = []
         var questionSites: [String: (path: String, line: Int)] = [:]
         var duplicateProblems: [LintProblem] = []
+        let lessonFiles = Set(course.manifest.lessons.map { course.lessonFile($0).standardizedFileURL.path })
         for lesson in course.manifest.lessons {
             var problems: [LintProblem] = []
             let url = course.lessonFile(lesson)
             let path = course.relativePath(url)
             if let data = FileManager.default.contents(atPath: url.path) {
-                let (lessonProblems, runs) = checkLesson(data: data, path: path, url: url)
+                let (lessonProblems, runs) = checkLesson(
+                    data: data, path: path, url: url, lessonFiles: lessonFiles)
                 problems += lessonProblems
                 report.liveBlocks += runs.count + lessonProblems.filter { $0.message.hasPrefix("tandem block") }.count
                 for run in runs {
@@ -103,10 +105,8 @@ public struct CourseLinter: Sendable {
                 problems += loaded.problems.map(LintProblem.init)
                 let ids = loaded.questionIDs
                 report.questions += ids.count
-                let quizText = (try? String(contentsOf: quizURL, encoding: .utf8)) ?? ""
                 var seenHere = Set<String>()
-                for id in ids where seenHere.insert(id).inserted {
-                    let line = Self.line(ofQuestionID: id, in: quizText) ?? 1
+                for (id, line) in zip(ids, loaded.questionIDLines) where seenHere.insert(id).inserted {
                     if let first = questionSites[id] {
                         duplicateProblems.append(
                             LintProblem(
@@ -156,11 +156,12 @@ public struct CourseLinter: Sendable {
 
     // MARK: - Manifest against folders
 
-    func checkManifest(manifestPath: String, headerLines: [String: [Int]]) -> [LintProblem] {
+    func checkManifest(manifestPath: String, sourceLines: CourseManifest.SourceLines) -> [LintProblem] {
         var problems: [LintProblem] = []
         let fileManager = FileManager.default
         func line(_ header: String, _ index: Int) -> Int {
-            headerLines[header].flatMap { index < $0.count ? $0[index] : nil } ?? 1
+            let lines = header == "lessons" ? sourceLines.lessons : sourceLines.exercises
+            return index < lines.count ? lines[index] : 1
         }
 
         var listedFolders = Set<String>()
@@ -258,7 +259,7 @@ public struct CourseLinter: Sendable {
     }
 
     /// Problems found without running anything, and the blocks to run.
-    func checkLesson(data: Data, path: String, url: URL) -> ([LintProblem], [PendingRun]) {
+    func checkLesson(data: Data, path: String, url: URL, lessonFiles: Set<String>) -> ([LintProblem], [PendingRun]) {
         var problems: [LintProblem] = []
         guard let text = String(data: data, encoding: .utf8) else {
             return ([LintProblem(path: path, line: 1, message: "not valid UTF-8 text")], [])
@@ -289,15 +290,15 @@ public struct CourseLinter: Sendable {
                 problems.append(LintProblem(path: path, line: block.line, message: "tandem block: \(error.message)"))
             }
         }
-        problems += checkLinks(lines: lines, path: path, lessonURL: url)
+        problems += checkLinks(lines: lines, path: path, lessonURL: url, lessonFiles: lessonFiles)
         return (problems, runs)
     }
 
     /// Relative links (inline and reference definitions, images too) must point at files that
     /// exist; a link to another lesson's `lesson.md` must name a lesson of the course.
-    func checkLinks(lines: [String], path: String, lessonURL: URL) -> [LintProblem] {
+    /// `lessonFiles`: every lesson's `lesson.md` path, computed once per lint (per lesson it was quadratic).
+    func checkLinks(lines: [String], path: String, lessonURL: URL, lessonFiles: Set<String>) -> [LintProblem] {
         var problems: [LintProblem] = []
-        let lessonFolders = Set(course.manifest.lessons.map { course.lessonFile($0).standardizedFileURL.path })
         for (index, line) in LiveBlockScanner.proseLines(lines) {
             for target in Self.linkTargets(in: line) {
                 guard let relative = Self.relativeFilePath(target) else { continue }
@@ -308,7 +309,7 @@ public struct CourseLinter: Sendable {
                         LintProblem(
                             path: path, line: index + 1,
                             message: "link '\(target)' does not resolve (no file \(course.relativePath(resolved)))"))
-                } else if resolved.lastPathComponent == "lesson.md", !lessonFolders.contains(resolved.path) {
+                } else if resolved.lastPathComponent == "lesson.md", !lessonFiles.contains(resolved.path) {
                     problems.append(
                         LintProblem(
                             path: path, line: index + 1,
@@ -390,31 +391,6 @@ public struct CourseLinter: Sendable {
     }
 
     // MARK: - Helpers
-
-    /// 1-based lines of each `[[name]]` header in a TOML text.
-    static func headerLines(in text: String) -> [String: [Int]] {
-        var result: [String: [Int]] = [:]
-        for (index, line) in LiveBlockScanner.splitLines(text).enumerated() {
-            let trimmed = line.trimmingWhitespace()
-            guard trimmed.hasPrefix("[["), let close = trimmed.range(of: "]]") else { continue }
-            let name = trimmed[trimmed.index(trimmed.startIndex, offsetBy: 2)..<close.lowerBound].trimmingWhitespace()
-            result[name, default: []].append(index + 1)
-        }
-        return result
-    }
-
-    /// The line of `id = "ID"` in a quiz file.
-    static func line(ofQuestionID id: String, in text: String) -> Int? {
-        for (index, line) in LiveBlockScanner.splitLines(text).enumerated() {
-            let trimmed = line.trimmingWhitespace()
-            guard trimmed.hasPrefix("id") else { continue }
-            let rest = trimmed.dropFirst(2).trimmingWhitespace()
-            guard rest.hasPrefix("=") else { continue }
-            let value = rest.dropFirst().trimmingWhitespace()
-            if value == "\"\(id)\"" || value == "'\(id)'" { return index + 1 }
-        }
-        return nil
-    }
 
     /// Runs `body` over `items` with at most `width` at once; results in input order.
     static func runConcurrently(

@@ -1,5 +1,5 @@
 import Foundation
-import TOMLKit
+import TOML
 
 /// A TOML answers file keyed by question id:
 /// `id = "text or letter"`, `id = true`, `id = 0.6`, `id = ["A", "C"]`,
@@ -19,23 +19,22 @@ public struct AnswersFile: Sendable, Equatable {
     public static func parse(_ source: String, path: String) throws(QuizProblem) -> AnswersFile {
         let root: TOMLTable
         do {
-            root = try TOMLTable(string: source)
-        } catch let error as TOMLParseError {
-            throw QuizProblem(
-                path: path, line: max(1, error.source.begin.line), message: "TOML syntax error: \(error.description)")
+            root = try TOMLDocument.parse(source).root
         } catch {
-            throw QuizProblem(path: path, line: 1, message: "cannot parse: \(error)")
+            throw QuizProblem(
+                path: path, line: error.line, message: "TOML syntax error at column \(error.column): \(error.message)")
         }
+        // The reader keeps keys in the order they were first written: file order, in one pass.
         var answers: [String: Answer] = [:]
-        let ids = keysInFileOrder(root, source: source)
-        for id in ids {
-            guard let value = root[id] else { continue }
+        var ids: [String] = []
+        for (id, _, value) in root.entries {
+            ids.append(id)
             answers[id] = answer(from: value)
         }
         return AnswersFile(answers: answers, ids: ids)
     }
 
-    static func answer(from value: TOMLValueConvertible) -> Answer {
+    static func answer(from value: TOMLValue) -> Answer {
         if let text = value.string { return .text(text) }
         if let flag = value.bool { return .bool(flag) }
         if let int = value.int { return .number(Double(int)) }
@@ -45,7 +44,7 @@ public struct AnswersFile: Sendable, Equatable {
                 array.map { element in
                     if let text = element.string { return text }
                     if let int = element.int { return String(int) }
-                    return element.debugDescription
+                    return element.text
                 })
         }
         if let table = value.table {
@@ -58,36 +57,14 @@ public struct AnswersFile: Sendable, Equatable {
             }
             return .tracing(TracingResponse(doesCompile: compiles, stdout: stdout, lineNumber: lineNumber))
         }
-        return .text(value.debugDescription)
+        return .text(value.text)
     }
 
     /// A number or boolean as the text a program would print for it.
-    static func scalarText(_ value: TOMLValueConvertible) -> String? {
+    static func scalarText(_ value: TOMLValue) -> String? {
         if let int = value.int { return String(int) }
         if let double = value.double { return formatNumber(double) }
         if let flag = value.bool { return flag ? "true" : "false" }
         return nil
-    }
-
-    /// TOMLKit's tables do not keep order; the order of first appearance in the source does.
-    /// (`isNewline`, not `"\n"`: in a CRLF file "\r\n" is one Character.)
-    static func keysInFileOrder(_ table: TOMLTable, source: String) -> [String] {
-        let keys = table.keys
-        func position(_ key: String) -> String.Index {
-            for candidate in [key, "\"\(key)\"", "'\(key)'"] {
-                var searchStart = source.startIndex
-                while let range = source.range(of: candidate, range: searchStart..<source.endIndex) {
-                    let lineStart =
-                        source[..<range.lowerBound].lastIndex(where: \.isNewline).map { source.index(after: $0) }
-                        ?? source.startIndex
-                    if source[lineStart..<range.lowerBound].allSatisfy({ $0 == " " || $0 == "\t" }) {
-                        return range.lowerBound
-                    }
-                    searchStart = range.upperBound
-                }
-            }
-            return source.endIndex
-        }
-        return keys.sorted { (position($0), $0) < (position($1), $1) }
     }
 }

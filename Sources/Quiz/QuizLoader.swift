@@ -1,5 +1,5 @@
 import Foundation
-import TOMLKit
+import TOML
 
 /// What loading a quiz file gives: the questions that are sound, and every problem found.
 public struct QuizLoadResult: Sendable {
@@ -9,6 +9,8 @@ public struct QuizLoadResult: Sendable {
     public var problems: [QuizProblem]
     /// Every question's id (explicit or `q<N>`), sound or not, in file order.
     public var questionIDs: [String]
+    /// For each of `questionIDs`, the line of its `id` key (its header's line when it has none).
+    public var questionIDLines: [Int] = []
 
     public var errors: [QuizProblem] { problems.filter(\.isError) }
     public var warnings: [QuizProblem] { problems.filter { !$0.isError } }
@@ -45,32 +47,26 @@ public enum QuizLoader {
     public static func load(source: String, path: String) -> QuizLoadResult {
         let root: TOMLTable
         do {
-            root = try TOMLTable(string: source)
-        } catch let error as TOMLParseError {
-            let problem = QuizProblem(
-                path: path, line: max(1, error.source.begin.line),
-                message: "TOML syntax error: \(error.description)")
-            return QuizLoadResult(quiz: nil, problems: [problem], questionIDs: [])
+            root = try TOMLDocument.parse(source).root
         } catch {
-            return QuizLoadResult(
-                quiz: nil, problems: [QuizProblem(path: path, line: 1, message: "cannot parse: \(error)")],
-                questionIDs: [])
+            let problem = QuizProblem(
+                path: path, line: error.line, message: "TOML syntax error at column \(error.column): \(error.message)")
+            return QuizLoadResult(quiz: nil, problems: [problem], questionIDs: [])
         }
 
         var problems: [QuizProblem] = []
-        let headerLines = TOMLHeaderScanner.lines(ofArrayTable: "questions", in: source)
-
         var multipart: [String: String] = [:]
         if let value = root["multipart"] {
-            let line = TOMLHeaderScanner.lines(ofTable: "multipart", in: source).first ?? 1
+            let line = value.line
             if let table = value.table {
-                for key in table.keys {
-                    if let text = table[key]?.string {
+                for (key, keyPosition, entry) in table.entries {
+                    if let text = entry.string {
                         multipart[key] = text
                     } else {
                         problems.append(
-                            QuizProblem(path: path, line: line, message: "multipart.\(key) must be a string (Markdown)")
-                        )
+                            QuizProblem(
+                                path: path, line: keyPosition.line,
+                                message: "multipart.\(TOMLKey.display(key)) must be a string (Markdown)"))
                     }
                 }
             } else {
@@ -97,19 +93,23 @@ public enum QuizLoader {
 
         var questions: [Question] = []
         var ids: [String] = []
+        var idLines: [Int] = []
         var firstLineOfID: [String: Int] = [:]
         for (index, element) in array.enumerated() {
-            let line = index < headerLines.count ? headerLines[index] : (headerLines.last ?? 1)
+            // The line of its `[[questions]]` header (or, in an inline array, of its `{`).
+            let line = element.line
             let position = index + 1
             guard let table = element.table else {
                 problems.append(
                     QuizProblem(path: path, line: line, questionID: "q\(position)", message: "is not a table"))
                 ids.append("q\(position)")
+                idLines.append(line)
                 continue
             }
             var parser = QuestionParser(table: table, path: path, line: line, position: position, multipart: multipart)
             let question = parser.parse()
             ids.append(parser.id)
+            idLines.append(table.position(ofKey: "id")?.line ?? line)
             if let first = firstLineOfID[parser.id] {
                 parser.error("duplicate id (also used by the question at line \(first))")
             } else {
@@ -127,7 +127,7 @@ public enum QuizLoader {
             }
             .map(\.element)
         let quiz = questions.isEmpty ? nil : Quiz(path: path, questions: questions)
-        return QuizLoadResult(quiz: quiz, problems: problems, questionIDs: ids)
+        return QuizLoadResult(quiz: quiz, problems: problems, questionIDs: ids, questionIDLines: idLines)
     }
 }
 
@@ -490,115 +490,7 @@ struct QuestionParser {
         return result
     }
 
-    static func number(_ value: TOMLValueConvertible) -> Double? {
-        if let int = value.int { return Double(int) }
-        return value.double
-    }
+    static func number(_ value: TOMLValue) -> Double? { value.number }
 
-    private func kind(_ value: TOMLValueConvertible) -> String {
-        switch value.type {
-        case .table: "a table"
-        case .array: "an array"
-        case .string: "a string"
-        case .int: "an integer"
-        case .double: "a float"
-        case .bool: "a boolean"
-        case .date, .time, .dateTime: "a date"
-        }
-    }
-}
-
-/// Finds table headers by scanning the source, because TOMLKit reports lines only for syntax
-/// errors. Lines inside multi-line strings are skipped, so a prompt quoting TOML is not a header.
-enum TOMLHeaderScanner {
-    static func lines(ofArrayTable name: String, in source: String) -> [Int] {
-        headers(in: source).filter { $0.isArray && $0.name == name }.map(\.line)
-    }
-
-    static func lines(ofTable name: String, in source: String) -> [Int] {
-        headers(in: source).filter { !$0.isArray && $0.name == name }.map(\.line)
-    }
-
-    struct Header {
-        var name: String
-        var isArray: Bool
-        var line: Int
-    }
-
-    static func headers(in source: String) -> [Header] {
-        var result: [Header] = []
-        var openDelimiter: String?  // `"""` or `'''` while inside a multi-line string
-        var lineNumber = 0
-        // "\r\n" is one Character in Swift, so a CRLF file must be normalised before splitting on "\n".
-        let unixSource = source.replacingOccurrences(of: "\r\n", with: "\n")
-        for rawLine in unixSource.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
-            if openDelimiter == nil {
-                let trimmed = line.trimmingCharacters(in: .whitespaces)
-                if trimmed.hasPrefix("[") {
-                    let isArray = trimmed.hasPrefix("[[")
-                    let open = isArray ? 2 : 1
-                    let closer = isArray ? "]]" : "]"
-                    if let end = trimmed.range(of: closer) {
-                        let inner = trimmed[trimmed.index(trimmed.startIndex, offsetBy: open)..<end.lowerBound]
-                        let name = inner.trimmingCharacters(in: .whitespaces)
-                            .replacingOccurrences(of: "\"", with: "")
-                        result.append(Header(name: name, isArray: isArray, line: lineNumber))
-                    }
-                    continue
-                }
-            }
-            openDelimiter = multilineState(after: line, startingIn: openDelimiter)
-        }
-        return result
-    }
-
-    /// Tracks whether a line leaves us inside a multi-line string. Single-line strings and comments
-    /// are skipped so their quotes do not confuse the count.
-    static func multilineState(after line: Substring, startingIn open: String?) -> String? {
-        var state = open
-        var index = line.startIndex
-        while index < line.endIndex {
-            let rest = line[index...]
-            if let delimiter = state {
-                if rest.hasPrefix(delimiter) {
-                    // A run of more than three quotes ends the string at its last three.
-                    var end = line.index(index, offsetBy: 3)
-                    while end < line.endIndex && line[end] == delimiter.first { end = line.index(after: end) }
-                    state = nil
-                    index = end
-                    continue
-                }
-                if delimiter == "\"\"\"" && line[index] == "\\" {
-                    index = line.index(index, offsetBy: 2, limitedBy: line.endIndex) ?? line.endIndex
-                    continue
-                }
-                index = line.index(after: index)
-                continue
-            }
-            let character = line[index]
-            if character == "#" { break }
-            if rest.hasPrefix("\"\"\"") || rest.hasPrefix("'''") {
-                state = String(rest.prefix(3))
-                index = line.index(index, offsetBy: 3)
-                continue
-            }
-            if character == "\"" || character == "'" {
-                // Skip a single-line string.
-                var cursor = line.index(after: index)
-                while cursor < line.endIndex && line[cursor] != character {
-                    if character == "\"" && line[cursor] == "\\" {
-                        cursor = line.index(cursor, offsetBy: 2, limitedBy: line.endIndex) ?? line.endIndex
-                        continue
-                    }
-                    cursor = line.index(after: cursor)
-                }
-                index = cursor < line.endIndex ? line.index(after: cursor) : line.endIndex
-                continue
-            }
-            index = line.index(after: index)
-        }
-        return state
-    }
+    private func kind(_ value: TOMLValue) -> String { value.kind.description }
 }
