@@ -32,6 +32,8 @@ let package = Package(
         ),
         // Display width, colour/width/ASCII decisions, output with pager and EPIPE handling.
         .target(name: "Terminal"),
+        // The one runner for child processes (checks, builds, `run --mine`, live blocks).
+        .target(name: "ChildProcess"),
         // The only Swift code that imports CCmark.
         .target(name: "TerminalMarkdown", dependencies: ["CCmark", "Terminal"]),
         // Compiled optimised in every configuration: `swift test` builds debug, and the demos and
@@ -45,9 +47,9 @@ let package = Package(
         .target(name: "Demos", dependencies: ["ToyEngine", "Terminal"], swiftSettings: [.unsafeFlags(["-O"])]),
         .target(name: "Course", dependencies: ["TOMLKit"]),
         .target(name: "Quiz", dependencies: ["Course", "Terminal", "TerminalMarkdown", "TOMLKit"]),
-        .target(name: "Exercises", dependencies: ["Course", "Terminal"]),
+        .target(name: "Exercises", dependencies: ["Course", "Terminal", "ChildProcess"]),
         // Lesson pages: live `tandem` blocks, header/footer, and `lint` over the whole course.
-        .target(name: "Lessons", dependencies: ["Course", "Quiz", "Terminal", "TerminalMarkdown"]),
+        .target(name: "Lessons", dependencies: ["ChildProcess", "Course", "Quiz", "Terminal", "TerminalMarkdown"]),
         // The student's journey: home screen, next step, list, progress summary.
         .target(name: "Journey", dependencies: ["Course", "Quiz", "Terminal"]),
         .target(
@@ -65,6 +67,7 @@ let package = Package(
         .executableTarget(name: "tandem", dependencies: ["TandemCLI"]),
 
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
+        .testTarget(name: "ChildProcessTests", dependencies: ["ChildProcess"]),
         .testTarget(
             name: "TerminalMarkdownTests", dependencies: ["TerminalMarkdown", "Terminal"], exclude: ["Goldens"]),
         .testTarget(name: "ToyEngineTests", dependencies: ["ToyEngine"]),

@@ -95,12 +95,15 @@ public struct ExerciseChecker: Sendable {
 
     /// Runs an already built checker.
     public func run(_ exercise: ExerciseEntry) throws -> CheckResult {
-        let outcome = try runProcess(layout.executable(ExerciseLayout.checkerProduct(exercise)), [], timeout: timeLimit)
-        let transcript = CheckerTranscript(outcome.stdout)
+        // The verdict comes on the checker's private report channel, never on stdout, where the
+        // student's own prints go: printing a passing verdict line does not pass.
+        let outcome = try runProcess(
+            layout.executable(ExerciseLayout.checkerProduct(exercise)), [], timeout: timeLimit, reportChannel: true)
+        let transcript = CheckerTranscript(outcome.report)
         var result = CheckResult(
             exercise: exercise, status: .failed, runningCase: transcript.lastCase, runSeconds: outcome.seconds)
         switch outcome.ending {
-        case .timedOut:
+        case .timedOut, .inactive, .stopped:
             result.status = .timeout
             result.detail = "\(Int(timeLimit)) s"
         case .signalled(let signal):
@@ -110,7 +113,9 @@ public struct ExerciseChecker: Sendable {
             guard let verdict = transcript.verdict else {
                 // Exited without a verdict: `exit()` or a trap the runtime turned into an exit code.
                 result.status = .crashed
-                result.detail = "exit status \(code)" + firstLine(outcome.stderr)
+                result.detail =
+                    "exit status \(code) before the checks finished (does your code call exit?)"
+                    + firstLine(outcome.stderr)
                 return result
             }
             result.casesPassed = Int(verdict["passed"] ?? "") ?? 0
