@@ -29,6 +29,7 @@ public enum MineRunner {
             throw ExerciseError("no --mine runner for '\(demo)'; demos with one: \(names)")
         }
         let layout = ExerciseLayout(course: course)
+        for line in try layout.prepareWorkingCopies(course.manifest.exercises) { log(line) }
         let product = ExerciseLayout.runnerProduct(demo: demo)
         log(
             "Building \(product) with your exercises \(feeding.joined(separator: ", ")) (release; the first build takes a minute)…"

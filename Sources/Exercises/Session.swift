@@ -21,7 +21,14 @@ public struct ExerciseSession {
         self.store = store ?? ProgressStore(course: course)
         self.layout = ExerciseLayout(course: course)
         self.paths = paths
+        let layout = self.layout
+        let exercises = course.manifest.exercises
+        self.preparation = Result { try layout.prepareWorkingCopies(exercises) }
     }
+
+    /// Creating the working copies (from the starters, or moved from an earlier edition's
+    /// folders) when the session starts: the lines saying what moved, or why it failed.
+    public let preparation: Result<[String], Error>
 
     public var exercises: [ExerciseEntry] { course.manifest.exercises }
 
@@ -46,8 +53,10 @@ public struct ExerciseSession {
         _ selection: [ExerciseEntry], all: Bool, json: Bool, timeLimit: Double,
         progress: (String) -> Void = { _ in }
     ) throws -> (text: String, allPassed: Bool) {
+        let moves = try preparation.get()
         let checker = ExerciseChecker(course: course, paths: paths, timeLimit: timeLimit)
         let report = CheckReport(settings: settings)
+        if !json { for line in moves { progress(report.wrap(line)) } }
         var results: [CheckResult] = []
         if all {
             results = try checker.checkAll(selection) { result in
