@@ -33,7 +33,12 @@ let exercises: [(id: String, folder: String, module: String, engine: Bool)] = [
     ("distillation-loss", "18-distillation-loss", "DistillationLoss", false),
     ("salt-schedule", "19-salt-schedule", "SaltSchedule", false),
     ("fleet-sizing", "20-fleet-sizing", "FleetSizing", false),
+    ("capstone", "capstone", "Capstone", false),
 ]
+
+/// Checkers that use the engine although the student's code does not (the capstone's scorer
+/// trains the models it hands to the student's policy).
+let checkersUsingTheEngine: Set<String> = ["capstone"]
 
 /// (demo, exercise modules it runs on)
 let runners: [(demo: String, module: String, uses: [String])] = [
@@ -67,7 +72,8 @@ for exercise in exercises {
     targets.append(
         .executableTarget(
             name: "Check\(exercise.module)",
-            dependencies: [.target(name: exercise.module), "CheckKit"] + (exercise.engine ? [engine] : []),
+            dependencies: [.target(name: exercise.module), "CheckKit"]
+                + (exercise.engine || checkersUsingTheEngine.contains(exercise.id) ? [engine] : []),
             path: "Checks/\(exercise.module)"))
     products.append(.executable(name: "check-\(exercise.id)", targets: ["Check\(exercise.module)"]))
 }

@@ -122,6 +122,7 @@ public struct ExerciseChecker: Sendable {
             if verdict["verdict"] == "passed" && code == 0 {
                 result.status = .passed
                 result.runningCase = nil
+                result.score = ScoreReport(verdict: verdict)
             } else {
                 result.failure = FailedCase(
                     name: verdict["case"] ?? "?", input: verdict["input"] ?? "",
@@ -164,15 +165,25 @@ func signalName(_ signal: Int32) -> String {
 }
 
 /// Records a check in the progress store: the last status, and `solved` once it has passed.
-public func record(_ result: CheckResult, in store: ProgressStore, now: Date = Date()) throws {
+/// A scored exercise keeps its best passing score. Returns the best score before this check.
+@discardableResult
+public func record(_ result: CheckResult, in store: ProgressStore, now: Date = Date()) throws -> ExerciseScore? {
+    var previous: ExerciseScore?
     _ = store.update { progress in
         var record = progress.exercises[result.exercise.id] ?? ExerciseRecord()
+        previous = record.bestScore
         record.status = result.status.rawValue
         record.lastCheckedAt = now
         if result.status == .passed && !record.solved {
             record.solved = true
             record.solvedAt = now
         }
+        if result.status == .passed, let score = result.score?.score,
+            record.bestScore.map({ score.isBetter(than: $0) }) ?? true
+        {
+            record.bestScore = score
+        }
         progress.exercises[result.exercise.id] = record
     }
+    return previous
 }

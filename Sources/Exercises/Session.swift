@@ -65,7 +65,7 @@ public struct ExerciseSession {
         } else {
             for exercise in selection { results.append(try checker.check(exercise)) }
         }
-        for result in results { try record(result, in: store) }
+        for index in results.indices { results[index].previousBest = try record(results[index], in: store) }
         let allPassed = results.allSatisfy { $0.status == .passed }
         if json { return (CheckReport.json(results), allPassed) }
         if all {
