@@ -137,7 +137,8 @@ public struct ChildProcess: Sendable {
         var program = executable.path
         if let directory {
             program = "/bin/sh"
-            argumentList = ["/bin/sh", "-c", "cd -- \"$0\" && exec \"$@\"", directory.path, executable.path] + arguments
+            argumentList =
+                ["/bin/sh", "-c", "cd -- \"$0\" && exec \"$@\"", directory.path, executable.path] + arguments
         }
         let argv = argumentList.map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]

@@ -25,14 +25,19 @@ public struct CheckReport {
                             ("status", result.status.rawValue), ("message", result.message),
                         ].map { pair in (pair.0, { $0.string(pair.1) }) }
                         if let score = result.score {
-                            entry.append(("score", { writer in
-                                writer.object([
-                                    ("accuracy", score.accuracy), ("cost_per_query", score.cost),
-                                    ("budget", score.budget), ("bar", score.bar), ("oracle_accuracy", score.oracle),
-                                    ("reference_accuracy", score.referenceAccuracy),
-                                    ("reference_cost_per_query", score.referenceCost),
-                                ]) { $0.number($1) }
-                                }))
+                            entry.append(
+                                (
+                                    "score",
+                                    { writer in
+                                        writer.object([
+                                            ("accuracy", score.accuracy), ("cost_per_query", score.cost),
+                                            ("budget", score.budget), ("bar", score.bar),
+                                            ("oracle_accuracy", score.oracle),
+                                            ("reference_accuracy", score.referenceAccuracy),
+                                            ("reference_cost_per_query", score.referenceCost),
+                                        ]) { $0.number($1) }
+                                    }
+                                ))
                             entry.append(("beats_reference", { $0.bool(score.beatsReference) }))
                         }
                         writer.object(entry) { writer, write in write(&writer) }

@@ -66,10 +66,12 @@ public struct ScoreReport: Sendable, Equatable {
         if let previousBest {
             if score.isBetter(than: previousBest) {
                 lines.append(
-                    "A new best (was \(Self.percent(previousBest.accuracy)) at \(Self.amount(previousBest.costPerQuery))).")
+                    "A new best (was \(Self.percent(previousBest.accuracy)) at \(Self.amount(previousBest.costPerQuery)))."
+                )
             } else {
                 lines.append(
-                    "Your best stays \(Self.percent(previousBest.accuracy)) at \(Self.amount(previousBest.costPerQuery)).")
+                    "Your best stays \(Self.percent(previousBest.accuracy)) at \(Self.amount(previousBest.costPerQuery))."
+                )
             }
         }
         return lines

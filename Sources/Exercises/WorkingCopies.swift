@@ -60,7 +60,8 @@ extension ExerciseLayout {
                 } else if !moved {
                     try files.moveItem(at: old, to: student)
                     moved = true
-                    notes.append("Your work on \(exercise.id) moved from exercises/\(copy.file) to exercises/\(exercise.file).")
+                    notes.append(
+                        "Your work on \(exercise.id) moved from exercises/\(copy.file) to exercises/\(exercise.file).")
                 }
                 removeIfEmpty(old.deletingLastPathComponent())
             }

@@ -3,11 +3,11 @@ import Foundation
 import Terminal
 import Testing
 
+@testable import Exercises
+
 #if canImport(Glibc)
     import Glibc
 #endif
-
-@testable import Exercises
 
 /// Real builds and real child processes, on a tiny package (no engine) so they stay quick, and
 /// `dev verify` on the course's own exercises. Serialized: each test runs SwiftPM.
@@ -109,7 +109,8 @@ import Testing
         try FileManager.default.createDirectory(at: layout.scratch, withIntermediateDirectories: true)
         // SwiftPM 6 flocks a file named after the scratch path in the temporary folder.
         let name = layout.scratch.standardizedFileURL.path.replacingOccurrences(of: "/", with: "_") + ".lock"
-        let lock = open(URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(name).path, O_CREAT | O_RDWR, 0o644)
+        let lock = open(
+            URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(name).path, O_CREAT | O_RDWR, 0o644)
         #expect(lock >= 0)
         defer { close(lock) }
         #expect(flock(lock, LOCK_EX) == 0)

@@ -16,7 +16,9 @@ struct ExerciseListTests {
         let end = try #require(manifest.range(of: "\n]", range: start.upperBound..<manifest.endIndex))
         let rows = manifest[start.upperBound..<end.lowerBound].split(separator: "\n").compactMap {
             line -> [String]? in
-            let fields = line.split(separator: "\"").enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }
+            let fields = line.split(separator: "\"").enumerated().filter { $0.offset % 2 == 1 }.map {
+                String($0.element)
+            }
             return fields.count == 3 ? fields : nil
         }
         let expected = course.manifest.exercises.map { exercise -> [String] in
@@ -84,7 +86,11 @@ struct ExerciseListTests {
         try pgrWork.write(to: pgr, atomically: true, encoding: .utf8)
         try voteWork.write(to: vote, atomically: true, encoding: .utf8)
 
-        let pull = try git(["pull", "-q", "--no-rebase", checkoutRoot.path, head.output.trimmingCharacters(in: .whitespacesAndNewlines)], in: clone)
+        let pull = try git(
+            [
+                "pull", "-q", "--no-rebase", checkoutRoot.path,
+                head.output.trimmingCharacters(in: .whitespacesAndNewlines),
+            ], in: clone)
         #expect(pull.status == 0, "git pull failed: \(pull.output)")
         #expect(try String(contentsOf: pgr, encoding: .utf8) == pgrWork, "the pull kept the edited file as it was")
 

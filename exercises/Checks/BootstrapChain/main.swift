@@ -66,7 +66,10 @@ check(
     [points([0.1, 0.5, 0.9]), points([0.28, 0.72]), points([0.5, 0.45])], [0, 1, 0])
 check(
     "weak → intermediate → strong", ["threshold", "centroid", "neighbour"],
-    [points([0.1, 0.3, 0.6, 0.9]), points([0.2, 0.4, 0.7]), points([0.25, 0.5, 0.65, 0.8]), points([0.3, 0.55, 0.9])],
+    [
+        points([0.1, 0.3, 0.6, 0.9]), points([0.2, 0.4, 0.7]), points([0.25, 0.5, 0.65, 0.8]),
+        points([0.3, 0.55, 0.9]),
+    ],
     [0, 1, 1, 1])
 var random = CaseRandom(seed: 41)
 let kinds = ["threshold", "centroid", "neighbour"]

@@ -80,7 +80,9 @@ func referenceThreshold() -> Double {
         for i in calibrationStream.labels.indices {
             let unsure = calibrationStream.small[i].max()! < tau
             deferred += unsure ? 1 : 0
-            right += argmax(unsure ? calibrationStream.large[i] : calibrationStream.small[i]) == calibrationStream.labels[i] ? 1 : 0
+            right +=
+                argmax(unsure ? calibrationStream.large[i] : calibrationStream.small[i]) == calibrationStream.labels[i]
+                ? 1 : 0
         }
         let n = Double(calibrationStream.labels.count)
         if smallCost + Double(deferred) / n * largeCost <= 0.95 * costs.budget && Double(right) / n > best.accuracy {

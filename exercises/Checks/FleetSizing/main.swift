@@ -36,7 +36,8 @@ func checkC(_ name: String, _ c: Int, _ a: Double, expected: Double? = nil) {
 func checkWait(_ name: String, _ c: Int, _ lambda: Double, _ s: Double, _ q: Double) {
     checker.expect(
         name,
-        input: "waitQuantile(servers: \(c), arrivalRate: \(show(lambda)), serviceTime: \(show(s)), quantile: \(show(q)))",
+        input:
+            "waitQuantile(servers: \(c), arrivalRate: \(show(lambda)), serviceTime: \(show(s)), quantile: \(show(q)))",
         expected: referenceWait(c, lambda, s, q),
         { waitQuantile(servers: c, arrivalRate: lambda, serviceTime: s, quantile: q) }, describe: show,
         matches: { $0 == $1 || close($0, $1, tolerance: 1e-6) })

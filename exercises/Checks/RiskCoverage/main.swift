@@ -12,7 +12,8 @@ func reference(_ scores: [Double], _ correct: [Bool]) -> [[Double]] {
 }
 
 func describe(_ points: [[Double]]) -> String {
-    "[" + points.map { "(τ \(show($0[0])), coverage \(show($0[1])), risk \(show($0[2])))" }.joined(separator: ", ") + "]"
+    "[" + points.map { "(τ \(show($0[0])), coverage \(show($0[1])), risk \(show($0[2])))" }.joined(separator: ", ")
+        + "]"
 }
 
 let checker = Checker(exercise: "risk-coverage")

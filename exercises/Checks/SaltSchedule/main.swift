@@ -53,7 +53,8 @@ checkSwitch("with a hand-over, standard training starts after it", gradual)
 checkLoss("the loss during distillation mixes both", 5, SaltSchedule(kdSteps: 10, kdWeight: 0.25), 2, 4)
 checkLoss("after the switch the loss is the next-token loss alone", 50, SaltSchedule(kdSteps: 10, kdWeight: 0.25), 2, 4)
 checkSwitch("no distillation at all", SaltSchedule(kdSteps: 0, kdWeight: 0.7))
-checkSwitch("a zero weight is standard training from the start", SaltSchedule(kdSteps: 50, kdWeight: 0, handoverSteps: 5))
+checkSwitch(
+    "a zero weight is standard training from the start", SaltSchedule(kdSteps: 50, kdWeight: 0, handoverSteps: 5))
 var random = CaseRandom(seed: 47)
 for index in 0..<150 {
     let s = SaltSchedule(

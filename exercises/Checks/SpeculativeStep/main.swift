@@ -26,7 +26,8 @@ func check(_ name: String, _ p: [Double], _ q: [Double], _ x: Int, _ u: Double, 
         name,
         input:
             "speculativeStep(target: \(show(p)), draft: \(show(q)), drafted: \(x), acceptDraw: \(show(u)), residualDraw: \(show(v)))",
-        expected: reference(p, q, x, u, v), { speculativeStep(target: p, draft: q, drafted: x, acceptDraw: u, residualDraw: v) },
+        expected: reference(p, q, x, u, v),
+        { speculativeStep(target: p, draft: q, drafted: x, acceptDraw: u, residualDraw: v) },
         describe: describe, matches: ==)
 }
 let p = [0.5, 0.3, 0.2]

@@ -34,7 +34,9 @@ func check(_ name: String, _ small: Double, _ large: Double, _ sl: [Double], _ l
         },
         describe: { "(costPerQuery, meanLatency, p95Latency) = \(show($0))" }, matches: { close($0, $1) })
 }
-check("nothing deferred: the small model alone", 1, 20, [10, 12, 11, 9], [300, 300, 300, 300], [false, false, false, false])
+check(
+    "nothing deferred: the small model alone", 1, 20, [10, 12, 11, 9], [300, 300, 300, 300],
+    [false, false, false, false])
 check("one query in four deferred", 1, 20, [10, 12, 11, 9], [300, 280, 310, 290], [false, true, false, false])
 check("everything deferred: both models, one after the other", 1, 20, [10, 10], [100, 200], [true, true])
 check("no queries", 1, 20, [], [], [])

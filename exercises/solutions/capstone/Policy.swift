@@ -55,7 +55,9 @@ public struct SupportCosts {
 
 /// The index of the largest probability (the first on ties).
 public func topIntent(_ probabilities: [Double]) -> Int {
-    probabilities.indices.max { probabilities[$0] < probabilities[$1] || (probabilities[$0] == probabilities[$1] && $0 > $1) } ?? 0
+    probabilities.indices.max {
+        probabilities[$0] < probabilities[$1] || (probabilities[$0] == probabilities[$1] && $0 > $1)
+    } ?? 0
 }
 
 public struct SupportPolicy {
