@@ -14,7 +14,8 @@ public struct ExerciseSession {
     public var paths: PathDisplay
 
     public init(
-        course: Course, settings: TerminalSettings, store: ProgressStore? = nil, paths: PathDisplay = .currentDirectory
+        course: Course, settings: TerminalSettings, store: ProgressStore? = nil, paths: PathDisplay = .currentDirectory,
+        prepareWorkingCopies: Bool = true
     ) {
         self.course = course
         self.settings = settings
@@ -23,7 +24,7 @@ public struct ExerciseSession {
         self.paths = paths
         let layout = self.layout
         let exercises = course.manifest.exercises
-        self.preparation = Result { try layout.prepareWorkingCopies(exercises) }
+        self.preparation = prepareWorkingCopies ? Result { try layout.prepareWorkingCopies(exercises) } : .success([])
     }
 
     /// Creating the working copies (from the starters, or moved from an earlier edition's

@@ -24,7 +24,7 @@
 /// **Implement** `SupportPolicy.init(calibration:costs:)` and `answer(_:ask:)`.
 ///
 /// **Done** when `tandem check capstone` passes: a mean cost per message of at most
-/// `costs.budget` and an accuracy of at least **87%**. Your best passing score is kept in your
+/// `costs.budget` and an accuracy of at least **95%**. Your best passing score is kept in your
 /// progress (`tandem list`). Beat the reference solution if you can.
 
 /// The two models.
