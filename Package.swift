@@ -41,7 +41,9 @@ let package = Package(
         // (-Ounchecked would save about 7% of a training step); the AVX2 loops are raw-pointer code
         // behind those checks, so they drop theirs.
         .target(name: "ToyEngineAVX2", swiftSettings: [.unsafeFlags(["-Ounchecked"] + avx2Flags)]),
-        .target(name: "ToyEngine", dependencies: ["ToyEngineAVX2"], swiftSettings: [.unsafeFlags(["-O"])]),
+        // glibc's mallopt for the engine's heap tuning (a module map over <malloc.h>, like CCmark).
+        .systemLibrary(name: "CMalloc"),
+        .target(name: "ToyEngine", dependencies: ["ToyEngineAVX2", "CMalloc"], swiftSettings: [.unsafeFlags(["-O"])]),
         // Optimised in every configuration too: the demos' own loops (speculative decoding,
         // bookkeeping over thousands of predictions) run in debug tests over many seeds.
         .target(name: "Demos", dependencies: ["ToyEngine", "Terminal"], swiftSettings: [.unsafeFlags(["-O"])]),
