@@ -1,4 +1,5 @@
 import Course
+import Terminal
 import Testing
 
 @testable import Journey
@@ -20,5 +21,23 @@ struct BestScoreTests {
         #expect(ExerciseStatus.fixed(2.005, 2) == "2.01" || ExerciseStatus.fixed(2.005, 2) == "2.00")
         #expect(ExerciseStatus.fixed(0.5, 2) == "0.50")
         #expect(ExerciseStatus.fixed(100, 1) == "100.0")
+    }
+}
+
+/// The home screen names the best score of a scored exercise, and nothing when there is none.
+struct HomeScreenBestScoreTests {
+    @Test func theHomeScreenShowsTheBestScore() {
+        var progress = Fixture.partial
+        let settings = TerminalSettings(width: 80, color: false, ascii: true)
+        let before = HomeScreen.compose(
+            course: Fixture.course, progress: progress, quizTotals: Fixture.quizTotals, now: Fixture.now,
+            settings: settings, renderMarkdown: { $0 })
+        #expect(!before.contains("best "))
+        progress.exercises["router"] = ExerciseRecord(
+            status: "passed", solved: true, bestScore: ExerciseScore(accuracy: 0.964, costPerQuery: 1306.9))
+        let after = HomeScreen.compose(
+            course: Fixture.course, progress: progress, quizTotals: Fixture.quizTotals, now: Fixture.now,
+            settings: settings, renderMarkdown: { $0 })
+        #expect(after.contains("A learned router: best 96.4% at 1306.90 per query"))
     }
 }
