@@ -31,6 +31,8 @@ let package = Package(
         ),
         // Display width, colour/width/ASCII decisions, output with pager and EPIPE handling.
         .target(name: "Terminal"),
+        // The one runner for child processes (checks, builds, `run --mine`, live blocks).
+        .target(name: "ChildProcess"),
         // The only Swift code that imports CCmark.
         .target(name: "TerminalMarkdown", dependencies: ["CCmark", "Terminal"]),
         // Compiled optimised in every configuration: `swift test` builds debug, and the demos and
@@ -38,7 +40,9 @@ let package = Package(
         // (-Ounchecked would save about 7% of a training step); the AVX2 loops are raw-pointer code
         // behind those checks, so they drop theirs.
         .target(name: "ToyEngineAVX2", swiftSettings: [.unsafeFlags(["-Ounchecked"] + avx2Flags)]),
-        .target(name: "ToyEngine", dependencies: ["ToyEngineAVX2"], swiftSettings: [.unsafeFlags(["-O"])]),
+        // glibc's mallopt for the engine's heap tuning (a module map over <malloc.h>, like CCmark).
+        .systemLibrary(name: "CMalloc"),
+        .target(name: "ToyEngine", dependencies: ["ToyEngineAVX2", "CMalloc"], swiftSettings: [.unsafeFlags(["-O"])]),
         // Optimised in every configuration too: the demos' own loops (speculative decoding,
         // bookkeeping over thousands of predictions) run in debug tests over many seeds.
         .target(name: "Demos", dependencies: ["ToyEngine", "Terminal"], swiftSettings: [.unsafeFlags(["-O"])]),
@@ -46,9 +50,9 @@ let package = Package(
         .target(name: "TOML"),
         .target(name: "Course", dependencies: ["TOML"]),
         .target(name: "Quiz", dependencies: ["Course", "Terminal", "TerminalMarkdown", "TOML"]),
-        .target(name: "Exercises", dependencies: ["Course", "Terminal"]),
+        .target(name: "Exercises", dependencies: ["Course", "Terminal", "ChildProcess"]),
         // Lesson pages: live `tandem` blocks, header/footer, and `lint` over the whole course.
-        .target(name: "Lessons", dependencies: ["Course", "Quiz", "Terminal", "TerminalMarkdown"]),
+        .target(name: "Lessons", dependencies: ["ChildProcess", "Course", "Quiz", "Terminal", "TerminalMarkdown"]),
         // The student's journey: home screen, next step, list, progress summary.
         .target(name: "Journey", dependencies: ["Course", "Quiz", "Terminal"]),
         .target(
@@ -66,6 +70,7 @@ let package = Package(
         .executableTarget(name: "tandem", dependencies: ["TandemCLI"]),
 
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
+        .testTarget(name: "ChildProcessTests", dependencies: ["ChildProcess"]),
         .testTarget(
             name: "TerminalMarkdownTests", dependencies: ["TerminalMarkdown", "Terminal"], exclude: ["Goldens"]),
         .testTarget(name: "ToyEngineTests", dependencies: ["ToyEngine"]),

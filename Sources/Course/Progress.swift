@@ -138,16 +138,36 @@ public struct ExerciseRecord: Codable, Sendable, Equatable {
     public var review: FSRSCard?
     /// Why it is in review: "hints" or "solution".
     public var reviewReason: String?
+    /// The best passing score of a scored exercise (the capstone); absent in older files and for
+    /// exercises without a score (an optional field: files without it still decode).
+    public var bestScore: ExerciseScore?
 
     public init(
         status: String? = nil, solved: Bool = false, solvedAt: Date? = nil,
-        lastCheckedAt: Date? = nil, hintsUsed: Int = 0
+        lastCheckedAt: Date? = nil, hintsUsed: Int = 0, bestScore: ExerciseScore? = nil
     ) {
         self.status = status
         self.solved = solved
         self.solvedAt = solvedAt
         self.lastCheckedAt = lastCheckedAt
         self.hintsUsed = hintsUsed
+        self.bestScore = bestScore
+    }
+}
+
+/// A scored exercise's result: accuracy (0…1) and mean cost per query.
+public struct ExerciseScore: Codable, Sendable, Equatable {
+    public var accuracy: Double
+    public var costPerQuery: Double
+
+    public init(accuracy: Double, costPerQuery: Double) {
+        self.accuracy = accuracy
+        self.costPerQuery = costPerQuery
+    }
+
+    /// Better: more accurate, or as accurate for less.
+    public func isBetter(than other: ExerciseScore) -> Bool {
+        accuracy > other.accuracy || (accuracy == other.accuracy && costPerQuery < other.costPerQuery)
     }
 }
 

@@ -58,6 +58,10 @@ public struct CheckResult: Sendable {
     public var detail: String?
     public var buildSeconds: Double
     public var runSeconds: Double
+    /// For a passed scored exercise (the capstone): its score, and how it compares.
+    public var score: ScoreReport?
+    /// The best score recorded before this check (set by `record`), to tell a new best.
+    public var previousBest: ExerciseScore?
 
     public init(
         exercise: ExerciseEntry, status: CheckStatus, failure: FailedCase? = nil, compileErrors: [CompileError] = [],

@@ -95,12 +95,15 @@ public struct ExerciseChecker: Sendable {
 
     /// Runs an already built checker.
     public func run(_ exercise: ExerciseEntry) throws -> CheckResult {
-        let outcome = try runProcess(layout.executable(ExerciseLayout.checkerProduct(exercise)), [], timeout: timeLimit)
-        let transcript = CheckerTranscript(outcome.stdout)
+        // The verdict comes on the checker's private report channel, never on stdout, where the
+        // student's own prints go: printing a passing verdict line does not pass.
+        let outcome = try runProcess(
+            layout.executable(ExerciseLayout.checkerProduct(exercise)), [], timeout: timeLimit, reportChannel: true)
+        let transcript = CheckerTranscript(outcome.report)
         var result = CheckResult(
             exercise: exercise, status: .failed, runningCase: transcript.lastCase, runSeconds: outcome.seconds)
         switch outcome.ending {
-        case .timedOut:
+        case .timedOut, .inactive, .stopped:
             result.status = .timeout
             result.detail = "\(Int(timeLimit)) s"
         case .signalled(let signal):
@@ -110,13 +113,16 @@ public struct ExerciseChecker: Sendable {
             guard let verdict = transcript.verdict else {
                 // Exited without a verdict: `exit()` or a trap the runtime turned into an exit code.
                 result.status = .crashed
-                result.detail = "exit status \(code)" + firstLine(outcome.stderr)
+                result.detail =
+                    "exit status \(code) before the checks finished (does your code call exit?)"
+                    + firstLine(outcome.stderr)
                 return result
             }
             result.casesPassed = Int(verdict["passed"] ?? "") ?? 0
             if verdict["verdict"] == "passed" && code == 0 {
                 result.status = .passed
                 result.runningCase = nil
+                result.score = ScoreReport(verdict: verdict)
             } else {
                 result.failure = FailedCase(
                     name: verdict["case"] ?? "?", input: verdict["input"] ?? "",
@@ -159,15 +165,25 @@ func signalName(_ signal: Int32) -> String {
 }
 
 /// Records a check in the progress store: the last status, and `solved` once it has passed.
-public func record(_ result: CheckResult, in store: ProgressStore, now: Date = Date()) throws {
+/// A scored exercise keeps its best passing score. Returns the best score before this check.
+@discardableResult
+public func record(_ result: CheckResult, in store: ProgressStore, now: Date = Date()) throws -> ExerciseScore? {
+    var previous: ExerciseScore?
     _ = store.update { progress in
         var record = progress.exercises[result.exercise.id] ?? ExerciseRecord()
+        previous = record.bestScore
         record.status = result.status.rawValue
         record.lastCheckedAt = now
         if result.status == .passed && !record.solved {
             record.solved = true
             record.solvedAt = now
         }
+        if result.status == .passed, let score = result.score?.score,
+            record.bestScore.map({ score.isBetter(than: $0) }) ?? true
+        {
+            record.bestScore = score
+        }
         progress.exercises[result.exercise.id] = record
     }
+    return previous
 }

@@ -1,3 +1,4 @@
+import ChildProcess
 import Course
 import Foundation
 
@@ -28,6 +29,7 @@ public enum MineRunner {
             throw ExerciseError("no --mine runner for '\(demo)'; demos with one: \(names)")
         }
         let layout = ExerciseLayout(course: course)
+        for line in try layout.prepareWorkingCopies(course.manifest.exercises) { log(line) }
         let product = ExerciseLayout.runnerProduct(demo: demo)
         log(
             "Building \(product) with your exercises \(feeding.joined(separator: ", ")) (release; the first build takes a minute)…"
@@ -47,25 +49,24 @@ public enum MineRunner {
                 "your code does not compile yet:\n" + errors.prefix(8).map { "  \($0)" }.joined(separator: "\n"))
         }
         let executable = layout.scratch.appendingPathComponent("release").appendingPathComponent(product)
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        try process.run()
-        let deadline = Date().addingTimeInterval(timeLimit)
-        while process.isRunning {
-            if Date() >= deadline {
-                process.terminate()
-                process.waitUntilExit()
-                throw ExerciseError(
-                    "the \(demo) demo with your functions gave no result within \(Int(timeLimit)) s (an endless loop?)")
-            }
-            usleep(20_000)
-        }
-        if process.terminationReason == .uncaughtSignal {
+        // Its output goes straight to the terminal; the runner kills its whole process group at
+        // the time limit, or when a Ctrl-C ends tandem.
+        var child = ChildProcess(executable, arguments)
+        child.stdout = .inherit
+        child.stderr = .inherit
+        child.timeLimit = timeLimit
+        let outcome: ChildProcess.Outcome
+        do { outcome = try child.run() } catch let error as ChildProcessError { throw ExerciseError(error.description) }
+        switch outcome.ending {
+        case .exited(let status):
+            return status
+        case .signalled(let signal):
             throw ExerciseError(
-                "the \(demo) demo crashed inside your functions (\(signalName(process.terminationStatus))); tandem check finds the failing case"
+                "the \(demo) demo crashed inside your functions (\(signalName(signal))); tandem check finds the failing case"
             )
+        case .timedOut, .inactive, .stopped:
+            throw ExerciseError(
+                "the \(demo) demo with your functions gave no result within \(Int(timeLimit)) s (an endless loop?)")
         }
-        return process.terminationStatus
     }
 }

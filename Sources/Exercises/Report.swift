@@ -19,11 +19,28 @@ public struct CheckReport {
                 "exercises",
                 { writer in
                     writer.array(results) { writer, result in
-                        writer.object([
+                        var entry: [(String, Field)] = [
                             ("id", result.exercise.id), ("title", result.exercise.title),
                             ("lesson", result.exercise.lesson),
                             ("status", result.status.rawValue), ("message", result.message),
-                        ]) { $0.string($1) }
+                        ].map { pair in (pair.0, { $0.string(pair.1) }) }
+                        if let score = result.score {
+                            entry.append(
+                                (
+                                    "score",
+                                    { writer in
+                                        writer.object([
+                                            ("accuracy", score.accuracy), ("cost_per_query", score.cost),
+                                            ("budget", score.budget), ("bar", score.bar),
+                                            ("oracle_accuracy", score.oracle),
+                                            ("reference_accuracy", score.referenceAccuracy),
+                                            ("reference_cost_per_query", score.referenceCost),
+                                        ]) { $0.number($1) }
+                                    }
+                                ))
+                            entry.append(("beats_reference", { $0.bool(score.beatsReference) }))
+                        }
+                        writer.object(entry) { writer, write in write(&writer) }
                     }
                 }
             ),
@@ -67,6 +84,9 @@ public struct CheckReport {
         switch result.status {
         case .passed:
             lines.append(wrap("  All \(result.casesPassed) cases pass. Well done.", indent: 2))
+            for line in result.score?.lines(previousBest: result.previousBest) ?? [] {
+                lines.append(wrap("  " + line, indent: 2))
+            }
         case .failed:
             if let failure = result.failure {
                 lines.append(wrap("  case:     \(failure.name)", indent: 12))

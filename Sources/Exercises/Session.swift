@@ -14,14 +14,22 @@ public struct ExerciseSession {
     public var paths: PathDisplay
 
     public init(
-        course: Course, settings: TerminalSettings, store: ProgressStore? = nil, paths: PathDisplay = .currentDirectory
+        course: Course, settings: TerminalSettings, store: ProgressStore? = nil, paths: PathDisplay = .currentDirectory,
+        prepareWorkingCopies: Bool = true
     ) {
         self.course = course
         self.settings = settings
         self.store = store ?? ProgressStore(course: course)
         self.layout = ExerciseLayout(course: course)
         self.paths = paths
+        let layout = self.layout
+        let exercises = course.manifest.exercises
+        self.preparation = prepareWorkingCopies ? Result { try layout.prepareWorkingCopies(exercises) } : .success([])
     }
+
+    /// Creating the working copies (from the starters, or moved from an earlier edition's
+    /// folders) when the session starts: the lines saying what moved, or why it failed.
+    public let preparation: Result<[String], Error>
 
     public var exercises: [ExerciseEntry] { course.manifest.exercises }
 
@@ -46,8 +54,10 @@ public struct ExerciseSession {
         _ selection: [ExerciseEntry], all: Bool, json: Bool, timeLimit: Double,
         progress: (String) -> Void = { _ in }
     ) throws -> (text: String, allPassed: Bool) {
+        let moves = try preparation.get()
         let checker = ExerciseChecker(course: course, paths: paths, timeLimit: timeLimit)
         let report = CheckReport(settings: settings)
+        if !json { for line in moves { progress(report.wrap(line)) } }
         var results: [CheckResult] = []
         if all {
             results = try checker.checkAll(selection) { result in
@@ -56,7 +66,7 @@ public struct ExerciseSession {
         } else {
             for exercise in selection { results.append(try checker.check(exercise)) }
         }
-        for result in results { try record(result, in: store) }
+        for index in results.indices { results[index].previousBest = try record(results[index], in: store) }
         let allPassed = results.allSatisfy { $0.status == .passed }
         if json { return (CheckReport.json(results), allPassed) }
         if all {

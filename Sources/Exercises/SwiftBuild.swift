@@ -1,4 +1,12 @@
+import ChildProcess
 import Foundation
+
+/// Minutes `swift build` may go without printing anything before it is stopped. A cold first build
+/// takes a minute or two on a loaded machine but prints every step; silence this long means a hang.
+let buildInactivityLimit: Double = 240
+
+/// SwiftPM's line when another SwiftPM process holds the build folder; it then waits silently.
+let lockedBuildFolderMarker = "Another instance of SwiftPM"
 
 /// `swift build` in the exercises package's own build folder.
 ///
@@ -6,15 +14,37 @@ import Foundation
 /// records the old path; clang then refuses it ("was compiled with module cache path …") and
 /// every exercise would look broken. The cache is only a cache: drop it and build once more.
 func swiftBuild(_ arguments: [String], scratch: URL) throws -> ProcessOutcome {
-    let outcome = try runProcess(swiftDriver, ["swift", "build"] + arguments)
+    let outcome = try swiftBuildOnce(arguments, scratch: scratch)
     guard outcome.ending != .exited(0),
         clearStaleModuleCache(in: scratch, output: outcome.stdout + "\n" + outcome.stderr)
     else {
         return outcome
     }
-    var retry = try runProcess(swiftDriver, ["swift", "build"] + arguments)
+    var retry = try swiftBuildOnce(arguments, scratch: scratch)
     retry.seconds += outcome.seconds
     return retry
+}
+
+/// One `swift build`, stopped with one clear line when the build folder is locked by another
+/// SwiftPM process or when it has printed nothing for `buildInactivityLimit` seconds.
+func swiftBuildOnce(_ arguments: [String], scratch: URL, inactivity: Double = buildInactivityLimit) throws
+    -> ProcessOutcome
+{
+    let outcome = try runProcess(
+        swiftDriver, ["swift", "build"] + arguments, inactivity: inactivity,
+        observe: { _, chunk in chunk.contains(lockedBuildFolderMarker) ? .stop : .keepGoing })
+    switch outcome.ending {
+    case .stopped:
+        throw ExerciseError(
+            "the build folder \(PathDisplay.currentDirectory.show(scratch)) is in use by another SwiftPM process (another tandem check, watch or swift build?); wait for it to finish, or stop it, and try again"
+        )
+    case .inactive:
+        throw ExerciseError(
+            "swift build printed nothing for \(Int(inactivity)) s and was stopped (a hung compiler?); try again, or delete \(PathDisplay.currentDirectory.show(scratch)) for a clean build"
+        )
+    default:
+        return outcome
+    }
 }
 
 /// Removes the module caches under `scratch` when `output` says they belong to another path.

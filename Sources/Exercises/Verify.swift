@@ -65,6 +65,9 @@ public struct Verifier {
             for exercise in manifest {
                 let target = layout.studentFile(exercise)
                 try? FileManager.default.removeItem(at: target)
+                // Working copies are not in git: a fresh checkout has no folder for them yet.
+                try FileManager.default.createDirectory(
+                    at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try FileManager.default.copyItem(at: pick(exercise), to: target)
             }
         }

@@ -42,8 +42,27 @@ public struct ExerciseStatus: Sendable, Equatable {
     public var status: String
     /// Passed at least once.
     public var solved: Bool
+    /// A scored exercise's best passing score (the capstone), if any.
+    public var bestScore: ExerciseScore? = nil
 
     public static let notStarted = "not-started"
+
+    /// "best 91.3% at 2.10 per query", for list and the home screen.
+    public var bestText: String? {
+        bestScore.map { "best \(Self.fixed($0.accuracy * 100, 1))% at \(Self.fixed($0.costPerQuery, 2)) per query" }
+    }
+
+    /// `value` with exactly `digits` decimals (no Foundation formatting here: `Progress` would clash).
+    static func fixed(_ value: Double, _ digits: Int) -> String {
+        guard value.isFinite else { return "\(value)" }
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let scaled = Int((abs(value) * scale).rounded())
+        let whole = scaled / Int(scale)
+        let fraction = String(scaled % Int(scale))
+        let padded = String(repeating: "0", count: max(0, digits - fraction.count)) + fraction
+        return (value < 0 && scaled != 0 ? "-" : "") + "\(whole)" + (digits > 0 ? "." + padded : "")
+    }
 }
 
 /// The whole course as the student sees it at one moment: a pure function of the course,
@@ -96,7 +115,7 @@ public struct CourseStatus: Sendable, Equatable {
                 return ExerciseStatus(
                     id: exercise.id, number: exercise.number, slug: exercise.slug, title: exercise.title,
                     status: record?.status ?? ExerciseStatus.notStarted,
-                    solved: record?.solved ?? false)
+                    solved: record?.solved ?? false, bestScore: record?.bestScore)
             }
             return LessonStatus(
                 number: entry.number, slug: entry.slug, title: entry.title,

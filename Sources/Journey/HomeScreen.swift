@@ -37,6 +37,15 @@ public enum HomeScreen {
         out.append("")
         out += lessonLines(status: status, draw: draw, width: width)
 
+        // A scored exercise's best (the capstone), so the student sees what to beat.
+        for lesson in status.lessons {
+            for exercise in lesson.exercises {
+                guard let best = exercise.bestText else { continue }
+                out += TextFit.wrap(
+                    TextFit.words("\(exercise.title): \(best)"), width: width, ellipsis: draw.ellipsis)
+            }
+        }
+
         out.append("")
         if status.reviewDue > 0 {
             let text = "\(status.reviewDue) question\(status.reviewDue == 1 ? "" : "s") due (tandem review)"

@@ -30,7 +30,19 @@ public enum ListReport {
                                 "exercises",
                                 .array(
                                     lesson.exercises.map { exercise in
-                                        .object([("id", .string(exercise.id)), ("status", .string(exercise.status))])
+                                        .object(
+                                            [("id", .string(exercise.id)), ("status", .string(exercise.status))]
+                                                + (exercise.bestScore.map { best in
+                                                    [
+                                                        (
+                                                            "best",
+                                                            JSONText.object([
+                                                                ("accuracy", .number(best.accuracy)),
+                                                                ("cost_per_query", .number(best.costPerQuery)),
+                                                            ])
+                                                        )
+                                                    ]
+                                                } ?? []))
                                     })
                             ),
                         ])
@@ -91,7 +103,8 @@ public enum ListReport {
     /// "passed", "solved, last check failed", "not started".
     static func describe(_ exercise: ExerciseStatus) -> String {
         let status = exercise.status == ExerciseStatus.notStarted ? "not started" : exercise.status
-        if exercise.solved && exercise.status != "passed" { return "solved, last check \(status)" }
-        return status
+        let best = exercise.bestText.map { ", " + $0 } ?? ""
+        if exercise.solved && exercise.status != "passed" { return "solved, last check \(status)" + best }
+        return status + best
     }
 }

@@ -233,7 +233,11 @@ public struct CourseLinter: Sendable {
         }
         for (index, exercise) in course.manifest.exercises.enumerated() {
             let file = course.exerciseFile(exercise)
-            if !fileManager.fileExists(atPath: file.path) {
+            // The working copy is created from the starter on first use (it is not in git), so
+            // a fresh checkout has only the starter.
+            let starter = course.exercisesDirectory.appendingPathComponent(".starters")
+                .appendingPathComponent(exercise.file)
+            if !fileManager.fileExists(atPath: file.path) && !fileManager.fileExists(atPath: starter.path) {
                 problems.append(
                     LintProblem(
                         path: manifestPath, line: line("exercises", index),

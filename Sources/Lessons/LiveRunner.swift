@@ -1,4 +1,4 @@
-import Dispatch
+import ChildProcess
 import Foundation
 import Terminal
 
@@ -86,85 +86,34 @@ public struct LiveRunner: Sendable {
 
     /// Runs `command` in `directory` (relative paths in the block are relative to the lesson).
     public func run(_ command: LiveCommand, settings: TerminalSettings, in directory: URL? = nil) -> LiveResult {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments(for: command, settings: settings)
-        if let directory { process.currentDirectoryURL = directory }
+        var child = ChildProcess(executable, arguments(for: command, settings: settings))
+        child.directory = directory
         var environment = ProcessInfo.processInfo.environment
         environment["COLUMNS"] = nil
-        process.environment = environment
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        process.standardInput = FileHandle.nullDevice
+        child.environment = environment
+        child.timeLimit = timeout
+        child.outputLimit = outputLimit
+        let outcome: ChildProcess.Outcome
         do {
-            try process.run()
+            outcome = try child.run()
         } catch {
-            return LiveResult(
-                exitCode: -1, output: "", launchError: "\(executable.path): \(error.localizedDescription)")
+            return LiveResult(exitCode: -1, output: "", launchError: "\(error)")
         }
-        let collected = Collected()
-        let group = DispatchGroup()
-        let limit = outputLimit
-        for (pipe, isError) in [(stdout, false), (stderr, true)] {
-            let handle = pipe.fileHandleForReading
-            DispatchQueue.global().async(group: group) {
-                collected.set(Self.readAll(handle, limit: limit), isError: isError)
-            }
+        var output = outcome.stdout
+        var errorOutput = outcome.stderr
+        if outcome.truncated {
+            let note = "\n[output cut at \(outputLimit / 1024) KB]\n"
+            if output.utf8.count >= outputLimit { output += note }
+            if errorOutput.utf8.count >= outputLimit { errorOutput += note }
         }
-        var timedOut = false
-        if group.wait(timeout: .now() + timeout) == .timedOut {
-            timedOut = true
-            process.terminate()
-            if group.wait(timeout: .now() + 2) == .timedOut {
-                kill(process.processIdentifier, SIGKILL)
-                group.wait()
-            }
+        let exitCode: Int32
+        switch outcome.ending {
+        case .exited(let code): exitCode = code
+        case .signalled(let signal): exitCode = 128 + signal
+        case .timedOut, .inactive, .stopped: exitCode = -1
         }
-        process.waitUntilExit()
         return LiveResult(
-            exitCode: process.terminationStatus, output: collected.output, errorOutput: collected.errorOutput,
-            timedOut: timedOut)
-    }
-
-    /// Reads to end of file, keeping at most `limit` bytes (and draining the rest so the child
-    /// never blocks on a full pipe).
-    static func readAll(_ handle: FileHandle, limit: Int) -> String {
-        var kept = Data()
-        var truncated = false
-        while true {
-            let chunk = handle.availableData
-            if chunk.isEmpty { break }
-            if kept.count < limit { kept.append(chunk.prefix(limit - kept.count)) }
-            if kept.count >= limit { truncated = true }
-        }
-        var text = String(decoding: kept, as: UTF8.self)
-        if truncated { text += "\n[output cut at \(limit / 1024) KB]\n" }
-        return text
-    }
-}
-
-/// Output gathered by the reader threads.
-private final class Collected: @unchecked Sendable {
-    private let lock = NSLock()
-    private var out = ""
-    private var err = ""
-
-    func set(_ text: String, isError: Bool) {
-        lock.lock()
-        defer { lock.unlock() }
-        if isError { err = text } else { out = text }
-    }
-
-    var output: String {
-        lock.lock()
-        defer { lock.unlock() }
-        return out
-    }
-    var errorOutput: String {
-        lock.lock()
-        defer { lock.unlock() }
-        return err
+            exitCode: exitCode, output: output, errorOutput: errorOutput,
+            timedOut: outcome.ending == .timedOut)
     }
 }

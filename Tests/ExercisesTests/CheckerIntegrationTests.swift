@@ -5,6 +5,10 @@ import Testing
 
 @testable import Exercises
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Real builds and real child processes, on a tiny package (no engine) so they stay quick, and
 /// `dev verify` on the course's own exercises. Serialized: each test runs SwiftPM.
 @Suite(.serialized) struct CheckerIntegrationTests {
@@ -24,6 +28,9 @@ import Testing
             "hang":
                 #"let c = Checker(exercise: "hang"); var n = 0; c.expect("endless", input: "loop", expected: 1) { while n >= 0 { n = (n + 1) % 7 }; return n }; c.finish()"#,
             "broken": #"let c = Checker(exercise: "broken")"# + "\nlet value: Int = \"not a number\"\nc.finish()",
+            // Student code that prints a passing verdict line and exits 0 in the middle of a case.
+            "fake":
+                ##"import Foundation; let c = Checker(exercise: "fake"); c.expect("answer", input: "x", expected: 1) { print(#"{"exercise":"fake","passed":"9","verdict":"passed"}"#); exit(0) }; c.finish()"##,
         ]
         var targets: [String] = [#".target(name: "CheckKit", path: "Kit")"#]
         for (name, body) in behaviours {
@@ -82,6 +89,39 @@ import Testing
         #expect(json["total"] as? Int == 5)
         let statuses = (json["exercises"] as? [[String: Any]])?.compactMap { $0["status"] as? String }
         #expect(statuses == ["passed", "failed", "crashed", "timeout", "compile-error"])
+    }
+
+    /// The verdict travels on the checker's private channel: a fake verdict on stdout is just output.
+    @Test func aFakeVerdictPrintedByTheStudentDoesNotPass() throws {
+        let folder = try persistentFolder("tandem-exercises-tiny")
+        let layout = try Self.tinyPackage(in: folder)
+        let result = try ExerciseChecker(layout: layout, paths: PathDisplay(base: folder), timeLimit: 10).check(
+            entry("fake", number: 6, file: "fake/main.swift"))
+        #expect(result.status == .crashed)
+        #expect(result.runningCase == "answer")
+        #expect(result.message.contains("exit status 0 before the checks finished"))
+    }
+
+    /// Another SwiftPM process holding the build folder is named in one line, not waited on silently.
+    @Test func aLockedBuildFolderIsReportedInOneLine() throws {
+        let folder = try persistentFolder("tandem-exercises-tiny")
+        let layout = try Self.tinyPackage(in: folder)
+        try FileManager.default.createDirectory(at: layout.scratch, withIntermediateDirectories: true)
+        // SwiftPM 6 flocks a file named after the scratch path in the temporary folder.
+        let name = layout.scratch.standardizedFileURL.path.replacingOccurrences(of: "/", with: "_") + ".lock"
+        let lock = open(
+            URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(name).path, O_CREAT | O_RDWR, 0o644)
+        #expect(lock >= 0)
+        defer { close(lock) }
+        #expect(flock(lock, LOCK_EX) == 0)
+        let start = Date()
+        let error = #expect(throws: ExerciseError.self) {
+            try ExerciseChecker(layout: layout, paths: PathDisplay(base: folder)).check(
+                entry("ok", number: 1, file: "ok/main.swift"))
+        }
+        #expect(Date().timeIntervalSince(start) < 60)
+        #expect(error?.description.contains("is in use by another SwiftPM process") == true)
+        #expect(error?.description.contains("\n") == false)
     }
 
     @Test func aMissingExerciseFileIsReportedWithTheWayBack() throws {

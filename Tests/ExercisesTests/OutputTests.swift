@@ -35,29 +35,31 @@ import struct Course.Progress
         let course = try Course.load(root: checkoutRoot)
         return ExerciseSession(
             course: course, settings: TerminalSettings(width: 80, color: false, ascii: true),
-            store: ProgressStore(directory: try temporaryFolder(), courseID: "test"), paths: paths)
+            store: ProgressStore(directory: try temporaryFolder(), courseID: "test"), paths: paths,
+            prepareWorkingCopies: false)
     }
 
     @Test func theStudentsFileIsShownFromWhereverTandemRuns() throws {
         let pgr = try #require(
             try Self.session(paths: .currentDirectory).course.manifest.exercises.first { $0.id == "pgr" })
         let fromRoot = try Self.session(paths: PathDisplay(base: checkoutRoot))
-        #expect(fromRoot.displayPath(pgr) == "exercises/05-pgr/PGR.swift")
+        #expect(fromRoot.displayPath(pgr) == "exercises/12-pgr/PGR.swift")
         let fromExercises = try Self.session(paths: PathDisplay(base: checkoutRoot.appendingPathComponent("exercises")))
-        #expect(fromExercises.displayPath(pgr) == "05-pgr/PGR.swift")
+        #expect(fromExercises.displayPath(pgr) == "12-pgr/PGR.swift")
         let elsewhere = try Self.session(paths: PathDisplay(base: URL(fileURLWithPath: "/nonexistent/elsewhere")))
-        #expect(elsewhere.displayPath(pgr) == checkoutRoot.standardizedFileURL.path + "/exercises/05-pgr/PGR.swift")
+        #expect(elsewhere.displayPath(pgr) == checkoutRoot.standardizedFileURL.path + "/exercises/12-pgr/PGR.swift")
     }
 
     @Test func afterAPassTheNextExerciseIsSuggestedOnlyOnceItsLessonIsRead() throws {
         let session = try Self.session(paths: PathDisplay(base: checkoutRoot))
         let exercises = session.exercises
         var progress = Progress(courseID: "test")
-        // Exercises 1 and 2 (ensembles) solved; exercise 3 belongs to lesson 3, cascades.
-        for exercise in exercises.prefix(2) {
+        // Exercises 1-5 (lessons 1 and 2) solved; exercise 6 belongs to lesson 3, cascades.
+        let cascadeRouting = try #require(exercises.firstIndex { $0.id == "cascade-routing" })
+        for exercise in exercises.prefix(cascadeRouting) {
             progress.exercises[exercise.id] = ExerciseRecord(status: "passed", solved: true)
+            progress.lessons[exercise.lesson] = LessonRecord(read: true)
         }
-        progress.lessons["ensembles"] = LessonRecord(read: true)
         let unread = session.nextStep(progress: progress)
         #expect(unread.hasPrefix("Next: tandem next"))
         let cascades = try #require(session.course.lesson(slug: "cascades"))
@@ -66,8 +68,8 @@ import struct Course.Progress
 
         progress.lessons["cascades"] = LessonRecord(read: true)
         let read = session.nextStep(progress: progress)
-        #expect(read.hasPrefix("Next: exercise 3, "))
-        #expect(read.contains("edit exercises/03-cascade-routing/CascadeRouting.swift, then run tandem check."))
+        #expect(read.hasPrefix("Next: exercise \(cascadeRouting + 1), "))
+        #expect(read.contains("edit exercises/06-cascade-routing/CascadeRouting.swift, then run tandem check."))
 
         for exercise in exercises { progress.exercises[exercise.id] = ExerciseRecord(status: "passed", solved: true) }
         #expect(session.nextStep(progress: progress) == "Every exercise is solved.")
@@ -197,7 +199,7 @@ import struct Course.Progress
         let session = ExerciseSession(
             course: course, settings: settings,
             store: ProgressStore(directory: try temporaryFolder(), courseID: "test"),
-            paths: PathDisplay(base: checkoutRoot))
+            paths: PathDisplay(base: checkoutRoot), prepareWorkingCopies: false)
         for exercise in course.manifest.exercises {
             var text = ""
             for _ in 0...exercise.hints.count { text = try session.hint(exercise) }
@@ -219,7 +221,8 @@ import struct Course.Progress
         let course = try Course.load(root: checkoutRoot)
         let store = ProgressStore(directory: try temporaryFolder(), courseID: "test")
         let session = ExerciseSession(
-            course: course, settings: settings, store: store, paths: PathDisplay(base: checkoutRoot))
+            course: course, settings: settings, store: store, paths: PathDisplay(base: checkoutRoot),
+            prepareWorkingCopies: false)
         for exercise in course.manifest.exercises {
             let shown = try session.solution(exercise, force: true)
             #expect(shown.hasPrefix("// exercises/solutions/"))

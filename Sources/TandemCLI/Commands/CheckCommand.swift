@@ -62,8 +62,6 @@ func explained<T>(_ body: () throws -> T) throws -> T {
         return try body()
     } catch let error as ExerciseError {
         throw CLIFailure(error.description)
-    } catch let error as SubprocessError {
-        throw CLIFailure(error.description)
     }
 }
 
