@@ -43,7 +43,7 @@ let package = Package(
         // Optimised in every configuration too: the demos' own loops (speculative decoding,
         // bookkeeping over thousands of predictions) run in debug tests over many seeds.
         .target(name: "Demos", dependencies: ["ToyEngine", "Terminal"], swiftSettings: [.unsafeFlags(["-O"])]),
-        .target(name: "Course", dependencies: ["TOMLKit"]),
+        .target(name: "Course", dependencies: ["Terminal", "TOMLKit"]),
         .target(name: "Quiz", dependencies: ["Course", "Terminal", "TerminalMarkdown", "TOMLKit"]),
         .target(name: "Exercises", dependencies: ["Course", "Terminal"]),
         // Lesson pages: live `tandem` blocks, header/footer, and `lint` over the whole course.

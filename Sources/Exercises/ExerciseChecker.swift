@@ -160,7 +160,7 @@ func signalName(_ signal: Int32) -> String {
 
 /// Records a check in the progress store: the last status, and `solved` once it has passed.
 public func record(_ result: CheckResult, in store: ProgressStore, now: Date = Date()) throws {
-    _ = store.update { progress in
+    try store.update { progress in
         var record = progress.exercises[result.exercise.id] ?? ExerciseRecord()
         record.status = result.status.rawValue
         record.lastCheckedAt = now

@@ -133,9 +133,9 @@ public final class ReviewSession {
         self.clock = clock
     }
 
-    /// Returns (reviewed, right).
+    /// Returns (reviewed, right). Throws when progress cannot be saved (see `QuizSession.run`).
     @discardableResult
-    public func run() -> (reviewed: Int, right: Int) {
+    public func run() throws -> (reviewed: Int, right: Int) {
         let items = plan.items
         write(presenter.line(plan.summary(style: presenter.style, listing: false)))
         guard !items.isEmpty else { return (0, 0) }
@@ -155,7 +155,7 @@ public final class ReviewSession {
             let result = grade(item.question, answer)
             write(presenter.feedback(item.question, answer: answer, grade: result) + "\n")
             let answeredAt = clock()
-            store?.update {
+            try store?.update {
                 QuizRecorder.recordAnswer(item.question, grade: result, quizKey: item.quizKey, now: answeredAt, in: &$0)
             }
             reviewed += 1

@@ -76,11 +76,12 @@ public struct QuizCommand: ParsableCommand {
                     "not a terminal: pass --answers FILE to grade an answers file (see tandem quiz --help)", code: 2)
             }
             let reader = TerminalLineReader(write: Output.write)
-            _ = QuizSession(
+            _ = try QuizSession(
                 quiz: quiz, quizKey: target.key, title: target.title, store: store, reader: reader,
                 settings: display.settings, resumeCommand: target.command, write: Output.write
             ).run()
         } catch let error as QuizRunError {
+            if let output = error.output { Output.write(output) }
             throw CLIFailure(error.message, code: error.code)
         }
     }

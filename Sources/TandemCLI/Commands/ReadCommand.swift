@@ -41,9 +41,9 @@ public struct ReadCommand: ParsableCommand {
         if let file { return try preview(file) }
         let course = try self.course.load()
         let store = ProgressStore(course: course)
-        let (entry, page) = try lessonPage(course, progress: store.load(), preface: preface)
+        let (entry, page) = try lessonPage(course, progress: try store.load(), preface: preface)
         Output.page(page, allowPager: !display.noPager)
-        store.update {
+        try store.update {
             $0.lessons[entry.slug, default: LessonRecord()].read = true
             $0.lessons[entry.slug]?.readAt = Date()
         }

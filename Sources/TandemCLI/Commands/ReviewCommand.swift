@@ -45,12 +45,12 @@ public struct ReviewCommand: ParsableCommand {
         let course = try course.load()
         let store = ProgressStore(course: course)
         let now = Date()
-        let queue = ReviewQueue.build(course: course, progress: store.load(), now: now, limit: nil)
+        let queue = ReviewQueue.build(course: course, progress: try store.load(), now: now, limit: nil)
         let plan = ReviewPlan(queue: queue, now: now, limit: limit, includeNotDue: all)
         if json {
             Output.write(ReviewQueue.json(plan))
         } else if isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
-            ReviewSession(
+            try ReviewSession(
                 plan: plan, store: store, reader: TerminalLineReader(write: Output.write),
                 settings: display.settings, write: Output.write
             ).run()
