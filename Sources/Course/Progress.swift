@@ -40,7 +40,7 @@ public struct Progress: Codable, Sendable, Equatable {
         exercises = [:]
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, ProgressFieldKey {
         // Spelled as the snake-case decoder sees them: "course_id" arrives as "courseId".
         case formatVersion
         case courseID = "courseId"
@@ -71,7 +71,7 @@ public struct LessonRecord: Codable, Sendable, Equatable {
         self.readAt = readAt
     }
 
-    enum CodingKeys: String, CodingKey { case read, readAt }
+    enum CodingKeys: String, ProgressFieldKey { case read, readAt }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -103,7 +103,7 @@ public struct QuizRecord: Codable, Sendable, Equatable {
         self.resume = resume
     }
 
-    enum CodingKeys: String, CodingKey { case best, last, total, attempts, lastTakenAt, resume }
+    enum CodingKeys: String, ProgressFieldKey { case best, last, total, attempts, lastTakenAt, resume }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -156,7 +156,7 @@ public struct QuestionRecord: Codable, Sendable, Equatable {
         self.due = due
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, ProgressFieldKey {
         case attempts, correctCount, lastResult, lastPoints, lastAnsweredAt, quiz, box, due
     }
 
@@ -194,7 +194,7 @@ public struct ExerciseRecord: Codable, Sendable, Equatable {
         self.hintsUsed = hintsUsed
     }
 
-    enum CodingKeys: String, CodingKey { case status, solved, solvedAt, lastCheckedAt, hintsUsed }
+    enum CodingKeys: String, ProgressFieldKey { case status, solved, solvedAt, lastCheckedAt, hintsUsed }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)

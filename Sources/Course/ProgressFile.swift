@@ -54,10 +54,9 @@ public enum ProgressFile {
         guard let dictionary = object as? [String: Any] else {
             throw .notProgress(reason: "the top level is not a JSON object")
         }
-        // Files from before the version field count as version 1.
         let version: Int
         switch dictionary["format_version"] {
-        case nil: version = 1
+        case nil: throw .notProgress(reason: "it has no format_version field")
         case let number as NSNumber:
             guard number.doubleValue.isFinite, let exact = Int(exactly: number.doubleValue.rounded(.towardZero)),
                 Double(exact) == number.doubleValue
@@ -98,7 +97,7 @@ public enum ProgressFile {
 
     static func describe(_ error: DecodingError) -> String {
         func path(_ codingPath: [CodingKey]) -> String {
-            codingPath.isEmpty ? "the top level" : codingPath.map(\.stringValue).joined(separator: ".")
+            codingPath.isEmpty ? "the top level" : fieldPath(codingPath)
         }
         switch error {
         case .typeMismatch(let type, let context):
@@ -142,7 +141,24 @@ extension Decoder {
     /// Records that the value at `path` was dropped or clamped, and why.
     func logProblem(at path: [CodingKey], _ reason: String) {
         guard let log = userInfo[ProblemLog.key] as? ProblemLog else { return }
-        log.append("\(path.map(\.stringValue).joined(separator: ".")): \(reason)")
+        log.append("\(ProgressFile.fieldPath(path)): \(reason)")
+    }
+}
+
+/// The coding keys of progress records: their names are shown as the file spells them (snake case).
+protocol ProgressFieldKey: CodingKey {}
+
+extension ProgressFile {
+    /// `questions.q1.correct_count`: field names as in the file, ids as they are.
+    static func fieldPath(_ path: [CodingKey]) -> String {
+        path.map { key in
+            guard key is any ProgressFieldKey else { return key.stringValue }
+            var name = ""
+            for character in key.stringValue {
+                if character.isUppercase { name += "_" + character.lowercased() } else { name.append(character) }
+            }
+            return name == "course_i_d" ? "course_id" : name
+        }.joined(separator: ".")
     }
 }
 
