@@ -125,7 +125,7 @@ public final class Watcher {
             return
         case .finished:
             current = nil
-            Output.write("\u{1B}[2J\u{1B}[H")
+            Output.clearScreen()
             Output.line("Every exercise is solved. Well done!")
             return
         case .to(let exercise):
@@ -193,7 +193,8 @@ public final class Watcher {
                     ? "n next exercise · h hint · l list · q quit"
                     : "h hint · l list · q quit (n moves on once this passes)"))
         // The keyboard is in raw mode: lines need an explicit carriage return.
-        Output.write("\u{1B}[2J\u{1B}[H" + lines.joined(separator: "\n").replacingOccurrences(of: "\n", with: "\r\n"))
+        Output.clearScreen()
+        Output.write(lines.joined(separator: "\n").replacingOccurrences(of: "\n", with: "\r\n"))
     }
 
     func progressBar(solved: Int, total: Int) -> String {

@@ -98,19 +98,19 @@ public enum Output {
         write(text + "\n")
     }
 
-    /// A message on stderr (adds the newline). Never fails: with stderr closed or broken the
-    /// message is lost, and tandem carries on.
+    /// A message on stderr (adds the newline). Messages are plain text: every control but the
+    /// newline is replaced (`TerminalText.sanitize`), whatever it quotes. Never fails: with stderr
+    /// closed or broken the message is lost, and tandem carries on.
     public static func error(_ text: String) {
-        var copy = text + "\n"
-        copy.withUTF8 { bytes in
-            if TerminalText.isClean(bytes) {
-                _ = writeAll(STDERR_FILENO, bytes)
-            } else {
-                _ = TerminalText.neutralizingForeignEscapes(bytes).withUnsafeBufferPointer {
-                    writeAll(STDERR_FILENO, $0)
-                }
-            }
-        }
+        var copy = TerminalText.sanitize(text) + "\n"
+        copy.withUTF8 { _ = writeAll(STDERR_FILENO, $0) }
+    }
+
+    /// Clears the screen and homes the cursor (`tandem watch`): the one place tandem writes these
+    /// controls, which the writer's filter otherwise neutralises.
+    public static func clearScreen() {
+        var sequence = "\u{1B}[2J\u{1B}[H"
+        sequence.withUTF8 { writeToStdout($0) }
     }
 
     /// Writes all of `bytes` to `descriptor`; the errno of a failure, nil on success.

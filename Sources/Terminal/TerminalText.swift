@@ -11,7 +11,7 @@
 /// Two entry points: `sanitize` for untrusted text (removes every escape), and
 /// `neutralizingForeignEscapes`, which `Output` applies to everything it writes and which keeps
 /// only tandem's own styling — SGR attributes and colours, OSC 8 hyperlinks with a printable
-/// target, and the clear-screen of `tandem watch` — so nothing reaches the terminal unfiltered
+/// target (`tandem watch` clears the screen through `Output.clearScreen`) — so nothing reaches the terminal unfiltered
 /// even where a caller forgot to sanitize.
 public enum TerminalText {
     /// U+FFFD as UTF-8.
@@ -137,7 +137,7 @@ public enum TerminalText {
     }
 
     /// The length of the escape sequence at `index` when it is one tandem writes: SGR with
-    /// attributes 0–4, 22–24 and the 16 colours (`ESC [ … m`); `ESC [ 2 J` and `ESC [ H`; an OSC 8
+    /// attributes 0–4, 22–24 and the 16 colours (`ESC [ … m`); an OSC 8
     /// hyperlink with a printable target (no space or control), ended by `ESC \`. Nil for anything else.
     static func ownSequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
         let count = bytes.count
@@ -158,10 +158,6 @@ public enum TerminalText {
                     if byte == UInt8(ascii: "m") { return index + 1 - start }
                     parameter = 0
                     digits = 0
-                } else if byte == UInt8(ascii: "J") {
-                    return parameter == 2 && digits == 1 && index == start + 3 ? 4 : nil
-                } else if byte == UInt8(ascii: "H") {
-                    return index == start + 2 ? 3 : nil
                 } else {
                     return nil
                 }
