@@ -78,7 +78,12 @@ public struct Tandem: ParsableCommand {
                 Output.write(fullMessage(for: error) + "\n")
                 finish(0)
             }
-            let firstLine = message.split(separator: "\n").first.map(String.init) ?? message
+            var firstLine = message.split(separator: "\n").first.map(String.init) ?? message
+            // A negative number where a lesson or exercise goes (`tandem read -1`) looks like an
+            // option to ArgumentParser: read it as the number it is, and give the range.
+            if let number = Self.negativeNumberTakenForAnOption(firstLine) {
+                firstLine = "\(number) is out of range: lesson and exercise numbers start at 1"
+            }
             Output.error(
                 "tandem: \(firstLine.hasPrefix("Error: ") ? String(firstLine.dropFirst(7)) : firstLine) (see --help)")
             finish(code.rawValue)
@@ -92,6 +97,14 @@ public struct Tandem: ParsableCommand {
             terminate(code == 0 ? 1 : code)
         }
         terminate(code)
+    }
+
+    /// `-5` from ArgumentParser's "Unknown option '-5'".
+    static func negativeNumberTakenForAnOption(_ message: String) -> String? {
+        guard let start = message.range(of: "Unknown option '") else { return nil }
+        let token = message[start.upperBound...].prefix { $0 != "'" }
+        guard token.count > 1, token.first == "-", Double(token) != nil else { return nil }
+        return String(token)
     }
 
     /// The name after `tandem help` (or `help` after a subcommand) that names no command.

@@ -291,3 +291,34 @@ enum HostileCorpus {
         #expect(result.stderr.split(separator: "\n").count == 1, "one line: \(result.stderr)")
     }
 }
+
+@Suite struct NumberArgumentTests {
+    @Test func negativeNumbersAreReadAndRejectedWithTheRange() throws {
+        let tandem = TandemProcess(course: try CourseFixture.make())
+        let cases: [([String], String)] = [
+            (["list", "--width", "-1"], "tandem: --width must be at least 10 (got -1)."),
+            (["read", "-1"], "tandem: -1 is out of range: lesson and exercise numbers start at 1"),
+            (["hint", "-5"], "tandem: -5 is out of range: lesson and exercise numbers start at 1"),
+            (["review", "--limit", "-2"], "tandem: --limit must be at least 1."),
+            (["bench", "--repeats", "-1"], "tandem: --repeats must be at least 1 (got -1)."),
+        ]
+        for (arguments, message) in cases {
+            let result = try tandem.run(arguments)
+            #expect(result.status == 64, "\(arguments): \(result)")
+            #expect(result.stderr.hasPrefix(message), "\(arguments): \(result.stderr)")
+        }
+    }
+
+    @Test func nanAndInfinityAreRejectedWhereverANumberIsRead() throws {
+        let tandem = TandemProcess(course: try CourseFixture.make())
+        for arguments in [
+            ["check", "--time-limit", "nan"], ["check", "--time-limit", "inf"], ["watch", "--time-limit", "-inf"],
+            ["run", "cascade", "--threshold", "nan"], ["run", "cascade", "--target-accuracy", "infinity"],
+            ["run", "weak-to-strong", "--weak-noise", "NaN"], ["dev", "verify", "--time-limit", "inf"],
+        ] {
+            let result = try tandem.run(arguments)
+            #expect(result.status == 64, "\(arguments): \(result)")
+            #expect(result.stderr.contains("is not a finite number"), "\(arguments): \(result.stderr)")
+        }
+    }
+}
