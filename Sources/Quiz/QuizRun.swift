@@ -108,7 +108,7 @@ public enum QuizRun {
         }
         let known = Set(quiz.questions.map(\.id))
         for id in answers.ids where !known.contains(id) {
-            warn("\(answersPath): '\(id)' is not a question of \(target.displayPath) (ignored)")
+            warn("\(answersPath): '\(TerminalText.excerpt(id))' is not a question of \(target.displayPath) (ignored)")
         }
         let report = QuizReport(quiz: quiz, answers: answers.answers)
         let output = json ? report.json : report.text(settings: settings)

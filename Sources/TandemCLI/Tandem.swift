@@ -61,11 +61,11 @@ public struct Tandem: ParsableCommand {
             try command.run()
             finish(0)
         } catch let failure as CLIFailure {
-            Output.error("tandem: \(failure.message)")
+            Output.error("tandem: \(TerminalText.oneLine(failure.message))")
             finish(failure.code)
         } catch let failure as ProgressError {
             // A progress file that cannot be read or saved, from any command.
-            Output.error("tandem: \(failure)")
+            Output.error("tandem: \(TerminalText.oneLine(failure.description))")
             finish(1)
         } catch {
             // Help and completion scripts print in full; a usage error gets one line naming what
@@ -85,7 +85,8 @@ public struct Tandem: ParsableCommand {
                 firstLine = "\(number) is out of range: lesson and exercise numbers start at 1"
             }
             Output.error(
-                "tandem: \(firstLine.hasPrefix("Error: ") ? String(firstLine.dropFirst(7)) : firstLine) (see --help)")
+                "tandem: \(TerminalText.oneLine(firstLine.hasPrefix("Error: ") ? String(firstLine.dropFirst(7)) : firstLine)) (see --help)"
+            )
             finish(code.rawValue)
         }
     }

@@ -191,6 +191,11 @@ public enum TerminalText {
         value <= 4 || (22...24).contains(value) || (30...39).contains(value) || (90...97).contains(value)
     }
 
+    /// A whole message on one line: `excerpt` with room for a long path or two.
+    public static func oneLine(_ text: String, limit: Int = 1_000) -> String {
+        excerpt(text, limit: limit)
+    }
+
     /// A printable excerpt of `text` for a message: sanitized, on one line (newlines shown as
     /// `⏎`), at most `limit` characters with `…` marking the cut.
     public static func excerpt(_ text: String, limit: Int = 60) -> String {

@@ -322,3 +322,42 @@ enum HostileCorpus {
         }
     }
 }
+
+@Suite struct UnboundedInputTests {
+    @Test func endlessInputStopsAtTheLimitWithAMessage() throws {
+        let zero = try Shell.run(#""$TANDEM" render /dev/zero"#)
+        #expect(zero.status == 1)
+        #expect(zero.stderr == "tandem: '/dev/zero' is larger than 16 MB, the most tandem reads\n", "\(zero)")
+        let pipe = try Shell.run(#"head -c 20000000 /dev/zero | "$TANDEM" render -"#)
+        #expect(pipe.status == 1)
+        #expect(pipe.stderr == "tandem: standard input is larger than 16 MB, the most tandem reads\n", "\(pipe)")
+    }
+
+    @Test(
+        .enabled(
+            if: FileManager.default.isExecutableFile(atPath: "/usr/bin/time"), "NOTICE: /usr/bin/time is missing"))
+    func aTenMegabyteLineKeepsMemoryProportionate() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-line-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent("line.md")
+        try Data((String(repeating: "word ", count: 2_000_000) + "\n").utf8).write(to: file)
+        let result = try Shell.run(
+            #"/usr/bin/time -f "%M" "$TANDEM" render "$FILE" --no-pager --width 80 2>&1 >/dev/null"#, ["FILE": file.path])
+        let kilobytes = try #require(Int(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)), "\(result)")
+        // 10 MB of input: the source, the flat tree and the output, not 400 MB.
+        #expect(kilobytes < 200_000, "peak \(kilobytes) KB")
+    }
+}
+
+@Suite struct MessageExcerptTests {
+    @Test func messagesQuoteShortExcerptsOnOneLine() throws {
+        let tandem = TandemProcess(course: try CourseFixture.make())
+        let answers = tandem.state.deletingLastPathComponent().appendingPathComponent("answers-\(UUID()).toml")
+        try Data("\"a\\nb\" = 1\n\"\(String(repeating: "x", count: 5_000))\" = 2\n".utf8).write(to: answers)
+        let result = try tandem.run(["quiz", "1", "--answers", answers.path])
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 2, "\(result.stderr)")
+        #expect(lines.allSatisfy { $0.count < 300 }, "\(lines.map(\.count))")
+        #expect(result.stderr.contains("'a⏎b' is not a question"), "\(result.stderr)")
+    }
+}

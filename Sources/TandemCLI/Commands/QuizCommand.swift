@@ -61,14 +61,14 @@ public struct QuizCommand: ParsableCommand {
         let course = try course.load()
         do {
             let target = try resolveTarget(course)
-            let quiz = try QuizRun.load(target) { Output.error("tandem: " + $0) }
+            let quiz = try QuizRun.load(target) { Output.error("tandem: " + TerminalText.oneLine($0)) }
             let store = ProgressStore(course: course)
             if let answers {
                 Output.write(
                     try QuizRun.gradeAnswers(
                         quiz: quiz, target: target, answersURL: URL(fileURLWithPath: answers), answersPath: answers,
                         store: store, settings: display.settings, json: json
-                    ) { Output.error("tandem: warning: " + $0) })
+                    ) { Output.error("tandem: warning: " + TerminalText.oneLine($0)) })
                 return
             }
             guard isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 else {
