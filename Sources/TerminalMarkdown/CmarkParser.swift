@@ -7,7 +7,6 @@
 // thousands of nodes one by one (and glibc consolidating them afterwards) cost about a sixth of
 // the render time of a 2 MB document.
 import CCmark
-import Terminal
 
 #if canImport(Glibc)
     import Glibc
@@ -129,14 +128,8 @@ enum CmarkParser {
         guard let pointer else { return .empty }
         let count = strlen(pointer)
         guard count > 0 else { return .empty }
-        return pointer.withMemoryRebound(to: UInt8.self, capacity: count) { start in
-            // Every string of the document passes the terminal sanitizer here, after cmark has
-            // decoded entities (`&#27;` is an ESC by then): text, code, info strings, URLs, titles.
-            let bytes = UnsafeBufferPointer(start: start, count: count)
-            guard TerminalText.needsSanitizing(bytes) else { return document.store(bytes) }
-            var clean: [UInt8] = []
-            TerminalText.sanitize(bytes, into: &clean)
-            return document.store(clean)
+        return pointer.withMemoryRebound(to: UInt8.self, capacity: count) { bytes in
+            document.store(UnsafeBufferPointer(start: bytes, count: count))
         }
     }
 
