@@ -30,6 +30,8 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        // glibc's <malloc.h> for ToyEngine's heap tuning (mallopt), through a shim header like CCmark.
+        .systemLibrary(name: "CMalloc"),
         // Display width, colour/width/ASCII decisions, output with pager and EPIPE handling.
         .target(name: "Terminal"),
         // The only Swift code that imports CCmark.
@@ -39,7 +41,7 @@ let package = Package(
         // (-Ounchecked would save about 7% of a training step); the AVX2 loops are raw-pointer code
         // behind those checks, so they drop theirs.
         .target(name: "ToyEngineAVX2", swiftSettings: [.unsafeFlags(["-Ounchecked"] + avx2Flags)]),
-        .target(name: "ToyEngine", dependencies: ["ToyEngineAVX2"], swiftSettings: [.unsafeFlags(["-O"])]),
+        .target(name: "ToyEngine", dependencies: ["CMalloc", "ToyEngineAVX2"], swiftSettings: [.unsafeFlags(["-O"])]),
         // Optimised in every configuration too: the demos' own loops (speculative decoding,
         // bookkeeping over thousands of predictions) run in debug tests over many seeds.
         .target(name: "Demos", dependencies: ["ToyEngine", "Terminal"], swiftSettings: [.unsafeFlags(["-O"])]),

@@ -1,6 +1,10 @@
 import Foundation
 import ToyEngineAVX2
 
+#if canImport(Glibc)
+    import CMalloc
+#endif
+
 /// Which compiled version of the hot loops (matrix product, Adam) this process runs.
 ///
 /// Swift's default x86-64 target is SSE2 (two doubles per register); the `ToyEngineAVX2` target
@@ -83,8 +87,7 @@ enum HeapTuning {
         #if canImport(Glibc)
             // Called directly, not looked up with dlsym: the release `tandem` is a static executable,
             // where dlsym finds nothing and the setting was silently lost.
-            return glibcMallopt(-1, 64 << 20) == 1  // M_TRIM_THRESHOLD
-                && glibcMallopt(-3, 16 << 20) == 1  // M_MMAP_THRESHOLD
+            return mallopt(M_TRIM_THRESHOLD, 64 << 20) == 1 && mallopt(M_MMAP_THRESHOLD, 16 << 20) == 1
         #else
             return false
         #endif
@@ -92,11 +95,3 @@ enum HeapTuning {
 
     static func keepFreedMemory() { _ = applied }
 }
-
-#if canImport(Glibc)
-    /// glibc's `int mallopt(int, int)`, which Swift's Glibc module does not export (it is declared in
-    /// <malloc.h>). Two 32-bit integers in and one out are passed in the same registers by Swift's
-    /// and C's calling conventions on x86-64 and arm64.
-    @_silgen_name("mallopt")
-    private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
-#endif
