@@ -192,7 +192,8 @@ extension KeyedDecodingContainer {
         guard let value = lenient(Double.self, key, decoder) else { return nil }
         if value.isFinite && value >= 0 && value <= limit { return value }
         let clamped = value.isNaN ? 0 : Swift.min(Swift.max(value, 0), limit)
-        decoder.logProblem(at: codingPath + [key], "\(value) is outside 0…\(limit.formatted0); read as \(clamped.formatted0)")
+        decoder.logProblem(
+            at: codingPath + [key], "\(value) is outside 0…\(limit.formatted0); read as \(clamped.formatted0)")
         return clamped
     }
 

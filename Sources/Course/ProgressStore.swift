@@ -160,7 +160,8 @@ public final class ProgressStore: Sendable {
                 let shown = decoded.problems.prefix(5).map { TerminalText.excerpt($0, limit: 120) }
                 let more = decoded.problems.count > 5 ? " (and \(decoded.problems.count - 5) more)" : ""
                 noticeOnce(
-                    "\(fileURL.path): kept what could be read; dropped or clamped: \(shown.joined(separator: "; "))\(more)")
+                    "\(fileURL.path): kept what could be read; dropped or clamped: \(shown.joined(separator: "; "))\(more)"
+                )
             }
             return Current(progress: decoded.progress, problems: decoded.problems)
         } catch .newerVersion(let version) {
@@ -367,7 +368,7 @@ public final class ProgressStore: Sendable {
             try Self.createDirectory(directory)
             descriptor = open(lockURL.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
             if descriptor < 0 && !exclusive { descriptor = open(lockURL.path, O_RDONLY | O_CLOEXEC) }
-        } catch where exclusive {
+        } catch  where exclusive {
             throw ProgressError("cannot save progress: \(error); nothing was changed")
         } catch {}
         if descriptor < 0 {

@@ -79,7 +79,9 @@ public struct CheckReport {
             lines.append(wrap("  " + TerminalText.sanitize(result.message), indent: 2))
             return lines.joined(separator: "\n")
         case .compileError:
-            for error in result.compileErrors.prefix(8) { lines.append(wrap("  " + TerminalText.sanitize(error.description), indent: 4)) }
+            for error in result.compileErrors.prefix(8) {
+                lines.append(wrap("  " + TerminalText.sanitize(error.description), indent: 4))
+            }
             if result.compileErrors.count > 8 { lines.append("  … and \(result.compileErrors.count - 8) more") }
             if result.compileErrors.contains(where: \.inCheckerCode) {
                 lines.append(

@@ -233,7 +233,9 @@ public enum LessonPage {
                 "\(mark) this example failed (\(reason))", width: settings.width, indent: indent, hang: indent
             )
             .map { settings.paint($0, Style(bold: true, foreground: .red)) }
-            let errorLines = LiveBlockScanner.splitLines(TerminalText.sanitize(result.launchError ?? result.errorOutput)).filter {
+            let errorLines = LiveBlockScanner.splitLines(
+                TerminalText.sanitize(result.launchError ?? result.errorOutput)
+            ).filter {
                 !$0.isEmpty
             }
             lines += errorLines.prefix(12).flatMap {

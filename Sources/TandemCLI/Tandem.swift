@@ -53,7 +53,8 @@ public struct Tandem: ParsableCommand {
             finish(0)
         }
         if let unknown = unknownHelpTopic(arguments) {
-            Output.error("tandem: no command '\(TerminalText.excerpt(unknown, limit: 40))' to show help for (see tandem --help)")
+            Output.error(
+                "tandem: no command '\(TerminalText.excerpt(unknown, limit: 40))' to show help for (see tandem --help)")
             finish(64)
         }
         do {

@@ -155,7 +155,9 @@ public enum Output {
     /// `page(_:allowPager:)` for UTF-8 bytes (saves a copy of large output).
     public static func page(bytes text: UnsafeBufferPointer<UInt8>, allowPager: Bool) {
         guard TerminalText.isClean(text) else {
-            TerminalText.neutralizingForeignEscapes(text).withUnsafeBufferPointer { page(bytes: $0, allowPager: allowPager) }
+            TerminalText.neutralizingForeignEscapes(text).withUnsafeBufferPointer {
+                page(bytes: $0, allowPager: allowPager)
+            }
             return
         }
         guard allowPager, isatty(STDOUT_FILENO) == 1, let rows = TerminalSettings.terminalRows(),

@@ -69,7 +69,9 @@ import Testing
                     == "p.json holds progress for course 'another-course', not for 'fixture-course'; nothing imported")
         }
         let own = try ProgressStore.encoder.encode(Fixture.partial)
-        #expect(try ProgressTransfer.decode(own, path: "p.json", expectedCourseID: "fixture-course").progress == Fixture.partial)
+        #expect(
+            try ProgressTransfer.decode(own, path: "p.json", expectedCourseID: "fixture-course").progress
+                == Fixture.partial)
         #expect(throws: ProgressTransfer.Failure.self) {
             try ProgressTransfer.decode(Data("{nope".utf8), path: "p.json", expectedCourseID: "fixture-course")
         }

@@ -174,14 +174,17 @@ enum HostileCorpus {
         let runs: [[String]] = [
             [], ["list"], ["progress"], ["read", "2", "--no-run", "--no-pager"],
             ["quiz", "2", "--answers", answers.path], ["read", "\u{1B}]0;pwned\u{07}"],
-            ["quiz", "--check", "\u{1B}[2J\u{9B}"], ["render", tandem.course.appendingPathComponent("content/02-cascades/lesson.md").path],
+            ["quiz", "--check", "\u{1B}[2J\u{9B}"],
+            ["render", tandem.course.appendingPathComponent("content/02-cascades/lesson.md").path],
         ]
         for arguments in runs {
             for colour in ["always", "never"] {
                 let result = try tandem.run(arguments + ["--color", colour, "--width", "60"])
                 #expect(result.status != 132 && result.status != 134, "\(arguments): \(result)")
-                #expect(foreignControls(result.stdout).isEmpty, "\(arguments) stdout: \(foreignControls(result.stdout))")
-                #expect(foreignControls(result.stderr).isEmpty, "\(arguments) stderr: \(foreignControls(result.stderr))")
+                #expect(
+                    foreignControls(result.stdout).isEmpty, "\(arguments) stdout: \(foreignControls(result.stdout))")
+                #expect(
+                    foreignControls(result.stderr).isEmpty, "\(arguments) stderr: \(foreignControls(result.stderr))")
                 if colour == "never" { #expect(!result.stdout.contains("\u{1B}"), "\(arguments)") }
             }
         }
@@ -226,7 +229,8 @@ enum HostileCorpus {
         let course = try CourseFixture.make()
         let toml = course.appendingPathComponent("content/course.toml")
         let manifest = try String(contentsOf: toml, encoding: .utf8)
-            .replacingOccurrences(of: "lesson = \"cascades\"", with: "lesson = \"cascades\"\nhints = [\"one\", \"two\"]")
+            .replacingOccurrences(
+                of: "lesson = \"cascades\"", with: "lesson = \"cascades\"\nhints = [\"one\", \"two\"]")
         try Data(manifest.utf8).write(to: toml)
         let tandem = TandemProcess(course: course)
         try tandem.run(["read", "1", "--no-run"])
@@ -342,7 +346,8 @@ enum HostileCorpus {
         let file = dir.appendingPathComponent("line.md")
         try Data((String(repeating: "word ", count: 2_000_000) + "\n").utf8).write(to: file)
         let result = try Shell.run(
-            #"/usr/bin/time -f "%M" "$TANDEM" render "$FILE" --no-pager --width 80 2>&1 >/dev/null"#, ["FILE": file.path])
+            #"/usr/bin/time -f "%M" "$TANDEM" render "$FILE" --no-pager --width 80 2>&1 >/dev/null"#,
+            ["FILE": file.path])
         let kilobytes = try #require(Int(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)), "\(result)")
         // 10 MB of input: the source, the flat tree and the output, not 400 MB.
         #expect(kilobytes < 200_000, "peak \(kilobytes) KB")

@@ -48,7 +48,8 @@ import Testing
                     let settings = TerminalSettings(width: 60, color: color, ascii: false)
                     let renderer = MarkdownRenderer(settings: settings)
                     for output in [renderer.render(document), renderer.renderInline(document)] {
-                        #expect(Self.foreign(output).isEmpty, "\(document.debugDescription) → \(output.debugDescription)")
+                        #expect(
+                            Self.foreign(output).isEmpty, "\(document.debugDescription) → \(output.debugDescription)")
                         if !color { #expect(!output.contains("\u{1B}"), "\(output.debugDescription)") }
                     }
                 }

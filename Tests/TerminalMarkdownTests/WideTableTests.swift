@@ -16,9 +16,10 @@ import Testing
 
     @Test(arguments: [40, 60, 100])
     func noLineIsWiderThanTheWidth(width: Int) {
-        for markdown in [Self.table(columns: 30), Self.table(columns: 9, emojiAt: 3), Self.table(columns: 3),
-            Self.table(columns: 1, emojiAt: 0), Self.table(columns: 24, emojiAt: 5)]
-        {
+        for markdown in [
+            Self.table(columns: 30), Self.table(columns: 9, emojiAt: 3), Self.table(columns: 3),
+            Self.table(columns: 1, emojiAt: 0), Self.table(columns: 24, emojiAt: 5),
+        ] {
             for ascii in [false, true] {
                 let settings = TerminalSettings(width: width, color: false, ascii: ascii)
                 let rendered = MarkdownRenderer(settings: settings).renderReportingExemptLines(markdown)

@@ -7,7 +7,8 @@ import Testing
 @Suite struct TerminalTextTests {
     static let hostile = [
         "\u{1B}[2J", "\u{1B}]0;pwned\u{07}", "\u{1B}]8;;http://evil\u{1B}\\x", "\u{9B}2J", "\u{9D}0;t\u{9C}", "\u{07}",
-        "\u{7F}", "\u{08}", "a\rb", "\u{202E}evil\u{202C}", "\u{2066}x\u{2069}", "\u{1B}[8m", "\u{0}", "\u{1B}P1;2q\u{1B}\\",
+        "\u{7F}", "\u{08}", "a\rb", "\u{202E}evil\u{202C}", "\u{2066}x\u{2069}", "\u{1B}[8m", "\u{0}",
+        "\u{1B}P1;2q\u{1B}\\",
         "\u{1B}c", "\u{85}", "\u{1B}[31m",
     ]
 

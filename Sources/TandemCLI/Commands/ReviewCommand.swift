@@ -23,7 +23,9 @@ public struct ReviewCommand: ParsableCommand {
             the rest for early practice. Without a terminal, lists them instead.
             """)
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Review at most this many questions (default 10).", valueName: "n"))
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp("Review at most this many questions (default 10).", valueName: "n"))
     public var limit: Int = 10
 
     @Flag(name: .long, help: "Include questions that are not due yet (early practice).")

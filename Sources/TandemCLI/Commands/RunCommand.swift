@@ -83,7 +83,8 @@ public struct RunCascade: ParsableCommand {
     @OptionGroup public var common: DemoRunOptions
     @Option(
         name: .long, parsing: .unconditional,
-        help: ArgumentHelp("Also report this threshold in detail: what was deferred and why.", valueName: "τ"), transform: finiteNumber)
+        help: ArgumentHelp("Also report this threshold in detail: what was deferred and why.", valueName: "τ"),
+        transform: finiteNumber)
     public var threshold: Double?
     @Option(
         name: .long,
@@ -93,7 +94,8 @@ public struct RunCascade: ParsableCommand {
     @Option(
         name: .long, parsing: .unconditional,
         help: ArgumentHelp(
-            "Choose the cheapest τ reaching this accuracy on validation data, and report it on test.", valueName: "A"), transform: finiteNumber)
+            "Choose the cheapest τ reaching this accuracy on validation data, and report it on test.", valueName: "A"),
+        transform: finiteNumber)
     public var targetAccuracy: Double?
     @Option(name: .long, parsing: .unconditional, help: "2 (small → large) or 3 (small → medium → large).")
     public var tiers = 2
@@ -199,7 +201,8 @@ public struct RunWeakToStrong: ParsableCommand {
     @Option(
         name: .long, parsing: .unconditional,
         help: ArgumentHelp(
-            "Noise on each factor the weak model sees (idiosyncratic errors; default 0.8).", valueName: "σ"), transform: finiteNumber)
+            "Noise on each factor the weak model sees (idiosyncratic errors; default 0.8).", valueName: "σ"),
+        transform: finiteNumber)
     public var weakNoise: Double?
     @Option(
         name: .long, parsing: .unconditional,
