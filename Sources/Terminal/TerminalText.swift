@@ -136,6 +136,15 @@ public enum TerminalText {
         return out
     }
 
+    /// `text` with only tandem's own styling kept (`neutralizingForeignEscapes`): for output that
+    /// tandem itself wrote in colour, such as a live block's run of `tandem`.
+    public static func keepingOwnStyling(_ text: String) -> String {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            isClean(bytes) ? text : String(decoding: neutralizingForeignEscapes(bytes), as: UTF8.self)
+        }
+    }
+
     /// The length of the escape sequence at `index` when it is one tandem writes: SGR with
     /// attributes 0–4, 22–24 and the 16 colours (`ESC [ … m`); an OSC 8
     /// hyperlink with a printable target (no space or control), ended by `ESC \`. Nil for anything else.
