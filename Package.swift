@@ -29,6 +29,8 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        // glibc's <malloc.h> for ToyEngine's heap tuning (mallopt), through a shim header like CCmark.
+        .systemLibrary(name: "CMalloc"),
         // Display width, colour/width/ASCII decisions, output with pager and EPIPE handling.
         .target(name: "Terminal"),
         // The one runner for child processes (checks, builds, `run --mine`, live blocks).
@@ -40,15 +42,13 @@ let package = Package(
         // (-Ounchecked would save about 7% of a training step); the AVX2 loops are raw-pointer code
         // behind those checks, so they drop theirs.
         .target(name: "ToyEngineAVX2", swiftSettings: [.unsafeFlags(["-Ounchecked"] + avx2Flags)]),
-        // glibc's mallopt for the engine's heap tuning (a module map over <malloc.h>, like CCmark).
-        .systemLibrary(name: "CMalloc"),
         .target(name: "ToyEngine", dependencies: ["ToyEngineAVX2", "CMalloc"], swiftSettings: [.unsafeFlags(["-O"])]),
         // Optimised in every configuration too: the demos' own loops (speculative decoding,
         // bookkeeping over thousands of predictions) run in debug tests over many seeds.
         .target(name: "Demos", dependencies: ["ToyEngine", "Terminal"], swiftSettings: [.unsafeFlags(["-O"])]),
         // Our own TOML 1.0 reader: never traps, every error and every key has a line.
         .target(name: "TOML"),
-        .target(name: "Course", dependencies: ["TOML"]),
+        .target(name: "Course", dependencies: ["Terminal", "TOML"]),
         .target(name: "Quiz", dependencies: ["Course", "Terminal", "TerminalMarkdown", "TOML"]),
         .target(name: "Exercises", dependencies: ["Course", "Terminal", "ChildProcess"]),
         // Lesson pages: live `tandem` blocks, header/footer, and `lint` over the whole course.

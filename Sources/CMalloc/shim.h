@@ -1,5 +1,5 @@
-// glibc's malloc tuning (mallopt and its M_* parameters), which Swift's Glibc module does not
-// export. Empty where the C library has no <malloc.h> (macOS).
-#if __has_include(<malloc.h>)
+// glibc's <malloc.h> (mallopt and its M_* parameters), which Swift's Glibc module does not
+// export. Empty elsewhere: ToyEngine calls mallopt only where Glibc is available.
+#if __has_include(<malloc.h>) && defined(__linux__)
 #include <malloc.h>
 #endif

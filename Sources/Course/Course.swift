@@ -1,4 +1,5 @@
 import Foundation
+import Terminal
 
 /// A course on disk: the folder holding `content/course.toml`, and its parsed manifest.
 public struct Course: Sendable {
@@ -6,9 +7,22 @@ public struct Course: Sendable {
     public let root: URL
     public let manifest: CourseManifest
 
+    /// The manifest's display text (titles, welcome, final message, hints) passes the terminal
+    /// sanitizer here, once, so no screen that shows it can be sent control sequences.
     public init(root: URL, manifest: CourseManifest) {
         self.root = root
-        self.manifest = manifest
+        var clean = manifest
+        clean.title = TerminalText.sanitize(manifest.title)
+        clean.welcome = TerminalText.sanitize(manifest.welcome)
+        clean.final = TerminalText.sanitize(manifest.final)
+        for index in clean.lessons.indices {
+            clean.lessons[index].title = TerminalText.sanitize(clean.lessons[index].title)
+        }
+        for index in clean.exercises.indices {
+            clean.exercises[index].title = TerminalText.sanitize(clean.exercises[index].title)
+            clean.exercises[index].hints = clean.exercises[index].hints.map(TerminalText.sanitize)
+        }
+        self.manifest = clean
     }
 
     public var contentDirectory: URL { root.appendingPathComponent("content") }

@@ -71,8 +71,8 @@ public enum LeitnerMigration {
     /// (unless a backup is already there). Returns how many records were converted; nothing is
     /// written when there is nothing to convert, or when the backup cannot be made.
     @discardableResult
-    public static func migrate(store: ProgressStore, scheduler: FSRSScheduler = .tandem()) -> Int {
-        guard needsMigration(store.load()) else { return 0 }
+    public static func migrate(store: ProgressStore, scheduler: FSRSScheduler = .tandem()) throws -> Int {
+        guard needsMigration(try store.load()) else { return 0 }
         let backup = backupURL(store)
         if !FileManager.default.fileExists(atPath: backup.path) {
             guard let data = FileManager.default.contents(atPath: store.fileURL.path) else { return 0 }
@@ -84,7 +84,7 @@ public enum LeitnerMigration {
             }
         }
         var count = 0
-        store.update { count = migrate(&$0, scheduler: scheduler) }
+        try store.update { count = migrate(&$0, scheduler: scheduler) }
         if count > 0 {
             store.notice(
                 "converted \(count) review schedule\(count == 1 ? "" : "s") from Leitner boxes to FSRS"
@@ -97,9 +97,9 @@ public enum LeitnerMigration {
 extension ProgressStore {
     /// The course's store, its Leitner-era review records converted to FSRS first (once; the
     /// old file is kept as `progress.json.leitner-backup`).
-    public static func migrated(course: Course) -> ProgressStore {
+    public static func migrated(course: Course) throws -> ProgressStore {
         let store = ProgressStore(course: course)
-        LeitnerMigration.migrate(store: store, scheduler: course.scheduler)
+        try LeitnerMigration.migrate(store: store, scheduler: course.scheduler)
         return store
     }
 }

@@ -3,8 +3,16 @@ import Foundation
 /// Everything a student has done in one course, keyed by stable ids (lesson slugs, question ids,
 /// exercise ids). Entries for ids the course no longer has are kept and ignored, so renumbering
 /// lessons or removing one loses nothing.
+///
+/// Format versions (`format_version`; `ProgressFile` reads and migrates them):
+/// - 1: the first release.
+/// - 2: every number is bounded (see `ProgressLimits`), and a value that cannot be read drops
+///   only itself, with a notice naming it. A version-1 file is migrated by the same checks; its
+///   data is otherwise read unchanged.
+/// New fields are optional and decoded with `decodeIfPresent` and a default (through `lenient`),
+/// so adding one needs no new version; a version bump is for a change old readers would get wrong.
 public struct Progress: Codable, Sendable, Equatable {
-    public static let currentFormatVersion = 1
+    public static let currentFormatVersion = 2
 
     public var formatVersion: Int
     public var courseID: String
@@ -32,23 +40,25 @@ public struct Progress: Codable, Sendable, Equatable {
         exercises = [:]
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, ProgressFieldKey {
         // Spelled as the snake-case decoder sees them: "course_id" arrives as "courseId".
         case formatVersion
         case courseID = "courseId"
         case welcomed, finishedShown, lessons, quizzes, questions, exercises
     }
 
+    /// Reads what can be read: a field of the wrong type or out of range is dropped or clamped
+    /// on its own and logged (see `ProgressFile.decode`), never the whole file.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        formatVersion = try c.decode(Int.self, forKey: .formatVersion)
-        courseID = try c.decodeIfPresent(String.self, forKey: .courseID) ?? ""
-        welcomed = try c.decodeIfPresent(Bool.self, forKey: .welcomed) ?? false
-        finishedShown = try c.decodeIfPresent(Bool.self, forKey: .finishedShown) ?? false
-        lessons = try c.decodeIfPresent([String: LessonRecord].self, forKey: .lessons) ?? [:]
-        quizzes = try c.decodeIfPresent([String: QuizRecord].self, forKey: .quizzes) ?? [:]
-        questions = try c.decodeIfPresent([String: QuestionRecord].self, forKey: .questions) ?? [:]
-        exercises = try c.decodeIfPresent([String: ExerciseRecord].self, forKey: .exercises) ?? [:]
+        formatVersion = c.lenient(Int.self, .formatVersion, decoder) ?? Progress.currentFormatVersion
+        courseID = c.lenient(String.self, .courseID, decoder) ?? ""
+        welcomed = c.lenient(Bool.self, .welcomed, decoder) ?? false
+        finishedShown = c.lenient(Bool.self, .finishedShown, decoder) ?? false
+        lessons = c.lenientEntries(LessonRecord.self, .lessons, decoder)
+        quizzes = c.lenientEntries(QuizRecord.self, .quizzes, decoder)
+        questions = c.lenientEntries(QuestionRecord.self, .questions, decoder)
+        exercises = c.lenientEntries(ExerciseRecord.self, .exercises, decoder)
     }
 }
 
@@ -59,6 +69,14 @@ public struct LessonRecord: Codable, Sendable, Equatable {
     public init(read: Bool = false, readAt: Date? = nil) {
         self.read = read
         self.readAt = readAt
+    }
+
+    enum CodingKeys: String, ProgressFieldKey { case read, readAt }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        read = c.lenient(Bool.self, .read, decoder) ?? false
+        readAt = c.lenient(Date.self, .readAt, decoder)
     }
 }
 
@@ -86,6 +104,31 @@ public struct QuizRecord: Codable, Sendable, Equatable {
         self.attempts = attempts
         self.lastTakenAt = lastTakenAt
         self.resume = resume
+    }
+
+    enum CodingKeys: String, ProgressFieldKey { case best, last, total, attempts, lastTakenAt, resume, lastRun }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        total = c.count(.total, decoder) ?? 0
+        best = c.points(.best, decoder, upTo: ProgressLimits.maxQuizPoints)
+        last = c.points(.last, decoder, upTo: ProgressLimits.maxQuizPoints)
+        attempts = c.count(.attempts, decoder) ?? 0
+        lastTakenAt = c.lenient(Date.self, .lastTakenAt, decoder)
+        lastRun = c.lenient([RecordedAnswer].self, .lastRun, decoder)
+        if let raw = c.lenient([String: Double].self, .resume, decoder) {
+            var kept: [String: Double] = [:]
+            for (id, value) in raw {
+                if value.isFinite && value >= 0 && value <= 1 {
+                    kept[id] = value
+                } else {
+                    decoder.logProblem(at: c.codingPath + [CodingKeys.resume], "\(id): points must be in 0…1")
+                }
+            }
+            resume = kept
+        } else {
+            resume = nil
+        }
     }
 }
 
@@ -122,6 +165,23 @@ public struct QuestionRecord: Codable, Sendable, Equatable {
         self.due = due
         self.fsrs = fsrs
     }
+
+    enum CodingKeys: String, ProgressFieldKey {
+        case attempts, correctCount, lastResult, lastPoints, lastAnsweredAt, quiz, box, due, fsrs
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        attempts = c.count(.attempts, decoder) ?? 0
+        correctCount = c.count(.correctCount, decoder) ?? 0
+        lastResult = c.lenient(String.self, .lastResult, decoder)
+        lastPoints = c.points(.lastPoints, decoder, upTo: 1)
+        lastAnsweredAt = c.lenient(Date.self, .lastAnsweredAt, decoder)
+        quiz = c.lenient(String.self, .quiz, decoder)
+        box = max(1, c.count(.box, decoder, upTo: ProgressLimits.maxBox) ?? 1)
+        due = c.lenient(Date.self, .due, decoder)
+        fsrs = c.lenient(FSRSCard.self, .fsrs, decoder)
+    }
 }
 
 public struct ExerciseRecord: Codable, Sendable, Equatable {
@@ -152,6 +212,31 @@ public struct ExerciseRecord: Codable, Sendable, Equatable {
         self.lastCheckedAt = lastCheckedAt
         self.hintsUsed = hintsUsed
         self.bestScore = bestScore
+    }
+
+    enum CodingKeys: String, ProgressFieldKey {
+        case status, solved, solvedAt, lastCheckedAt, hintsUsed, review, reviewReason, bestScore
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        status = c.lenient(String.self, .status, decoder)
+        solved = c.lenient(Bool.self, .solved, decoder) ?? false
+        solvedAt = c.lenient(Date.self, .solvedAt, decoder)
+        lastCheckedAt = c.lenient(Date.self, .lastCheckedAt, decoder)
+        hintsUsed = c.count(.hintsUsed, decoder, upTo: ProgressLimits.maxHints) ?? 0
+        review = c.lenient(FSRSCard.self, .review, decoder)
+        reviewReason = c.lenient(String.self, .reviewReason, decoder)
+        if let score = c.lenient(ExerciseScore.self, .bestScore, decoder) {
+            if score.accuracy.isFinite && (0...1).contains(score.accuracy) && score.costPerQuery.isFinite
+                && score.costPerQuery >= 0
+            {
+                bestScore = score
+            } else {
+                decoder.logProblem(
+                    at: c.codingPath + [CodingKeys.bestScore], "accuracy must be in 0…1 and cost finite and ≥ 0")
+            }
+        }
     }
 }
 
@@ -205,4 +290,5 @@ public struct RecordedAnswer: Codable, Sendable, Equatable {
         case questionID = "questionId"
         case answer, result, points, usedHint
     }
+
 }

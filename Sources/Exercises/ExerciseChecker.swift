@@ -169,7 +169,7 @@ func signalName(_ signal: Int32) -> String {
 @discardableResult
 public func record(_ result: CheckResult, in store: ProgressStore, now: Date = Date()) throws -> ExerciseScore? {
     var previous: ExerciseScore?
-    _ = store.update { progress in
+    _ = try store.update { progress in
         var record = progress.exercises[result.exercise.id] ?? ExerciseRecord()
         previous = record.bestScore
         record.status = result.status.rawValue

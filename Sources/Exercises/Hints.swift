@@ -9,7 +9,7 @@ public enum Hints {
     ) {
         var level = 0
         var advanced = false
-        _ = store.update { progress in
+        try store.update { progress in
             var record = progress.exercises[exercise.id] ?? ExerciseRecord()
             if record.hintsUsed < exercise.hints.count {
                 record.hintsUsed += 1

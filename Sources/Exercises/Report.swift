@@ -89,17 +89,19 @@ public struct CheckReport {
             }
         case .failed:
             if let failure = result.failure {
-                lines.append(wrap("  case:     \(failure.name)", indent: 12))
-                lines.append(wrap("  input:    \(failure.input)", indent: 12))
-                lines.append(wrap("  expected: \(failure.expected)", indent: 12))
-                lines.append(wrap("  actual:   \(failure.actual)", indent: 12))
+                lines.append(wrap("  case:     \(TerminalText.sanitize(failure.name))", indent: 12))
+                lines.append(wrap("  input:    \(TerminalText.sanitize(failure.input))", indent: 12))
+                lines.append(wrap("  expected: \(TerminalText.sanitize(failure.expected))", indent: 12))
+                lines.append(wrap("  actual:   \(TerminalText.sanitize(failure.actual))", indent: 12))
             }
         case .compileError where result.packageProblem != nil:
             // Not the student's code: one line on what is wrong with the package, no "Edit" advice.
-            lines.append(wrap("  " + result.message, indent: 2))
+            lines.append(wrap("  " + TerminalText.sanitize(result.message), indent: 2))
             return lines.joined(separator: "\n")
         case .compileError:
-            for error in result.compileErrors.prefix(8) { lines.append(wrap("  " + error.description, indent: 4)) }
+            for error in result.compileErrors.prefix(8) {
+                lines.append(wrap("  " + TerminalText.sanitize(error.description), indent: 4))
+            }
             if result.compileErrors.count > 8 { lines.append("  … and \(result.compileErrors.count - 8) more") }
             if result.compileErrors.contains(where: \.inCheckerCode) {
                 lines.append(
@@ -108,7 +110,7 @@ public struct CheckReport {
                         indent: 3))
             }
         case .crashed, .timeout:
-            lines.append(wrap("  " + result.message, indent: 2))
+            lines.append(wrap("  " + TerminalText.sanitize(result.message), indent: 2))
         }
         if result.status != .passed {
             lines.append(

@@ -41,7 +41,7 @@ public struct ExerciseSession {
         if let name {
             do { return try course.exerciseResolver.resolve(name) } catch { throw ExerciseError(error.message) }
         }
-        return currentExercise(exercises, progress: store.load())
+        return currentExercise(exercises, progress: try store.load())
     }
 
     /// The student's file as the student can open it from here (see `PathDisplay`).
@@ -78,7 +78,7 @@ public struct ExerciseSession {
             return (lines.joined(separator: "\n"), allPassed)
         }
         var text = results.map { report.detail($0, file: displayPath($0.exercise)) }.joined(separator: "\n")
-        if allPassed { text += "\n" + report.wrap(nextStep(progress: store.load())) }
+        if allPassed { text += "\n" + report.wrap(nextStep(progress: try store.load())) }
         return (text, allPassed)
     }
 
@@ -119,7 +119,7 @@ public struct ExerciseSession {
 
     /// The reference solution's source, if the student may see it.
     public func solution(_ exercise: ExerciseEntry, force: Bool) throws -> String {
-        let solved = store.load().exercises[exercise.id]?.solved == true
+        let solved = try store.load().exercises[exercise.id]?.solved == true
         guard solved || force else {
             throw ExerciseError(
                 "exercise \(exercise.number) has not passed yet; solve it first (tandem check \(exercise.number)), or use --force"

@@ -40,7 +40,7 @@ public final class Watcher {
 
     /// Runs until `q`. Returns the save-to-verdict times measured.
     public func run() throws -> [Double] {
-        guard let first = currentExercise(session.exercises, progress: session.store.load()) else {
+        guard let first = currentExercise(session.exercises, progress: try session.store.load()) else {
             Output.line(
                 CheckReport(settings: session.settings).wrap(
                     "Every exercise is solved. tandem check --all re-checks them all."))
@@ -118,14 +118,14 @@ public final class Watcher {
 
     func advance(_ events: FileEvents) {
         let next: ExerciseEntry
-        switch Self.move(after: lastResult, exercises: session.exercises, progress: session.store.load()) {
+        switch Self.move(after: lastResult, exercises: session.exercises, progress: loadProgress()) {
         case .stay:
             note = "The n key moves on once this exercise passes."
             draw()
             return
         case .finished:
             current = nil
-            Output.write("\u{1B}[2J\u{1B}[H")
+            Output.clearScreen()
             Output.line("Every exercise is solved. Well done!")
             return
         case .to(let exercise):
@@ -137,6 +137,15 @@ public final class Watcher {
         checkNow(afterSave: nil)
     }
 
+    /// The stored progress; when it cannot be read, none, with the reason in the note line (watch
+    /// keeps checking; each save's failure is shown the same way).
+    func loadProgress() -> Progress {
+        do { return try session.store.load() } catch {
+            note = "\(error)"
+            return Progress(courseID: session.course.manifest.id)
+        }
+    }
+
     func showHint() {
         guard let exercise = current, let text = try? session.hint(exercise, again: "Press h") else { return }
         extra = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -144,7 +153,7 @@ public final class Watcher {
     }
 
     func showList() {
-        let progress = session.store.load()
+        let progress = loadProgress()
         extra = session.exercises.map { exercise in
             let record = progress.exercises[exercise.id]
             let mark =
@@ -158,7 +167,7 @@ public final class Watcher {
 
     func draw() {
         let report = CheckReport(settings: session.settings)
-        let progress = session.store.load()
+        let progress = loadProgress()
         let solved = session.exercises.filter { progress.exercises[$0.id]?.solved == true }.count
         var lines: [String] = [progressBar(solved: solved, total: session.exercises.count), ""]
         if let exercise = current {
@@ -184,7 +193,8 @@ public final class Watcher {
                     ? "n next exercise · h hint · l list · q quit"
                     : "h hint · l list · q quit (n moves on once this passes)"))
         // The keyboard is in raw mode: lines need an explicit carriage return.
-        Output.write("\u{1B}[2J\u{1B}[H" + lines.joined(separator: "\n").replacingOccurrences(of: "\n", with: "\r\n"))
+        Output.clearScreen()
+        Output.write(lines.joined(separator: "\n").replacingOccurrences(of: "\n", with: "\r\n"))
     }
 
     func progressBar(solved: Int, total: Int) -> String {

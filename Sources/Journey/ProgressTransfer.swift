@@ -1,9 +1,8 @@
 import Course
+import Terminal
 
 import struct Foundation.Data
 import struct Foundation.Date
-import class Foundation.FileManager
-import class Foundation.ISO8601DateFormatter
 import struct Foundation.URL
 
 /// Moving progress between machines (`--export`, `--import`) and starting over (`--reset`).
@@ -12,34 +11,38 @@ public enum ProgressTransfer {
         public var description: String
     }
 
-    /// The progress in a file written by `--export` (the same format as `progress.json`).
-    /// Refuses a file from another course, and one written by a newer tandem.
-    public static func decode(_ data: Data, path: String, expectedCourseID: String) throws(Failure) -> Progress {
-        // The version first: a newer format may not decode as this one, and deserves its own message.
-        if let version = try? ProgressStore.decoder.decode(FormatVersion.self, from: data).formatVersion,
-            version > Progress.currentFormatVersion
-        {
+    /// The progress in a file written by `--export` (the same format as `progress.json`), and
+    /// what was dropped or clamped reading it (each "FIELD: REASON"). Refuses a file from another
+    /// course, one written by a newer tandem, and one that is not progress at all.
+    public static func decode(_ data: Data, path: String, expectedCourseID: String) throws(Failure) -> (
+        progress: Progress, problems: [String]
+    ) {
+        let decoded: ProgressFile.Decoded
+        do {
+            decoded = try ProgressFile.decode(data)
+        } catch .newerVersion(let version) {
             throw Failure(
                 description:
                     "\(path): written by a newer tandem (format \(version)); upgrade tandem to import it; nothing imported"
             )
-        }
-        let progress: Progress
-        do {
-            progress = try ProgressStore.decoder.decode(Progress.self, from: data)
+        } catch .notProgress(let reason) {
+            throw Failure(
+                description:
+                    "\(path): not a progress file (one written by tandem progress --export): \(TerminalText.excerpt(reason, limit: 160)); nothing imported"
+            )
         } catch {
-            throw Failure(
-                description: "\(path): not a progress file (one written by tandem progress --export); nothing imported")
+            throw Failure(description: "\(path): \(error); nothing imported")
         }
+        let progress = decoded.progress
         if progress.courseID != expectedCourseID {
-            let other = progress.courseID.isEmpty ? "an unnamed course" : "course '\(progress.courseID)'"
+            let other =
+                progress.courseID.isEmpty ? "an unnamed course" : "course '\(TerminalText.excerpt(progress.courseID))'"
             throw Failure(
-                description: "\(path) holds progress for \(other), not for '\(expectedCourseID)'; nothing imported")
+                description:
+                    "\(path) holds progress for \(other), not for '\(expectedCourseID)'; nothing imported")
         }
-        return progress
+        return (progress, decoded.problems)
     }
-
-    private struct FormatVersion: Decodable { var formatVersion: Int }
 
     /// Merges `incoming` into `local`, keeping the better result per item: a lesson read on either
     /// side is read; a quiz keeps the higher best score and the most recent attempt; an exercise
@@ -102,21 +105,10 @@ public enum ProgressTransfer {
         }
     }
 
-    /// Copies the progress file to `progress.json.backup-<timestamp>` beside it; nil when there
-    /// is nothing to back up.
+    /// Copies the progress file to `progress.json.backup-<stamp>` beside it (a name no other
+    /// file has); nil when there is nothing to back up.
     public static func backup(_ store: ProgressStore, now: Date) throws -> URL? {
-        let source = store.fileURL
-        guard FileManager.default.fileExists(atPath: source.path) else { return nil }
-        let stamp = ISO8601DateFormatter().string(from: now).replacingOccurrences(of: ":", with: "")
-        var target = source.deletingLastPathComponent().appendingPathComponent("progress.json.backup-\(stamp)")
-        var suffix = 1
-        while FileManager.default.fileExists(atPath: target.path) {
-            suffix += 1
-            target = source.deletingLastPathComponent().appendingPathComponent(
-                "progress.json.backup-\(stamp)-\(suffix)")
-        }
-        try FileManager.default.copyItem(at: source, to: target)
-        return target
+        try store.backup(now: now)
     }
 
     private static func isNewer(_ a: Date?, than b: Date?) -> Bool {

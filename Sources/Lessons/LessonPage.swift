@@ -222,7 +222,9 @@ public enum LessonPage {
         var inner = settings
         inner.width = max(10, settings.width - indent.count)
         let result = runner(command, inner)
-        let outputLines = LiveBlockScanner.splitLines(result.output)
+        // The output is tandem's own (coloured when the page is): its styling stays, anything else
+        // a terminal would act on is neutralised.
+        let outputLines = LiveBlockScanner.splitLines(TerminalText.keepingOwnStyling(result.output))
         lines += outputLines.map { $0.isEmpty ? "" : indent + $0 }
         if !result.succeeded {
             let mark = settings.ascii ? "x" : "✗"
@@ -233,7 +235,9 @@ public enum LessonPage {
                 "\(mark) this example failed (\(reason))", width: settings.width, indent: indent, hang: indent
             )
             .map { settings.paint($0, Style(bold: true, foreground: .red)) }
-            let errorLines = LiveBlockScanner.splitLines(result.launchError ?? result.errorOutput).filter {
+            let errorLines = LiveBlockScanner.splitLines(
+                TerminalText.sanitize(result.launchError ?? result.errorOutput)
+            ).filter {
                 !$0.isEmpty
             }
             lines += errorLines.prefix(12).flatMap {

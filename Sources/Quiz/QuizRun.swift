@@ -45,9 +45,12 @@ public struct QuizTarget: Sendable, Equatable {
 public struct QuizRunError: Error, Sendable, CustomStringConvertible {
     public var message: String
     public var code: Int32
-    public init(_ message: String, code: Int32 = 1) {
+    /// What to print before the message: the report of answers graded but not saved.
+    public var output: String?
+    public init(_ message: String, code: Int32 = 1, output: String? = nil) {
         self.message = message
         self.code = code
+        self.output = output
     }
     public var description: String { message }
 }
@@ -105,10 +108,17 @@ public enum QuizRun {
         }
         let known = Set(quiz.questions.map(\.id))
         for id in answers.ids where !known.contains(id) {
-            warn("\(answersPath): '\(id)' is not a question of \(target.displayPath) (ignored)")
+            warn("\(answersPath): '\(TerminalText.excerpt(id))' is not a question of \(target.displayPath) (ignored)")
         }
         let report = QuizReport(quiz: quiz, answers: answers.answers)
-        store?.update { QuizRecorder.record(report, quizKey: target.key, now: now, scheduler: scheduler, in: &$0) }
-        return json ? report.json : report.text(settings: settings)
+        let output = json ? report.json : report.text(settings: settings)
+        do {
+            try store?.update {
+                QuizRecorder.record(report, quizKey: target.key, now: now, scheduler: scheduler, in: &$0)
+            }
+        } catch {
+            throw QuizRunError("the answers were graded but not recorded: \(error)", output: output)
+        }
+        return output
     }
 }

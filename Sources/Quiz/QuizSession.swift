@@ -57,23 +57,25 @@ public final class QuizSession {
 
     private var asker: QuestionAsker { QuestionAsker(reader: reader, write: write, presenter: presenter) }
 
-    public func run() -> QuizSessionOutcome {
+    /// Throws when progress cannot be read or saved (`ProgressError`, naming where the unsaved
+    /// answers were kept): the quiz stops there rather than carry on losing answers.
+    public func run() throws -> QuizSessionOutcome {
         var points: [String: Double] = [:]
 
         // An interrupted run offers to carry on where it stopped.
-        let saved = store?.load().quizzes[quizKey]?.resume ?? [:]
+        let saved = try store?.load().quizzes[quizKey]?.resume ?? [:]
         let carried = saved.filter { id, _ in quiz.question(id: id) != nil }
         if !carried.isEmpty {
             write(presenter.line("Last time you stopped after \(carried.count) of \(quiz.questions.count) questions."))
             switch askYesNo("Resume? [Y/n] ", default: true) {
             case nil: return outcome(completed: false, points: carried, answered: 0)
             case true?: points = carried
-            case false?: store?.update { $0.quizzes[quizKey]?.resume = nil }
+            case false?: try store?.update { $0.quizzes[quizKey]?.resume = nil }
             }
             write("\n")
         }
         // A fresh run starts a fresh record of answers for the review screen.
-        if points.isEmpty { store?.update { $0.quizzes[quizKey, default: QuizRecord()].lastRun = [] } }
+        if points.isEmpty { try store?.update { $0.quizzes[quizKey, default: QuizRecord()].lastRun = [] } }
 
         let autoCount = quiz.total
         write(
@@ -109,7 +111,7 @@ public final class QuizSession {
             let now = clock()
             let recorded = RecordedAnswer(
                 question: question, answer: answer, grade: result, usedHint: asked.usedHint)
-            store?.update { progress in
+            try store?.update { progress in
                 QuizRecorder.recordAnswer(
                     question, grade: result, quizKey: quizKey, now: now, usedHint: asked.usedHint,
                     selfRating: asked.selfRating, scheduler: scheduler, in: &progress)
@@ -121,11 +123,11 @@ public final class QuizSession {
 
         let score = quiz.questions.filter(\.isAutoGraded).reduce(0) { $0 + (points[$1.id] ?? 0) }
         let now = clock()
-        store?.update { progress in
+        try store?.update { progress in
             QuizRecorder.recordCompletedRun(score: score, total: autoCount, quizKey: quizKey, now: now, in: &progress)
         }
         write(presenter.line(presenter.style.bold("Score: \(formatPoints(score)) / \(autoCount)")))
-        if let run = store?.load().quizzes[quizKey]?.lastRun, !run.isEmpty {
+        if let run = try store?.load().quizzes[quizKey]?.lastRun, !run.isEmpty {
             write(
                 "\n"
                     + ReviewScreen(
@@ -134,7 +136,7 @@ public final class QuizSession {
                     ).text() + "\n")
         }
         var missed = quiz.questions.filter { $0.isAutoGraded && (points[$0.id] ?? 0) < 1 }
-        missed = retry(missed, score: score, total: autoCount)
+        missed = try retry(missed, score: score, total: autoCount)
         var result = outcome(completed: true, points: points, answered: answered)
         result.missed = missed.map(\.id)
         return result
@@ -142,7 +144,7 @@ public final class QuizSession {
 
     /// Lists what was missed and offers to retry just those, until none are left or the student
     /// declines. Retries are recorded per question (for review) but do not change the quiz score.
-    private func retry(_ initial: [Question], score: Double, total autoCount: Int) -> [Question] {
+    private func retry(_ initial: [Question], score: Double, total autoCount: Int) throws -> [Question] {
         var missed = initial
         while !missed.isEmpty {
             write(presenter.line("Missed:"))
@@ -163,7 +165,7 @@ public final class QuizSession {
                 let result = grade(question, asked.answer)
                 write(presenter.feedback(question, answer: asked.answer, grade: result) + "\n")
                 let now = clock()
-                store?.update {
+                try store?.update {
                     QuizRecorder.recordAnswer(
                         question, grade: result, quizKey: quizKey, now: now, usedHint: asked.usedHint,
                         selfRating: asked.selfRating, scheduler: scheduler, in: &$0)

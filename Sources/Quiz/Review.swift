@@ -173,9 +173,9 @@ public final class ReviewSession {
         self.clock = clock
     }
 
-    /// Returns (reviewed, right).
+    /// Returns (reviewed, right). Throws when progress cannot be saved (see `QuizSession.run`).
     @discardableResult
-    public func run() -> (reviewed: Int, right: Int) {
+    public func run() throws -> (reviewed: Int, right: Int) {
         let items = plan.items
         write(presenter.line(plan.summary(style: presenter.style, listing: false)))
         guard !items.isEmpty else { return (0, 0) }
@@ -197,7 +197,7 @@ public final class ReviewSession {
             write(presenter.feedback(item.question, answer: asked.answer, grade: result) + "\n")
             let answeredAt = clock()
             let scheduler = plan.scheduler
-            store?.update {
+            try store?.update {
                 QuizRecorder.recordAnswer(
                     item.question, grade: result, quizKey: item.quizKey, now: answeredAt, usedHint: asked.usedHint,
                     selfRating: asked.selfRating, scheduler: scheduler, in: &$0)

@@ -6,7 +6,28 @@ import Foundation
     import Darwin
 #endif
 
-/// Writes to stdout, treating a closed pipe (`| head`, a closed pager) as a normal end.
+/// How a write to stdout ended badly.
+public enum StdoutFailure: Error, Equatable, Sendable {
+    /// The reader went away (`| head`, a pager quit): a normal end, nothing to report.
+    case readerGone
+    /// Any other error (`> /dev/full`, a closed stdout): `errno` says which.
+    case writeFailed(errno: Int32)
+
+    /// One line for stderr.
+    public var message: String {
+        switch self {
+        case .readerGone: return "the reader of standard output went away"
+        case .writeFailed(let code): return "cannot write to standard output: \(String(cString: strerror(code)))"
+        }
+    }
+}
+
+/// The one writer of tandem's output: stdout through `write`/`line`/`page`, stderr through
+/// `error`. It never traps (no `FileHandle.write`, which does on EPIPE and EBADF), passes every
+/// byte through `TerminalText` (only tandem's own escape sequences survive), and reports a failed
+/// stdout write to a handler instead of ending the process: a library never exits. The CLI installs
+/// the handler (`onStdoutFailure`) that ends the process; without one, the failure is recorded in
+/// `stdoutFailure` and later output is dropped.
 public enum Output {
     /// Where `write` goes while `capturing` runs on this thread: a buffer instead of stdout.
     @TaskLocal static var capture: CaptureBuffer?
@@ -25,7 +46,31 @@ public enum Output {
         signal(SIGPIPE, SIG_IGN)
     }
 
-    /// Writes all of `text` to stdout. On EPIPE the process exits quietly with status 0.
+    /// Call once at start-up, before opening any file: a closed stdin, stdout or stderr (`>&-`)
+    /// is reopened on /dev/null, so the next file tandem opens (progress.json, say) cannot take its
+    /// number and receive our output. A closed stdout is then reported as a write error on first use;
+    /// a closed stderr simply swallows messages.
+    public static func secureStandardStreams() {
+        for descriptor in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(descriptor, F_GETFD) == -1 {
+            let reopened = open("/dev/null", descriptor == STDIN_FILENO ? O_RDONLY : O_WRONLY)
+            if reopened >= 0 && reopened != descriptor {
+                dup2(reopened, descriptor)
+                close(reopened)
+            }
+            if descriptor == STDOUT_FILENO { state.withLock { $0.stdoutWasClosed = true } }
+        }
+    }
+
+    /// Called once, with the lock released, on the first failed write to stdout. The CLI's handler
+    /// ends the process (quietly with 0 for `.readerGone`, else with a message and status 1).
+    public static func onStdoutFailure(_ handler: @escaping @Sendable (StdoutFailure) -> Void) {
+        state.withLock { $0.handler = handler }
+    }
+
+    /// The first failed write to stdout, if any (later writes are dropped).
+    public static var stdoutFailure: StdoutFailure? { state.withLock { $0.failure } }
+
+    /// Writes all of `text` to stdout.
     public static func write(_ text: String) {
         if let capture {
             capture.append(text)
@@ -35,24 +80,37 @@ public enum Output {
         copy.withUTF8 { write(bytes: $0) }
     }
 
-    /// Writes UTF-8 bytes to stdout. On EPIPE the process exits quietly with status 0.
+    /// Writes UTF-8 bytes to stdout, foreign escapes neutralized (see `TerminalText`).
     public static func write(bytes: UnsafeBufferPointer<UInt8>) {
         if let capture {
             capture.append(String(decoding: bytes, as: UTF8.self))
             return
         }
-        guard var pointer = UnsafeRawPointer(bytes.baseAddress) else { return }
-        var remaining = bytes.count
-        while remaining > 0 {
-            let written = systemWrite(STDOUT_FILENO, pointer, remaining)
-            if written < 0 {
-                if errno == EINTR { continue }
-                // EPIPE and friends: the reader is gone; nothing left to say.
-                terminate(0)
-            }
-            remaining -= written
-            pointer += written
+        if TerminalText.isClean(bytes) {
+            writeToStdout(bytes)
+        } else {
+            TerminalText.neutralizingForeignEscapes(bytes).withUnsafeBufferPointer { writeToStdout($0) }
         }
+    }
+
+    private static func writeToStdout(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let closed: Bool = state.withLock { $0.failure != nil || $0.stdoutWasClosed && $0.reportClosed() }
+        if closed { return report(state.withLock { $0.failure }) }
+        if let code = writeAll(STDOUT_FILENO, bytes) {
+            let failure: StdoutFailure = code == EPIPE ? .readerGone : .writeFailed(errno: code)
+            state.withLock { $0.failure = $0.failure ?? failure }
+            report(failure)
+        }
+    }
+
+    /// Hands a failure to the handler once.
+    private static func report(_ failure: StdoutFailure?) {
+        guard let failure else { return }
+        let handler: (@Sendable (StdoutFailure) -> Void)? = state.withLock { box in
+            defer { box.reported = true }
+            return box.reported ? nil : box.handler
+        }
+        handler?(failure)
     }
 
     /// Writes one line (adds the newline).
@@ -60,10 +118,52 @@ public enum Output {
         write(text + "\n")
     }
 
-    /// One-line message on stderr.
+    /// A message on stderr (adds the newline). Messages are plain text: every control but the
+    /// newline is replaced (`TerminalText.sanitize`), whatever it quotes. Never fails: with stderr
+    /// closed or broken the message is lost, and tandem carries on.
     public static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        var copy = TerminalText.sanitize(text) + "\n"
+        copy.withUTF8 { _ = writeAll(STDERR_FILENO, $0) }
     }
+
+    /// Clears the screen and homes the cursor (`tandem watch`): the one place tandem writes these
+    /// controls, which the writer's filter otherwise neutralises.
+    public static func clearScreen() {
+        var sequence = "\u{1B}[2J\u{1B}[H"
+        sequence.withUTF8 { writeToStdout($0) }
+    }
+
+    /// Writes all of `bytes` to `descriptor`; the errno of a failure, nil on success.
+    static func writeAll(_ descriptor: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        guard var pointer = UnsafeRawPointer(bytes.baseAddress) else { return nil }
+        var remaining = bytes.count
+        while remaining > 0 {
+            let written = systemWrite(descriptor, pointer, remaining)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            remaining -= written
+            pointer += written
+        }
+        return nil
+    }
+
+    /// What the writer remembers between calls, behind a lock.
+    struct State {
+        var failure: StdoutFailure?
+        var handler: (@Sendable (StdoutFailure) -> Void)?
+        var reported = false
+        var stdoutWasClosed = false
+
+        /// A stdout closed at start-up fails like a write to a bad descriptor.
+        mutating func reportClosed() -> Bool {
+            failure = failure ?? .writeFailed(errno: EBADF)
+            return true
+        }
+    }
+
+    static let state = Locked(State())
 
     /// Shows `text` through `$PAGER` (else `less`, with `LESS=FRX` when unset) when stdout is a TTY,
     /// paging is allowed and the text is taller than the screen; otherwise writes it directly.
@@ -74,6 +174,12 @@ public enum Output {
 
     /// `page(_:allowPager:)` for UTF-8 bytes (saves a copy of large output).
     public static func page(bytes text: UnsafeBufferPointer<UInt8>, allowPager: Bool) {
+        guard TerminalText.isClean(text) else {
+            TerminalText.neutralizingForeignEscapes(text).withUnsafeBufferPointer {
+                page(bytes: $0, allowPager: allowPager)
+            }
+            return
+        }
         guard allowPager, capture == nil, isatty(STDOUT_FILENO) == 1, let rows = TerminalSettings.terminalRows(),
             text.reduce(0, { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }) >= rows
         else {
@@ -178,14 +284,5 @@ private func systemWrite(_ fd: Int32, _ pointer: UnsafeRawPointer, _ count: Int)
         return Glibc.write(fd, pointer, count)
     #else
         return Darwin.write(fd, pointer, count)
-    #endif
-}
-
-/// Ends the process with `code` (a name that does not collide with ArgumentParser's `exit`).
-public func terminate(_ code: Int32) -> Never {
-    #if canImport(Glibc)
-        Glibc.exit(code)
-    #else
-        Darwin.exit(code)
     #endif
 }

@@ -6,7 +6,8 @@ import Foundation
     import Darwin
 #endif
 
-/// When to colour output: `auto` colours only a TTY with `NO_COLOR` unset or empty.
+/// When to colour output: `auto` colours only a TTY with `NO_COLOR` unset or empty and `TERM`
+/// not `dumb`.
 public enum ColorMode: String, CaseIterable, Sendable {
     case auto, always, never
 }
@@ -29,7 +30,8 @@ public struct TerminalSettings: Sendable, Equatable {
 
     /// Resolves the settings the way every command does.
     /// - width: `--width`, else `COLUMNS`, else the terminal's width capped at 100, else 80.
-    /// - colour: `always`/`never` win; `auto` colours a TTY when `NO_COLOR` is unset or empty.
+    /// - colour: `always`/`never` win; `auto` colours a TTY when `NO_COLOR` is unset or empty and
+    ///   `TERM` is not `dumb`.
     /// - ASCII: `--ascii`, or a locale that is not UTF-8.
     public static func resolve(
         width: Int?, color: ColorMode, ascii: Bool,
@@ -51,7 +53,7 @@ public struct TerminalSettings: Sendable, Equatable {
         switch color {
         case .always: useColor = true
         case .never: useColor = false
-        case .auto: useColor = isTTY && (environment["NO_COLOR"] ?? "").isEmpty
+        case .auto: useColor = isTTY && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
         }
         return TerminalSettings(
             width: max(resolvedWidth, 1), color: useColor,

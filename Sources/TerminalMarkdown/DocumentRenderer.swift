@@ -150,10 +150,34 @@ struct DocumentRenderer {
     mutating func target(for url: String) -> Int32 {
         if let index = targetForURL[url] { return index }
         let index = Int32(encoder.linkTargets.count)
-        // The URL goes inside an escape sequence: keep only printable ASCII-safe bytes.
-        encoder.linkTargets.append(url.utf8.filter { $0 >= 0x20 && $0 != 0x7F })
+        encoder.linkTargets.append(Self.hyperlinkTarget(url))
         targetForURL[url] = index
         return index
+    }
+
+    /// `url` as an OSC 8 target: spaces, controls and UTF-8 C1 controls percent-encoded (the
+    /// sanitizer has already replaced them; this keeps the sequence safe on its own), so the target
+    /// can neither end the escape sequence nor start another. Other UTF-8 stays readable.
+    static func hyperlinkTarget(_ url: String) -> [UInt8] {
+        let hex = Array("0123456789ABCDEF".utf8)
+        let source = Array(url.utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(source.count)
+        var index = 0
+        while index < source.count {
+            let byte = source[index]
+            let c1 = byte == 0xC2 && index + 1 < source.count && (0x80...0x9F).contains(source[index + 1])
+            if byte <= 0x20 || byte == 0x7F || c1 {
+                for encoded in c1 ? [byte, source[index + 1]] : [byte] {
+                    bytes.append(contentsOf: [UInt8(ascii: "%"), hex[Int(encoded >> 4)], hex[Int(encoded & 0x0F)]])
+                }
+                index += c1 ? 2 : 1
+            } else {
+                bytes.append(byte)
+                index += 1
+            }
+        }
+        return bytes
     }
 
     /// The reference number shown after a link to `url`; the same URL keeps its number.

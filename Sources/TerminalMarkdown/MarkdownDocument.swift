@@ -1,3 +1,5 @@
+import Terminal
+
 /// A parsed Markdown document as flat Swift values: nodes in an array, linked by indices, and all
 /// their strings in one byte buffer. Flat storage means no Swift value nests as deep as the input
 /// (cmark builds trees 50,000 levels deep from pathological input), so nothing recurses when the
@@ -83,9 +85,21 @@ public struct MarkdownDocument: Sendable {
         return index
     }
 
+    /// Every string of the document enters here, and passes the terminal sanitizer on the way
+    /// (after cmark has decoded entities: `&#27;` is an ESC by then): text, code, info strings,
+    /// URLs, titles, table cells.
     mutating func store<C: Collection>(_ bytes: C) -> TextRange where C.Element == UInt8 {
         let start = Int32(text.count)
-        text.append(contentsOf: bytes)
+        func append(_ buffer: UnsafeBufferPointer<UInt8>) {
+            if TerminalText.needsSanitizing(buffer) {
+                TerminalText.sanitize(buffer, into: &text)
+            } else {
+                text.append(contentsOf: buffer)
+            }
+        }
+        if bytes.withContiguousStorageIfAvailable(append) == nil {
+            Array(bytes).withUnsafeBufferPointer(append)
+        }
         return TextRange(start: start, count: Int32(text.count) - start)
     }
 

@@ -1,7 +1,7 @@
 extension DocumentRenderer {
     /// Draws a table node: columns sized to their content, shrunk fairly (widest first) to fit the
-    /// width, cells wrapped and aligned. Rows exceed the width only when even one column per cell
-    /// cannot fit.
+    /// width, cells wrapped and aligned. A table that cannot fit that way is drawn as records
+    /// (`renderTableAsRecords`); no line exceeds the width.
     mutating func renderTable(_ index: Int32) {
         let rows = document.children(of: index)
         guard let headerRow = rows.first else { return }
@@ -46,9 +46,15 @@ extension DocumentRenderer {
             }
         }
 
-        // Only a table too narrow for one column per cell may exceed the width.
-        overflowAllowed = contentWidth < 4 * columns + 1
-        defer { overflowAllowed = false }
+        // A table that cannot fit (fewer than four columns per cell, or a cell holding a character
+        // wider than its column, such as an emoji in a one-column cell) is drawn as records instead:
+        // nothing is ever wider than the width.
+        let tooNarrow =
+            contentWidth < 4 * columns + 1
+            || cellLines.contains { cells in
+                cells.indices.contains { column in (cells[column].map(\.width).max() ?? 0) > widths[column] }
+            }
+        if tooNarrow { return renderTableAsRecords(rows, columns: columns, headerStyle: headerStyle) }
         let table = glyphs.table
         let borderStyle = SpanStyle(flags: SpanStyle.dim)
         func rule(_ joints: (String, String, String), _ horizontal: String) -> [UInt8] {
@@ -87,6 +93,36 @@ extension DocumentRenderer {
             if rowNumber == 0 && cellLines.count > 1 { emit(rule(table.header, table.headerHorizontal)) }
         }
         emit(rule(table.bottom, table.horizontal))
+    }
+
+    /// One record per body row: each column's header (bold) on its own line, the cell's text
+    /// below it indented by two, wrapped to the width; a blank line between records. A table with
+    /// no body lists its headers.
+    mutating func renderTableAsRecords(_ rows: [Int32], columns: Int, headerStyle: SpanStyle) {
+        let headers = document.children(of: rows[0])
+        let body = rows.dropFirst()
+        let valueWidth = max(2, contentWidth - 2)
+        if body.isEmpty {
+            for header in headers.prefix(columns) {
+                for line in renderInlines(of: header, base: headerStyle, width: contentWidth) { emit(line.bytes) }
+            }
+            return
+        }
+        for (number, row) in body.enumerated() {
+            if number > 0 { emitBlank() }
+            let cells = document.children(of: row)
+            for column in 0..<columns {
+                if column < headers.count {
+                    for line in renderInlines(of: headers[column], base: headerStyle, width: contentWidth) {
+                        emit(line.bytes)
+                    }
+                }
+                guard column < cells.count else { continue }
+                for line in renderInlines(of: cells[column], base: .plain, width: valueWidth) {
+                    emit([0x20, 0x20] + line.bytes)
+                }
+            }
+        }
     }
 
     /// Column widths no wider than their content, summing to at most `available` when possible.

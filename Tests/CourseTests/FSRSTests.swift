@@ -157,13 +157,13 @@ import struct Course.Progress
         try old.write(to: directory.appendingPathComponent("progress.json"), atomically: true, encoding: .utf8)
         let store = ProgressStore(directory: directory, courseID: "c")
         store.notice = { _ in }
-        #expect(LeitnerMigration.migrate(store: store) == 1)
+        #expect(try LeitnerMigration.migrate(store: store) == 1)
         let backup = try String(contentsOf: LeitnerMigration.backupURL(store), encoding: .utf8)
         #expect(backup == old)
-        let record = try #require(store.load().questions["q"])
+        let record = try #require(try store.load().questions["q"])
         #expect(record.fsrs?.phase == .review && record.fsrs?.stability == 3 && record.box == 3)
         #expect(record.due == ISO8601DateFormatter().date(from: "2027-01-20T08:00:00Z"))
-        #expect(LeitnerMigration.migrate(store: store) == 0)
+        #expect(try LeitnerMigration.migrate(store: store) == 0)
         #expect(try String(contentsOf: LeitnerMigration.backupURL(store), encoding: .utf8) == old)
     }
 }

@@ -41,7 +41,7 @@ import Testing
         try Data("# Why\n\nA lesson.\n".utf8).write(to: course.appendingPathComponent("content/01-why/lesson.md"))
         let state = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-state-\(UUID().uuidString)")
         let store = ProgressStore(directory: state, courseID: "demo")
-        store.update { $0.exercises["kept"] = ExerciseRecord(status: "passed", solved: true) }
+        try store.update { $0.exercises["kept"] = ExerciseRecord(status: "passed", solved: true) }
         let before = try Data(contentsOf: store.fileURL)
 
         let process = Process()
@@ -76,9 +76,9 @@ import Testing
         let next = ProgressStore(directory: state, courseID: "demo")
         let notices = NoticeLog()
         next.notice = { notices.append($0) }
-        #expect(next.load().exercises["kept"]?.solved == true)
-        next.update { $0.lessons["why-combine"] = LessonRecord(read: true) }
-        let after = ProgressStore(directory: state, courseID: "demo").load()
+        #expect(try next.load().exercises["kept"]?.solved == true)
+        try next.update { $0.lessons["why-combine"] = LessonRecord(read: true) }
+        let after = try ProgressStore(directory: state, courseID: "demo").load()
         #expect(after.exercises["kept"]?.solved == true && after.lessons["why-combine"]?.read == true)
         #expect(notices.messages.isEmpty)
         // ...and clears away the dead writer's half-written temporary file.

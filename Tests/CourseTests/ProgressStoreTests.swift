@@ -23,13 +23,13 @@ import Testing
     @Test func roundTripsAndKeepsUnknownIDs() throws {
         let dir = try temporaryDirectory()
         let store = ProgressStore(directory: dir, courseID: "c")
-        store.update { $0.lessons["gone-lesson"] = LessonRecord(read: true) }
-        store.update { $0.exercises["e1"] = ExerciseRecord(status: "passed", solved: true) }
-        let loaded = ProgressStore(directory: dir, courseID: "c").load()
+        try store.update { $0.lessons["gone-lesson"] = LessonRecord(read: true) }
+        try store.update { $0.exercises["e1"] = ExerciseRecord(status: "passed", solved: true) }
+        let loaded = try ProgressStore(directory: dir, courseID: "c").load()
         #expect(loaded.lessons["gone-lesson"]?.read == true)
         #expect(loaded.exercises["e1"]?.solved == true)
         let json = try String(contentsOf: dir.appendingPathComponent("progress.json"), encoding: .utf8)
-        #expect(json.contains("\"format_version\" : 1"))
+        #expect(json.contains("\"format_version\" : \(Progress.currentFormatVersion)"))
         #expect(json.contains("\"course_id\" : \"c\""))
     }
 
@@ -39,11 +39,17 @@ import Testing
         let store = ProgressStore(directory: dir, courseID: "c")
         let notices = NoticeLog()
         store.notice = { notices.append($0) }
-        let progress = store.load()
+        let progress = try store.load()
         #expect(progress.lessons.isEmpty)
-        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path)
-        #expect(names.contains { $0.hasPrefix("progress.json.corrupt-") })
-        #expect(notices.messages.count == 1)
+        // Reading (under the shared lock) moves nothing; the next save does, under the exclusive one.
+        var names = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+        #expect(!names.contains { $0.hasPrefix("progress.json.corrupt-") })
+        try store.update { $0.lessons["a"] = LessonRecord(read: true) }
+        names = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+        let aside = try #require(names.first { $0.hasPrefix("progress.json.corrupt-") })
+        #expect(try String(contentsOf: dir.appendingPathComponent(aside), encoding: .utf8) == "{not json")
+        #expect(notices.messages.count == 2, "\(notices.messages)")
+        #expect(notices.messages.first?.contains("could not be read") == true)
     }
 
     @Test func newerFormatIsLeftUntouched() throws {
@@ -54,7 +60,7 @@ import Testing
         let store = ProgressStore(directory: dir, courseID: "c")
         let notices = NoticeLog()
         store.notice = { notices.append($0) }
-        store.update { $0.lessons["a"] = LessonRecord(read: true) }
+        try store.update { $0.lessons["a"] = LessonRecord(read: true) }
         #expect(store.readOnly)
         #expect(try String(contentsOf: file, encoding: .utf8) == original)
         #expect(notices.messages.first?.contains("upgrade") == true)
@@ -62,17 +68,18 @@ import Testing
 
     @Test func concurrentWritersLoseNothing() async throws {
         let dir = try temporaryDirectory()
-        await withTaskGroup(of: Void.self) { group in
+        try await withThrowingTaskGroup(of: Void.self) { group in
             for writer in 0..<4 {
                 group.addTask {
                     let store = ProgressStore(directory: dir, courseID: "c")
                     for i in 0..<25 {
-                        store.update { $0.questions["w\(writer)-q\(i)"] = QuestionRecord(attempts: 1) }
+                        try store.update { $0.questions["w\(writer)-q\(i)"] = QuestionRecord(attempts: 1) }
                     }
                 }
             }
+            try await group.waitForAll()
         }
-        let progress = ProgressStore(directory: dir, courseID: "c").load()
+        let progress = try ProgressStore(directory: dir, courseID: "c").load()
         #expect(progress.questions.count == 100)
     }
 }

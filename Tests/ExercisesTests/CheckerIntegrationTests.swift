@@ -185,11 +185,11 @@ import Testing
         let store = ProgressStore(directory: folder, courseID: "test")
         let when = Date(timeIntervalSince1970: 1_800_000_000)
         try record(CheckResult(exercise: entry("vote"), status: .failed), in: store, now: when)
-        #expect(store.load().exercises["vote"]?.solved == false)
+        #expect(try store.load().exercises["vote"]?.solved == false)
         try record(CheckResult(exercise: entry("vote"), status: .passed), in: store, now: when)
         try record(
             CheckResult(exercise: entry("vote"), status: .compileError), in: store, now: when.addingTimeInterval(60))
-        let after = try #require(store.load().exercises["vote"])
+        let after = try #require(try store.load().exercises["vote"])
         #expect(after.status == "compile-error")
         #expect(after.solved, "solving is never taken back")
         #expect(after.solvedAt == when)
@@ -272,7 +272,7 @@ import Testing
         // The lesson is unread: check defers to tandem next rather than skip ahead of it.
         #expect(passed.text.contains("Next: tandem next"))
         #expect(!passed.text.contains("Next: exercise 2"))
-        #expect(session.store.load().exercises["ok"]?.solved == true)
+        #expect(try session.store.load().exercises["ok"]?.solved == true)
         #expect(try session.exercise(named: nil)?.id == "fail", "the current exercise moves on once one is solved")
 
         let failed = try session.check(
@@ -281,10 +281,10 @@ import Testing
         let json = try #require(try JSONSerialization.jsonObject(with: Data(failed.text.utf8)) as? [String: Any])
         #expect(json["passed"] as? Int == 0)
         #expect(json["total"] as? Int == 1)
-        #expect(session.store.load().exercises["fail"]?.status == "failed")
-        #expect(session.store.load().exercises["fail"]?.solved == false)
+        #expect(try session.store.load().exercises["fail"]?.status == "failed")
+        #expect(try session.store.load().exercises["fail"]?.solved == false)
 
-        _ = session.store.update { $0.lessons["ensembles"] = LessonRecord(read: true) }
+        _ = try session.store.update { $0.lessons["ensembles"] = LessonRecord(read: true) }
         let again = try session.check([first], all: false, json: false, timeLimit: 10)
         #expect(again.text.contains("Next: exercise 2, Doubles: edit"))
 

@@ -14,7 +14,7 @@ import Testing
         let first = try Hints.reveal(exercise, store: store)
         #expect(first.shown == ["count the votes"])
         #expect(first.newlyRevealed)
-        #expect(store.load().exercises["vote"]?.hintsUsed == 1)
+        #expect(try store.load().exercises["vote"]?.hintsUsed == 1)
 
         let second = try Hints.reveal(exercise, store: store)
         #expect(second.shown == ["count the votes", "smallest label on ties"])
@@ -22,7 +22,7 @@ import Testing
         let past = try Hints.reveal(exercise, store: store)
         #expect(past.shown.count == 3)
         #expect(!past.newlyRevealed)
-        #expect(store.load().exercises["vote"]?.hintsUsed == 3)
+        #expect(try store.load().exercises["vote"]?.hintsUsed == 3)
     }
 
     @Test func everyCourseExerciseHasAtLeastTwoHintLevels() throws {

@@ -47,17 +47,17 @@ struct ScoreTests {
         var first = CheckResult(exercise: capstone, status: .passed)
         first.score = try #require(ScoreReport(verdict: verdict))
         #expect(try record(first, in: store) == nil)
-        #expect(store.load().exercises["capstone"]?.bestScore == ExerciseScore(accuracy: 0.9, costPerQuery: 2.5))
+        #expect(try store.load().exercises["capstone"]?.bestScore == ExerciseScore(accuracy: 0.9, costPerQuery: 2.5))
         var worse = first
         worse.score?.accuracy = 0.88
         #expect(try record(worse, in: store) == ExerciseScore(accuracy: 0.9, costPerQuery: 2.5))
-        #expect(store.load().exercises["capstone"]?.bestScore?.accuracy == 0.9, "a worse run keeps the best")
+        #expect(try store.load().exercises["capstone"]?.bestScore?.accuracy == 0.9, "a worse run keeps the best")
         var cheaper = first
         cheaper.score?.cost = 2
         try record(cheaper, in: store)
-        #expect(store.load().exercises["capstone"]?.bestScore?.costPerQuery == 2, "as accurate for less is better")
+        #expect(try store.load().exercises["capstone"]?.bestScore?.costPerQuery == 2, "as accurate for less is better")
         try record(CheckResult(exercise: capstone, status: .failed), in: store)
-        #expect(store.load().exercises["capstone"]?.bestScore?.costPerQuery == 2, "a failed check keeps it")
+        #expect(try store.load().exercises["capstone"]?.bestScore?.costPerQuery == 2, "a failed check keeps it")
     }
 
     @Test func jsonCarriesTheScore() throws {

@@ -76,6 +76,19 @@ import Testing
         Then [another](https://example.com/b).
         """
 
+    @Test func liveOutputKeepsTandemsStylingAndNothingElse() {
+        let settings = TerminalSettings(width: 60, color: true)
+        let page = LessonPage.render(
+            "Text.\n\n```tandem\nrun cascade\n```\n", settings: settings,
+            live: .run { _, _ in
+                LiveResult(
+                    exitCode: 0,
+                    output: "\u{1B}[0;1mbold\u{1B}[0m \u{1B}]0;title\u{07} \u{1B}[2J \u{9B}31m end\n")
+            }, header: "", footerMarkdown: "")
+        #expect(
+            page.contains("\u{1B}[0;1mbold\u{1B}[0m \u{FFFD}]0;title\u{FFFD} \u{FFFD}[2J \u{FFFD}31m end"), "\(page)")
+    }
+
     @Test func liveOutputIsSplicedIntoOneRenderedPage() {
         let calls = CallLog()
         let settings = TerminalSettings(width: 60, color: false)

@@ -193,7 +193,7 @@ import Testing
         ) { warnings.append($0) }
         #expect(json.hasPrefix("{\"file\": "))
         #expect(warnings == ["answers.toml: 'not-a-question' is not a question of \(target.displayPath) (ignored)"])
-        let progress = store.load()
+        let progress = try store.load()
         let record = try #require(progress.quizzes[target.key])
         #expect(target.key == "file:" + Fixtures.url("all-types.toml").standardizedFileURL.path)
         #expect(record.last == 5 && record.best == 5 && record.total == 7 && record.attempts == 1)
@@ -212,7 +212,7 @@ import Testing
             quiz: quiz, target: target, answersURL: answersURL, answersPath: "answers.toml",
             store: store, settings: TerminalSettings(), json: false, now: now
         ) { warnings.append($0) }
-        let after = store.load()
+        let after = try store.load()
         #expect(after.quizzes[target.key]?.last == 2)
         #expect(after.quizzes[target.key]?.best == 5)
         #expect(after.quizzes[target.key]?.attempts == 2)

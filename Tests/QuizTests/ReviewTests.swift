@@ -225,17 +225,17 @@ import struct Course.Progress
         defer { try? FileManager.default.removeItem(at: root) }
         let store = ProgressStore(directory: root.appendingPathComponent("state"), courseID: "test")
         let now = Date(timeIntervalSince1970: 1_800_000_000)
-        store.update { progress in
+        try store.update { progress in
             progress.questions["ensembles-free"] = QuestionRecord(
                 attempts: 1, lastResult: "incorrect", quiz: "basics", box: 1, due: now)
             progress.questions["speculative-name"] = QuestionRecord(
                 attempts: 1, lastResult: "correct", quiz: "basics", box: 2,
                 due: now.addingTimeInterval(-60))
         }
-        let queue = ReviewQueue.build(course: course, progress: store.load(), now: now, limit: nil)
+        let queue = ReviewQueue.build(course: course, progress: try store.load(), now: now, limit: nil)
         let transcript = Transcript()
         let reader = ScriptedLineReader(lines: ["drafter", "true"], echo: { transcript.write($0) })
-        let result = ReviewSession(
+        let result = try ReviewSession(
             plan: ReviewPlan(queue: queue, now: now, limit: 10, includeNotDue: false), store: store,
             reader: reader, settings: TerminalSettings(), clock: { now }, write: { transcript.write($0) }
         ).run()
@@ -243,7 +243,7 @@ import struct Course.Progress
         #expect(transcript.text.hasPrefix("Review — 2 questions due.\n"), "\(transcript.text)")
         #expect(transcript.text.contains("\nReview 1 of 2  ("))
         #expect(transcript.text.contains("Reviewed 2: 1 right."))
-        let progress = store.load()
+        let progress = try store.load()
         // Box 2 stood for stability 1 day; recalled after that day, FSRS stretches it past the
         // old box 3's three days.
         #expect(progress.questions["speculative-name"]?.fsrs?.phase == .review)
@@ -259,7 +259,7 @@ import struct Course.Progress
         defer { try? FileManager.default.removeItem(at: root) }
         let store = ProgressStore(directory: root.appendingPathComponent("state"), courseID: "test")
         let now = Date(timeIntervalSince1970: 1_800_000_000)
-        store.update { progress in
+        try store.update { progress in
             progress.questions["speculative-name"] = QuestionRecord(
                 attempts: 1, lastResult: "incorrect", quiz: "basics", box: 1,
                 due: now.addingTimeInterval(-60))
@@ -268,10 +268,10 @@ import struct Course.Progress
                 due: now.addingTimeInterval(86_400))
         }
         let plan = ReviewPlan(
-            queue: ReviewQueue.build(course: course, progress: store.load(), now: now, limit: nil),
+            queue: ReviewQueue.build(course: course, progress: try store.load(), now: now, limit: nil),
             now: now, limit: 10, includeNotDue: false)
         let transcript = Transcript()
-        let result = ReviewSession(
+        let result = try ReviewSession(
             plan: plan, store: store, reader: ScriptedLineReader(lines: ["drafter"], echo: { transcript.write($0) }),
             settings: TerminalSettings(width: 40), clock: { now }, write: { transcript.write($0) }
         ).run()
@@ -279,15 +279,15 @@ import struct Course.Progress
         #expect(transcript.text.hasPrefix("Review — 1 question due.\n"), "\(transcript.text)")
         #expect(transcript.text.contains("\nReview 1 of 1  (speculative-name)\n"), "\(transcript.text)")
         #expect(!transcript.text.contains("Review 1 of 2"))
-        #expect(store.load().questions["ensembles-free"]?.attempts == 1, "not due: not asked")
+        #expect(try store.load().questions["ensembles-free"]?.attempts == 1, "not due: not asked")
         for line in transcript.text.split(separator: "\n") { #expect(DisplayWidth.of(line) <= 40, "\(line)") }
 
         // With --all the longer header wraps too.
         let all = ReviewPlan(
-            queue: ReviewQueue.build(course: course, progress: store.load(), now: now, limit: nil),
+            queue: ReviewQueue.build(course: course, progress: try store.load(), now: now, limit: nil),
             now: now, limit: 10, includeNotDue: true)
         let early = Transcript()
-        ReviewSession(
+        try ReviewSession(
             plan: all, store: nil, reader: ScriptedLineReader([.end]), settings: TerminalSettings(width: 40),
             clock: { now }, write: { early.write($0) }
         ).run()
@@ -310,7 +310,7 @@ import struct Course.Progress
             now: now, limit: 10, includeNotDue: false)
         let transcript = Transcript()
         let reader = ScriptedLineReader(lines: ["true"])
-        let result = ReviewSession(
+        let result = try ReviewSession(
             plan: plan, store: nil, reader: reader, settings: TerminalSettings(width: 40),
             clock: { now }, write: { transcript.write($0) }
         ).run()
@@ -329,28 +329,28 @@ import struct Course.Progress
         defer { try? FileManager.default.removeItem(at: root) }
         let store = ProgressStore(directory: root.appendingPathComponent("state"), courseID: "test")
         let now = Date(timeIntervalSince1970: 1_800_000_000)
-        store.update { progress in
+        try store.update { progress in
             progress.questions["speculative-name"] = QuestionRecord(
                 attempts: 1, lastResult: "correct", quiz: "basics", box: 2,
                 due: now.addingTimeInterval(86_400))
         }
-        let queue = ReviewQueue.build(course: course, progress: store.load(), now: now, limit: nil)
+        let queue = ReviewQueue.build(course: course, progress: try store.load(), now: now, limit: nil)
         let plan = ReviewPlan(queue: queue, now: now, limit: 10, includeNotDue: true)
         let transcript = Transcript()
-        let result = ReviewSession(
+        let result = try ReviewSession(
             plan: plan, store: store, reader: ScriptedLineReader([.end]), settings: TerminalSettings(),
             clock: { now }, write: { transcript.write($0) }
         ).run()
         #expect(result.reviewed == 0)
         #expect(transcript.text.contains("Review — 1 question: 0 due, 1 not due yet (early practice)."))
         #expect(transcript.text.contains("Stopped after 0 of 1; those answers are saved."))
-        #expect(store.load().questions["speculative-name"]?.attempts == 1)
+        #expect(try store.load().questions["speculative-name"]?.attempts == 1)
     }
 
-    @Test func emptyReviewSaysWhatToDo() {
+    @Test func emptyReviewSaysWhatToDo() throws {
         let transcript = Transcript()
         let plan = ReviewPlan(queue: [], now: Date(), limit: 10, includeNotDue: false)
-        let result = ReviewSession(
+        let result = try ReviewSession(
             plan: plan, store: nil, reader: ScriptedLineReader([]), settings: TerminalSettings(),
             write: { transcript.write($0) }
         ).run()

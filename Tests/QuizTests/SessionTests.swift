@@ -82,7 +82,8 @@ struct SessionHarness {
             quiz: quiz, quizKey: key, title: "Quiz: small", store: store, reader: reader,
             settings: settings, resumeCommand: "tandem quiz small",
             clock: { transcript.now }, write: { transcript.write($0) })
-        return (session.run(), reader)
+        // A save failure here is a broken test setup: stop loudly.
+        return (try! session.run(), reader)
     }
 
     func cleanUp() { try? FileManager.default.removeItem(at: folder) }
@@ -110,7 +111,7 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
         #expect(text.contains("Your answers — 3 of 3 right:"), "the review screen follows the score")
         #expect(!text.contains("\u{1B}"))
 
-        let progress = harness.store.load()
+        let progress = try harness.store.load()
         let record = try #require(progress.quizzes["small"])
         #expect(
             record.best == 3 && record.last == 3 && record.total == 3 && record.attempts == 1 && record.resume == nil)
@@ -136,7 +137,7 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
         #expect(text.contains("\n\nRetry 1 of 1  (small-vs-large)\n"))
         #expect(!text.contains("\n\n\n"), "one blank line between blocks")
         #expect(text.contains("Retry: 1 of 1 right this time (the quiz score stays 2 / 3)."))
-        let progress = harness.store.load()
+        let progress = try harness.store.load()
         #expect(progress.quizzes["small"]?.last == 2)
         let record = try #require(progress.questions["small-vs-large"])
         #expect(record.attempts == 2 && record.correctCount == 1 && record.lastResult == "correct")
@@ -196,7 +197,7 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
         #expect(outcome.missed == ["small-vs-large", "draft"])
         #expect(outcome.score == 1)
         #expect(harness.transcript.text.contains("Retry those 2? [y/N] "))
-        #expect(harness.store.load().questions["draft"]?.lastResult == "incorrect")
+        #expect(try harness.store.load().questions["draft"]?.lastResult == "incorrect")
     }
 
     @Test(arguments: [LineInput.interrupted, .end])
@@ -209,7 +210,7 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
         #expect(
             harness.transcript.text.contains(
                 "Stopped after 1 of 3 questions; your answers are saved. Run tandem quiz small to resume.\n"))
-        var progress = harness.store.load()
+        var progress = try harness.store.load()
         #expect(progress.quizzes["small"]?.resume == ["small-vs-large": 1])
         #expect(progress.quizzes["small"]?.attempts == 0)
         #expect(progress.questions["small-vs-large"]?.attempts == 1)
@@ -223,7 +224,7 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
         #expect(harness.transcript.text.contains("Last time you stopped after 1 of 3 questions."))
         #expect(!harness.transcript.text.contains("Question 1 of 3"))
         #expect(harness.transcript.text.contains("Question 2 of 3"))
-        progress = harness.store.load()
+        progress = try harness.store.load()
         #expect(progress.quizzes["small"]?.resume == nil)
         #expect(progress.quizzes["small"]?.best == 3)
         #expect(progress.questions["small-vs-large"]?.attempts == 1)
@@ -241,7 +242,7 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
                 "Stopped before the first answer. Run tandem quiz small to start again.\n"),
             "\(harness.transcript.text)")
         #expect(!harness.transcript.text.contains("saved"))
-        #expect(harness.store.load().quizzes["small"]?.resume == nil)
+        #expect(try harness.store.load().quizzes["small"]?.resume == nil)
     }
 
     @Test func stoppingARetryKeepsTheScoreAndSaysSo() throws {
@@ -257,7 +258,7 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
                     + "Answer true or false (t/f, yes/no, y/n also work). Type ? for a hint.\n"
                     + "› ^D\n"
                     + "Stopped retrying; your score stays 2 / 3.\n"), "\(harness.transcript.text)")
-        #expect(harness.store.load().quizzes["small"]?.last == 2)
+        #expect(try harness.store.load().quizzes["small"]?.last == 2)
     }
 
     /// The stop message prints the command plainly: no backticks, bold only with colour.
@@ -306,17 +307,17 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
         harness.run([.line("f"), .interrupted])
         let (outcome, _) = harness.run(lines("n", "t", "draft model", "0.2"))
         #expect(outcome.completed && outcome.score == 3 && outcome.answeredThisRun == 3)
-        #expect(harness.store.load().questions["small-vs-large"]?.attempts == 2)
+        #expect(try harness.store.load().questions["small-vs-large"]?.attempts == 2)
     }
 
     @Test func interruptAtTheResumeQuestionChangesNothing() throws {
         let harness = try SessionHarness()
         defer { harness.cleanUp() }
         harness.run([.line("t"), .end])
-        let before = harness.store.load()
+        let before = try harness.store.load()
         let (outcome, _) = harness.run([.interrupted])
         #expect(!outcome.completed)
-        #expect(harness.store.load() == before)
+        #expect(try harness.store.load() == before)
     }
 
     @Test func tracingAsksVerdictThenLine() throws {
@@ -379,7 +380,7 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
         #expect(text.contains("\nModel answer:\nA strong model"), "tandem's label, plain without colour: \(text)")
         #expect(!text.contains("**"))
         #expect(text.contains("Self-graded: 1 of 2 rubric points met"))
-        let record = try #require(harness.store.load().questions["weak-to-strong-essay"])
+        let record = try #require(try harness.store.load().questions["weak-to-strong-essay"])
         #expect(record.lastResult == "self-graded" && record.lastPoints == 0.5)
         // The student's own rating schedules it: "easy" graduates at once, with easy's stability.
         #expect(text.contains("How well did you know it? 1 again (forgot), 2 hard, 3 good, 4 easy."))

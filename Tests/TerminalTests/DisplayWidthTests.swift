@@ -15,6 +15,18 @@ import Testing
         #expect(DisplayWidth.of("カタカナ") == 8)
     }
 
+    /// The table follows Unicode 15.0 (scripts/generate-width-table.py): code points assigned after
+    /// Unicode 14 are measured, and unassigned ones take one column.
+    @Test func unicode15AssignmentsAndUnassignedCodePoints() {
+        #expect(DisplayWidth.of(scalar: "\u{378}") == 1)  // unassigned (two columns before)
+        #expect(DisplayWidth.of(scalar: "\u{3134B}") == 1)  // reserved, listed W in EastAsianWidth.txt
+        #expect(DisplayWidth.of(scalar: "\u{E0080}") == 1)  // unassigned
+        #expect(DisplayWidth.of(scalar: "\u{1FAE8}") == 2)  // shaking face, new in 15.0
+        #expect(DisplayWidth.of(scalar: "\u{31350}") == 2)  // CJK Extension H, new in 15.0
+        #expect(DisplayWidth.of(scalar: "\u{11F00}") == 0)  // Kawi sign, a 15.0 nonspacing mark
+        #expect(DisplayWidth.of("a\u{378}b") == 3)
+    }
+
     @Test func emojiIncludingZWJSequencesAndFlagsTakeTwoColumns() {
         #expect(DisplayWidth.of("😀") == 2)
         #expect(DisplayWidth.of("👨‍👩‍👧‍👦") == 2)  // ZWJ family

@@ -15,7 +15,7 @@ public struct BenchCommand: ParsableCommand {
     @Flag(name: .long, help: "Print {\"examples_per_second\": e, \"gflops\": g} only.")
     public var json = false
 
-    @Option(name: .long, help: "Timed runs; the fastest is reported.")
+    @Option(name: .long, parsing: .unconditional, help: "Timed runs; the fastest is reported.")
     public var repeats = 3
 
     public init() {}

@@ -11,8 +11,10 @@ public struct CheckCommand: ParsableCommand {
     @Argument(help: "Exercise number, id or unique prefix.") public var exercise: String?
     @Flag(name: .long, help: "Check every exercise and summarise.") public var all = false
     @Flag(name: .long, help: "Print the results as JSON.") public var json = false
-    @Option(name: .long, help: "Seconds the checks may run before they count as hung.") public var timeLimit: Double =
-        20
+    @Option(
+        name: .long, parsing: .unconditional, help: "Seconds the checks may run before they count as hung.",
+        transform: finiteNumber) public var timeLimit: Double =
+            20
     @OptionGroup public var course: CourseOptions
     @OptionGroup public var display: DisplayOptions
     public init() {}

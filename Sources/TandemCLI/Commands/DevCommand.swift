@@ -17,7 +17,8 @@ public struct DevVerifyCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Prove every exercise's starter fails and its reference solution passes (in a temporary copy).")
-    @Option(name: .long, help: "Seconds each checker may run.") public var timeLimit: Double = 60
+    @Option(name: .long, parsing: .unconditional, help: "Seconds each checker may run.", transform: finiteNumber) public
+        var timeLimit: Double = 60
     @OptionGroup public var course: CourseOptions
     @OptionGroup public var display: DisplayOptions
     public init() {}

@@ -21,7 +21,7 @@ public struct HomeCommand: ParsableCommand {
             now: journey.now, reviewable: journey.reviewable, settings: settings,
             renderMarkdown: { CourseMessage.render($0, settings: settings) })
         Output.page(screen, allowPager: !display.noPager)
-        journey.recordMessagesShown()
+        try journey.recordMessagesShown()
     }
 }
 
@@ -78,18 +78,18 @@ struct JourneyState {
 
     init(options: CourseOptions) throws {
         course = try options.load()
-        store = ProgressStore.migrated(course: course)
-        progress = store.load()
+        store = try ProgressStore.migrated(course: course)
+        progress = try store.load()
         quizTotals = QuizSizes.count(in: course)
         now = Date()
         reviewable = CourseStatus.reviewable(course: course, progress: progress, now: now)
     }
 
     /// Notes that the welcome (first run) and the final message (first time all is done) were shown.
-    func recordMessagesShown() {
+    func recordMessagesShown() throws {
         let finished = status.isFinished
         guard !progress.welcomed || (finished && !progress.finishedShown) else { return }
-        store.update { progress in
+        try store.update { progress in
             progress.welcomed = true
             if finished { progress.finishedShown = true }
         }

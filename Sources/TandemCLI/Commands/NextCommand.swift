@@ -22,7 +22,7 @@ public struct NextCommand: ParsableCommand {
             if !journey.course.manifest.final.isEmpty {
                 Output.write("\n" + CourseMessage.render(journey.course.manifest.final, settings: settings))
             }
-            journey.recordMessagesShown()
+            try journey.recordMessagesShown()
             return
         }
         // Say what is being started, on stderr so the step's own output stays clean.
@@ -45,11 +45,11 @@ public struct NextCommand: ParsableCommand {
         }) {
             if let read = command as? ReadCommand {
                 try read.run(preface: welcome)
-                if !welcome.isEmpty { journey.recordMessagesShown() }
+                if !welcome.isEmpty { try journey.recordMessagesShown() }
             } else {
                 if !welcome.isEmpty {
                     Output.write(welcome)
-                    journey.recordMessagesShown()
+                    try journey.recordMessagesShown()
                 }
                 try command.run()
             }

@@ -52,8 +52,7 @@ public struct ProgressCommand: ParsableCommand {
         }
         let backup: URL?
         do { backup = try ProgressTransfer.backup(journey.store, now: journey.now) } catch {
-            throw CLIFailure(
-                "cannot back up \(journey.store.fileURL.path): \(error.localizedDescription); nothing changed")
+            throw CLIFailure("\(error)")
         }
         do { try journey.store.replace(with: StudentProgress(courseID: journey.course.manifest.id)) } catch {
             throw CLIFailure("cannot reset progress: \(error)")
@@ -72,19 +71,29 @@ public struct ProgressCommand: ParsableCommand {
     }
 
     func importProgress(_ journey: JourneyState, from path: String) throws {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CLIFailure("cannot read '\(path)'")
+        let data: Data
+        do { data = Data(try BoundedInput.read(path, limit: ProgressStore.maximumFileSize)) } catch {
+            throw CLIFailure("\(error); nothing imported")
         }
         let incoming: StudentProgress
         do {
-            incoming = try ProgressTransfer.decode(data, path: path, expectedCourseID: journey.course.manifest.id)
+            let decoded = try ProgressTransfer.decode(data, path: path, expectedCourseID: journey.course.manifest.id)
+            incoming = decoded.progress
+            for problem in decoded.problems.prefix(10) {
+                Output.error("tandem: warning: \(path): \(TerminalText.excerpt(problem, limit: 120))")
+            }
+            if decoded.problems.count > 10 {
+                Output.error("tandem: warning: \(path): \(decoded.problems.count - 10) more values dropped or clamped")
+            }
         } catch {
             throw CLIFailure("\(error)")
         }
         if journey.store.readOnly {
             throw CLIFailure("progress is read-only (written by a newer tandem); nothing imported")
         }
-        journey.store.update { $0 = ProgressTransfer.merge($0, incoming) }
+        do { try journey.store.update { $0 = ProgressTransfer.merge($0, incoming) } } catch {
+            throw CLIFailure("\(error); nothing imported")
+        }
         Output.line("Progress imported from \(path) (merged, keeping the better result per item).")
     }
 }

@@ -69,13 +69,13 @@ public struct QuizCommand: ParsableCommand {
         let course = try course.load()
         do {
             let target = try resolveTarget(course)
-            let quiz = try QuizRun.load(target) { Output.error("tandem: " + $0) }
-            let store = ProgressStore.migrated(course: course)
+            let quiz = try QuizRun.load(target) { Output.error("tandem: " + TerminalText.oneLine($0)) }
+            let store = try ProgressStore.migrated(course: course)
             let entry = lesson.flatMap { try? course.lessonResolver.resolve($0) }
             let lessonMarkdown = entry.flatMap { try? String(contentsOf: course.lessonFile($0), encoding: .utf8) }
             if last {
                 let screen = ReviewScreen(
-                    quiz: quiz, answers: store.load().quizzes[target.key]?.lastRun ?? [],
+                    quiz: quiz, answers: try store.load().quizzes[target.key]?.lastRun ?? [],
                     lessonNumber: entry?.number, lessonMarkdown: lessonMarkdown, settings: display.settings)
                 if screen.entries.isEmpty && !json {
                     throw QuizRunError("no answers recorded for this quiz yet: take it with \(target.command)")
@@ -88,7 +88,7 @@ public struct QuizCommand: ParsableCommand {
                     try QuizRun.gradeAnswers(
                         quiz: quiz, target: target, answersURL: URL(fileURLWithPath: answers), answersPath: answers,
                         store: store, settings: display.settings, json: json, scheduler: course.scheduler
-                    ) { Output.error("tandem: warning: " + $0) })
+                    ) { Output.error("tandem: warning: " + TerminalText.oneLine($0)) })
                 return
             }
             guard isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 else {
@@ -96,12 +96,13 @@ public struct QuizCommand: ParsableCommand {
                     "not a terminal: pass --answers FILE to grade an answers file (see tandem quiz --help)", code: 2)
             }
             let reader = TerminalLineReader(write: Output.write)
-            _ = QuizSession(
+            _ = try QuizSession(
                 quiz: quiz, quizKey: target.key, title: target.title, store: store, reader: reader,
                 settings: display.settings, resumeCommand: target.command, scheduler: course.scheduler,
                 lessonNumber: entry?.number, lessonMarkdown: lessonMarkdown, write: Output.write
             ).run()
         } catch let error as QuizRunError {
+            if let output = error.output { Output.write(output) }
             throw CLIFailure(error.message, code: error.code)
         }
     }

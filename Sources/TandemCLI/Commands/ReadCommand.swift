@@ -68,8 +68,8 @@ public struct ReadCommand: ParsableCommand {
         if let file { return try preview(file) }
         let course = try self.course.load()
         let store = ProgressStore(course: course)
-        if toc { return try printOutline(course, progress: store.load()) }
-        let (entry, page) = try lessonPage(course, progress: store.load(), preface: preface)
+        if toc { return try printOutline(course, progress: try store.load()) }
+        let (entry, page) = try lessonPage(course, progress: try store.load(), preface: preface)
         if let sectionReference {
             // Opened at a section: the page starts there; the lesson is not marked read.
             let markdown = try readMarkdownSource(course.lessonFile(entry).path)
@@ -87,7 +87,7 @@ public struct ReadCommand: ParsableCommand {
             return
         }
         Output.page(page, allowPager: !display.noPager)
-        store.update {
+        try store.update {
             $0.lessons[entry.slug, default: LessonRecord()].read = true
             $0.lessons[entry.slug]?.readAt = Date()
         }

@@ -34,30 +34,17 @@ func readMarkdownSource(_ path: String) throws -> String {
     String(decoding: try readMarkdownBytes(path), as: UTF8.self)
 }
 
-/// The bytes of a file (or stdin for `-`); fails with `cannot read 'PATH': REASON`.
+/// The most `render` (and `read --file`) reads: far beyond any lesson (the longest is tens of KB;
+/// the renderer handles a few MB in well under a second), and small enough that `/dev/zero` or a
+/// runaway pipe stops with a message rather than exhausting memory.
+let markdownSizeLimit = 16 << 20
+
+/// The bytes of a file (or stdin for `-`), at most `markdownSizeLimit`; fails with
+/// `cannot read 'PATH': REASON` or `'PATH' is larger than 16 MB, the most tandem reads`.
 func readMarkdownBytes(_ path: String) throws -> [UInt8] {
-    let descriptor = path == "-" ? STDIN_FILENO : open(path, O_RDONLY)
-    guard descriptor >= 0 else { throw CLIFailure("cannot read '\(path)': \(String(cString: strerror(errno)))") }
-    defer { if descriptor != STDIN_FILENO { close(descriptor) } }
-    // Read straight into the array, sized from fstat when the file has a size (stdin may not).
-    var status = stat()
-    var capacity = 1 << 16
-    if fstat(descriptor, &status) == 0, status.st_size > 0 { capacity = Int(status.st_size) + 1 }
-    var bytes = [UInt8](repeating: 0, count: capacity)
-    var filled = 0
-    while true {
-        if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
-        let count = bytes.withUnsafeMutableBytes { buffer -> Int in
-            guard let base = buffer.baseAddress else { return 0 }
-            return read(descriptor, base + filled, buffer.count - filled)
-        }
-        if count == 0 { break }
-        if count < 0 {
-            if errno == EINTR { continue }
-            throw CLIFailure("cannot read '\(path)': \(String(cString: strerror(errno)))")
-        }
-        filled += count
+    do {
+        return try BoundedInput.read(path, limit: markdownSizeLimit)
+    } catch {
+        throw CLIFailure(error.description)
     }
-    bytes.removeSubrange(filled...)
-    return bytes
 }

@@ -26,7 +26,9 @@ public struct ReviewCommand: ParsableCommand {
             item's due date, stability (days), difficulty (1-10) and retrievability (recall now).
             """)
 
-    @Option(name: .long, help: ArgumentHelp("Review at most this many questions (default 10).", valueName: "n"))
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp("Review at most this many questions (default 10).", valueName: "n"))
     public var limit: Int = 10
 
     @Flag(name: .long, help: "Include questions that are not due yet (early practice).")
@@ -46,9 +48,9 @@ public struct ReviewCommand: ParsableCommand {
 
     public func run() throws {
         let course = try course.load()
-        let store = ProgressStore.migrated(course: course)
+        let store = try ProgressStore.migrated(course: course)
         let now = Date()
-        let progress = store.load()
+        let progress = try store.load()
         let queue = ReviewQueue.build(course: course, progress: progress, now: now, limit: nil)
         let plan = ReviewPlan(
             queue: queue, now: now, limit: limit, includeNotDue: all, scheduler: course.scheduler,
@@ -56,7 +58,7 @@ public struct ReviewCommand: ParsableCommand {
         if json {
             Output.write(ReviewQueue.json(plan))
         } else if isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
-            ReviewSession(
+            try ReviewSession(
                 plan: plan, store: store, reader: TerminalLineReader(write: Output.write),
                 settings: display.settings, write: Output.write
             ).run()

@@ -26,7 +26,7 @@ public struct RunCommand: ParsableCommand {
 
 /// `--seed`, `--seeds` and `--json`, shared by every demo.
 public struct DemoRunOptions: ParsableArguments {
-    @Option(name: .long, help: "The random seed: the same seed gives the same run.")
+    @Option(name: .long, parsing: .unconditional, help: "The random seed: the same seed gives the same run.")
     public var seed: UInt64 = 1
     @Option(
         name: .long,
@@ -183,8 +183,9 @@ public struct RunCascade: ParsableCommand {
     @OptionGroup public var display: DisplayOptions
     @OptionGroup public var common: DemoRunOptions
     @Option(
-        name: .long,
-        help: ArgumentHelp("Also report this threshold in detail: what was deferred and why.", valueName: "τ"))
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp("Also report this threshold in detail: what was deferred and why.", valueName: "τ"),
+        transform: finiteNumber)
     public var threshold: Double?
     @Option(
         name: .long,
@@ -192,11 +193,12 @@ public struct RunCascade: ParsableCommand {
             "How the small model's answer is scored: maxprob, margin or learned (a router trained on validation data).")
     public var scorer: CascadeDemo.Scorer = .maxprob
     @Option(
-        name: .long,
+        name: .long, parsing: .unconditional,
         help: ArgumentHelp(
-            "Choose the cheapest τ reaching this accuracy on validation data, and report it on test.", valueName: "A"))
+            "Choose the cheapest τ reaching this accuracy on validation data, and report it on test.", valueName: "A"),
+        transform: finiteNumber)
     public var targetAccuracy: Double?
-    @Option(name: .long, help: "2 (small → large) or 3 (small → medium → large).")
+    @Option(name: .long, parsing: .unconditional, help: "2 (small → large) or 3 (small → medium → large).")
     public var tiers = 2
     @OptionGroup public var mineOption: MineOption
     public init() {}
@@ -262,7 +264,7 @@ public struct RunEnsemble: ParsableCommand {
     @OptionGroup public var course: CourseOptions
     @OptionGroup public var display: DisplayOptions
     @OptionGroup public var common: DemoRunOptions
-    @Option(name: .long, help: "Members in the ensemble (1–25).")
+    @Option(name: .long, parsing: .unconditional, help: "Members in the ensemble (1–25).")
     public var members = 11
     @Option(name: .long, help: "How members are combined: vote, average, weighted or boosting.")
     public var method: EnsembleDemo.Method = .average
@@ -319,12 +321,13 @@ public struct RunWeakToStrong: ParsableCommand {
     @Option(name: .long, help: "default or overfit (see above).")
     public var preset: WeakToStrongDemo.Preset = .standard
     @Option(
-        name: .long,
+        name: .long, parsing: .unconditional,
         help: ArgumentHelp(
-            "Noise on each factor the weak model sees (idiosyncratic errors; default 0.8).", valueName: "σ"))
+            "Noise on each factor the weak model sees (idiosyncratic errors; default 0.8).", valueName: "σ"),
+        transform: finiteNumber)
     public var weakNoise: Double?
     @Option(
-        name: .long,
+        name: .long, parsing: .unconditional,
         help: ArgumentHelp("Factors the weak model cannot see, 0–7 (systematic errors; default 2).", valueName: "k"))
     public var blind: Int?
     @Flag(name: .long, help: "Also show PGR over weak sizes × strong sizes.")

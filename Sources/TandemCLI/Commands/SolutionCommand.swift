@@ -20,7 +20,7 @@ public struct SolutionCommand: ParsableCommand {
         guard let target = try exerciseOrFail(session, exercise) else {
             throw CLIFailure("every exercise is solved; name one: tandem solution N")
         }
-        let solved = session.store.load().exercises[target.id]?.solved == true
+        let solved = try session.store.load().exercises[target.id]?.solved == true
         if force && !solved,
             !(try confirm("Exercise \(target.number) has not passed yet. Show the solution anyway?", yes: yes))
         {

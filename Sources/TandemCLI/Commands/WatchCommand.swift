@@ -9,8 +9,10 @@ public struct WatchCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "watch",
         abstract: "Re-check the current exercise whenever you save it (n next, h hint, l list, q quit).")
-    @Option(name: .long, help: "Seconds the checks may run before they count as hung.") public var timeLimit: Double =
-        20
+    @Option(
+        name: .long, parsing: .unconditional, help: "Seconds the checks may run before they count as hung.",
+        transform: finiteNumber) public var timeLimit: Double =
+            20
     @OptionGroup public var course: CourseOptions
     @OptionGroup public var display: DisplayOptions
     public init() {}
