@@ -62,7 +62,9 @@ public enum DemoCatalogue {
         name: "weak-to-strong",
         summary: "A strong student trained only on a weak model's labels beats its supervisor.",
         title: "Weak-to-strong",
-        defaultJSON: { WeakToStrongDemo.json(WeakToStrongDemo.run(seed: $0)) })
+        defaultJSON: { WeakToStrongDemo.json(WeakToStrongDemo.run(seed: $0)) },
+        claims: WeakToStrongDemo.claims, headlineNumbers: WeakToStrongDemo.headlineNumbers,
+        jsonKeys: WeakToStrongDemo.jsonKeys)
     public static let filter = DemoEntry(
         name: "filter", summary: "A weak model picks the strong model's training data.", title: "Filtering",
         defaultJSON: { FilterDemo.json(FilterDemo.run(seed: $0)) },
