@@ -37,6 +37,15 @@ public enum WeakToStrongDemo {
         public init() {}
     }
 
+    /// The default knobs with --sweep, --curve and --bootstrap on.
+    public static var everything: Options {
+        var options = Options()
+        options.sweep = true
+        options.curve = true
+        options.bootstrap = true
+        return options
+    }
+
     /// How every head trains; internal knobs documented in one place.
     struct Setting {
         var epochs = 20
