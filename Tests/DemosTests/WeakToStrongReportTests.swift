@@ -53,7 +53,8 @@ import ToyEngine
         let bootstrap = try #require(object["bootstrap"] as? [String: Any])
         #expect(bootstrap["direct_pgr"] is Double && bootstrap["chain_pgr"] is Double)
         let chain = try #require(bootstrap["chain"] as? [[String: Any]])
-        #expect(chain.map { $0["strong_size"] as? Int } == [1, 2, 3, 4] && chain.allSatisfy { $0["accuracy"] is Double })
+        #expect(
+            chain.map { $0["strong_size"] as? Int } == [1, 2, 3, 4] && chain.allSatisfy { $0["accuracy"] is Double })
 
         // No gap: PGR is null, never NaN.
         var flat = r

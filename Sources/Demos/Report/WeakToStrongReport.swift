@@ -86,7 +86,8 @@ extension WeakToStrongDemo {
         out.note(
             "Bars start at \(Format.wholePercent(bars.minimum)). Naive: trained on the weak model's soft labels; hard: on its hard labels; "
                 + "confidence: with the auxiliary confidence loss; early-stopped: naive, stopped at the epoch that agrees best with "
-                + "weak-labelled validation data (no true label used). Ceiling: the student trained on half B's true labels.")
+                + "weak-labelled validation data (no true label used). Ceiling: the student trained on half B's true labels."
+        )
 
         out.blank()
         var table = Table(["method", "accuracy", "PGR", "gain", "misfit", "weak errors fixed"])
@@ -311,7 +312,9 @@ extension WeakToStrongDemo {
         let largest = WeakToStrongTask.strongLadder.count
         var rising = 0
         for w in weakSizes {
-            let row = sweep.filter { $0.weakSize == w }.sorted { $0.strongSize < $1.strongSize }.compactMap { $0.naive.pgr }
+            let row = sweep.filter { $0.weakSize == w }.sorted { $0.strongSize < $1.strongSize }.compactMap {
+                $0.naive.pgr
+            }
             if row.count == largest, zip(row, row.dropFirst()).allSatisfy({ $0 < $1 }) { rising += 1 }
         }
         parts.append(
@@ -351,7 +354,8 @@ extension WeakToStrongDemo {
         var teacher = "W\(r.weakSize) (\(Format.percent(r.weakAccuracy)))"
         for (i, hop) in b.chain.enumerated() {
             table.add([
-                "\(i + 1)", "S\(hop.strongSize)", teacher, Format.percent(hop.accuracy), Format.percent(hop.ceilingAccuracy),
+                "\(i + 1)", "S\(hop.strongSize)", teacher, Format.percent(hop.accuracy),
+                Format.percent(hop.ceilingAccuracy),
                 Format.optional(hop.pgr),
             ])
             teacher = "S\(hop.strongSize)"
@@ -516,7 +520,10 @@ extension WeakToStrongDemo {
         ("methods[].gain", "accuracy − weak_accuracy"),
         ("methods[].corrected_weak_errors", "of the weak model's test errors, the share the student gets right"),
         ("methods[].broken_weak_successes", "of the weak model's right answers, the share the student gets wrong"),
-        ("seeds_1_to_20", "in the default setting (2 classes, weak size 1, strong size 4): on how many of seeds 1–20 each claim the report quotes held"),
+        (
+            "seeds_1_to_20",
+            "in the default setting (2 classes, weak size 1, strong size 4): on how many of seeds 1–20 each claim the report quotes held"
+        ),
         ("seeds_1_to_20.student_beats_weak", "the naive student beats its supervisor"),
         ("seeds_1_to_20.confidence_beats_naive", "the confidence loss has the higher PGR"),
         ("seeds_1_to_20.early_stopping_beats_naive", "early stopping ends above naive training"),

@@ -265,14 +265,19 @@ public struct RunWeakToStrong: ParsableCommand {
     /// The seed and knobs, as the `mine-weak-to-strong` runner reads them.
     var mineArguments: [String] {
         [
-            "--seed", "\(common.chosenSeed ?? WeakToStrongDemo.defaultSeed)", "--classes", "\(classes)", "--weak-size", "\(weakSize)", "--strong-size",
+            "--seed", "\(common.chosenSeed ?? WeakToStrongDemo.defaultSeed)", "--classes", "\(classes)", "--weak-size",
+            "\(weakSize)", "--strong-size",
             "\(strongSize)",
         ] + (sweep ? ["--sweep"] : []) + (curve ? ["--curve"] : []) + (bootstrap ? ["--bootstrap"] : [])
     }
 
     public func validate() throws {
-        guard (2...10).contains(classes) else { throw ValidationError("--classes must be between 2 and 10 (got \(classes)).") }
-        guard (1...3).contains(weakSize) else { throw ValidationError("--weak-size must be between 1 and 3 (got \(weakSize)).") }
+        guard (2...10).contains(classes) else {
+            throw ValidationError("--classes must be between 2 and 10 (got \(classes)).")
+        }
+        guard (1...3).contains(weakSize) else {
+            throw ValidationError("--weak-size must be between 1 and 3 (got \(weakSize)).")
+        }
         guard (1...4).contains(strongSize) else {
             throw ValidationError("--strong-size must be between 1 and 4 (got \(strongSize)).")
         }

@@ -76,7 +76,9 @@ if let curve = yours.curve, let tandem = theirs.curve {
             + "naive training \(percent(curve.naive.last ?? 0)), early stopping at epoch \(curve.earlyStoppingEpoch).")
 }
 if let chain = yours.bootstrap, let tandem = theirs.bootstrap {
-    let same = (chain.chainPGR == nil) == (tandem.chainPGR == nil) && abs((chain.chainPGR ?? 0) - (tandem.chainPGR ?? 0)) < 1e-9
+    let same =
+        (chain.chainPGR == nil) == (tandem.chainPGR == nil)
+        && abs((chain.chainPGR ?? 0) - (tandem.chainPGR ?? 0)) < 1e-9
     if !same { differences += 1 }
     print("")
     print(
