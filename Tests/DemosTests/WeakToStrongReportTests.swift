@@ -129,3 +129,18 @@ import ToyEngine
         #expect(cell.weakAccuracy == r.weakAccuracy && cell.ceilingAccuracy == r.ceilingAccuracy)
     }
 }
+
+@Suite struct WeakToStrongClassesTests {
+    /// Every class count the CLI accepts runs and gives sane numbers: the ceiling beats the weak
+    /// model, which beats chance, and the naive student beats its supervisor.
+    @Test(arguments: [3, 10])
+    func everyClassCountRuns(classes: Int) {
+        var options = WeakToStrongDemo.Options()
+        options.classes = classes
+        let r = WeakToStrongDemo.run(options)
+        #expect(r.classes == classes)
+        #expect(r.weakAccuracy > 1 / Double(classes) && r.ceilingAccuracy > r.weakAccuracy)
+        #expect(r.method("naive")!.accuracy > r.weakAccuracy)
+        #expect(r.methods.allSatisfy { (0...1).contains($0.accuracy) && (0...1).contains($0.misfit) })
+    }
+}
