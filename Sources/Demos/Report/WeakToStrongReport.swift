@@ -122,7 +122,8 @@ extension WeakToStrongDemo {
         var text =
             "Why: the student's pretrained view holds the task's concept as its most salient direction, and plain SGD "
             + "fits salient directions first, so fine-tuning on weak labels elicits the concept. The weak model's mistakes "
-            + "lie along directions the student sees only faintly (a cue it confuses with the concept, and noise of its own), "
+            + "lie along directions the student sees only faintly (a cue the weak model confuses with the concept, and the "
+            + "weak model's own noise), "
             + "so the student cannot fit them cheaply: it misfits \(Format.percent(naive.misfit)) of the weak labels and gains "
             + "\(Format.points(naive.gain)) over its supervisor."
         if confidence.misfit > naive.misfit {
@@ -133,7 +134,7 @@ extension WeakToStrongDemo {
         if isDefaultSetting(r) {
             text +=
                 " Over seeds 1–20 in this setting, the student beats its supervisor on "
-                + "\(seedCounts.studentBeatsWeak) and the confidence loss beats naive training on "
+                + "\(seedCounts.studentBeatsWeak) of the 20 seeds and the confidence loss beats naive training on "
                 + "\(seedCounts.confidenceBeatsNaive)."
         }
         return text
