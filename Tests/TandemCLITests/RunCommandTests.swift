@@ -66,6 +66,10 @@ import Testing
                 && w2s.mineArguments == [
                     "--seed", "2", "--classes", "2", "--weak-size", "2", "--strong-size", "4", "--curve",
                 ])
+        // Without --seed, weak-to-strong runs its own representative default seed; others run 1.
+        let w2sDefault = try #require(try Tandem.parseAsRoot(["run", "weak-to-strong", "--mine"]) as? RunWeakToStrong)
+        #expect(w2sDefault.common.chosenSeed == nil && w2sDefault.common.seed == 1)
+        #expect(w2sDefault.mineArguments.prefix(2) == ["--seed", "\(WeakToStrongDemo.defaultSeed)"])
         let filter = try #require(try Tandem.parseAsRoot(["run", "filter", "--mine", "--seed", "2"]) as? RunFilter)
         #expect(filter.mineOption.mine && filter.mineArguments == ["--seed", "2"])
         let distill = try #require(try Tandem.parseAsRoot(["run", "distill", "--mine"]) as? RunDistill)

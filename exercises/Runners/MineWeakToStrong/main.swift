@@ -54,18 +54,17 @@ for (a, b) in zip(yours.methods, theirs.methods) {
             + (same ? "" : "  <- differs"))
 }
 func pgrText(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "undefined" }
+func samePGR(_ x: Double?, _ y: Double?) -> Bool { (x == nil) == (y == nil) && abs((x ?? 0) - (y ?? 0)) < 1e-9 }
 if let cells = yours.sweep, let tandem = theirs.sweep {
     print("")
     print("weak size  strong size  naive / confidence PGR (yours)  | tandem's")
     for (a, b) in zip(cells, tandem) {
-        let same = [(a.naive.pgr, b.naive.pgr), (a.confidence.pgr, b.confidence.pgr)].allSatisfy { x, y in
-            (x == nil) == (y == nil) && abs((x ?? 0) - (y ?? 0)) < 1e-9
-        }
+        let same = samePGR(a.naive.pgr, b.naive.pgr) && samePGR(a.confidence.pgr, b.confidence.pgr)
         if !same { differences += 1 }
-        print(
-            pad("\(a.weakSize)", 9) + "  " + pad("\(a.strongSize)", 11) + "  "
-                + pad(pgrText(a.naive.pgr) + " / " + pgrText(a.confidence.pgr), 30) + "  |  "
-                + pgrText(b.naive.pgr) + " / " + pgrText(b.confidence.pgr) + (same ? "" : "  <- differs"))
+        let sizes = pad("\(a.weakSize)", 9) + "  " + pad("\(a.strongSize)", 11) + "  "
+        let mine: String = pgrText(a.naive.pgr) + " / " + pgrText(a.confidence.pgr)
+        let tandems: String = pgrText(b.naive.pgr) + " / " + pgrText(b.confidence.pgr)
+        print(sizes + pad(mine, 30) + "  |  " + tandems + (same ? "" : "  <- differs"))
     }
 }
 if let curve = yours.curve, let tandem = theirs.curve {
@@ -76,14 +75,12 @@ if let curve = yours.curve, let tandem = theirs.curve {
             + "naive training \(percent(curve.naive.last ?? 0)), early stopping at epoch \(curve.earlyStoppingEpoch).")
 }
 if let chain = yours.bootstrap, let tandem = theirs.bootstrap {
-    let same =
-        (chain.chainPGR == nil) == (tandem.chainPGR == nil)
-        && abs((chain.chainPGR ?? 0) - (tandem.chainPGR ?? 0)) < 1e-9
+    let same = samePGR(chain.chainPGR, tandem.chainPGR) && samePGR(chain.directPGR, tandem.directPGR)
     if !same { differences += 1 }
+    let yoursText = "PGR directly \(pgrText(chain.directPGR)), through the chain \(pgrText(chain.chainPGR))"
+    let tandemText = "tandem's: \(pgrText(tandem.directPGR)), \(pgrText(tandem.chainPGR))"
     print("")
-    print(
-        "Bootstrapping: PGR directly \(pgrText(chain.directPGR)), through the chain \(pgrText(chain.chainPGR)) "
-            + "(tandem's: \(pgrText(tandem.directPGR)), \(pgrText(tandem.chainPGR)))" + (same ? "" : "  <- differs"))
+    print("Bootstrapping: " + yoursText + " (" + tandemText + ")" + (same ? "" : "  <- differs"))
 }
 print("")
 print(
