@@ -302,7 +302,7 @@ public struct RunWeakToStrong: ParsableCommand {
         // This demo's default seed is its representative one (WeakToStrongDemo.defaultSeed).
         var common = self.common
         if common.chosenSeed == nil { common.chosenSeed = WeakToStrongDemo.defaultSeed }
-        emitRuns(DemoCatalogue.weakToStrong, common: common, display: display) { seed in
+        try emitRuns(DemoCatalogue.weakToStrong, common: common, display: display) { seed in
             let result = WeakToStrongDemo.run(options, seed: seed)
             return DemoOutcome(
                 report: { WeakToStrongDemo.report(result, settings: $0) }, json: { WeakToStrongDemo.json(result) })
