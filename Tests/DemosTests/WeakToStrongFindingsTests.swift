@@ -103,17 +103,7 @@ import ToyEngine
 
     // 6. Misfit tracks gain.
     static func misfitCorrelation(_ runs: [WeakToStrongDemo.Result]) -> Double {
-        var gains: [Double] = []
-        var misfits: [Double] = []
-        for r in runs {
-            for c in r.sweep! {
-                for m in [c.naive, c.confidence] {
-                    gains.append(m.gain)
-                    misfits.append(m.misfit)
-                }
-            }
-        }
-        return correlation(gains, misfits)
+        WeakToStrongDemo.misfitFit(runs.flatMap { $0.sweep! }).correlation ?? 0
     }
 
     @Test func finding6MisfitTracksGainAcrossTheSweep() {
@@ -177,22 +167,6 @@ import ToyEngine
             show(Self.runAll(Self.everything(classes: 4), seeds: Array(21...40)), "seeds 21-40, K = 4")
         }
     }
-}
-
-/// Pearson correlation of two equal-length samples.
-func correlation(_ x: [Double], _ y: [Double]) -> Double {
-    let n = Double(x.count)
-    let mx = x.reduce(0, +) / n
-    let my = y.reduce(0, +) / n
-    var sxy = 0.0
-    var sxx = 0.0
-    var syy = 0.0
-    for (a, b) in zip(x, y) {
-        sxy += (a - mx) * (b - my)
-        sxx += (a - mx) * (a - mx)
-        syy += (b - my) * (b - my)
-    }
-    return sxy / (sxx * syy).squareRoot()
 }
 
 /// Results filled in concurrently, one slot per seed.
