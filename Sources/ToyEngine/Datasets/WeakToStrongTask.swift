@@ -36,9 +36,9 @@ import Foundation
 /// Design notes (measured, seeds 1–20 and 21–40): junk features that grow in number with the
 /// student's size (so that larger rungs cost more multiply-adds) flattened the PGR-against-size
 /// trend at the top, so every rung keeps 128 junk features and the same head cost; the rungs
-/// differ in their views' quality, as pretrained models of different sizes do. Plain balanced
-/// argmax hardening is what keeps the confidence loss from collapsing with four classes (an
-/// unbalanced argmax lost half its PGR).
+/// differ in their views' quality, as pretrained models of different sizes do. With four classes
+/// the confidence loss needs the class-balanced hardening (`Losses.hardenedPredictions`): a plain
+/// argmax of the student's probabilities lost about half its PGR.
 ///
 /// Splits follow Burns et al.: half A (ground truth for the weak models), half B (labelled by a
 /// weak model for the student; its true labels train the ceiling), a validation split (labelled by
