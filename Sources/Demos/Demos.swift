@@ -71,7 +71,11 @@ public enum DemoCatalogue {
         name: "weak-to-strong",
         summary: "A strong student trained only on a weak model's labels beats its supervisor.",
         title: "Weak-to-strong",
-        defaultJSON: { WeakToStrongDemo.json(WeakToStrongDemo.run(seed: $0)) })
+        // With --sweep --curve --bootstrap, so every documented key is present; the default run's own
+        // numbers are the same with or without them (each model's randomness depends on its role).
+        defaultJSON: { WeakToStrongDemo.json(WeakToStrongDemo.run(WeakToStrongDemo.everything, seed: $0)) },
+        claims: WeakToStrongDemo.claims, headlineNumbers: WeakToStrongDemo.headlineNumbers,
+        jsonKeys: WeakToStrongDemo.jsonKeys)
     public static let filter = DemoEntry(
         name: "filter", summary: "A weak model picks the strong model's training data.", title: "Filtering",
         defaultJSON: { FilterDemo.json(FilterDemo.run(seed: $0)) },

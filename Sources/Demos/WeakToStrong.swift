@@ -1,164 +1,272 @@
 import ToyEngine
 
-/// `weak-to-strong`: Burns et al.'s recipe on the latent-feature task.
+/// `weak-to-strong`: Burns et al.'s (2023) experiment in miniature, on `WeakToStrongTask`.
 ///
-/// A weak "GPT-2-like" model (logistic regression on the weak view) is trained on half A with
-/// ground truth and labels half B; a strong "GPT-4-like" student (an MLP on the strong,
-/// "pretrained" view) is trained on those weak labels only — naive (soft labels, the
-/// distillation loss), hard labels, or the auxiliary confidence loss. The ceiling is the same
-/// student trained on half B's ground truth.
+/// A weak supervisor (a rung of the weak ladder, GPT-2-like upwards: a frozen noisy view and a
+/// linear head) is trained on half A with ground truth and labels half B; a strong student (a
+/// rung of the strong ladder, up to GPT-4-like: a frozen "pretrained" view and a linear head) is
+/// trained on those weak labels only — naive (the weak soft labels), hard (the weak hard labels),
+/// with the auxiliary confidence loss, or naive with early stopping on weak-labelled validation
+/// data. The ceiling is the same student trained on half B's ground truth. Every head starts at
+/// zero and trains with plain minibatch SGD, whose preference for salient directions is the
+/// student's prior (see `WeakToStrongTask`).
 ///
-/// Presets: `default` (a student that cannot fit the weak model's noise and corrects it) and
-/// `overfit` (a larger student, a small half B and long training with pure-noise features it
-/// can memorise with: naive training slowly copies the weak errors, which early stopping and
-/// the confidence loss counter).
+/// `--sweep` runs every weak × strong pair (the paper's PGR-against-size picture), `--bootstrap`
+/// the chain weak → each intermediate strong rung → the largest, `--curve` test accuracy per epoch.
+/// Every model's randomness comes from the seed, its role and its sizes, so a pair gives the same
+/// numbers in the default run, the sweep and the chain.
 public enum WeakToStrongDemo {
-    public enum Preset: String, Sendable, CaseIterable, Codable {
-        case standard = "default"
-        case overfit
-    }
+    /// The seed `tandem run weak-to-strong` uses when none is given: chosen openly, as the first of
+    /// seeds 1–20 where every method's PGR lies in the middle half (between the quartiles) of
+    /// seeds 1–20 (a test checks it), so the default run is representative.
+    public static let defaultSeed: UInt64 = 20
 
     public struct Options: Sendable, Equatable {
-        public var preset: Preset = .standard
-        /// Overrides the preset's noise on the weak view (idiosyncratic errors).
-        public var weakNoise: Double?
-        /// Overrides the preset's count of factors the weak view is blind to (systematic errors).
-        public var blind: Int?
-        /// Also run the PGR table over weak sizes × strong sizes.
+        /// Classes, 2…10.
+        public var classes = 2
+        /// The weak supervisor: rung 1…3 of `WeakToStrongTask.weakLadder` (1 = GPT-2-like).
+        public var weakSize = 1
+        /// The strong student: rung 1…4 of `WeakToStrongTask.strongLadder` (4 = GPT-4-like).
+        public var strongSize = 4
+        /// Also run every weak size × strong size.
         public var sweep = false
         /// Also record test accuracy per epoch.
         public var curve = false
+        /// Also run the bootstrapping chain through the intermediate strong sizes.
+        public var bootstrap = false
         public init() {}
     }
 
-    /// How a preset trains; internal knobs documented in one place.
-    struct Setting {
-        var task = LatentTask.Options()
-        var strongHidden = [32]
-        var epochs = 20
-        var learningRate = 0.01
-        var weightDecay = 0.01
-        var weakEpochs = 30
-        var alphaMax = 0.75
-        // α ramps linearly from 0 to alphaMax over the first 10% of training, then holds (the
-        // paper's α for its largest students). The public code (openai/weak-to-strong, loss.py)
-        // differs: during its 10% warm-up α = step fraction × 0.5, so it only reaches 0.05, and
-        // then steps to 0.5; ours has no such jump.
-        var warmupFraction = 0.1
-        var patience = 4
+    /// The default knobs with --sweep, --curve and --bootstrap on.
+    public static var everything: Options {
+        var options = Options()
+        options.sweep = true
+        options.curve = true
+        options.bootstrap = true
+        return options
+    }
 
-        static func of(_ options: Options) -> Setting {
-            var setting = Setting()
-            if options.preset == .overfit {
-                // A wide student, few examples, noise features to memorise with, long training
-                // and no weight decay: after a few epochs it starts copying the weak errors.
-                setting.task.halfBCount = 300
-                setting.task.strongNuisance = 16
-                setting.strongHidden = [64]
-                setting.epochs = 60
-                setting.learningRate = 0.003
-                setting.weightDecay = 0
-            }
-            if let noise = options.weakNoise { setting.task.weakNoise = noise }
-            if let blind = options.blind { setting.task.blind = blind }
-            return setting
-        }
+    /// How every head trains; internal knobs documented in one place.
+    struct Setting {
+        var epochs = 20
+        var batchSize = 32
+        /// Plain SGD. A two-class softmax head at rate η moves its logit difference as a sigmoid
+        /// head at 2η: this is the design's 0.2.
+        var learningRate = 0.1
+        /// The confidence loss's α: 0.75 (the paper's value for its largest students), warmed up
+        /// linearly over the first 20% of training (the public code, openai/weak-to-strong, warms
+        /// its coefficient up too; the shape of the warm-up differs, see `Losses.confidenceAlpha`).
+        var alphaMax = 0.75
+        var warmupFraction = 0.2
     }
 
     public struct Method: Sendable, Equatable {
         public var name: String
         public var accuracy: Double
         public var pgr: Double?
-        /// On test examples where the weak model is wrong, the fraction the student gets right.
+        /// accuracy − weak accuracy.
+        public var gain: Double
+        /// The share of test examples where the student's prediction differs from the weak
+        /// model's label (its misfit on the weak labels).
+        public var misfit: Double
+        /// On test examples the weak model gets wrong, the share the student gets right.
         public var correctedWeakErrors: Double
-        /// On test examples where the weak model is right, the fraction the student gets wrong.
+        /// On test examples the weak model gets right, the share the student gets wrong.
         public var brokenWeakSuccesses: Double
-        /// The fraction of test examples where the student predicts what the weak model predicts.
-        public var weakAgreement: Double
     }
 
-    /// One cell of `--sweep`.
+    /// One weak size × strong size pair of `--sweep` (sizes count from 1, smallest first).
     public struct SweepCell: Sendable, Equatable {
         public var weakSize: Int
         public var strongSize: Int
         public var weakAccuracy: Double
-        public var studentAccuracy: Double
         public var ceilingAccuracy: Double
-        public var pgr: Double?
+        public var naive: Method
+        public var confidence: Method
     }
 
     /// `--curve`: test accuracy after each epoch.
     public struct Curve: Sendable, Equatable {
         public var naive: [Double]
         public var confidence: [Double]
-        /// The epoch early stopping (on weak-labelled validation data) keeps.
+        /// After each epoch, the naive student's agreement with the weak labels of the validation
+        /// split (what early stopping sees).
+        public var weakAgreement: [Double]
+        /// The epoch early stopping keeps (1-based).
         public var earlyStoppingEpoch: Int
+    }
+
+    /// One hop of the bootstrapping chain: a student of this size trained on the previous hop's
+    /// soft labels (the first hop on the weak model's).
+    public struct Hop: Sendable, Equatable {
+        public var strongSize: Int
+        public var accuracy: Double
+        public var ceilingAccuracy: Double
+        /// PGR against the weak supervisor and this size's ceiling.
+        public var pgr: Double?
+    }
+
+    /// `--bootstrap`: weak → largest directly against weak → each intermediate size → largest.
+    public struct Bootstrap: Sendable, Equatable {
+        public var directAccuracy: Double
+        public var directPGR: Double?
+        public var chainAccuracy: Double
+        public var chainPGR: Double?
+        /// Every hop, the last one being the largest student.
+        public var chain: [Hop]
     }
 
     public struct Result: Sendable, Equatable {
         public var seed: UInt64
-        public var preset: Preset
-        public var weakNoise: Double
-        public var blind: Int
-        public var factors: Int
+        public var classes: Int
+        public var weakSize: Int
+        public var strongSize: Int
+        public var weakName: String
+        public var strongName: String
+        /// Multiply-adds per prediction of the weak model's and the student's heads.
+        public var weakCost: Int
+        public var strongCost: Int
         /// Test examples every accuracy is measured on.
         public var testCount: Int
         public var weakAccuracy: Double
         public var ceilingAccuracy: Double
-        /// naive, hard, confidence, in that order.
+        /// naive, hard, confidence, early-stopped, in that order.
         public var methods: [Method]
-        /// Naive training stopped early on weak-labelled validation data.
-        public var earlyStopped: Method
-        public var weakCost: Int
-        public var strongCost: Int
-        public var sweep: [SweepCell]?
         public var curve: Curve?
+        public var sweep: [SweepCell]?
+        public var bootstrap: Bootstrap?
 
         public func method(_ name: String) -> Method? { methods.first { $0.name == name } }
     }
 
-    public static func run(_ options: Options = Options(), seed: UInt64 = 1, hooks: DemoHooks = .standard) -> Result {
-        let setting = Setting.of(options)
-        let task = LatentTask(seed: seed, options: setting.task)
-        var rng = SplitMix64(seed: seed ^ 0x5732_5300)
+    /// The method names, in the order of `Result.methods`.
+    public static let methodNames = ["naive", "hard", "confidence", "early-stopped"]
 
-        // The weak supervisor, trained on half A's ground truth.
-        let weak = LogisticRegression(inputs: task.weakFeatures, classes: 2, rng: &rng)
-        Recipes.fit(
-            weak, inputs: task.halfA.weak.inputs, targets: .hard(task.halfA.weak.labels),
-            epochs: setting.weakEpochs, learningRate: 0.05, rng: &rng)
-        let weakTestPredictions = weak.predict(task.test.weak.inputs)
-        let weakAccuracy = Metrics.accuracy(predictions: weakTestPredictions, labels: task.test.weak.labels)
-        let weakSoft = hooks.weakLabels(weak.probabilities(task.halfB.weak.inputs))
-        let weakValidationLabels = weak.predict(task.validation.weak.inputs)
+    /// Multiply-adds per prediction of a weak model's head for `classes` classes (every weak rung
+    /// has the same head; the rungs differ in their frozen views).
+    public static func weakCost(classes: Int) -> Int {
+        let concept = classes == 2 ? 1 : classes
+        return (concept + WeakToStrongTask.weakJunkFeatures) * classes
+    }
 
-        let x = task.halfB.strong.inputs
-        func student(_ stream: UInt64) -> (MLP, SplitMix64) {
-            var modelRNG = SplitMix64(seed: seed ^ 0x5354_5544 ^ stream)
-            let model = MLP(inputs: task.strongFeatures, hidden: setting.strongHidden, classes: 2, rng: &modelRNG)
-            return (model, modelRNG)
+    /// Multiply-adds per prediction of strong rung `size` (1-based) for `classes` classes.
+    public static func strongCost(size: Int, classes: Int) -> Int {
+        let concept = classes == 2 ? 1 : classes
+        let features = concept + max(4, concept) + WeakToStrongTask.strongLadder[size - 1].junkFeatures
+        return features * classes
+    }
+
+    /// Everything one seed's experiments share: the task, the weak models and their labels, the
+    /// strong views, cached so the default run, the sweep and the chain reuse them.
+    final class Lab {
+        let seed: UInt64
+        let task: WeakToStrongTask
+        let setting = Setting()
+        let hooks: DemoHooks
+        let classes: Int
+        private var weakModels: [Int: (model: LogisticRegression, testPredictions: [Int], accuracy: Double)] = [:]
+        private var views: [Int: (halfB: Matrix, validation: Matrix, test: Matrix)] = [:]
+        private var ceilings: [Int: Double] = [:]
+
+        init(seed: UInt64, classes: Int, hooks: DemoHooks) {
+            self.seed = seed
+            self.classes = classes
+            self.hooks = hooks
+            var options = WeakToStrongTask.Options()
+            options.classes = classes
+            task = WeakToStrongTask(seed: seed, options: options)
         }
-        func testAccuracy(_ model: any Model) -> Double { Recipes.accuracy(model, on: task.test.strong) }
 
-        // Ceiling: the student trained on ground truth.
-        var (ceilingModel, ceilingRNG) = student(1)
-        Recipes.fit(
-            ceilingModel, inputs: x, targets: .hard(task.halfB.strong.labels), epochs: setting.epochs,
-            learningRate: setting.learningRate, weightDecay: setting.weightDecay, rng: &ceilingRNG)
-        let ceiling = testAccuracy(ceilingModel)
+        /// A generator for one model, from the seed, its role and its sizes.
+        func stream(_ role: UInt64, _ weak: Int, _ strong: Int) -> SplitMix64 {
+            SplitMix64(seed: seed &* 0x9E37_79B9_7F4A_7C15 ^ (role << 16) ^ (UInt64(weak) << 8) ^ UInt64(strong))
+        }
 
-        func method(_ name: String, _ model: any Model) -> Method {
-            let predictions = model.predict(task.test.strong.inputs)
-            let accuracy = Metrics.accuracy(predictions: predictions, labels: task.test.strong.labels)
+        func head(_ features: Int) -> LogisticRegression {
+            var unused = SplitMix64(seed: 0)
+            let model = LogisticRegression(inputs: features, classes: classes, rng: &unused)
+            model.parameters = [Matrix(rows: features, cols: classes), Matrix(rows: 1, cols: classes)]
+            return model
+        }
+
+        /// Weak rung `size` (1-based), trained on half A's ground truth.
+        func weak(_ size: Int) -> (model: LogisticRegression, testPredictions: [Int], accuracy: Double) {
+            if let cached = weakModels[size] { return cached }
+            let model = head(task.weakFeatures)
+            var rng = stream(1, size, 0)
+            WeakToStrongDemo.trainHead(
+                model, inputs: task.weakView(size - 1, of: task.halfA),
+                targets: Matrix.oneHot(task.halfA.labels, classes: classes), setting: setting, rng: &rng)
+            let predictions = model.predict(task.weakView(size - 1, of: task.test))
+            let entry = (model, predictions, Metrics.accuracy(predictions: predictions, labels: task.test.labels))
+            weakModels[size] = entry
+            return entry
+        }
+
+        /// Weak rung `size`'s soft labels on half B (through the `weakLabels` hook).
+        func weakLabels(_ size: Int) -> Matrix {
+            hooks.weakLabels(weak(size).model.probabilities(task.weakView(size - 1, of: task.halfB)))
+        }
+
+        func view(_ size: Int) -> (halfB: Matrix, validation: Matrix, test: Matrix) {
+            if let cached = views[size] { return cached }
+            let entry = (
+                task.strongView(size - 1, of: task.halfB), task.strongView(size - 1, of: task.validation),
+                task.strongView(size - 1, of: task.test)
+            )
+            views[size] = entry
+            return entry
+        }
+
+        func testAccuracy(_ model: LogisticRegression, _ size: Int) -> Double {
+            Metrics.accuracy(predictions: model.predict(view(size).test), labels: task.test.labels)
+        }
+
+        /// Strong rung `size` trained on half B's ground truth.
+        func ceiling(_ size: Int) -> Double {
+            if let cached = ceilings[size] { return cached }
+            let model = head(task.strongFeatures(size - 1))
+            var rng = stream(2, 0, size)
+            WeakToStrongDemo.trainHead(
+                model, inputs: view(size).halfB, targets: Matrix.oneHot(task.halfB.labels, classes: classes),
+                setting: setting, rng: &rng)
+            let accuracy = testAccuracy(model, size)
+            ceilings[size] = accuracy
+            return accuracy
+        }
+
+        /// A student of `size` trained on `targets` (soft rows over half B); `role` names the
+        /// method for its generator. Returns the model; `onEpoch` sees it after every epoch.
+        func student(
+            _ size: Int, targets: Matrix, role: UInt64, weakSize: Int, confidence: Bool = false,
+            onEpoch: ((LogisticRegression) -> Void)? = nil
+        ) -> LogisticRegression {
+            let model = head(task.strongFeatures(size - 1))
+            var rng = stream(role, weakSize, size)
+            var target: ((Matrix, Matrix, Double) -> Matrix)? = nil
+            if confidence { target = hooks.confidenceTarget }
+            var afterEpoch: (() -> Void)? = nil
+            if let onEpoch { afterEpoch = { onEpoch(model) } }
+            WeakToStrongDemo.trainHead(
+                model, inputs: view(size).halfB, targets: targets, setting: setting, confidence: target, rng: &rng,
+                onEpoch: afterEpoch)
+            return model
+        }
+
+        /// A method's numbers on the test split against weak rung `weakSize`.
+        func method(_ name: String, predictions: [Int], weakSize: Int, ceiling: Double) -> Method {
+            let weak = weak(weakSize)
+            let labels = task.test.labels
+            let accuracy = Metrics.accuracy(predictions: predictions, labels: labels)
             var wrong = 0
             var fixed = 0
             var right = 0
             var broken = 0
-            var agree = 0
+            var disagree = 0
             for i in predictions.indices {
-                let studentRight = predictions[i] == task.test.strong.labels[i]
-                if predictions[i] == weakTestPredictions[i] { agree += 1 }
-                if weakTestPredictions[i] != task.test.strong.labels[i] {
+                let studentRight = predictions[i] == labels[i]
+                if predictions[i] != weak.testPredictions[i] { disagree += 1 }
+                if weak.testPredictions[i] != labels[i] {
                     wrong += 1
                     if studentRight { fixed += 1 }
                 } else {
@@ -167,140 +275,178 @@ public enum WeakToStrongDemo {
                 }
             }
             return Method(
-                name: name, accuracy: accuracy,
-                pgr: hooks.performanceGapRecovered(weakAccuracy, accuracy, ceiling),
+                name: name, accuracy: accuracy, pgr: hooks.performanceGapRecovered(weak.accuracy, accuracy, ceiling),
+                gain: accuracy - weak.accuracy,
+                misfit: predictions.isEmpty ? 0 : Double(disagree) / Double(predictions.count),
                 correctedWeakErrors: wrong > 0 ? Double(fixed) / Double(wrong) : 0,
-                brokenWeakSuccesses: right > 0 ? Double(broken) / Double(right) : 0,
-                weakAgreement: predictions.isEmpty ? 0 : Double(agree) / Double(predictions.count))
+                brokenWeakSuccesses: right > 0 ? Double(broken) / Double(right) : 0)
         }
 
-        // Naive: soft weak labels (the distillation loss at T = 1).
-        var naiveCurve: [Double] = []
-        var (naive, naiveRNG) = student(2)
-        Recipes.fit(
-            naive, inputs: x, targets: .soft(weakSoft), epochs: setting.epochs, learningRate: setting.learningRate,
-            weightDecay: setting.weightDecay, rng: &naiveRNG,
-            onEpoch: options.curve ? { _, model in naiveCurve.append(testAccuracy(model)) } : nil)
-        // Hard weak labels.
-        var (hard, hardRNG) = student(2)
-        Recipes.fit(
-            hard, inputs: x, targets: .hard(weakSoft.argmaxRows()), epochs: setting.epochs,
-            learningRate: setting.learningRate, weightDecay: setting.weightDecay, rng: &hardRNG)
-        // The auxiliary confidence loss.
-        var confidenceCurve: [Double] = []
-        var (confident, confidentRNG) = student(2)
-        trainWithConfidence(
-            confident, inputs: x, weakSoft: weakSoft, setting: setting, target: hooks.confidenceTarget,
-            rng: &confidentRNG,
-            onEpoch: options.curve ? { model in confidenceCurve.append(testAccuracy(model)) } : nil)
-        // Naive with early stopping on validation data labelled by the weak model (no ground truth).
-        var (stopped, stoppedRNG) = student(2)
-        let history = Recipes.fit(
-            stopped, inputs: x, targets: .soft(weakSoft), epochs: setting.epochs,
-            learningRate: setting.learningRate, weightDecay: setting.weightDecay,
-            earlyStopping: EarlyStopping(
-                inputs: task.validation.strong.inputs, labels: weakValidationLabels,
-                patience: setting.patience),
-            rng: &stoppedRNG)
+        /// Naive training with its per-epoch record: test accuracy, agreement with the weak
+        /// validation labels, and the early-stopped student (the epoch of best agreement, the
+        /// earliest on ties: no ground truth is used).
+        func naive(weakSize: Int, strongSize: Int) -> (
+            final: [Int], stopped: [Int], curve: [Double], agreement: [Double], stopEpoch: Int
+        ) {
+            let validationLabels = weak(weakSize).model.predict(task.weakView(weakSize - 1, of: task.validation))
+            var curve: [Double] = []
+            var agreement: [Double] = []
+            var best: (agreement: Double, epoch: Int, predictions: [Int])?
+            let model = student(strongSize, targets: weakLabels(weakSize), role: 3, weakSize: weakSize) { model in
+                let predictions = model.predict(self.view(strongSize).test)
+                curve.append(Metrics.accuracy(predictions: predictions, labels: self.task.test.labels))
+                let agree = Metrics.accuracy(
+                    predictions: model.predict(self.view(strongSize).validation), labels: validationLabels)
+                agreement.append(agree)
+                if best == nil || agree > best!.agreement { best = (agree, agreement.count, predictions) }
+            }
+            let final = model.predict(view(strongSize).test)
+            return (final, best?.predictions ?? final, curve, agreement, best?.epoch ?? setting.epochs)
+        }
 
+        /// The confidence-loss student, with its per-epoch test accuracy when `curve`.
+        func confidence(weakSize: Int, strongSize: Int, curve: Bool) -> (predictions: [Int], curve: [Double]) {
+            var accuracies: [Double] = []
+            let model = student(
+                strongSize, targets: weakLabels(weakSize), role: 4, weakSize: weakSize, confidence: true,
+                onEpoch: curve ? { accuracies.append(self.testAccuracy($0, strongSize)) } : nil)
+            return (model.predict(view(strongSize).test), accuracies)
+        }
+    }
+
+    public static func run(_ options: Options = Options(), seed: UInt64 = defaultSeed, hooks: DemoHooks = .standard)
+        -> Result
+    {
+        precondition((2...10).contains(options.classes), "weak-to-strong: classes must be in 2...10")
+        precondition(WeakToStrongTask.weakLadder.indices.contains(options.weakSize - 1), "weak size out of range")
+        precondition(WeakToStrongTask.strongLadder.indices.contains(options.strongSize - 1), "strong size out of range")
+        let lab = Lab(seed: seed, classes: options.classes, hooks: hooks)
+        let w = options.weakSize
+        let s = options.strongSize
+        let weak = lab.weak(w)
+        let ceiling = lab.ceiling(s)
+        let naive = lab.naive(weakSize: w, strongSize: s)
+        let hard = lab.student(
+            s, targets: Matrix.oneHot(lab.weakLabels(w).argmaxRows(), classes: options.classes), role: 5, weakSize: w)
+        let confidence = lab.confidence(weakSize: w, strongSize: s, curve: options.curve)
+        func method(_ name: String, _ predictions: [Int]) -> Method {
+            lab.method(name, predictions: predictions, weakSize: w, ceiling: ceiling)
+        }
         var result = Result(
-            seed: seed, preset: options.preset, weakNoise: setting.task.weakNoise, blind: setting.task.blind,
-            factors: setting.task.factors, testCount: task.test.count, weakAccuracy: weakAccuracy,
-            ceilingAccuracy: ceiling,
-            methods: [method("naive", naive), method("hard", hard), method("confidence", confident)],
-            earlyStopped: method("early-stopped", stopped),
-            weakCost: weak.cost, strongCost: naive.cost)
+            seed: seed, classes: options.classes, weakSize: w, strongSize: s,
+            weakName: WeakToStrongTask.weakLadder[w - 1].name, strongName: WeakToStrongTask.strongLadder[s - 1].name,
+            weakCost: weakCost(classes: options.classes),
+            strongCost: strongCost(size: s, classes: options.classes), testCount: lab.task.test.count,
+            weakAccuracy: weak.accuracy, ceilingAccuracy: ceiling,
+            methods: [
+                method("naive", naive.final), method("hard", hard.predict(lab.view(s).test)),
+                method("confidence", confidence.predictions), method("early-stopped", naive.stopped),
+            ])
         if options.curve {
-            result.curve = Curve(naive: naiveCurve, confidence: confidenceCurve, earlyStoppingEpoch: history.bestEpoch)
+            result.curve = Curve(
+                naive: naive.curve, confidence: confidence.curve, weakAgreement: naive.agreement,
+                earlyStoppingEpoch: naive.stopEpoch)
         }
-        if options.sweep {
-            result.sweep = sweep(seed: seed, base: setting, hooks: hooks)
-        }
+        if options.sweep { result.sweep = sweep(lab) }
+        if options.bootstrap { result.bootstrap = bootstrap(lab, weakSize: w) }
         return result
     }
 
-    /// Weak sizes (factors the weak view sees) × strong sizes (rank of the strong view).
-    public static let sweepWeakSizes = [2, 4, 6]
-    public static let sweepStrongSizes = [6, 7, 8]
-
-    /// Each cell averages accuracies over `sweepReplicates` worlds (PGR of the averages), because
-    /// a single small world gives a noisy ratio when the gap is small.
-    public static let sweepReplicates = 3
-
-    static func sweep(seed: UInt64, base: Setting, hooks: DemoHooks) -> [SweepCell] {
+    /// Weak sizes (1…3) × strong sizes (1…4): naive and confidence-loss students.
+    static func sweep(_ lab: Lab) -> [SweepCell] {
         var cells: [SweepCell] = []
-        for weakSize in sweepWeakSizes {
-            for strongSize in sweepStrongSizes {
-                var options = base.task
-                options.blind = options.factors - weakSize
-                options.strongRank = strongSize
-                var weakSum = 0.0
-                var studentSum = 0.0
-                var ceilingSum = 0.0
-                for replicate in 0..<sweepReplicates {
-                    // The same worlds in every cell, so cells differ only by the two sizes.
-                    let world = seed &* 1000 &+ UInt64(replicate)
-                    let task = LatentTask(seed: world, options: options)
-                    var rng = SplitMix64(seed: world ^ 0x5357_4545_50)
-                    let weak = LogisticRegression(inputs: task.weakFeatures, classes: 2, rng: &rng)
-                    Recipes.fit(
-                        weak, inputs: task.halfA.weak.inputs, targets: .hard(task.halfA.weak.labels),
-                        epochs: base.weakEpochs, learningRate: 0.05, rng: &rng)
-                    weakSum += Recipes.accuracy(weak, on: task.test.weak)
-                    let soft = hooks.weakLabels(weak.probabilities(task.halfB.weak.inputs))
-                    for (k, targets) in [Targets.soft(soft), .hard(task.halfB.strong.labels)].enumerated() {
-                        var modelRNG = SplitMix64(seed: world ^ 0x5354_5544)
-                        let model = MLP(
-                            inputs: task.strongFeatures, hidden: base.strongHidden, classes: 2, rng: &modelRNG)
-                        Recipes.fit(
-                            model, inputs: task.halfB.strong.inputs, targets: targets, epochs: base.epochs,
-                            learningRate: base.learningRate, weightDecay: base.weightDecay, rng: &modelRNG)
-                        let accuracy = Recipes.accuracy(model, on: task.test.strong)
-                        if k == 0 { studentSum += accuracy } else { ceilingSum += accuracy }
-                    }
-                }
-                let n = Double(sweepReplicates)
+        for w in 1...WeakToStrongTask.weakLadder.count {
+            for s in 1...WeakToStrongTask.strongLadder.count {
+                let ceiling = lab.ceiling(s)
+                let naive = lab.naive(weakSize: w, strongSize: s)
+                let confidence = lab.confidence(weakSize: w, strongSize: s, curve: false)
                 cells.append(
                     SweepCell(
-                        weakSize: weakSize, strongSize: strongSize, weakAccuracy: weakSum / n,
-                        studentAccuracy: studentSum / n, ceilingAccuracy: ceilingSum / n,
-                        pgr: hooks.performanceGapRecovered(weakSum / n, studentSum / n, ceilingSum / n)))
+                        weakSize: w, strongSize: s, weakAccuracy: lab.weak(w).accuracy, ceilingAccuracy: ceiling,
+                        naive: lab.method("naive", predictions: naive.final, weakSize: w, ceiling: ceiling),
+                        confidence: lab.method(
+                            "confidence", predictions: confidence.predictions, weakSize: w, ceiling: ceiling)))
             }
         }
         return cells
     }
 
-    /// Training with the auxiliary confidence loss, step by step as the engine's `train` does
-    /// (same shuffles, batches and α schedule), but with the target computed by `target`, so an
-    /// exercise can supply its own. With the standard hook it equals
-    /// `train(… loss: .auxiliaryConfidence(alphaMax:warmupFraction:))` bit for bit.
-    static func trainWithConfidence(
-        _ model: any Model, inputs: Matrix, weakSoft: Matrix, setting: Setting,
-        target: (Matrix, Matrix, Double) -> Matrix, rng: inout SplitMix64,
-        onEpoch: ((any Model) -> Void)? = nil
+    /// Bootstrapping (naive training at every hop): weak → strong size 1 → 2 → … → the largest,
+    /// each hop's student relabelling half B (soft labels) for the next.
+    static func bootstrap(_ lab: Lab, weakSize w: Int) -> Bootstrap {
+        let largest = WeakToStrongTask.strongLadder.count
+        let weak = lab.weak(w)
+        var labels = lab.weakLabels(w)
+        var chain: [Hop] = []
+        var last = 0.0
+        for s in 1...largest {
+            let model = lab.student(s, targets: labels, role: 6, weakSize: w)
+            labels = model.probabilities(lab.view(s).halfB)
+            last = lab.testAccuracy(model, s)
+            chain.append(
+                Hop(
+                    strongSize: s, accuracy: last, ceilingAccuracy: lab.ceiling(s),
+                    pgr: lab.hooks.performanceGapRecovered(weak.accuracy, last, lab.ceiling(s))))
+        }
+        let direct = lab.testAccuracy(
+            lab.student(largest, targets: lab.weakLabels(w), role: 3, weakSize: w), largest)
+        let ceiling = lab.ceiling(largest)
+        return Bootstrap(
+            directAccuracy: direct, directPGR: lab.hooks.performanceGapRecovered(weak.accuracy, direct, ceiling),
+            chainAccuracy: last, chainPGR: lab.hooks.performanceGapRecovered(weak.accuracy, last, ceiling),
+            chain: chain)
+    }
+
+    /// Trains a linear head with plain minibatch SGD on soft `targets` (cross-entropy), or, with
+    /// `confidence`, with the auxiliary confidence loss whose target `confidence` computes from the
+    /// batch's weak labels, the student's current probabilities and α (so an exercise can supply
+    /// its own). With the standard target it equals the engine's
+    /// `train(… optimizer: .sgd, loss: .auxiliaryConfidence(alphaMax:warmupFraction:))` bit for bit.
+    static func trainHead(
+        _ model: any Model, inputs: Matrix, targets: Matrix, setting: Setting,
+        confidence: ((Matrix, Matrix, Double) -> Matrix)? = nil, rng: inout SplitMix64,
+        onEpoch: (() -> Void)? = nil
     ) {
         let n = inputs.rows
-        let batchSize = 32
-        let batches = (n + batchSize - 1) / batchSize
-        let totalSteps = max(1, batches * setting.epochs)
-        var state = OptimizerState(
-            optimizer: .adam(learningRate: setting.learningRate), weightDecay: setting.weightDecay)
+        let batchSize = setting.batchSize
+        let totalSteps = max(1, (n + batchSize - 1) / batchSize * setting.epochs)
+        var state = OptimizerState(optimizer: .sgd(learningRate: setting.learningRate))
         var order = Array(0..<n)
         for _ in 0..<setting.epochs {
             rng.shuffle(&order)
             var start = 0
             while start < n {
                 let batch = Array(order[start..<min(start + batchSize, n)])
-                let progress = Double(state.steps) / Double(totalSteps)
-                let alpha = Losses.confidenceAlpha(
-                    progress: progress, alphaMax: setting.alphaMax, warmupFraction: setting.warmupFraction)
                 let pass = model.forward(inputs.rows(batch))
-                let goal = target(weakSoft.rows(batch), pass.logits.softmaxRows(), alpha)
+                var goal = targets.rows(batch)
+                if let confidence {
+                    let alpha = Losses.confidenceAlpha(
+                        progress: Double(state.steps) / Double(totalSteps), alphaMax: setting.alphaMax,
+                        warmupFraction: setting.warmupFraction)
+                    goal = confidence(goal, pass.logits.softmaxRows(), alpha)
+                }
                 let (_, gradient) = Losses.softCrossEntropy(logits: pass.logits, targets: goal, temperature: 1)
                 state.step(model, gradients: model.backward(pass, logitsGradient: gradient))
                 start += batchSize
             }
-            onEpoch?(model)
+            onEpoch?()
         }
+    }
+}
+
+extension WeakToStrongDemo {
+    /// The first seed whose PGR lies in the middle half of `runs` (ranks ⌊n/4⌋+1 … n−⌊n/4⌋ of the
+    /// sorted values) for every method: how `defaultSeed` was chosen from seeds 1–20.
+    public static func representativeSeed(_ runs: [Result]) -> UInt64? {
+        let quarter = runs.count / 4
+        var bounds: [String: ClosedRange<Double>] = [:]
+        for name in methodNames {
+            let sorted = runs.compactMap { $0.method(name)?.pgr }.sorted()
+            guard sorted.count == runs.count, !sorted.isEmpty else { return nil }
+            bounds[name] = sorted[quarter]...sorted[sorted.count - 1 - quarter]
+        }
+        return runs.first { r in
+            methodNames.allSatisfy { name in r.method(name)?.pgr.map { bounds[name]!.contains($0) } ?? false }
+        }?.seed
     }
 }

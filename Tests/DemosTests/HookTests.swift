@@ -22,28 +22,6 @@ import ToyEngine
         #expect(StandardSteps.keepTopFraction([0.1, 0.9, 0.5, 0.7], 0.5) == [1, 3])
     }
 
-    @Test func confidenceTrainingEqualsTheEnginesLossBitForBit() {
-        var rng = SplitMix64(seed: 3)
-        let inputs = Matrix.random(rows: 70, cols: 5, std: 1, rng: &rng)
-        let weak = Matrix.random(rows: 70, cols: 2, std: 1, rng: &rng).softmaxRows()
-        var setting = WeakToStrongDemo.Setting()
-        setting.epochs = 4
-        setting.weightDecay = 0.01
-        var modelRNG = SplitMix64(seed: 9)
-        let ours = MLP(inputs: 5, hidden: [6], classes: 2, rng: &modelRNG)
-        let theirs = ours.copy()
-        var a = SplitMix64(seed: 4)
-        var b = SplitMix64(seed: 4)
-        WeakToStrongDemo.trainWithConfidence(
-            ours, inputs: inputs, weakSoft: weak, setting: setting,
-            target: DemoHooks.standard.confidenceTarget, rng: &a)
-        let config = TrainingConfig(
-            epochs: 4, batchSize: 32, optimizer: .adam(learningRate: setting.learningRate), weightDecay: 0.01,
-            loss: .auxiliaryConfidence(alphaMax: setting.alphaMax, warmupFraction: setting.warmupFraction))
-        train(theirs, inputs: inputs, targets: .soft(weak), config: config, rng: &b)
-        #expect(ours.parameters == theirs.parameters)
-    }
-
     @Test func injectedStepsChangeTheDemo() {
         var neverDefer = DemoHooks.standard
         neverDefer.shouldDefer = { _, _ in false }

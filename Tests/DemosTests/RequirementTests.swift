@@ -60,49 +60,6 @@ import ToyEngine
         #expect(r.blockAcceptance.allSatisfy { $0 > 0 && $0 <= 1 })
     }
 
-    @Test func weakToStrongDefaultOverSeedsOneToTen() {
-        var pgrs: [Double] = []
-        for seed in UInt64(1)...10 {
-            let r = WeakToStrongDemo.run(seed: seed)
-            let naive = r.method("naive")!
-            #expect(r.weakAccuracy < naive.accuracy, "seed \(seed): weak \(r.weakAccuracy), naive \(naive.accuracy)")
-            #expect(r.weakAccuracy < r.ceilingAccuracy, "seed \(seed)")
-            pgrs.append(naive.pgr!)
-        }
-        let middle = median(pgrs)!
-        #expect(middle >= 0.2 && middle <= 0.9, "median naive PGR \(middle)")
-    }
-
-    @Test func weakToStrongOverfitPresetFavoursTheConfidenceLoss() {
-        var options = WeakToStrongDemo.Options()
-        options.preset = .overfit
-        var naive: [Double] = []
-        var confidence: [Double] = []
-        for seed in UInt64(1)...10 {
-            let r = WeakToStrongDemo.run(options, seed: seed)
-            naive.append(r.method("naive")!.pgr!)
-            confidence.append(r.method("confidence")!.pgr!)
-        }
-        #expect(median(confidence)! > median(naive)!, "confidence \(confidence), naive \(naive)")
-    }
-
-    @Test func weakToStrongKnobsMoveThePGRAsTheTheorySays() {
-        // All weak errors systematic (no noise): the student copies the weak rule, PGR near 0.
-        var systematic = WeakToStrongDemo.Options()
-        systematic.weakNoise = 0
-        var idiosyncratic = WeakToStrongDemo.Options()
-        idiosyncratic.weakNoise = 1.5
-        idiosyncratic.blind = 1
-        var low: [Double] = []
-        var high: [Double] = []
-        for seed in UInt64(1)...3 {
-            low.append(WeakToStrongDemo.run(systematic, seed: seed).method("naive")!.pgr ?? 0)
-            high.append(WeakToStrongDemo.run(idiosyncratic, seed: seed).method("naive")!.pgr ?? 0)
-        }
-        #expect(median(low)! < 0.15, "\(low)")
-        #expect(median(high)! > median(low)! + 0.2, "\(high) vs \(low)")
-    }
-
     // Filter, distill and SALT claims over seeds 1–20: ClaimsOverSeedsTests.
 
     @Test(arguments: UInt64(1)...5)

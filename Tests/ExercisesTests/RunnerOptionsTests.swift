@@ -11,7 +11,7 @@ struct RunnerOptionsTests {
     static let passedOn: [String: Set<String>] = [
         "cascade": ["seed", "threshold", "scorer", "target-accuracy", "tiers"],
         "ensemble": ["seed", "members", "method", "diversity"],
-        "weak-to-strong": ["seed", "preset", "weak-noise", "blind", "sweep", "curve"],
+        "weak-to-strong": ["seed", "classes", "weak-size", "strong-size", "sweep", "curve", "bootstrap"],
         "filter": ["seed"],
         "distill": ["seed", "temperatures"],
     ]

@@ -16,9 +16,11 @@ import Testing
         #expect(cascade.display.width == 60)
         let w2s = try #require(
             try Tandem.parseAsRoot([
-                "run", "weak-to-strong", "--preset", "overfit", "--weak-noise", "1.2", "--blind", "1", "--curve",
+                "run", "weak-to-strong", "--classes", "4", "--weak-size", "2", "--strong-size", "3", "--curve",
+                "--bootstrap",
             ]) as? RunWeakToStrong)
-        #expect(w2s.preset == .overfit && w2s.weakNoise == 1.2 && w2s.blind == 1 && w2s.curve && !w2s.sweep)
+        #expect(
+            w2s.classes == 4 && w2s.weakSize == 2 && w2s.strongSize == 3 && w2s.curve && w2s.bootstrap && !w2s.sweep)
         let ensemble = try #require(
             try Tandem.parseAsRoot(["run", "ensemble", "--members", "15", "--method", "vote", "--diversity", "high"])
                 as? RunEnsemble)
@@ -33,7 +35,8 @@ import Testing
             target.targetAccuracy == 0.95 && target.scorer == .margin && target.tiers == 2 && target.threshold == nil)
         let sweep = try #require(try Tandem.parseAsRoot(["run", "weak-to-strong", "--sweep"]) as? RunWeakToStrong)
         #expect(
-            sweep.sweep && !sweep.curve && sweep.preset == .standard && sweep.weakNoise == nil && sweep.blind == nil)
+            sweep.sweep && !sweep.curve && !sweep.bootstrap && sweep.classes == 2 && sweep.weakSize == 1
+                && sweep.strongSize == 4)
         let speculative = try #require(
             try Tandem.parseAsRoot(["run", "speculative", "--gamma", "6"]) as? RunSpeculative)
         #expect(speculative.gamma == 6)
@@ -56,9 +59,17 @@ import Testing
         #expect(
             ensemble.mineArguments == ["--seed", "1", "--members", "15", "--method", "vote", "--diversity", "medium"])
         let w2s = try #require(
-            try Tandem.parseAsRoot(["run", "weak-to-strong", "--mine", "--preset", "overfit", "--curve", "--seed", "2"])
+            try Tandem.parseAsRoot(["run", "weak-to-strong", "--mine", "--weak-size", "2", "--curve", "--seed", "2"])
                 as? RunWeakToStrong)
-        #expect(w2s.mineOption.mine && w2s.mineArguments == ["--seed", "2", "--preset", "overfit", "--curve"])
+        #expect(
+            w2s.mineOption.mine
+                && w2s.mineArguments == [
+                    "--seed", "2", "--classes", "2", "--weak-size", "2", "--strong-size", "4", "--curve",
+                ])
+        // Without --seed, weak-to-strong runs its own representative default seed; others run 1.
+        let w2sDefault = try #require(try Tandem.parseAsRoot(["run", "weak-to-strong", "--mine"]) as? RunWeakToStrong)
+        #expect(w2sDefault.common.chosenSeed == nil && w2sDefault.common.seed == 1)
+        #expect(w2sDefault.mineArguments.prefix(2) == ["--seed", "\(WeakToStrongDemo.defaultSeed)"])
         let filter = try #require(try Tandem.parseAsRoot(["run", "filter", "--mine", "--seed", "2"]) as? RunFilter)
         #expect(filter.mineOption.mine && filter.mineArguments == ["--seed", "2"])
         let distill = try #require(try Tandem.parseAsRoot(["run", "distill", "--mine"]) as? RunDistill)
@@ -82,9 +93,11 @@ import Testing
         #expect(throws: (any Error).self) { try Tandem.parseAsRoot(["run", "nonsense"]) }
         #expect(throws: (any Error).self) { try Tandem.parseAsRoot(["run", "cascade", "--tiers", "4"]) }
         #expect(throws: (any Error).self) { try Tandem.parseAsRoot(["run", "cascade", "--target-accuracy", "1.5"]) }
-        #expect(throws: (any Error).self) { try Tandem.parseAsRoot(["run", "weak-to-strong", "--blind", "8"]) }
-        #expect(throws: (any Error).self) { try Tandem.parseAsRoot(["run", "weak-to-strong", "--weak-noise", "-1"]) }
-        #expect(throws: (any Error).self) { try Tandem.parseAsRoot(["run", "weak-to-strong", "--preset", "huge"]) }
+        #expect(throws: (any Error).self) { try Tandem.parseAsRoot(["run", "weak-to-strong", "--classes", "11"]) }
+        #expect(throws: (any Error).self) { try Tandem.parseAsRoot(["run", "weak-to-strong", "--classes", "1"]) }
+        #expect(throws: (any Error).self) { try Tandem.parseAsRoot(["run", "weak-to-strong", "--weak-size", "4"]) }
+        #expect(throws: (any Error).self) { try Tandem.parseAsRoot(["run", "weak-to-strong", "--strong-size", "0"]) }
+        #expect(throws: (any Error).self) { try Tandem.parseAsRoot(["run", "weak-to-strong", "--preset", "overfit"]) }
         #expect(throws: (any Error).self) { try Tandem.parseAsRoot(["run", "distill", "--temperatures", "0"]) }
         // The message names the option and the bad value on one line.
         do {

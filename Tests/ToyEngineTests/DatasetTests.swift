@@ -66,48 +66,6 @@ import Testing
         }
     }
 
-    @Test func latentTaskIsReproducibleWithTheDocumentedShapes() {
-        var options = LatentTask.Options()
-        options.blind = 3
-        options.strongNuisance = 5
-        let a = LatentTask(seed: 11, options: options)
-        let b = LatentTask(seed: 11, options: options)
-        #expect(a.halfB.strong == b.halfB.strong)
-        #expect(a.test.weak == b.test.weak)
-        #expect(a.weakFeatures == 5)
-        #expect(a.strongFeatures == 2 * 8 + 5)
-        #expect(a.halfA.weak.features == 5 && a.halfA.strong.features == 21)
-        #expect(a.halfA.count == options.halfACount && a.halfB.count == options.halfBCount)
-        #expect(a.validation.count == options.validationCount && a.test.count == options.testCount)
-        #expect(a.halfA.weak.labels == a.halfA.strong.labels)
-        #expect(LatentTask(seed: 12, options: options).halfA.weak != a.halfA.weak)
-    }
-
-    @Test func latentTaskSplitsAreExactlyBalancedAndLabelsFollowTheFactors() {
-        for seed in UInt64(1)...5 {
-            let task = LatentTask(seed: seed)
-            for split in [task.halfA, task.halfB, task.validation, task.test] {
-                let counts = split.weak.classCounts
-                #expect(abs(counts[0] - counts[1]) <= 1, "seed \(seed): \(counts)")
-            }
-        }
-        // Balancing by rejection keeps the label rule: with no noise anywhere, the weak view's
-        // sum decides the label exactly (see weakNoiseZeroMakesTheWeakViewExact).
-    }
-
-    @Test func weakNoiseZeroMakesTheWeakViewExact() {
-        var options = LatentTask.Options()
-        options.weakNoise = 0
-        options.blind = 0
-        options.labelNoise = 0
-        let task = LatentTask(seed: 4, options: options)
-        // With every factor seen exactly, the sum of the weak view decides the label.
-        for r in 0..<task.test.count {
-            let score = task.test.weak.inputs.rowArray(r).reduce(0, +)
-            #expect((score > 0 ? 1 : 0) == task.test.weak.labels[r])
-        }
-    }
-
     @Test func clusterTaskIsBalancedAndItsMessIsAsAskedFor() {
         var options = ClusterTask.Options()
         options.classes = 3
@@ -189,5 +147,54 @@ import Testing
         }
         // An ambiguous message's label is a coin flip between its two requests, for any model.
         #expect(try #require(large[.ambiguous]) < 0.75)
+    }
+
+    @Test func weakToStrongTaskIsReproducibleWithTheDocumentedShapes() {
+        let a = WeakToStrongTask(seed: 11)
+        let b = WeakToStrongTask(seed: 11)
+        #expect(a.strongView(3, of: a.halfB) == b.strongView(3, of: b.halfB))
+        #expect(a.weakView(0, of: a.test) == b.weakView(0, of: b.test))
+        #expect(WeakToStrongTask(seed: 12).halfA.labels != a.halfA.labels)
+        #expect(a.weakFeatures == 1 + 8 && a.strongFeatures(0) == 1 + 4 + 128)
+        #expect(a.halfA.count == 800 && a.halfB.count == 400 && a.validation.count == 200 && a.test.count == 1000)
+        var options = WeakToStrongTask.Options()
+        options.classes = 6
+        let six = WeakToStrongTask(seed: 3, options: options)
+        #expect(six.weakFeatures == 6 + 8 && six.strongFeatures(2) == 6 + 6 + 128)
+        #expect(Set(six.test.labels) == Set(0..<6))
+    }
+
+    /// The design's salience ordering: in every strong view the concept column has unit variance,
+    /// the cue and junk columns are fainter, and both fade with size; the concept is cleaner too.
+    @Test func weakToStrongStrongViewsPutTheConceptFirstAndCleanerWithSize() {
+        let task = WeakToStrongTask(seed: 5)
+        func variance(_ column: [Double]) -> Double {
+            let mean = column.reduce(0, +) / Double(column.count)
+            return column.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(column.count)
+        }
+        var previous: (cue: Double, junk: Double, agreement: Double)?
+        for size in 0..<WeakToStrongTask.strongLadder.count {
+            let view = task.strongView(size, of: task.test)
+            let concept = variance(view.column(0))
+            let cue = variance(view.column(1))
+            let junk = variance(view.column(1 + 4))
+            #expect(abs(concept - 1) < 0.15 && cue < 0.1 && junk < 0.3, "size \(size)")
+            // The sign of the concept column agrees with the label more often as size grows.
+            let agreement =
+                Double(zip(view.column(0), task.test.labels).filter { ($0 > 0 ? 1 : 0) == $1 }.count)
+                / Double(task.test.count)
+            if let previous {
+                #expect(cue < previous.cue && junk < previous.junk && agreement >= previous.agreement)
+            }
+            previous = (cue, junk, agreement)
+        }
+        // The weak views: noisier pictures of the concept, less so up the ladder.
+        let weakAgreement = (0..<3).map { size in
+            let column = task.weakView(size, of: task.test).column(0)
+            return Double(zip(column, task.test.labels).filter { ($0 > 0 ? 1 : 0) == $1 }.count)
+                / Double(task.test.count)
+        }
+        #expect(weakAgreement[0] < weakAgreement[1] && weakAgreement[1] < weakAgreement[2])
+        #expect(weakAgreement[2] < (previous?.agreement ?? 0))
     }
 }

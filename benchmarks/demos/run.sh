@@ -16,7 +16,10 @@ python3 - "$tandem" "$runs" <<'PY'
 import statistics, subprocess, sys, time
 tandem, runs = sys.argv[1], int(sys.argv[2])
 demos = ["cascade", "router", "ensemble", "weak-to-strong", "filter", "distill", "speculative", "salt"]
-extra = {"weak-to-strong --preset overfit": ["weak-to-strong", "--preset", "overfit"]}
+extra = {
+    "weak-to-strong --sweep": ["weak-to-strong", "--sweep"],
+    "weak-to-strong --seeds 20": ["weak-to-strong", "--seeds", "20"],
+}
 print(f"{'demo':34} {'best':>8} {'median':>8}")
 for name, args in [(d, [d]) for d in demos] + list(extra.items()):
     times = []

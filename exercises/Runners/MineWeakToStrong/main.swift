@@ -7,16 +7,18 @@ import PGR
 import RunnerKit
 import ToyEngine
 
-// Honours every option of `tandem run weak-to-strong`: --seed, --preset, --weak-noise, --blind,
-// --sweep (PGR per size, yours next to tandem's) and --curve (where early stopping lands).
+// Honours every option of `tandem run weak-to-strong`: --seed, --classes, --weak-size,
+// --strong-size, --sweep (PGR per size, yours next to tandem's), --curve (where early stopping
+// lands) and --bootstrap (the chain's PGR).
 let arguments = RunnerArguments()
 let seed = arguments.seed
 var options = WeakToStrongDemo.Options()
-options.preset = arguments.choice("preset") ?? .standard
-options.weakNoise = arguments.double("weak-noise")
-options.blind = arguments.int("blind")
+options.classes = arguments.int("classes") ?? options.classes
+options.weakSize = arguments.int("weak-size") ?? options.weakSize
+options.strongSize = arguments.int("strong-size") ?? options.strongSize
 options.sweep = arguments.flag("sweep")
 options.curve = arguments.flag("curve")
+options.bootstrap = arguments.flag("bootstrap")
 
 var mine = DemoHooks.standard
 mine.performanceGapRecovered = { weak, weakToStrong, ceiling in
@@ -30,7 +32,8 @@ mine.confidenceTarget = { weakSoft, student, alpha in
 }
 
 print(
-    "Weak-to-strong demo (seed \(seed), preset \(options.preset.rawValue)) with your PGR and confidence target, next to tandem's."
+    "Weak-to-strong demo (seed \(seed), \(options.classes) classes, weak size \(options.weakSize), strong size "
+        + "\(options.strongSize)) with your PGR and confidence target, next to tandem's."
 )
 let yours = WeakToStrongDemo.run(options, seed: seed, hooks: mine)
 let theirs = WeakToStrongDemo.run(options, seed: seed)
@@ -51,15 +54,17 @@ for (a, b) in zip(yours.methods, theirs.methods) {
             + (same ? "" : "  <- differs"))
 }
 func pgrText(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "undefined" }
+func samePGR(_ x: Double?, _ y: Double?) -> Bool { (x == nil) == (y == nil) && abs((x ?? 0) - (y ?? 0)) < 1e-9 }
 if let cells = yours.sweep, let tandem = theirs.sweep {
     print("")
-    print("weak size  strong size  PGR (yours)  | tandem's")
+    print("weak size  strong size  naive / confidence PGR (yours)  | tandem's")
     for (a, b) in zip(cells, tandem) {
-        let same = (a.pgr == nil) == (b.pgr == nil) && abs((a.pgr ?? 0) - (b.pgr ?? 0)) < 1e-9
+        let same = samePGR(a.naive.pgr, b.naive.pgr) && samePGR(a.confidence.pgr, b.confidence.pgr)
         if !same { differences += 1 }
-        print(
-            pad("\(a.weakSize)", 9) + "  " + pad("\(a.strongSize)", 11) + "  " + pad(pgrText(a.pgr), 11) + "  |  "
-                + pad(pgrText(b.pgr), 8) + (same ? "" : "  <- differs"))
+        let sizes = pad("\(a.weakSize)", 9) + "  " + pad("\(a.strongSize)", 11) + "  "
+        let mine: String = pgrText(a.naive.pgr) + " / " + pgrText(a.confidence.pgr)
+        let tandems: String = pgrText(b.naive.pgr) + " / " + pgrText(b.confidence.pgr)
+        print(sizes + pad(mine, 30) + "  |  " + tandems + (same ? "" : "  <- differs"))
     }
 }
 if let curve = yours.curve, let tandem = theirs.curve {
@@ -68,6 +73,14 @@ if let curve = yours.curve, let tandem = theirs.curve {
         "Test accuracy after the last of \(curve.confidence.count) epochs with the confidence loss: yours "
             + "\(percent(curve.confidence.last ?? 0)), tandem's \(percent(tandem.confidence.last ?? 0)); "
             + "naive training \(percent(curve.naive.last ?? 0)), early stopping at epoch \(curve.earlyStoppingEpoch).")
+}
+if let chain = yours.bootstrap, let tandem = theirs.bootstrap {
+    let same = samePGR(chain.chainPGR, tandem.chainPGR) && samePGR(chain.directPGR, tandem.directPGR)
+    if !same { differences += 1 }
+    let yoursText = "PGR directly \(pgrText(chain.directPGR)), through the chain \(pgrText(chain.chainPGR))"
+    let tandemText = "tandem's: \(pgrText(tandem.directPGR)), \(pgrText(tandem.chainPGR))"
+    print("")
+    print("Bootstrapping: " + yoursText + " (" + tandemText + ")" + (same ? "" : "  <- differs"))
 }
 print("")
 print(

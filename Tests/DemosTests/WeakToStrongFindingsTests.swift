@@ -1,0 +1,183 @@
+import Foundation
+import Testing
+import ToyEngine
+
+@testable import Demos
+
+/// Burns et al.'s findings as issue 11 states them, each over seeds 1–20 (medians over seeds),
+/// on the default weak-to-strong run with `--sweep --curve --bootstrap`. Every seed's runs are
+/// computed once and shared by the tests.
+@Suite struct WeakToStrongFindingsTests {
+    static let seeds = Array(UInt64(1)...20)
+
+    static func everything(classes: Int = 2) -> WeakToStrongDemo.Options {
+        var options = WeakToStrongDemo.Options()
+        options.classes = classes
+        options.sweep = true
+        options.curve = true
+        options.bootstrap = classes == 2
+        return options
+    }
+
+    /// Seeds 1–20, binary, everything on (runs the seeds concurrently).
+    static let runs: [WeakToStrongDemo.Result] = runAll(everything(), seeds: seeds)
+    /// Seeds 1–20 with four classes (sweep and curve).
+    static let fourClassRuns: [WeakToStrongDemo.Result] = runAll(everything(classes: 4), seeds: seeds)
+
+    static func runAll(_ options: WeakToStrongDemo.Options, seeds: [UInt64]) -> [WeakToStrongDemo.Result] {
+        let box = ResultsBox(count: seeds.count)
+        DispatchQueue.concurrentPerform(iterations: seeds.count) { i in
+            box.set(i, WeakToStrongDemo.run(options, seed: seeds[i]))
+        }
+        return box.results
+    }
+
+    static func cell(_ r: WeakToStrongDemo.Result, _ w: Int, _ s: Int) -> WeakToStrongDemo.SweepCell {
+        r.sweep!.first { $0.weakSize == w && $0.strongSize == s }!
+    }
+
+    static func medianPGR(
+        _ runs: [WeakToStrongDemo.Result], _ w: Int, _ s: Int, _ pick: (WeakToStrongDemo.SweepCell) -> Double?
+    ) -> Double {
+        median(runs.compactMap { pick(cell($0, w, s)) })!
+    }
+
+    // 1. Strong students beat their weak supervisor.
+    static func finding1(_ runs: [WeakToStrongDemo.Result]) -> (beating: Int, cells: Int) {
+        var beating = 0
+        var cells = 0
+        for r in runs {
+            for c in r.sweep! where c.ceilingAccuracy - c.weakAccuracy >= 0.02 {
+                cells += 1
+                if c.naive.accuracy > c.weakAccuracy { beating += 1 }
+            }
+        }
+        return (beating, cells)
+    }
+
+    @Test func finding1StudentsBeatTheirSupervisorInNearlyEveryCell() {
+        let (beating, cells) = Self.finding1(Self.runs)
+        #expect(cells >= 200 && beating * 100 >= cells * 95, "\(beating) of \(cells)")
+    }
+
+    // 2. PGR grows with the student's size.
+    static func finding2(_ runs: [WeakToStrongDemo.Result]) -> [[Double]] {
+        (1...3).map { w in (1...4).map { s in medianPGR(runs, w, s) { $0.naive.pgr } } }
+    }
+
+    @Test func finding2NaivePGRGrowsWithStrongSizeForEveryWeakSize() {
+        for (w, row) in Self.finding2(Self.runs).enumerated() {
+            #expect(zip(row, row.dropFirst()).allSatisfy { $0 < $1 }, "weak \(w + 1): \(row)")
+            #expect(row.last! - row.first! >= 0.2, "weak \(w + 1): \(row)")
+        }
+    }
+
+    // 3. The auxiliary confidence loss at the largest gap.
+    @Test func finding3ConfidenceLossRecoversMostOfTheLargestGap() {
+        let naive = Self.medianPGR(Self.runs, 1, 4) { $0.naive.pgr }
+        let confidence = Self.medianPGR(Self.runs, 1, 4) { $0.confidence.pgr }
+        #expect(confidence >= 0.6 && confidence >= naive + 0.2, "confidence \(confidence), naive \(naive)")
+    }
+
+    // 4. Overfitting to weak labels, and early stopping.
+    @Test func finding4NaiveTrainingPeaksThenFallsAndEarlyStoppingRecoversPart() {
+        var peakThenFall = 0
+        var recovered: [Double] = []
+        for r in Self.runs {
+            let curve = r.curve!.naive
+            if curve.dropLast().max()! > curve.last! { peakThenFall += 1 }
+            recovered.append(r.method("early-stopped")!.accuracy - r.method("naive")!.accuracy)
+        }
+        #expect(peakThenFall >= 15, "\(peakThenFall) of 20")
+        #expect(median(recovered)! > 0, "\(recovered)")
+    }
+
+    // 5. Bootstrapping beats direct training at the largest gap.
+    @Test func finding5BootstrappingBeatsDirectAtTheLargestGap() {
+        let chain = median(Self.runs.map { $0.bootstrap!.chainAccuracy })!
+        let direct = median(Self.runs.map { $0.bootstrap!.directAccuracy })!
+        #expect(chain > direct, "chain \(chain), direct \(direct)")
+        // Direct is the default run's naive student.
+        #expect(Self.runs.allSatisfy { $0.bootstrap!.directAccuracy == $0.method("naive")!.accuracy })
+    }
+
+    // 6. Misfit tracks gain.
+    static func misfitCorrelation(_ runs: [WeakToStrongDemo.Result]) -> Double {
+        WeakToStrongDemo.misfitFit(runs.flatMap { $0.sweep! }).correlation ?? 0
+    }
+
+    @Test func finding6MisfitTracksGainAcrossTheSweep() {
+        let r = Self.misfitCorrelation(Self.runs)
+        #expect(r >= 0.5, "r = \(r)")
+    }
+
+    // 7. The default seed is representative.
+    @Test func finding7DefaultSeedIsInTheMiddleHalfForEveryMethod() {
+        let chosen = WeakToStrongDemo.representativeSeed(Self.runs)
+        #expect(chosen == WeakToStrongDemo.defaultSeed)
+    }
+
+    // Multi-class: findings 1–3 at K = 4.
+    @Test func fourClassesKeepFindingsOneToThree() {
+        let (beating, cells) = Self.finding1(Self.fourClassRuns)
+        #expect(cells >= 200 && beating * 100 >= cells * 95, "\(beating) of \(cells)")
+        for (w, row) in Self.finding2(Self.fourClassRuns).enumerated() {
+            #expect(zip(row, row.dropFirst()).allSatisfy { $0 < $1 }, "weak \(w + 1): \(row)")
+            #expect(row.last! - row.first! >= 0.2, "weak \(w + 1): \(row)")
+        }
+        let naive = Self.medianPGR(Self.fourClassRuns, 1, 4) { $0.naive.pgr }
+        let confidence = Self.medianPGR(Self.fourClassRuns, 1, 4) { $0.confidence.pgr }
+        #expect(confidence >= 0.6 && confidence >= naive + 0.2, "confidence \(confidence), naive \(naive)")
+    }
+
+    /// Prints the numbers of every finding (for the issue's closing note).
+    @Test func summary() {
+        func show(_ runs: [WeakToStrongDemo.Result], _ label: String) {
+            var lines = ["== \(label)"]
+            let f1 = Self.finding1(runs)
+            lines.append("F1 \(f1.beating) of \(f1.cells)")
+            lines.append("F2 naive \(Self.finding2(runs).map { $0.map { String(format: "%.2f", $0) } })")
+            let conf = (1...3).map { w in
+                (1...4).map { s in String(format: "%.2f", Self.medianPGR(runs, w, s) { $0.confidence.pgr }) }
+            }
+            lines.append("F3 confidence \(conf)")
+            if runs[0].bootstrap != nil {
+                let chain = median(runs.map { $0.bootstrap!.chainAccuracy })!
+                let direct = median(runs.map { $0.bootstrap!.directAccuracy })!
+                let wins = runs.filter { $0.bootstrap!.chainAccuracy > $0.bootstrap!.directAccuracy }.count
+                lines.append(String(format: "F5 chain %.4f direct %.4f wins %d", chain, direct, wins))
+            }
+            let peak = runs.filter { r in r.curve!.naive.dropLast().max()! > r.curve!.naive.last! }.count
+            let es = runs.map { $0.method("early-stopped")!.accuracy - $0.method("naive")!.accuracy }
+            lines.append(
+                String(
+                    format: "F4 peak-then-fall %d, early-stopped minus naive median %.4f (better %d, worse %d)", peak,
+                    median(es)!, es.filter { $0 > 0 }.count, es.filter { $0 < 0 }.count))
+            lines.append(String(format: "F6 r = %.2f", Self.misfitCorrelation(runs)))
+            for name in WeakToStrongDemo.methodNames {
+                let pgrs = runs.compactMap { $0.method(name)!.pgr }
+                lines.append("\(name) PGR median \(String(format: "%.3f", median(pgrs)!))")
+            }
+            print(lines.joined(separator: "\n"))
+        }
+        show(Self.runs, "seeds 1-20, K = 2")
+        show(Self.fourClassRuns, "seeds 1-20, K = 4")
+        if ProcessInfo.processInfo.environment["TANDEM_W2S_MORE_SEEDS"] != nil {
+            show(Self.runAll(Self.everything(), seeds: Array(21...40)), "seeds 21-40, K = 2")
+            show(Self.runAll(Self.everything(classes: 4), seeds: Array(21...40)), "seeds 21-40, K = 4")
+        }
+    }
+}
+
+/// Results filled in concurrently, one slot per seed.
+final class ResultsBox: @unchecked Sendable {
+    private var slots: [WeakToStrongDemo.Result?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: WeakToStrongDemo.Result) {
+        lock.lock()
+        slots[i] = r
+        lock.unlock()
+    }
+    var results: [WeakToStrongDemo.Result] { slots.map { $0! } }
+}
