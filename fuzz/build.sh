@@ -13,9 +13,9 @@ ALL_TARGETS=(toml manifest quiz answers markdown progress)
 modules_for() {
     case "$1" in
         toml) echo "TOML" ;;
-        manifest | progress) echo "TOML Course" ;;
+        manifest | progress) echo "Terminal TOML Course" ;;
         markdown) echo "Terminal TerminalMarkdown" ;;
-        quiz | answers) echo "TOML Course Terminal TerminalMarkdown Quiz" ;;
+        quiz | answers) echo "Terminal TOML Course TerminalMarkdown Quiz" ;;
         *) echo "unknown fuzz target '$1' (known: ${ALL_TARGETS[*]})" >&2; exit 2 ;;
     esac
 }
