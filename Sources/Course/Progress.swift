@@ -198,6 +198,9 @@ public struct ExerciseRecord: Codable, Sendable, Equatable {
     public var review: FSRSCard?
     /// Why it is in review: "hints" or "solution".
     public var reviewReason: String?
+    /// The reference solution was shown (`solution --force`) before the exercise first passed:
+    /// that pass then puts it into review (added field: absent in older files).
+    public var solutionSeenBeforePass: Bool?
     /// The best passing score of a scored exercise (the capstone); absent in older files and for
     /// exercises without a score (an optional field: files without it still decode).
     public var bestScore: ExerciseScore?
@@ -216,6 +219,7 @@ public struct ExerciseRecord: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, ProgressFieldKey {
         case status, solved, solvedAt, lastCheckedAt, hintsUsed, review, reviewReason, bestScore
+        case solutionSeenBeforePass
     }
 
     public init(from decoder: Decoder) throws {
@@ -227,6 +231,7 @@ public struct ExerciseRecord: Codable, Sendable, Equatable {
         hintsUsed = c.count(.hintsUsed, decoder, upTo: ProgressLimits.maxHints) ?? 0
         review = c.lenient(FSRSCard.self, .review, decoder)
         reviewReason = c.lenient(String.self, .reviewReason, decoder)
+        solutionSeenBeforePass = c.lenient(Bool.self, .solutionSeenBeforePass, decoder)
         if let score = c.lenient(ExerciseScore.self, .bestScore, decoder) {
             if score.accuracy.isFinite && (0...1).contains(score.accuracy) && score.costPerQuery.isFinite
                 && score.costPerQuery >= 0

@@ -165,16 +165,21 @@ func signalName(_ signal: Int32) -> String {
 }
 
 /// Records a check in the progress store: the last status, and `solved` once it has passed.
-/// A scored exercise keeps its best passing score. Returns the best score before this check.
+/// A scored exercise keeps its best passing score. A first pass that needed hints or the
+/// reference solution puts the exercise into spaced review ("solve it again from the starter",
+/// `ExerciseReview`). Returns the best score before this check.
 @discardableResult
-public func record(_ result: CheckResult, in store: ProgressStore, now: Date = Date()) throws -> ExerciseScore? {
+public func record(
+    _ result: CheckResult, in store: ProgressStore, now: Date = Date(), scheduler: FSRSScheduler = .tandem()
+) throws -> ExerciseScore? {
     var previous: ExerciseScore?
     _ = try store.update { progress in
         var record = progress.exercises[result.exercise.id] ?? ExerciseRecord()
         previous = record.bestScore
         record.status = result.status.rawValue
         record.lastCheckedAt = now
-        if result.status == .passed && !record.solved {
+        let firstPass = result.status == .passed && !record.solved
+        if firstPass {
             record.solved = true
             record.solvedAt = now
         }
@@ -184,6 +189,11 @@ public func record(_ result: CheckResult, in store: ProgressStore, now: Date = D
             record.bestScore = score
         }
         progress.exercises[result.exercise.id] = record
+        if firstPass {
+            ExerciseReview.recordPass(
+                exerciseID: result.exercise.id, hintsUsed: record.hintsUsed,
+                sawSolution: record.solutionSeenBeforePass == true, now: now, scheduler: scheduler, in: &progress)
+        }
     }
     return previous
 }

@@ -66,7 +66,9 @@ public struct ExerciseSession {
         } else {
             for exercise in selection { results.append(try checker.check(exercise)) }
         }
-        for index in results.indices { results[index].previousBest = try record(results[index], in: store) }
+        for index in results.indices {
+            results[index].previousBest = try record(results[index], in: store, scheduler: course.scheduler)
+        }
         let allPassed = results.allSatisfy { $0.status == .passed }
         if json { return (CheckReport.json(results), allPassed) }
         if all {
@@ -128,6 +130,10 @@ public struct ExerciseSession {
         let url = layout.solutionFile(exercise)
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
             throw ExerciseError("\(paths.show(url)): the reference solution is missing")
+        }
+        if !solved {
+            // Seen before solving: the first pass will bring the exercise back for review.
+            try store.update { $0.exercises[exercise.id, default: ExerciseRecord()].solutionSeenBeforePass = true }
         }
         return CheckReport(settings: settings).wrapCode("// \(paths.show(url))\n" + text)
     }

@@ -84,7 +84,7 @@ public final class Watcher {
         let checker = ExerciseChecker(course: session.course, paths: session.paths, timeLimit: timeLimit)
         do {
             let result = try checker.check(exercise)
-            try record(result, in: session.store)
+            try record(result, in: session.store, scheduler: session.course.scheduler)
             lastResult = result
             if let saved {
                 let seconds = Date().timeIntervalSince(saved)

@@ -205,7 +205,7 @@ import struct Course.Progress
             _ = try manifest("\n[review]\ntarget_retention = \"high\"\n")
             Issue.record("a string retention must fail")
         } catch {
-            #expect("\(error)" == "course.toml:5: review.target_retention must be a number from 0.7 to 0.97")
+            #expect("\(error)" == "course.toml:6: review.target_retention must be a number from 0.7 to 0.97")
         }
     }
 }

@@ -80,3 +80,38 @@ struct ScoreTests {
         #expect(decoded.hintsUsed == 1)
     }
 }
+
+/// Every miss feeds review: a first pass after hints, or after the solution was shown, schedules
+/// "solve it again from the starter"; a clean first pass schedules nothing; later passes leave it.
+struct ExerciseReviewFeedTests {
+    @Test func aFirstPassThatNeededHelpGoesIntoReview() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = ProgressStore(directory: folder, courseID: "test")
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+
+        try record(CheckResult(exercise: entry("clean"), status: .passed), in: store, now: now)
+        try store.update { $0.exercises["hinted", default: ExerciseRecord()].hintsUsed = 2 }
+        try record(CheckResult(exercise: entry("hinted"), status: .failed), in: store, now: now)
+        #expect(try store.load().exercises["hinted"]?.review == nil, "a failed check schedules nothing")
+        try record(CheckResult(exercise: entry("hinted"), status: .passed), in: store, now: now)
+        try store.update { $0.exercises["peeked", default: ExerciseRecord()].solutionSeenBeforePass = true }
+        try record(CheckResult(exercise: entry("peeked"), status: .passed), in: store, now: now)
+
+        let progress = try store.load()
+        #expect(progress.exercises["clean"]?.review == nil)
+        let hinted = try #require(progress.exercises["hinted"])
+        #expect(hinted.reviewReason == "hints")
+        let peeked = try #require(progress.exercises["peeked"])
+        #expect(peeked.reviewReason == "solution")
+        // After the solution ("again") it comes back sooner than after hints ("hard").
+        let peekedDue = try #require(peeked.review?.due)
+        let hintedDue = try #require(hinted.review?.due)
+        #expect(peekedDue < hintedDue && peekedDue > now)
+        #expect(ExerciseReview.due(progress, now: hintedDue).map(\.id) == ["peeked", "hinted"])
+
+        // The stored schedule survives a round trip through the file.
+        try record(CheckResult(exercise: entry("hinted"), status: .passed), in: store, now: now.addingTimeInterval(60))
+        #expect(try store.load().exercises["hinted"]?.review == hinted.review, "a later pass keeps the schedule")
+    }
+}

@@ -318,7 +318,7 @@ enum HostileCorpus {
         for arguments in [
             ["check", "--time-limit", "nan"], ["check", "--time-limit", "inf"], ["watch", "--time-limit", "-inf"],
             ["run", "cascade", "--threshold", "nan"], ["run", "cascade", "--target-accuracy", "infinity"],
-            ["run", "weak-to-strong", "--weak-noise", "NaN"], ["dev", "verify", "--time-limit", "inf"],
+            ["run", "cascade", "--threshold", "-nan"], ["dev", "verify", "--time-limit", "inf"],
         ] {
             let result = try tandem.run(arguments)
             #expect(result.status == 64, "\(arguments): \(result)")

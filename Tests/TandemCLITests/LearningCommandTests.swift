@@ -128,7 +128,10 @@ import Testing
         let run = try tandem.run(["run", "speculative", "--svg", folder.path, "--no-pager", "--width", "80"])
         #expect(run.status == 0, "\(run.stderr)")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(names == ["chart-1-tokens-per-target-call.svg", "chart-2-acceptance-along-a-block-4.svg"], "\(names)")
+        #expect(
+            names == [
+                "chart-1-tokens-per-target-call-and-compute-per-t.svg", "chart-2-acceptance-along-a-block-4.svg",
+            ], "\(names)")
         #expect(run.stderr.hasPrefix("tandem: wrote 2 charts: "))
         let plain = try tandem.run(["run", "speculative", "--no-pager", "--width", "80"])
         #expect(plain.stdout == run.stdout, "the terminal report is the same with --svg")
