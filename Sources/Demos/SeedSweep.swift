@@ -180,7 +180,7 @@ public struct SeedSweep: Sendable {
         report.headline("\(title) — seeds \(first)–\(last) (\(seeds.count) runs)")
         if !claims.isEmpty {
             report.section("Claims")
-            for tally in claims { report.paragraph("• " + tally.sentence, indent: "  ") }
+            for tally in claims { report.paragraph("• " + tally.sentence, indent: "  ", hang: "    ") }
         }
         let rows =
             labels

@@ -352,6 +352,31 @@ enum HostileCorpus {
         // 10 MB of input: the source, the flat tree and the output, not 400 MB.
         #expect(kilobytes < 200_000, "peak \(kilobytes) KB")
     }
+
+    /// Emphasis is the costliest Markdown per byte (10 MB of `*a* ` is 7.5 million nodes, 2.7 GB):
+    /// past the mark budget it is refused at once with a message; just under it memory stays small.
+    @Test(
+        .enabled(
+            if: FileManager.default.isExecutableFile(atPath: "/usr/bin/time"), "NOTICE: /usr/bin/time is missing"))
+    func denseEmphasisIsRefusedOrRenderedInProportion() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-emph-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let huge = dir.appendingPathComponent("huge.md")
+        try Data(String(repeating: "*a* ", count: 2_500_000).utf8).write(to: huge)
+        let refused = try Shell.run(#""$TANDEM" render "$FILE" --no-pager"#, ["FILE": huge.path])
+        #expect(refused.status == 1, "\(refused)")
+        #expect(refused.stderr.contains("holds 5000000 Markdown marks"), "\(refused.stderr)")
+        #expect(refused.stderr.split(separator: "\n").count == 1)
+
+        let underBudget = dir.appendingPathComponent("under.md")
+        try Data(String(repeating: "*a* ", count: 124_000).utf8).write(to: underBudget)
+        let result = try Shell.run(
+            #"/usr/bin/time -f "%M" "$TANDEM" render "$FILE" --no-pager --width 80 2>&1 >/dev/null"#,
+            ["FILE": underBudget.path])
+        let kilobytes = try #require(Int(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)), "\(result)")
+        #expect(kilobytes < 250_000, "peak \(kilobytes) KB for 0.5 MB of emphasis")
+    }
 }
 
 @Suite struct MessageExcerptTests {

@@ -31,8 +31,8 @@ struct Report {
     }
 
     /// Wrapped prose.
-    mutating func paragraph(_ text: String, indent: String = "") {
-        lines += TextWrap.wrap(glyphs(text), width: width, indent: indent, hang: indent)
+    mutating func paragraph(_ text: String, indent: String = "", hang: String? = nil) {
+        lines += TextWrap.wrap(glyphs(text), width: width, indent: indent, hang: hang ?? indent)
     }
 
     /// A note in dim type.

@@ -41,10 +41,21 @@ let markdownSizeLimit = 16 << 20
 
 /// The bytes of a file (or stdin for `-`), at most `markdownSizeLimit`; fails with
 /// `cannot read 'PATH': REASON` or `'PATH' is larger than 16 MB, the most tandem reads`.
+/// A file dense with Markdown marks past `MarkdownRenderer.markLimit` fails too, so memory stays
+/// proportionate to the input (`'PATH' holds N Markdown marks …`).
 func readMarkdownBytes(_ path: String) throws -> [UInt8] {
+    let bytes: [UInt8]
     do {
-        return try BoundedInput.read(path, limit: markdownSizeLimit)
+        bytes = try BoundedInput.read(path, limit: markdownSizeLimit)
     } catch {
         throw CLIFailure(error.description)
     }
+    let marks = MarkdownRenderer.markCount(bytes)
+    if marks > MarkdownRenderer.markLimit {
+        let shown = path == "-" ? "standard input" : "'\(TerminalText.oneLine(path))'"
+        throw CLIFailure(
+            "\(shown) holds \(marks) Markdown marks (* _ ` [ ] < ! | ~ \\); tandem renders at most "
+                + "\(MarkdownRenderer.markLimit), so that memory stays near the file's size")
+    }
+    return bytes
 }
