@@ -86,7 +86,9 @@ public enum ReviewQueue {
         }
         for exercise in plan.exercises {
             lines += TextWrap.wrap(
-                text("exercise \(exercise.id): solve it again from the starter (due now)"), width: settings.width,
+                text(
+                    "exercise \(exercise.id): solve it again from the starter (due now): tandem check \(exercise.id) --again"
+                ), width: settings.width,
                 indent: "  ", hang: "    ")
         }
         return lines.joined(separator: "\n") + "\n"
@@ -207,7 +209,10 @@ public final class ReviewSession {
         }
         write(presenter.line(presenter.style.bold("Reviewed \(reviewed): \(right) right.")))
         for exercise in plan.exercises {
-            write(presenter.line("Exercise \(exercise.id) is due too: solve it again from the starter."))
+            write(
+                presenter.line(
+                    "Exercise \(exercise.id) is due too: solve it again from the starter (tandem check \(exercise.id) --again)."
+                ))
         }
         return (reviewed, right)
     }

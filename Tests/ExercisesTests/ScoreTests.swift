@@ -115,3 +115,47 @@ struct ExerciseReviewFeedTests {
         #expect(try store.load().exercises["hinted"]?.review == hinted.review, "a later pass keeps the schedule")
     }
 }
+
+/// `check N --again`: the scratch copy comes from the starter, is never overwritten once made, and
+/// a checked attempt moves the review schedule (the check itself runs the same checker in a copy of
+/// the package, as `dev verify` does).
+struct SolveAgainTests {
+    @Test func theScratchCopyStartsFromTheStarterAndAReviewIsRecorded() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let real = try Course.load(root: checkoutRoot)
+        let exercise = try #require(real.manifest.exercises.first { $0.id == "majority-vote" })
+        // A course in a temporary folder with this checkout's manifest and the one starter.
+        let course = Course(root: folder, manifest: real.manifest)
+        let starter = ExerciseLayout(course: course).starterFile(exercise)
+        try FileManager.default.createDirectory(
+            at: starter.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: ExerciseLayout(course: real).starterFile(exercise), to: starter)
+
+        let solver = SolveAgain(course: course)
+        let scratch = solver.scratchFile(exercise)
+        #expect(scratch.path.hasSuffix("exercises/.again/" + exercise.file))
+        #expect(try solver.prepare(exercise))
+        #expect(try Data(contentsOf: scratch) == Data(contentsOf: starter))
+        try Data("// my second try\n".utf8).write(to: scratch)
+        #expect(try !solver.prepare(exercise), "an existing copy is kept")
+        #expect(try String(contentsOf: scratch, encoding: .utf8) == "// my second try\n")
+
+        let store = ProgressStore(directory: folder.appendingPathComponent("state"), courseID: "test")
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        try store.update {
+            ExerciseReview.recordPass(
+                exerciseID: exercise.id, hintsUsed: 1, sawSolution: false, now: now, in: &$0)
+        }
+        let before = try #require(try store.load().exercises[exercise.id]?.review)
+        let later = before.due.addingTimeInterval(60)
+        try solver.record(CheckResult(exercise: exercise, status: .failed), in: store, now: later)
+        let afterMiss = try #require(try store.load().exercises[exercise.id]?.review)
+        #expect(afterMiss.due <= later.addingTimeInterval(3_600), "a miss brings it back within the hour")
+        #expect(FileManager.default.fileExists(atPath: scratch.path), "a failed attempt keeps the copy")
+        try solver.record(CheckResult(exercise: exercise, status: .passed), in: store, now: afterMiss.due)
+        let afterPass = try #require(try store.load().exercises[exercise.id]?.review)
+        #expect(afterPass.due >= afterMiss.due.addingTimeInterval(86_400), "a pass pushes it out a day or more")
+        #expect(!FileManager.default.fileExists(atPath: scratch.path), "a passed copy is removed for next time")
+    }
+}

@@ -11,6 +11,11 @@ public struct CheckCommand: ParsableCommand {
     @Argument(help: "Exercise number, id or unique prefix.") public var exercise: String?
     @Flag(name: .long, help: "Check every exercise and summarise.") public var all = false
     @Flag(name: .long, help: "Print the results as JSON.") public var json = false
+    @Flag(
+        name: .long,
+        help:
+            "Review: solve the exercise again from its starter, in a scratch copy (exercises/.again/…) that is checked without touching your passing file."
+    ) public var again = false
     @Option(
         name: .long, parsing: .unconditional, help: "Seconds the checks may run before they count as hung.",
         transform: finiteNumber) public var timeLimit: Double =
@@ -19,8 +24,15 @@ public struct CheckCommand: ParsableCommand {
     @OptionGroup public var display: DisplayOptions
     public init() {}
 
+    public func validate() throws {
+        if again && (all || exercise == nil) {
+            throw ValidationError("--again needs one exercise: tandem check N --again")
+        }
+    }
+
     public func run() throws {
         let session = ExerciseSession(course: try course.load(), settings: display.settings)
+        if again { return try solveAgain(session) }
         let selection: [ExerciseEntry]
         if all {
             selection = session.exercises
@@ -50,6 +62,39 @@ public struct CheckCommand: ParsableCommand {
         }
         Output.line(outcome.text)
         if !outcome.allPassed { throw ExitCode.failure }
+    }
+}
+
+extension CheckCommand {
+    /// `check N --again`: makes the scratch copy from the starter the first time (and says where),
+    /// then checks it and records the review.
+    func solveAgain(_ session: ExerciseSession) throws {
+        guard let target = try exerciseOrFail(session, exercise) else { return }
+        let solver = SolveAgain(course: session.course, timeLimit: timeLimit)
+        let report = CheckReport(settings: session.settings)
+        let path = session.course.relativePath(solver.scratchFile(target))
+        if try explained({ try solver.prepare(target) }) {
+            Output.line(
+                report.wrap(
+                    "A fresh copy of exercise \(target.number)'s starter is at \(path). Solve it there without "
+                        + "looking back, then run: tandem check \(target.number) --again"))
+            return
+        }
+        if !json { Output.line(report.wrap("Checking your second solution of exercise \(target.number) (\(path))…")) }
+        let result = try explained { try solver.check(target) }
+        try solver.record(result, in: session.store)
+        if json {
+            Output.line(CheckReport.json([result]))
+        } else {
+            if result.status == .passed {
+                Output.line(report.headline(result))
+            } else {
+                Output.line(report.detail(result, file: path))
+                Output.line(
+                    report.wrap("This is the review copy: check it again with tandem check \(target.number) --again."))
+            }
+        }
+        if result.status != .passed { throw ExitCode.failure }
     }
 }
 
