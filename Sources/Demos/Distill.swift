@@ -122,12 +122,9 @@ extension DistillDemo {
             else { return nil }
             return best > hard
         },
-        DemoClaim("The teacher's hard labels beat the noisy hard labels (label cleaning)") { json in
-            guard let hard = json.number(at: "hard_labels.accuracy"),
-                let cleaned = json.number(at: "controls.teacher_hard.accuracy")
-            else { return nil }
-            return cleaned > hard
-        },
+        DemoClaim.exceeds(
+            "The teacher's hard labels beat the noisy hard labels (label cleaning)", "controls.teacher_hard.accuracy",
+            "hard_labels.accuracy"),
         DemoClaim("Soft labels at T = 1 beat the teacher's hard labels (something beyond label cleaning)") { json in
             guard let cleaned = json.number(at: "controls.teacher_hard.accuracy"),
                 let t1 = softRows(json).first(where: { $0.temperature == 1 })

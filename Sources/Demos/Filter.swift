@@ -179,41 +179,26 @@ public enum FilterDemo {
 extension FilterDemo {
     /// The headline's claims, each checked on one seed's JSON.
     public static let claims: [DemoClaim] = [
-        DemoClaim("At the fraction chosen on validation data, weak selection beats a random subset of that size") {
-            json in
-            guard let weak = json.number(at: "chosen.weak_selected"), let random = json.number(at: "chosen.random")
-            else { return nil }
-            return weak > random
-        },
-        DemoClaim("At the fraction chosen on validation data, weak selection beats training on all the data") { json in
-            guard let weak = json.number(at: "chosen.weak_selected"), let all = json.number(at: "all_data_accuracy")
-            else { return nil }
-            return weak > all
-        },
+        DemoClaim.exceeds(
+            "At the fraction chosen on validation data, weak selection beats a random subset of that size",
+            "chosen.weak_selected", "chosen.random"),
+        DemoClaim.exceeds(
+            "At the fraction chosen on validation data, weak selection beats training on all the data",
+            "chosen.weak_selected", "all_data_accuracy"),
         DemoClaim("Dropping the 40% with the highest weak loss more than halves the share of wrong labels") { json in
             guard let kept = json.number(at: "points.1.weak_kept_noise"), let pool = json.number(at: "pool_noise"),
                 json.number(at: "points.1.fraction") == 0.6
             else { return nil }
             return kept < pool / 2
         },
-        DemoClaim("At the chosen fraction, the quality classifier's selection beats a random subset") { json in
-            guard let classifier = json.number(at: "chosen.classifier_selected"),
-                let random = json.number(at: "chosen.random")
-            else { return nil }
-            return classifier > random
-        },
-        DemoClaim("At the chosen fraction, the quality classifier selects better than the weak model's loss") { json in
-            guard let classifier = json.number(at: "chosen.classifier_selected"),
-                let weak = json.number(at: "chosen.weak_selected")
-            else { return nil }
-            return classifier > weak
-        },
-        DemoClaim("At the chosen fraction, the strong model scoring its own data selects better than the weak model") {
-            json in
-            guard let strong = json.number(at: "chosen.strong_selected"),
-                let weak = json.number(at: "chosen.weak_selected")
-            else { return nil }
-            return strong > weak
-        },
+        DemoClaim.exceeds(
+            "At the chosen fraction, the quality classifier's selection beats a random subset",
+            "chosen.classifier_selected", "chosen.random"),
+        DemoClaim.exceeds(
+            "At the chosen fraction, the quality classifier selects better than the weak model's loss",
+            "chosen.classifier_selected", "chosen.weak_selected"),
+        DemoClaim.exceeds(
+            "At the chosen fraction, the strong model scoring its own data selects better than the weak model",
+            "chosen.strong_selected", "chosen.weak_selected"),
     ]
 }

@@ -239,12 +239,9 @@ extension SaltDemo {
             else { return nil }
             return ds < salt
         },
-        DemoClaim("Distilling for the whole run ends worse than the baseline") { json in
-            guard let kd = json.number(at: "kd_throughout.final_loss"),
-                let base = json.number(at: "baseline.final_loss")
-            else { return nil }
-            return kd > base
-        },
+        DemoClaim.exceeds(
+            "Distilling for the whole run ends worse than the baseline", "kd_throughout.final_loss",
+            "baseline.final_loss"),
         // Appended last: lessons refer to the claims by position.
         DemoClaim("Distilled for the whole run, the large model ends within 0.05 nats of its teacher's loss") { json in
             guard let kd = json.number(at: "kd_throughout.final_loss"), let teacher = json.number(at: "teacher_loss")

@@ -13,6 +13,15 @@ public struct DemoClaim: Sendable {
         self.statement = statement
         self.holds = holds
     }
+
+    /// The commonest claim: the number at `larger` exceeds the number at `smaller` (dotted keys, see
+    /// `SeedSweep.numbers(in:)`); undefined on a seed where either is missing.
+    public static func exceeds(_ statement: String, _ larger: String, _ smaller: String) -> DemoClaim {
+        DemoClaim(statement) { json in
+            guard let a = json.number(at: larger), let b = json.number(at: smaller) else { return nil }
+            return a > b
+        }
+    }
 }
 
 /// How often a claim held over a run of seeds.

@@ -55,4 +55,11 @@ import Testing
         #expect(ClaimTally(statement: "PGR grows", holding: 3, defined: 20).sentence == "On 3 of 20 seeds: PGR grows.")
         #expect(!ClaimTally(statement: "S", holding: 0, defined: 0).isGeneral)
     }
+
+    @Test func exceedsComparesTwoKeysAndIsUndefinedWhenOneIsMissing() {
+        let claim = DemoClaim.exceeds("A beats B", "a", "b.c")
+        #expect(claim.holds(.object([("a", .number(2)), ("b", .object([("c", .number(1))]))])) == true)
+        #expect(claim.holds(.object([("a", .number(1)), ("b", .object([("c", .number(1))]))])) == false)
+        #expect(claim.holds(.object([("a", .number(2)), ("b", .null)])) == nil)
+    }
 }

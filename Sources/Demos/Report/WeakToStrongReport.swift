@@ -473,23 +473,13 @@ extension WeakToStrongDemo {
 extension WeakToStrongDemo {
     /// The claims the report makes about the default setting, checked per seed by `--seeds N`.
     public static let claims: [DemoClaim] = [
-        DemoClaim("The strong student beats its weak supervisor") { json in
-            guard let naive = json.number(at: "methods.naive.accuracy"), let weak = json.number(at: "weak_accuracy")
-            else { return nil }
-            return naive > weak
-        },
-        DemoClaim("The auxiliary confidence loss recovers more of the gap than naive training") { json in
-            guard let confidence = json.number(at: "methods.confidence.pgr"),
-                let naive = json.number(at: "methods.naive.pgr")
-            else { return nil }
-            return confidence > naive
-        },
-        DemoClaim("Early stopping on weak-labelled validation data ends above naive training") { json in
-            guard let stopped = json.number(at: "methods.early-stopped.accuracy"),
-                let naive = json.number(at: "methods.naive.accuracy")
-            else { return nil }
-            return stopped > naive
-        },
+        DemoClaim.exceeds("The strong student beats its weak supervisor", "methods.naive.accuracy", "weak_accuracy"),
+        DemoClaim.exceeds(
+            "The auxiliary confidence loss recovers more of the gap than naive training", "methods.confidence.pgr",
+            "methods.naive.pgr"),
+        DemoClaim.exceeds(
+            "Early stopping on weak-labelled validation data ends above naive training",
+            "methods.early-stopped.accuracy", "methods.naive.accuracy"),
     ]
 
     /// The numbers `--seeds N` summarises.
