@@ -4,14 +4,25 @@ import Testing
 
 @testable import Lessons
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 @Suite struct LiveRunnerTests {
     /// A stand-in for tandem's executable: prints its arguments one per line and exits as told.
     func fakeExecutable(_ body: String) throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("live-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let url = dir.appendingPathComponent("fake-tandem")
-        try Data(("#!/bin/sh\n" + body + "\n").utf8).write(to: url)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
+        // Written through a close-on-exec descriptor: tests run in parallel, and a child another
+        // test spawns must not inherit this file open for writing, or exec'ing it fails with
+        // "Text file busy" (ETXTBSY).
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
+        let bytes = Array(("#!/bin/sh\n" + body + "\n").utf8)
+        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        guard written == bytes.count else { throw CocoaError(.fileWriteUnknown) }
         return url
     }
 
