@@ -35,6 +35,8 @@ let package = Package(
         .target(name: "Terminal"),
         // The one runner for child processes (checks, builds, `run --mine`, live blocks).
         .target(name: "ChildProcess"),
+        // The one JSON value and writer behind every `--json` output, in one style.
+        .target(name: "JSON"),
         // The only Swift code that imports CCmark.
         .target(name: "TerminalMarkdown", dependencies: ["CCmark", "Terminal"]),
         // Compiled optimised in every configuration: `swift test` builds debug, and the demos and
@@ -45,21 +47,22 @@ let package = Package(
         .target(name: "ToyEngine", dependencies: ["ToyEngineAVX2", "CMalloc"], swiftSettings: [.unsafeFlags(["-O"])]),
         // Optimised in every configuration too: the demos' own loops (speculative decoding,
         // bookkeeping over thousands of predictions) run in debug tests over many seeds.
-        .target(name: "Demos", dependencies: ["ToyEngine", "Terminal"], swiftSettings: [.unsafeFlags(["-O"])]),
+        .target(name: "Demos", dependencies: ["ToyEngine", "Terminal", "JSON"], swiftSettings: [.unsafeFlags(["-O"])]),
         // Our own TOML 1.0 reader: never traps, every error and every key has a line.
         .target(name: "TOML"),
         .target(name: "Course", dependencies: ["Terminal", "TOML"]),
-        .target(name: "Quiz", dependencies: ["Course", "Terminal", "TerminalMarkdown", "TOML"]),
-        .target(name: "Exercises", dependencies: ["Course", "Terminal", "ChildProcess"]),
+        .target(name: "Quiz", dependencies: ["Course", "JSON", "Terminal", "TerminalMarkdown", "TOML"]),
+        .target(name: "Exercises", dependencies: ["Course", "JSON", "Terminal", "ChildProcess"]),
         // Lesson pages: live `tandem` blocks, header/footer, and `lint` over the whole course.
-        .target(name: "Lessons", dependencies: ["ChildProcess", "Course", "Quiz", "Terminal", "TerminalMarkdown"]),
+        .target(
+            name: "Lessons", dependencies: ["ChildProcess", "Course", "JSON", "Quiz", "Terminal", "TerminalMarkdown"]),
         // The student's journey: home screen, next step, list, progress summary.
-        .target(name: "Journey", dependencies: ["Course", "Quiz", "Terminal"]),
+        .target(name: "Journey", dependencies: ["Course", "JSON", "Quiz", "Terminal"]),
         .target(
             name: "TandemCLI",
             dependencies: [
                 "Terminal", "TerminalMarkdown", "ToyEngine", "Demos", "Course", "Quiz", "Exercises", "Lessons",
-                "Journey",
+                "Journey", "JSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -70,17 +73,19 @@ let package = Package(
         .executableTarget(name: "tandem", dependencies: ["TandemCLI"]),
 
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
+        .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "ChildProcessTests", dependencies: ["ChildProcess"]),
         .testTarget(
             name: "TerminalMarkdownTests", dependencies: ["TerminalMarkdown", "Terminal"], exclude: ["Goldens"]),
         .testTarget(name: "ToyEngineTests", dependencies: ["ToyEngine"]),
-        .testTarget(name: "DemosTests", dependencies: ["Demos", "ToyEngine", "Terminal"], exclude: ["Goldens"]),
+        .testTarget(
+            name: "DemosTests", dependencies: ["Demos", "JSON", "ToyEngine", "Terminal"], exclude: ["Goldens"]),
         .testTarget(name: "TOMLTests", dependencies: ["TOML"]),
         .testTarget(name: "CourseTests", dependencies: ["Course"]),
-        .testTarget(name: "QuizTests", dependencies: ["Quiz", "Course", "Terminal"], exclude: ["Fixtures"]),
+        .testTarget(name: "QuizTests", dependencies: ["Quiz", "Course", "JSON", "Terminal"], exclude: ["Fixtures"]),
         .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "Course"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Course", "Quiz"]),
-        .testTarget(name: "JourneyTests", dependencies: ["Journey", "Course"]),
+        .testTarget(name: "JourneyTests", dependencies: ["Journey", "Course", "JSON"]),
         .testTarget(name: "TandemCLITests", dependencies: ["TandemCLI", "Course", "tandem"]),
     ],
     swiftLanguageModes: [.v6]

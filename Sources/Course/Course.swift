@@ -2,7 +2,7 @@ import Foundation
 import Terminal
 
 /// A course on disk: the folder holding `content/course.toml`, and its parsed manifest.
-public struct Course: Sendable {
+public struct CourseFolder: Sendable {
     /// The course root (the folder that holds `content/`).
     public let root: URL
     public let manifest: CourseManifest
@@ -53,7 +53,7 @@ public struct Course: Sendable {
     public func exercises(forLesson slug: String) -> [ExerciseEntry] { manifest.exercises.filter { $0.lesson == slug } }
 
     /// Loads the course rooted at `root`.
-    public static func load(root: URL) throws(CourseError) -> Course {
+    public static func load(root: URL) throws(CourseError) -> CourseFolder {
         let manifestURL = root.appendingPathComponent("content/course.toml")
         let text: String
         do {
@@ -61,7 +61,7 @@ public struct Course: Sendable {
         } catch {
             throw CourseError(path: manifestURL.path, message: "cannot read: \(error.localizedDescription)")
         }
-        return Course(root: root, manifest: try CourseManifest.parse(text, path: manifestURL.path))
+        return CourseFolder(root: root, manifest: try CourseManifest.parse(text, path: manifestURL.path))
     }
 }
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Exercises in spaced review: one passed only after hints or after seeing the solution comes back
-/// as "solve it again from the starter". Pure functions over `inout Progress`, like `QuizRecorder`.
+/// as "solve it again from the starter". Pure functions over `inout StudentProgress`, like `QuizRecorder`.
 ///
 /// The hook for the exercise checker: call `recordPass` each time an exercise passes (its
 /// `hintsUsed` and whether the solution had been shown), and `recordReviewAttempt` when a
@@ -20,7 +20,7 @@ public enum ExerciseReview {
     @discardableResult
     public static func recordPass(
         exerciseID: String, hintsUsed: Int, sawSolution: Bool, now: Date, scheduler: FSRSScheduler = .tandem(),
-        in progress: inout Progress
+        in progress: inout StudentProgress
     ) -> Bool {
         var record = progress.exercises[exerciseID] ?? ExerciseRecord()
         if record.review != nil { return true }
@@ -35,7 +35,7 @@ public enum ExerciseReview {
     /// failed is "again".
     public static func recordReviewAttempt(
         exerciseID: String, passed: Bool, usedHints: Bool, now: Date, scheduler: FSRSScheduler = .tandem(),
-        in progress: inout Progress
+        in progress: inout StudentProgress
     ) {
         guard var record = progress.exercises[exerciseID], let card = record.review else { return }
         let rating: ReviewRating = passed ? (usedHints ? .hard : .good) : .again
@@ -44,7 +44,7 @@ public enum ExerciseReview {
     }
 
     /// Exercises in review and due at `now`, most overdue first.
-    public static func due(_ progress: Progress, now: Date) -> [(id: String, card: FSRSCard)] {
+    public static func due(_ progress: StudentProgress, now: Date) -> [(id: String, card: FSRSCard)] {
         progress.exercises.compactMap { id, record in
             guard let card = record.review, card.due <= now else { return nil }
             return (id, card)

@@ -264,7 +264,7 @@ public struct FSRSScheduler: Sendable, Equatable {
     }
 }
 
-extension Course {
+extension CourseFolder {
     /// The course's FSRS scheduler: its `[review] target_retention`.
     public var scheduler: FSRSScheduler { .tandem(retention: manifest.targetRetention) }
 }

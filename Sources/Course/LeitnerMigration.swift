@@ -44,13 +44,13 @@ public enum LeitnerMigration {
     }
 
     /// Records that need converting: answered, with no FSRS card yet.
-    public static func needsMigration(_ progress: Progress) -> Bool {
+    public static func needsMigration(_ progress: StudentProgress) -> Bool {
         progress.questions.values.contains { $0.attempts > 0 && $0.fsrs == nil }
     }
 
     /// Converts every such record in place; returns how many.
     @discardableResult
-    public static func migrate(_ progress: inout Progress, scheduler: FSRSScheduler = .tandem()) -> Int {
+    public static func migrate(_ progress: inout StudentProgress, scheduler: FSRSScheduler = .tandem()) -> Int {
         var count = 0
         for (id, record) in progress.questions where record.attempts > 0 && record.fsrs == nil {
             var converted = record
@@ -97,7 +97,7 @@ public enum LeitnerMigration {
 extension ProgressStore {
     /// The course's store, its Leitner-era review records converted to FSRS first (once; the
     /// old file is kept as `progress.json.leitner-backup`).
-    public static func migrated(course: Course) throws -> ProgressStore {
+    public static func migrated(course: CourseFolder) throws -> ProgressStore {
         let store = ProgressStore(course: course)
         try LeitnerMigration.migrate(store: store, scheduler: course.scheduler)
         return store

@@ -60,7 +60,7 @@ public struct ResolveError: Error, CustomStringConvertible, Sendable {
     public var description: String { message }
 }
 
-extension Course {
+extension CourseFolder {
     public var lessonResolver: NameResolver<LessonEntry> {
         NameResolver(
             kind: "lesson",

@@ -11,7 +11,7 @@ import Foundation
 ///   data is otherwise read unchanged.
 /// New fields are optional and decoded with `decodeIfPresent` and a default (through `lenient`),
 /// so adding one needs no new version; a version bump is for a change old readers would get wrong.
-public struct Progress: Codable, Sendable, Equatable {
+public struct StudentProgress: Codable, Sendable, Equatable {
     public static let currentFormatVersion = 2
 
     public var formatVersion: Int
@@ -30,7 +30,7 @@ public struct Progress: Codable, Sendable, Equatable {
     public var exercises: [String: ExerciseRecord]
 
     public init(courseID: String) {
-        formatVersion = Progress.currentFormatVersion
+        formatVersion = StudentProgress.currentFormatVersion
         self.courseID = courseID
         welcomed = false
         finishedShown = false
@@ -51,7 +51,7 @@ public struct Progress: Codable, Sendable, Equatable {
     /// on its own and logged (see `ProgressFile.decode`), never the whole file.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        formatVersion = c.lenient(Int.self, .formatVersion, decoder) ?? Progress.currentFormatVersion
+        formatVersion = c.lenient(Int.self, .formatVersion, decoder) ?? StudentProgress.currentFormatVersion
         courseID = c.lenient(String.self, .courseID, decoder) ?? ""
         welcomed = c.lenient(Bool.self, .welcomed, decoder) ?? false
         finishedShown = c.lenient(Bool.self, .finishedShown, decoder) ?? false

@@ -36,11 +36,11 @@ public enum ProgressFile {
     /// A decoded file: the progress, the version it was written in, and what was dropped or
     /// clamped (each "FIELD: REASON").
     public struct Decoded: Sendable {
-        public var progress: Progress
+        public var progress: StudentProgress
         public var version: Int
         public var problems: [String]
         /// Whether the file on disk is older than this tandem writes (it is rewritten on the next save).
-        public var migrated: Bool { version < Progress.currentFormatVersion }
+        public var migrated: Bool { version < StudentProgress.currentFormatVersion }
     }
 
     /// Decodes `data`, migrating an older format version. Throws only when nothing can be read.
@@ -67,7 +67,7 @@ public enum ProgressFile {
         default:
             throw .notProgress(reason: "format_version is not a whole number")
         }
-        if version > Progress.currentFormatVersion { throw .newerVersion(version) }
+        if version > StudentProgress.currentFormatVersion { throw .newerVersion(version) }
         if version < 1 { throw .notProgress(reason: "format_version \(version) is not a version number") }
         // Migrations run on the JSON object, oldest first. Version 1 to 2 changed no field's
         // shape: its checks are the lenient decode below, which every version goes through.
@@ -77,8 +77,8 @@ public enum ProgressFile {
         decoder.dateDecodingStrategy = .iso8601
         decoder.userInfo[ProblemLog.key] = log
         do {
-            var progress = try decoder.decode(Progress.self, from: data)
-            progress.formatVersion = Progress.currentFormatVersion
+            var progress = try decoder.decode(StudentProgress.self, from: data)
+            progress.formatVersion = StudentProgress.currentFormatVersion
             return Decoded(progress: progress, version: version, problems: log.problems)
         } catch {
             throw .notProgress(reason: reason(of: error))

@@ -84,7 +84,7 @@ public final class ProgressStore: Sendable {
             .appendingPathComponent(".local/state/tandem").appendingPathComponent(courseID)
     }
 
-    public convenience init(course: Course, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public convenience init(course: CourseFolder, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.init(
             directory: ProgressStore.defaultDirectory(courseID: course.manifest.id, environment: environment),
             courseID: course.manifest.id)
@@ -93,7 +93,7 @@ public final class ProgressStore: Sendable {
     /// The current progress (fresh when there is none yet). Throws when the file or its lock
     /// cannot be read; a file that is not progress reads as fresh with a notice (it is moved
     /// aside by the next save).
-    public func load() throws -> Progress {
+    public func load() throws -> StudentProgress {
         try withLock(exclusive: false) { try read().progress }
     }
 
@@ -101,7 +101,7 @@ public final class ProgressStore: Sendable {
     /// Returns the progress after the change. In read-only mode the change is applied in memory
     /// only. A failed save throws `ProgressError`, naming the side file that holds the new progress.
     @discardableResult
-    public func update(_ change: (inout Progress) throws -> Void) throws -> Progress {
+    public func update(_ change: (inout StudentProgress) throws -> Void) throws -> StudentProgress {
         try withLock(exclusive: true) {
             let current = try read()
             var progress = current.progress
@@ -116,7 +116,7 @@ public final class ProgressStore: Sendable {
     }
 
     /// Replaces the stored progress wholesale (import, reset).
-    public func replace(with progress: Progress) throws {
+    public func replace(with progress: StudentProgress) throws {
         try withLock(exclusive: true) {
             let current = try read()
             if readOnly {
@@ -145,7 +145,7 @@ public final class ProgressStore: Sendable {
 
     /// What `read` found on disk.
     private struct Current {
-        var progress: Progress
+        var progress: StudentProgress
         /// The file is not progress at all: move it aside before saving over it.
         var unreadable: String?
         /// Fields were dropped or clamped: keep a copy of the original before saving over it.
@@ -153,7 +153,7 @@ public final class ProgressStore: Sendable {
     }
 
     private func read() throws -> Current {
-        guard let data = try readFile() else { return Current(progress: Progress(courseID: courseID)) }
+        guard let data = try readFile() else { return Current(progress: StudentProgress(courseID: courseID)) }
         do {
             let decoded = try ProgressFile.decode(data)
             if !decoded.problems.isEmpty {
@@ -169,12 +169,12 @@ public final class ProgressStore: Sendable {
             noticeOnce(
                 "\(fileURL.path) was written by a newer tandem (format \(version)); upgrade tandem. Running without recording progress."
             )
-            return Current(progress: Progress(courseID: courseID))
+            return Current(progress: StudentProgress(courseID: courseID))
         } catch .notProgress(let reason) {
             noticeOnce(
                 "\(fileURL.path) could not be read (\(TerminalText.excerpt(reason, limit: 160))); starting fresh. It is moved aside, not deleted, when progress is next saved."
             )
-            return Current(progress: Progress(courseID: courseID), unreadable: reason)
+            return Current(progress: StudentProgress(courseID: courseID), unreadable: reason)
         }
     }
 
@@ -198,7 +198,7 @@ public final class ProgressStore: Sendable {
     public static let maximumFileSize = 64 << 20
 
     /// Saves `progress` over what `read` found. Called under the exclusive lock.
-    private func save(_ progress: Progress, over current: Current) throws {
+    private func save(_ progress: StudentProgress, over current: Current) throws {
         if let reason = current.unreadable { try moveAside(reason: reason) }
         if !current.problems.isEmpty && !state.withLock({ $0.keptOriginal }) {
             if let data = try readFile() {
@@ -219,7 +219,7 @@ public final class ProgressStore: Sendable {
 
     /// The error for a failed save, after writing `progress` to a side file (beside the progress
     /// file when that folder is writable, else in the temporary folder).
-    private func keep(_ progress: Progress, because reason: String) -> ProgressError {
+    private func keep(_ progress: StudentProgress, because reason: String) -> ProgressError {
         let candidates = [
             uniqueSibling("progress.json.unsaved", now: Date()),
             FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -268,7 +268,7 @@ public final class ProgressStore: Sendable {
         return "\(time)-\(getpid())"
     }
 
-    private func writeUnlocked(_ progress: Progress) throws {
+    private func writeUnlocked(_ progress: StudentProgress) throws {
         let data = try Self.encoder.encode(progress)
         try Self.atomicWrite(data, to: fileURL)
         removeAbandonedTemporaryFiles()

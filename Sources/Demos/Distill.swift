@@ -1,3 +1,4 @@
+import JSON
 import ToyEngine
 
 /// `distill`: a large teacher's soft labels make a small student better.

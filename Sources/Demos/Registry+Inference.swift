@@ -1,38 +1,9 @@
+import JSON
 import ToyEngine
 
 // The registry's claims, headline numbers and JSON keys for the cascade, router, speculative
 // and ensemble demos, beside their experiments rather than in Demos.swift. Each claim reads
 // one seed's JSON; the tests check each over seeds 1–20 (Tests/DemosTests/ClaimTests.swift).
-
-extension JSONValue {
-    /// The object's value at `key` (nil for a non-object or a missing key).
-    fileprivate subscript(key: String) -> JSONValue? {
-        guard case .object(let pairs) = self else { return nil }
-        return pairs.first { $0.0 == key }?.1
-    }
-
-    /// The array's items (empty for a non-array).
-    fileprivate var items: [JSONValue] {
-        if case .array(let items) = self { return items }
-        return []
-    }
-
-    /// The value as a number (integers too); nil otherwise.
-    fileprivate var double: Double? {
-        switch self {
-        case .number(let d): return d
-        case .integer(let i): return Double(i)
-        case .unsigned(let u): return Double(u)
-        default: return nil
-        }
-    }
-
-    /// The value as a Boolean; nil otherwise.
-    fileprivate var bool: Bool? {
-        if case .bool(let b) = self { return b }
-        return nil
-    }
-}
 
 extension CascadeDemo {
     static let claims: [DemoClaim] = [

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Terminal
 
 /// A claim a demo's headline makes, checked on one seed's JSON: `true` holds, `false` fails, `nil`

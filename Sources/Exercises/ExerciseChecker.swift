@@ -16,7 +16,7 @@ public struct ExerciseChecker: Sendable {
         self.timeLimit = timeLimit
     }
 
-    public init(course: Course, paths: PathDisplay = .currentDirectory, timeLimit: Double = 20) {
+    public init(course: CourseFolder, paths: PathDisplay = .currentDirectory, timeLimit: Double = 20) {
         self.init(layout: ExerciseLayout(course: course), paths: paths, timeLimit: timeLimit)
     }
 

@@ -5,7 +5,7 @@ import Course
 public enum ExerciseKit {
     /// Entry point for `tandem run DEMO --mine` (RunCommand): see `MineRunner.runMine`.
     public static func runMine(
-        demo: String, arguments: [String], course: Course,
+        demo: String, arguments: [String], course: CourseFolder,
         log: (String) -> Void = { _ in }
     ) throws -> Int32 {
         try MineRunner.runMine(demo: demo, arguments: arguments, course: course, log: log)

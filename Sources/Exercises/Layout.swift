@@ -1,8 +1,6 @@
 import Course
 import Foundation
 
-import struct Course.Progress
-
 /// Where an exercise's pieces live in the exercises package, and what its products are called.
 ///
 /// `exercises/FILE` is the student's copy, `exercises/.starters/FILE` tandem's pristine starter,
@@ -18,7 +16,7 @@ public struct ExerciseLayout: Sendable {
         self.scratch = scratch
     }
 
-    public init(course: Course) {
+    public init(course: CourseFolder) {
         self.init(
             package: course.exercisesDirectory,
             scratch: course.root.appendingPathComponent(".build-exercises"))
@@ -43,6 +41,6 @@ public struct ExerciseLayout: Sendable {
 }
 
 /// The exercise to work on: the first unsolved one in course order (nil when all are solved).
-public func currentExercise(_ exercises: [ExerciseEntry], progress: Progress) -> ExerciseEntry? {
+public func currentExercise(_ exercises: [ExerciseEntry], progress: StudentProgress) -> ExerciseEntry? {
     exercises.first { progress.exercises[$0.id]?.solved != true }
 }

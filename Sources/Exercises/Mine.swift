@@ -21,7 +21,7 @@ public enum MineRunner {
     /// Builds and runs the runner, its output going straight to the terminal. Returns the
     /// runner's exit status; throws with trimmed compiler errors, a crash or a timeout.
     public static func runMine(
-        demo: String, arguments: [String], course: Course, timeLimit: Double = 300,
+        demo: String, arguments: [String], course: CourseFolder, timeLimit: Double = 300,
         log: (String) -> Void = { _ in }
     ) throws -> Int32 {
         guard let feeding = demos[demo] else {

@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import JSON
 import Terminal
 
 /// Turns check results into what the student reads, or into `--json`.

@@ -2,11 +2,9 @@ import Course
 import Foundation
 import Terminal
 
-import struct Course.Progress
-
 /// What the exercise commands share: the course, its progress store and the display settings.
 public struct ExerciseSession {
-    public var course: Course
+    public var course: CourseFolder
     public var store: ProgressStore
     public var settings: TerminalSettings
     public var layout: ExerciseLayout
@@ -14,7 +12,8 @@ public struct ExerciseSession {
     public var paths: PathDisplay
 
     public init(
-        course: Course, settings: TerminalSettings, store: ProgressStore? = nil, paths: PathDisplay = .currentDirectory,
+        course: CourseFolder, settings: TerminalSettings, store: ProgressStore? = nil,
+        paths: PathDisplay = .currentDirectory,
         prepareWorkingCopies: Bool = true
     ) {
         self.course = course
@@ -86,7 +85,7 @@ public struct ExerciseSession {
 
     /// What to do after a pass. The next exercise only when its lesson has been read: `tandem
     /// next` goes lesson by lesson (read, quiz, exercises), and check must not skip ahead of it.
-    public func nextStep(progress: Progress) -> String {
+    public func nextStep(progress: StudentProgress) -> String {
         guard let next = currentExercise(exercises, progress: progress) else { return "Every exercise is solved." }
         guard progress.lessons[next.lesson]?.read == true else {
             let lesson = course.lesson(slug: next.lesson).map { "lesson \($0.number), \($0.title)," } ?? "its lesson"

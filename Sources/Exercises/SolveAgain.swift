@@ -7,10 +7,10 @@ import Foundation
 /// temporary copy of the exercises package (as `dev verify` checks), so the student's passing
 /// working copy is never touched.
 public struct SolveAgain {
-    public var course: Course
+    public var course: CourseFolder
     public var timeLimit: Double
 
-    public init(course: Course, timeLimit: Double = 20) {
+    public init(course: CourseFolder, timeLimit: Double = 20) {
         self.course = course
         self.timeLimit = timeLimit
     }

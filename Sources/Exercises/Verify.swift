@@ -9,13 +9,13 @@ import Foundation
 /// that folder is kept between runs (in the system's temporary folder, one per checkout), so the
 /// engine and demos compile once, not on every `swift test`.
 public struct Verifier {
-    public var course: Course
+    public var course: CourseFolder
     public var manifest: [ExerciseEntry]
     public var timeLimit: Double
     /// Progress lines ("building starters…").
     public var log: (String) -> Void
 
-    public init(course: Course, timeLimit: Double = 60, log: @escaping (String) -> Void = { _ in }) {
+    public init(course: CourseFolder, timeLimit: Double = 60, log: @escaping (String) -> Void = { _ in }) {
         self.course = course
         self.manifest = course.manifest.exercises
         self.timeLimit = timeLimit

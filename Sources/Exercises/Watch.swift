@@ -2,8 +2,6 @@ import Course
 import Foundation
 import Terminal
 
-import struct Course.Progress
-
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -111,7 +109,7 @@ public final class Watcher {
 
     /// `n` moves on only once the last check passed, to the first unsolved exercise. Nothing else
     /// changes the current exercise: a pass alone never advances.
-    public static func move(after last: CheckResult?, exercises: [ExerciseEntry], progress: Progress) -> Move {
+    public static func move(after last: CheckResult?, exercises: [ExerciseEntry], progress: StudentProgress) -> Move {
         guard last?.status == .passed else { return .stay }
         return currentExercise(exercises, progress: progress).map(Move.to) ?? .finished
     }
@@ -139,10 +137,10 @@ public final class Watcher {
 
     /// The stored progress; when it cannot be read, none, with the reason in the note line (watch
     /// keeps checking; each save's failure is shown the same way).
-    func loadProgress() -> Progress {
+    func loadProgress() -> StudentProgress {
         do { return try session.store.load() } catch {
             note = "\(error)"
-            return Progress(courseID: session.course.manifest.id)
+            return StudentProgress(courseID: session.course.manifest.id)
         }
     }
 

@@ -97,7 +97,7 @@ public struct CourseStatus: Sendable, Equatable {
     /// - reviewable: the question records `tandem review` can ask, those whose quiz file still holds
     ///   them (see `reviewable(course:progress:now:)`); nil trusts the progress file alone.
     public init(
-        course: Course, progress: Progress, quizTotals: [String: Int], now: Date,
+        course: CourseFolder, progress: StudentProgress, quizTotals: [String: Int], now: Date,
         reviewable: Set<String>? = nil
     ) {
         courseID = course.manifest.id
@@ -140,7 +140,7 @@ public struct CourseStatus: Sendable, Equatable {
     /// `tandem quiz --file` quizzes (`file:` keys) whose file is still there, because review asks
     /// them too; questions of lessons removed from the course do not count, as review cannot load them.
     static func dueQuestions(
-        progress: Progress, lessonSlugs: Set<String>, reviewable: Set<String>?,
+        progress: StudentProgress, lessonSlugs: Set<String>, reviewable: Set<String>?,
         now: Date
     ) -> [QuestionRecord] {
         progress.questions.compactMap { id, record in
@@ -152,11 +152,7 @@ public struct CourseStatus: Sendable, Equatable {
 
     /// The question records `tandem review` can ask: answered, and still in their quiz file.
     /// Reads the quiz files, so it lives apart from the pure `init`.
-    public static func reviewable(course: Course, progress: Progress, now: Date) -> Set<String> {
+    public static func reviewable(course: CourseFolder, progress: StudentProgress, now: Date) -> Set<String> {
         Set(ReviewQueue.build(course: course, progress: progress, now: now, limit: nil).map(\.recordID))
     }
 }
-
-/// `Course.Progress` under a name that Foundation's `Progress` does not shadow, for files that
-/// import all of Foundation.
-public typealias StudentProgress = Progress

@@ -83,7 +83,7 @@ public enum HomeScreen {
 
     /// The home screen straight from the course and progress at `now`.
     public static func compose(
-        course: Course, progress: Progress, quizTotals: [String: Int], now: Date,
+        course: CourseFolder, progress: StudentProgress, quizTotals: [String: Int], now: Date,
         reviewable: Set<String>? = nil,
         settings: TerminalSettings, renderMarkdown: (String) -> String
     ) -> String {

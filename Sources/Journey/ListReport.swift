@@ -1,3 +1,4 @@
+import JSON
 import Terminal
 
 /// `tandem list`: every lesson, quiz and exercise with its status, as text or JSON.
@@ -5,7 +6,7 @@ public enum ListReport {
     /// `{"lessons":[{"number":N,"slug":S,"title":T,"read":BOOL,"quiz":{"best":B,"last":L,"total":T},
     /// "exercises":[{"id":ID,"status":S}]}],"review_due":N,"next":"COMMAND"}`; `quiz` is null for a
     /// lesson without one, `best`/`last` null before the first attempt.
-    public static func json(_ status: CourseStatus) -> JSONText {
+    public static func json(_ status: CourseStatus) -> JSONValue {
         .object([
             (
                 "lessons",
@@ -20,8 +21,8 @@ public enum ListReport {
                                 "quiz",
                                 lesson.quiz.map { quiz in
                                     .object([
-                                        ("best", quiz.best.map(JSONText.number) ?? .null),
-                                        ("last", quiz.last.map(JSONText.number) ?? .null),
+                                        ("best", quiz.best.map(JSONValue.number) ?? .null),
+                                        ("last", quiz.last.map(JSONValue.number) ?? .null),
                                         ("total", .number(Double(quiz.total))),
                                     ])
                                 } ?? .null
@@ -36,7 +37,7 @@ public enum ListReport {
                                                     [
                                                         (
                                                             "best",
-                                                            JSONText.object([
+                                                            JSONValue.object([
                                                                 ("accuracy", .number(best.accuracy)),
                                                                 ("cost_per_query", .number(best.costPerQuery)),
                                                             ])

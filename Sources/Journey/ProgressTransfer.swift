@@ -15,7 +15,7 @@ public enum ProgressTransfer {
     /// what was dropped or clamped reading it (each "FIELD: REASON"). Refuses a file from another
     /// course, one written by a newer tandem, and one that is not progress at all.
     public static func decode(_ data: Data, path: String, expectedCourseID: String) throws(Failure) -> (
-        progress: Progress, problems: [String]
+        progress: StudentProgress, problems: [String]
     ) {
         let decoded: ProgressFile.Decoded
         do {
@@ -49,9 +49,9 @@ public enum ProgressTransfer {
     /// solved on either side is solved, with the better last status; a question keeps its most
     /// recent answer (that is what its review schedule is based on). Merging is idempotent, and
     /// ids unknown to the course are kept, like everywhere else.
-    public static func merge(_ local: Progress, _ incoming: Progress) -> Progress {
+    public static func merge(_ local: StudentProgress, _ incoming: StudentProgress) -> StudentProgress {
         var merged = local
-        merged.formatVersion = Progress.currentFormatVersion
+        merged.formatVersion = StudentProgress.currentFormatVersion
         merged.welcomed = local.welcomed || incoming.welcomed
         merged.finishedShown = local.finishedShown || incoming.finishedShown
         merged.lessons = local.lessons.merging(incoming.lessons) { a, b in

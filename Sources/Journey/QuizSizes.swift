@@ -6,7 +6,7 @@ import Quiz
 /// before a quiz was ever taken. `SelfGraded` questions are left out: the student grades those,
 /// as `QuizRecord.total` counts them.
 public enum QuizSizes {
-    public static func count(in course: Course) -> [String: Int] {
+    public static func count(in course: CourseFolder) -> [String: Int] {
         var sizes: [String: Int] = [:]
         for lesson in course.manifest.lessons {
             guard let url = course.quizFile(lesson), FileManager.default.fileExists(atPath: url.path) else { continue }
@@ -19,7 +19,7 @@ public enum QuizSizes {
         QuizLoader.load(source: source, path: "quiz.toml").quiz.map(gradable) ?? 0
     }
 
-    static func gradable(_ quiz: Quiz) -> Int {
+    static func gradable(_ quiz: QuizFile) -> Int {
         quiz.questions.filter(\.isAutoGraded).count
     }
 }

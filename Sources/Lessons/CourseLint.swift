@@ -45,7 +45,7 @@ public struct LintReport: Sendable {
 /// matches what the demo gives; every quiz validates and question ids are unique across the
 /// course; every cross-reference (lesson, quiz, exercise file, links between lessons) resolves.
 public struct CourseLinter: Sendable {
-    public var course: Course
+    public var course: CourseFolder
     /// Runs a live block (in its lesson's folder); nil skips running them.
     public var runBlock: (@Sendable (LiveCommand, URL) -> LiveResult)?
     /// Runs a live number's demo command (tandem arguments, `--json` included) and returns what it
@@ -55,7 +55,7 @@ public struct CourseLinter: Sendable {
     public var settings = TerminalSettings(width: 80, color: false, ascii: false)
 
     public init(
-        course: Course, runBlock: (@Sendable (LiveCommand, URL) -> LiveResult)?,
+        course: CourseFolder, runBlock: (@Sendable (LiveCommand, URL) -> LiveResult)?,
         runDemo: (@Sendable ([String]) -> Result<String, LiveNumberRunFailure>)? = nil
     ) {
         self.course = course

@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import JSON
 import Quiz
 import Terminal
 
@@ -31,7 +32,7 @@ public enum CourseSearch {
     }
 
     /// Every unit of the course, in course order. Files that cannot be read are skipped.
-    public static func units(course: Course) -> [Hit] {
+    public static func units(course: CourseFolder) -> [Hit] {
         var units: [Hit] = []
         for lesson in course.manifest.lessons {
             let url = course.lessonFile(lesson)

@@ -14,7 +14,7 @@ public enum LessonLinks {
     }
 
     /// `markdown` (the lesson at `lessonURL`) with links to the course's lessons rewritten.
-    public static func rewrite(_ markdown: String, lessonURL: URL, course: Course) -> Rewritten {
+    public static func rewrite(_ markdown: String, lessonURL: URL, course: CourseFolder) -> Rewritten {
         var numbers: [String: Int] = [:]
         for lesson in course.manifest.lessons {
             numbers[course.lessonFile(lesson).standardizedFileURL.path] = lesson.number

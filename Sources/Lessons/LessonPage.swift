@@ -59,7 +59,7 @@ public struct LessonContext: Sendable, Equatable {
 
     /// The context of `lesson` in `course`; `quizQuestions` counts its quiz (nil when it has none);
     /// `linkedLessons` are the numbers of the lessons its text links to.
-    public init(course: Course, lesson: LessonEntry, quizQuestions: Int?, linkedLessons: [Int] = []) {
+    public init(course: CourseFolder, lesson: LessonEntry, quizQuestions: Int?, linkedLessons: [Int] = []) {
         let lessons = course.manifest.lessons
         let index = lessons.firstIndex { $0.slug == lesson.slug }
         let following = index.flatMap { $0 + 1 < lessons.count ? lessons[$0 + 1] : nil }
@@ -182,7 +182,7 @@ public enum LessonPage {
     /// The whole page of a course lesson: header, lesson, live blocks, footer.
     /// Links to other lessons show their text; the footer lists their `tandem read N`.
     public static func compose(
-        course: Course, lesson: LessonEntry, markdown: String, quizQuestions: Int?,
+        course: CourseFolder, lesson: LessonEntry, markdown: String, quizQuestions: Int?,
         settings: TerminalSettings, live: LiveMode
     ) -> String {
         let rewritten = LessonLinks.rewrite(markdown, lessonURL: course.lessonFile(lesson), course: course)

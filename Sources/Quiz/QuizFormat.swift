@@ -206,7 +206,7 @@ public struct SelfGraded: Sendable, Equatable {
 }
 
 /// A loaded quiz file: its questions in file order.
-public struct Quiz: Sendable, Equatable {
+public struct QuizFile: Sendable, Equatable {
     /// The path used in messages and reports.
     public var path: String
     public var questions: [Question]

@@ -4,7 +4,7 @@ import TOML
 /// What loading a quiz file gives: the questions that are sound, and every problem found.
 public struct QuizLoadResult: Sendable {
     /// Nil when the file cannot be used at all (a TOML syntax error, or no questions).
-    public var quiz: Quiz?
+    public var quiz: QuizFile?
     /// Errors and warnings, in line order. Questions with errors are left out of `quiz`.
     public var problems: [QuizProblem]
     /// Every question's id (explicit or `q<N>`), sound or not, in file order.
@@ -16,7 +16,7 @@ public struct QuizLoadResult: Sendable {
     public var warnings: [QuizProblem] { problems.filter { !$0.isError } }
 }
 
-/// Reads quiz files into `Quiz` values. Never throws and never traps on a bad file: every problem
+/// Reads quiz files into `QuizFile` values. Never throws and never traps on a bad file: every problem
 /// becomes a `QuizProblem` naming the line of its question's `[[questions]]` header.
 public enum QuizLoader {
     /// The file's text, or a problem saying why it cannot be read.
@@ -126,7 +126,7 @@ public enum QuizLoader {
                 )
             }
             .map(\.element)
-        let quiz = questions.isEmpty ? nil : Quiz(path: path, questions: questions)
+        let quiz = questions.isEmpty ? nil : QuizFile(path: path, questions: questions)
         return QuizLoadResult(quiz: quiz, problems: problems, questionIDs: ids, questionIDLines: idLines)
     }
 }

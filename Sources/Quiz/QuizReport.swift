@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Terminal
 
 /// The graded result of one question.
@@ -25,7 +26,7 @@ public struct QuizReport: Sendable, Equatable {
     }
 
     /// Grades `answers` (keyed by question id) against every question of `quiz`.
-    public init(quiz: Quiz, answers: [String: Answer]) {
+    public init(quiz: QuizFile, answers: [String: Answer]) {
         file = quiz.path
         results = quiz.questions.map { question in
             let given = answers[question.id]
@@ -140,17 +141,8 @@ func formatPoints(_ value: Double) -> String {
     return String(format: "%.2f", rounded).replacingOccurrences(of: #"0+$"#, with: "", options: .regularExpression)
 }
 
-/// A JSON value with ordered keys (key order matters to people reading reports), written by `JSONWriter`.
-indirect enum JSONValue: Equatable {
-    case string(String)
-    case number(Double)
-    case bool(Bool)
-    case null
-    case array([JSONValue])
-    case object([(String, JSONValue)])
-
-    static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.serialized() == rhs.serialized() }
-
+extension JSONValue {
+    /// A student's or the expected answer as it appears in `quiz --json`.
     init(answer: Answer) {
         switch answer {
         case .text(let text): self = .string(text)
@@ -160,28 +152,10 @@ indirect enum JSONValue: Equatable {
         case .tracing(let response):
             var fields: [(String, JSONValue)] = [("doesCompile", response.doesCompile.map { .bool($0) } ?? .null)]
             if let stdout = response.stdout { fields.append(("stdout", .string(stdout))) }
-            if let line = response.lineNumber { fields.append(("lineNumber", .number(Double(line)))) }
+            if let line = response.lineNumber { fields.append(("lineNumber", .integer(line))) }
             self = .object(fields)
         case .rubric(let response, let met):
             self = .object([("response", .string(response)), ("met", .array(met.map { .bool($0) }))])
-        }
-    }
-
-    /// One line, with a space after each comma and colon.
-    func serialized() -> String {
-        var writer = JSONWriter(format: JSONWriter.Format(numbers: .shortest, spaced: true))
-        write(to: &writer)
-        return writer.text
-    }
-
-    func write(to writer: inout JSONWriter) {
-        switch self {
-        case .null: writer.null()
-        case .bool(let flag): writer.bool(flag)
-        case .number(let value): writer.number(value)
-        case .string(let text): writer.string(text)
-        case .array(let items): writer.array(items) { $1.write(to: &$0) }
-        case .object(let fields): writer.object(fields) { $1.write(to: &$0) }
         }
     }
 }

@@ -7,14 +7,14 @@ public struct QuizTarget: Sendable, Equatable {
     public var url: URL
     /// Path printed in messages and reports (course-relative for lessons, as typed for `--file`).
     public var displayPath: String
-    /// Key in `Progress.quizzes`: the lesson slug, or `file:ABSOLUTE_PATH`.
+    /// Key in `StudentProgress.quizzes`: the lesson slug, or `file:ABSOLUTE_PATH`.
     public var key: String
     public var title: String
     /// The command that takes this quiz again (shown when a run stops early): by lesson number,
     /// as the home screen names quizzes.
     public var command: String
 
-    public static func lesson(_ lesson: LessonEntry, course: Course) throws(QuizRunError) -> QuizTarget {
+    public static func lesson(_ lesson: LessonEntry, course: CourseFolder) throws(QuizRunError) -> QuizTarget {
         guard let url = course.quizFile(lesson) else {
             throw QuizRunError("lesson \(lesson.number) (\(lesson.slug)) has no quiz")
         }
@@ -77,7 +77,7 @@ public enum QuizRun {
 
     /// Loads a quiz to take or grade. A file that cannot be used at all throws its first error;
     /// questions with errors are left out, each reported through `warn`.
-    public static func load(_ target: QuizTarget, warn: (String) -> Void) throws(QuizRunError) -> Quiz {
+    public static func load(_ target: QuizTarget, warn: (String) -> Void) throws(QuizRunError) -> QuizFile {
         let result = QuizLoader.load(target.url, displayPath: target.displayPath)
         guard let quiz = result.quiz else {
             throw QuizRunError(result.errors.first?.description ?? "\(target.displayPath): no usable questions")
@@ -91,7 +91,7 @@ public enum QuizRun {
     /// `--answers FILE`: grades the file, records the answers, and returns the report (text or JSON).
     /// Ids the quiz lacks are reported through `warn`.
     public static func gradeAnswers(
-        quiz: Quiz, target: QuizTarget, answersURL: URL, answersPath: String,
+        quiz: QuizFile, target: QuizTarget, answersURL: URL, answersPath: String,
         store: ProgressStore?, settings: TerminalSettings, json: Bool, now: Date = Date(),
         scheduler: FSRSScheduler = .tandem(), warn: (String) -> Void
     ) throws(QuizRunError) -> String {

@@ -19,7 +19,7 @@ public struct QuizSessionOutcome: Sendable, Equatable {
 /// retry what was missed. Every answer is saved as it is given, so Ctrl-D or Ctrl-C keeps them and
 /// the next run offers to resume.
 public final class QuizSession {
-    let quiz: Quiz
+    let quiz: QuizFile
     let quizKey: String
     let title: String
     let store: ProgressStore?
@@ -36,7 +36,7 @@ public final class QuizSession {
     let lessonMarkdown: String?
 
     public init(
-        quiz: Quiz, quizKey: String, title: String, store: ProgressStore?, reader: LineReader,
+        quiz: QuizFile, quizKey: String, title: String, store: ProgressStore?, reader: LineReader,
         settings: TerminalSettings, resumeCommand: String, scheduler: FSRSScheduler = .tandem(),
         lessonNumber: Int? = nil, lessonMarkdown: String? = nil, clock: @escaping () -> Date = Date.init,
         write: @escaping (String) -> Void

@@ -1,8 +1,6 @@
 import Course
 import Foundation
 
-import struct Course.Progress
-
 /// The FSRS rating of a graded answer: wrong = again; partial, or right only after the hint =
 /// hard; right = good. A self-graded answer uses the student's own rating when given, else its
 /// rubric share (all points met = good, some = hard, none = again).
@@ -20,10 +18,10 @@ public enum AnswerRating {
     }
 }
 
-/// Updates `Progress` for answers and finished quizzes. Pure functions over `inout Progress`,
+/// Updates `StudentProgress` for answers and finished quizzes. Pure functions over `inout StudentProgress`,
 /// so callers wrap them in `ProgressStore.update` and tests call them directly.
 public enum QuizRecorder {
-    /// The key of a question in `Progress.questions`: its id, or for a question without one,
+    /// The key of a question in `StudentProgress.questions`: its id, or for a question without one,
     /// `QUIZKEY#q<N>` so the position-based ids of different files do not collide.
     public static func recordID(_ question: Question, quizKey: String) -> String {
         question.hasExplicitID ? question.id : "\(quizKey)#\(question.id)"
@@ -33,7 +31,7 @@ public enum QuizRecorder {
     /// Leitner-era record is converted first, by `LeitnerMigration`'s rule).
     public static func recordAnswer(
         _ question: Question, grade: Grade, quizKey: String, now: Date, usedHint: Bool = false,
-        selfRating: ReviewRating? = nil, scheduler: FSRSScheduler = .tandem(), in progress: inout Progress
+        selfRating: ReviewRating? = nil, scheduler: FSRSScheduler = .tandem(), in progress: inout StudentProgress
     ) {
         guard grade.status != .unanswered else { return }
         let key = recordID(question, quizKey: quizKey)
@@ -57,7 +55,7 @@ public enum QuizRecorder {
 
     /// Notes an answer of an unfinished run, so an interrupted quiz can resume.
     public static func recordPartialRun(
-        questionID: String, points: Double, quizKey: String, in progress: inout Progress
+        questionID: String, points: Double, quizKey: String, in progress: inout StudentProgress
     ) {
         var quiz = progress.quizzes[quizKey] ?? QuizRecord()
         var resume = quiz.resume ?? [:]
@@ -68,7 +66,7 @@ public enum QuizRecorder {
 
     /// Notes one answer of the current run for the review screen (`tandem quiz N --last`),
     /// replacing an earlier answer to the same question in this run.
-    public static func recordRunAnswer(_ answer: RecordedAnswer, quizKey: String, in progress: inout Progress) {
+    public static func recordRunAnswer(_ answer: RecordedAnswer, quizKey: String, in progress: inout StudentProgress) {
         var quiz = progress.quizzes[quizKey] ?? QuizRecord()
         var run = quiz.lastRun ?? []
         run.removeAll { $0.questionID == answer.questionID }
@@ -79,7 +77,7 @@ public enum QuizRecorder {
 
     /// Records a completed run: last and best score, total, attempts; clears any resume point.
     public static func recordCompletedRun(
-        score: Double, total: Int, quizKey: String, now: Date, in progress: inout Progress
+        score: Double, total: Int, quizKey: String, now: Date, in progress: inout StudentProgress
     ) {
         var quiz = progress.quizzes[quizKey] ?? QuizRecord()
         quiz.attempts += 1
@@ -94,7 +92,7 @@ public enum QuizRecorder {
     /// Records every answered question of a graded answers file and the run's score.
     public static func record(
         _ report: QuizReport, quizKey: String, now: Date, scheduler: FSRSScheduler = .tandem(),
-        in progress: inout Progress
+        in progress: inout StudentProgress
     ) {
         var run: [RecordedAnswer] = []
         for result in report.results {

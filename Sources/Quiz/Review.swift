@@ -1,12 +1,11 @@
 import Course
 import Foundation
+import JSON
 import Terminal
-
-import struct Course.Progress
 
 /// One question due (or not yet due) for spaced review.
 public struct ReviewItem: Sendable, Equatable {
-    /// Key in `Progress.questions`.
+    /// Key in `StudentProgress.questions`.
     public var recordID: String
     public var quizKey: String
     public var question: Question
@@ -26,8 +25,8 @@ public enum ReviewQueue {
     /// Answered questions whose quiz still has them: due ones first (most overdue first), then the
     /// rest by due date; ties by lower stability (the more fragile memory first), then id.
     /// `limit` caps the list.
-    public static func build(course: Course, progress: Progress, now: Date, limit: Int?) -> [ReviewItem] {
-        var quizzes: [String: Quiz?] = [:]
+    public static func build(course: CourseFolder, progress: StudentProgress, now: Date, limit: Int?) -> [ReviewItem] {
+        var quizzes: [String: QuizFile?] = [:]
         var items: [ReviewItem] = []
         for (recordID, record) in progress.questions where record.attempts > 0 {
             guard let quizKey = record.quiz else { continue }
@@ -54,7 +53,7 @@ public enum ReviewQueue {
     }
 
     /// The quiz a key names: a lesson slug of the course, or `file:ABSOLUTE_PATH`.
-    public static func loadQuiz(key: String, course: Course) -> Quiz? {
+    public static func loadQuiz(key: String, course: CourseFolder) -> QuizFile? {
         let url: URL
         if key.hasPrefix("file:") {
             url = URL(fileURLWithPath: String(key.dropFirst(5)))

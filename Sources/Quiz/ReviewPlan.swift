@@ -1,8 +1,6 @@
 import Course
 import Foundation
 
-import struct Course.Progress
-
 /// What one `tandem review` covers: by default the questions that are due (most overdue first);
 /// with `includeNotDue` (`--all`) every answered question, the due ones first, for early practice.
 /// Capped at `limit`. Also what to say when nothing is due: when the next question will be.
@@ -83,7 +81,7 @@ public struct ExerciseReviewItem: Sendable, Equatable {
     }
 
     /// The exercises of `progress` due at `now`.
-    public static func due(_ progress: Progress, now: Date) -> [ExerciseReviewItem] {
+    public static func due(_ progress: StudentProgress, now: Date) -> [ExerciseReviewItem] {
         ExerciseReview.due(progress, now: now).map {
             ExerciseReviewItem(id: $0.id, card: $0.card, reason: progress.exercises[$0.id]?.reviewReason)
         }

@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import JSON
 import Terminal
 
 extension RecordedAnswer {
@@ -49,7 +50,7 @@ extension RecordedAnswer {
 /// The section is the lesson section whose words best match the question (its prompt, answer
 /// and explanation), ranked as `tandem search` ranks: `TextSearch.bestMatch`.
 public struct ReviewScreen {
-    public var quiz: Quiz
+    public var quiz: QuizFile
     public var answers: [RecordedAnswer]
     public var lessonNumber: Int?
     public var sections: [LessonSection]
@@ -57,7 +58,7 @@ public struct ReviewScreen {
     public var settings: TerminalSettings
 
     public init(
-        quiz: Quiz, answers: [RecordedAnswer], lessonNumber: Int?, lessonMarkdown: String?,
+        quiz: QuizFile, answers: [RecordedAnswer], lessonNumber: Int?, lessonMarkdown: String?,
         settings: TerminalSettings
     ) {
         self.quiz = quiz

@@ -17,10 +17,10 @@ public struct CourseOptions: ParsableArguments {
     public init() {}
 
     /// Locates and loads the course, or fails with a one-line message.
-    public func load() throws -> Course {
+    public func load() throws -> CourseFolder {
         do {
             let root = try CourseLocator.locate(explicit: course)
-            return try Course.load(root: root)
+            return try CourseFolder.load(root: root)
         } catch {
             throw CLIFailure("\(error)")
         }

@@ -69,7 +69,7 @@ import Testing
     }
 
     @Test func resolverByNumberSlugAndPrefix() throws {
-        let course = Course(
+        let course = CourseFolder(
             root: URL(fileURLWithPath: "/x"), manifest: try CourseManifest.parse(Self.manifest, path: "c"))
         let resolver = course.lessonResolver
         #expect(try resolver.resolve("2").slug == "cascades")
@@ -79,7 +79,7 @@ import Testing
     }
 
     @Test func resolverExplainsAmbiguousAndUnknown() throws {
-        let course = Course(
+        let course = CourseFolder(
             root: URL(fileURLWithPath: "/x"), manifest: try CourseManifest.parse(Self.manifest, path: "c"))
         let resolver = course.lessonResolver
         #expect(throws: ResolveError.self) { try resolver.resolve("ca") }

@@ -1,8 +1,6 @@
 import Foundation
 import Testing
 
-import struct Course.Progress
-
 @testable import Course
 
 /// The scheduler against the worked examples of the reference implementation, py-fsrs 6.3.1
@@ -104,7 +102,7 @@ import struct Course.Progress
     let now = Date(timeIntervalSince1970: 1_800_000_000)
 
     @Test func boxesBecomeFSRSStateKeepingDueDatesAndEverythingElse() throws {
-        var progress = Progress(courseID: "c")
+        var progress = StudentProgress(courseID: "c")
         let answered = now.addingTimeInterval(-86_400)
         progress.questions["missed"] = QuestionRecord(
             attempts: 1, correctCount: 0, lastResult: "incorrect", lastPoints: 0, lastAnsweredAt: answered,
@@ -172,7 +170,7 @@ import struct Course.Progress
     let now = Date(timeIntervalSince1970: 1_800_000_000)
 
     @Test func passesNeedingHelpComeBackCleanOnesDoNot() throws {
-        var progress = Progress(courseID: "c")
+        var progress = StudentProgress(courseID: "c")
         #expect(
             !ExerciseReview.recordPass(exerciseID: "clean", hintsUsed: 0, sawSolution: false, now: now, in: &progress))
         #expect(

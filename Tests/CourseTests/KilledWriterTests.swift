@@ -69,7 +69,7 @@ import Testing
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         let half = try Data(contentsOf: try #require(partial))
-        #expect(throws: (any Error).self) { try ProgressStore.decoder.decode(Progress.self, from: half) }
+        #expect(throws: (any Error).self) { try ProgressStore.decoder.decode(StudentProgress.self, from: half) }
 
         // The old file is untouched and valid; the lock died with the writer, so the next update works.
         #expect(try Data(contentsOf: store.fileURL) == before)

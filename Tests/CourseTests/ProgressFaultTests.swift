@@ -150,7 +150,7 @@ import Testing
         #expect(notices.messages.isEmpty, "\(notices.messages)")
         #expect(try names(in: dir) == ["progress.json", "progress.json.lock"])
         let saved = try ProgressFile.decode(Data(contentsOf: store.fileURL))
-        #expect(saved.version == Progress.currentFormatVersion)
+        #expect(saved.version == StudentProgress.currentFormatVersion)
         #expect(saved.progress.exercises["e1"]?.solved == true && saved.progress.lessons.count == 2)
     }
 

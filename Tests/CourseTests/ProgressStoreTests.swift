@@ -29,7 +29,7 @@ import Testing
         #expect(loaded.lessons["gone-lesson"]?.read == true)
         #expect(loaded.exercises["e1"]?.solved == true)
         let json = try String(contentsOf: dir.appendingPathComponent("progress.json"), encoding: .utf8)
-        #expect(json.contains("\"format_version\" : \(Progress.currentFormatVersion)"))
+        #expect(json.contains("\"format_version\" : \(StudentProgress.currentFormatVersion)"))
         #expect(json.contains("\"course_id\" : \"c\""))
     }
 

@@ -1,5 +1,6 @@
 import Demos
 import Foundation
+import JSON
 import Terminal
 import Testing
 

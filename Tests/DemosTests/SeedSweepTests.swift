@@ -1,4 +1,5 @@
 import Demos
+import JSON
 import Terminal
 import Testing
 

@@ -199,7 +199,7 @@ import Testing
     /// The author check CI relies on: every starter fails, every reference solution passes, and
     /// the checkout is left exactly as it was.
     @Test func devVerifyPassesOnTheCourseAndLeavesTheCheckoutUntouched() throws {
-        let course = try Course.load(root: checkoutRoot)
+        let course = try CourseFolder.load(root: checkoutRoot)
         let before = try snapshot(course.exercisesDirectory)
         let report = try Verifier(course: course).verify()
         #expect(report.problems == [])
@@ -224,7 +224,7 @@ import Testing
 
 /// `check` as the commands run it: on a small course whose exercises package is the tiny one.
 @Suite(.serialized) struct SessionTests {
-    static func course() throws -> Course {
+    static func course() throws -> CourseFolder {
         let root = try persistentFolder("tandem-exercises-course")
         _ = try CheckerIntegrationTests.tinyPackage(in: root)
         try write(
@@ -253,7 +253,7 @@ import Testing
             lesson = "ensembles"
             hints = ["one", "two"]
             """, to: root.appendingPathComponent("content/course.toml"))
-        return try Course.load(root: root)
+        return try CourseFolder.load(root: root)
     }
 
     @Test func checkingTheCurrentExerciseRecordsItAndPointsToTheNext() throws {

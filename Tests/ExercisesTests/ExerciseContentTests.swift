@@ -7,7 +7,7 @@ import Testing
 /// What every starter promises the student before they write a line.
 struct ExerciseContentTests {
     @Test func everyStarterOpensWithItsTaskAndTheLessonTheCourseFilesItUnder() throws {
-        let course = try Course.load(root: checkoutRoot)
+        let course = try CourseFolder.load(root: checkoutRoot)
         let layout = ExerciseLayout(course: course)
         for exercise in course.manifest.exercises {
             let text = try String(contentsOf: layout.starterFile(exercise), encoding: .utf8)

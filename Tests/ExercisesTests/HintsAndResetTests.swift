@@ -26,7 +26,7 @@ import Testing
     }
 
     @Test func everyCourseExerciseHasAtLeastTwoHintLevels() throws {
-        let course = try Course.load(root: checkoutRoot)
+        let course = try CourseFolder.load(root: checkoutRoot)
         #expect(course.manifest.exercises.count >= 9)
         for exercise in course.manifest.exercises {
             #expect(exercise.hints.count >= 2, "\(exercise.id)")
@@ -79,7 +79,7 @@ import Testing
     }
 
     @Test func everyExerciseHasAStarterAndASolution() throws {
-        let course = try Course.load(root: checkoutRoot)
+        let course = try CourseFolder.load(root: checkoutRoot)
         let layout = ExerciseLayout(course: course)
         for exercise in course.manifest.exercises {
             #expect(FileManager.default.fileExists(atPath: layout.starterFile(exercise).path), "\(exercise.id)")
@@ -90,7 +90,7 @@ import Testing
     /// Earlier editions' working copies stay in git exactly as that edition shipped them: a student
     /// who edited one can pull without a conflict (tandem then moves the work, see `.starters/MOVED`).
     @Test func earlierEditionsFilesStayCommittedUnchanged() throws {
-        let course = try Course.load(root: checkoutRoot)
+        let course = try CourseFolder.load(root: checkoutRoot)
         for copy in try ExerciseLayout(course: course).previousCopies() {
             guard let committed = committedContents(of: "exercises/\(copy.file)") else {
                 print("skipped: exercises/\(copy.file) has no committed version here (not a git checkout?)")

@@ -3,8 +3,6 @@ import Foundation
 import Terminal
 import Testing
 
-import struct Course.Progress
-
 @testable import Exercises
 
 /// Paths as the student can use them, and the next step after a pass.
@@ -32,7 +30,7 @@ import struct Course.Progress
     }
 
     static func session(paths: PathDisplay) throws -> ExerciseSession {
-        let course = try Course.load(root: checkoutRoot)
+        let course = try CourseFolder.load(root: checkoutRoot)
         return ExerciseSession(
             course: course, settings: TerminalSettings(width: 80, color: false, ascii: true),
             store: ProgressStore(directory: try temporaryFolder(), courseID: "test"), paths: paths,
@@ -53,7 +51,7 @@ import struct Course.Progress
     @Test func afterAPassTheNextExerciseIsSuggestedOnlyOnceItsLessonIsRead() throws {
         let session = try Self.session(paths: PathDisplay(base: checkoutRoot))
         let exercises = session.exercises
-        var progress = Progress(courseID: "test")
+        var progress = StudentProgress(courseID: "test")
         // Exercises 1-5 (lessons 1 and 2) solved; exercise 6 belongs to lesson 3, cascades.
         let cascadeRouting = try #require(exercises.firstIndex { $0.id == "cascade-routing" })
         for exercise in exercises.prefix(cascadeRouting) {
@@ -195,7 +193,7 @@ import struct Course.Progress
     }
 
     @Test(arguments: settings) func hintsRenderTheCoursesCodeSpans(_ settings: TerminalSettings) throws {
-        let course = try Course.load(root: checkoutRoot)
+        let course = try CourseFolder.load(root: checkoutRoot)
         let session = ExerciseSession(
             course: course, settings: settings,
             store: ProgressStore(directory: try temporaryFolder(), courseID: "test"),
@@ -218,7 +216,7 @@ import struct Course.Progress
     }
 
     @Test(arguments: settings) func solutionsAreFittedToTheWidth(_ settings: TerminalSettings) throws {
-        let course = try Course.load(root: checkoutRoot)
+        let course = try CourseFolder.load(root: checkoutRoot)
         let store = ProgressStore(directory: try temporaryFolder(), courseID: "test")
         let session = ExerciseSession(
             course: course, settings: settings, store: store, paths: PathDisplay(base: checkoutRoot),

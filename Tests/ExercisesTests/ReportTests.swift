@@ -3,8 +3,6 @@ import Foundation
 import Terminal
 import Testing
 
-import struct Course.Progress
-
 @testable import Exercises
 
 @Suite struct ReportTests {
@@ -94,7 +92,7 @@ import struct Course.Progress
 
     @Test func watchMovesOnOnlyWhenAskedAfterAPass() {
         let exercises = [entry("a", number: 1), entry("b", number: 2)]
-        var progress = Progress(courseID: "t")
+        var progress = StudentProgress(courseID: "t")
         let failed = CheckResult(exercise: exercises[0], status: .failed)
         #expect(Watcher.move(after: nil, exercises: exercises, progress: progress) == .stay)
         #expect(Watcher.move(after: failed, exercises: exercises, progress: progress) == .stay)
@@ -114,7 +112,7 @@ import struct Course.Progress
 
     @Test func theCurrentExerciseIsTheFirstUnsolved() {
         let exercises = [entry("a", number: 1), entry("b", number: 2), entry("c", number: 3)]
-        var progress = Progress(courseID: "test")
+        var progress = StudentProgress(courseID: "test")
         #expect(currentExercise(exercises, progress: progress)?.id == "a")
         progress.exercises["a"] = ExerciseRecord(status: "passed", solved: true)
         progress.exercises["c"] = ExerciseRecord(status: "passed", solved: true)

@@ -123,10 +123,10 @@ struct SolveAgainTests {
     @Test func theScratchCopyStartsFromTheStarterAndAReviewIsRecorded() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let real = try Course.load(root: checkoutRoot)
+        let real = try CourseFolder.load(root: checkoutRoot)
         let exercise = try #require(real.manifest.exercises.first { $0.id == "majority-vote" })
         // A course in a temporary folder with this checkout's manifest and the one starter.
-        let course = Course(root: folder, manifest: real.manifest)
+        let course = CourseFolder(root: folder, manifest: real.manifest)
         let starter = ExerciseLayout(course: course).starterFile(exercise)
         try FileManager.default.createDirectory(
             at: starter.deletingLastPathComponent(), withIntermediateDirectories: true)

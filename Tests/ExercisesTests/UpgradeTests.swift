@@ -8,7 +8,7 @@ import Testing
 /// the same order, with the same folders and modules.
 struct ExerciseListTests {
     @Test func packageManifestAndCourseManifestAgree() throws {
-        let course = try Course.load(root: checkoutRoot)
+        let course = try CourseFolder.load(root: checkoutRoot)
         let manifest = try String(
             contentsOf: checkoutRoot.appendingPathComponent("exercises/Package.swift"), encoding: .utf8)
         // Lines like `("pgr", "12-pgr", "PGR", false),` inside the `exercises` array.
@@ -32,7 +32,7 @@ struct ExerciseListTests {
     }
 
     @Test func everyMovedEntryNamesAKnownExerciseAndAFirstEditionFile() throws {
-        let course = try Course.load(root: checkoutRoot)
+        let course = try CourseFolder.load(root: checkoutRoot)
         let layout = ExerciseLayout(course: course)
         let ids = Set(course.manifest.exercises.map(\.id))
         let copies = try layout.previousCopies()
@@ -96,7 +96,7 @@ struct ExerciseListTests {
         #expect(try String(contentsOf: pgr, encoding: .utf8) == pgrWork, "the pull kept the edited file as it was")
 
         // tandem's first command of the new edition moves the work and creates the rest.
-        let course = try Course.load(root: clone)
+        let course = try CourseFolder.load(root: clone)
         let layout = ExerciseLayout(course: course)
         let notes = try layout.prepareWorkingCopies(course.manifest.exercises)
         #expect(notes.count == 2, "\(notes)")

@@ -36,7 +36,7 @@ struct VerifyProblemsTests {
         try write(starter, to: exercises.appendingPathComponent("01-vote/Vote.swift"))
         try write(starter, to: exercises.appendingPathComponent(".starters/01-vote/Vote.swift"))
 
-        let report = try Verifier(course: try Course.load(root: root)).verify()
+        let report = try Verifier(course: try CourseFolder.load(root: root)).verify()
         #expect(!report.ok)
         #expect(
             report.problems.contains { $0.contains("vote: the solution") && $0.contains("is missing") },

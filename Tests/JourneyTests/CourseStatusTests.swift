@@ -1,11 +1,12 @@
 import Course
 import Foundation
+import JSON
 import Journey
 import Terminal
 import Testing
 
 @Suite struct CourseStatusTests {
-    func status(_ progress: StudentProgress, course: Course = Fixture.course) -> CourseStatus {
+    func status(_ progress: StudentProgress, course: CourseFolder = Fixture.course) -> CourseStatus {
         CourseStatus(course: course, progress: progress, quizTotals: Fixture.quizTotals, now: Fixture.now)
     }
 
@@ -91,7 +92,7 @@ import Testing
             ExerciseEntry(
                 id: "vote", number: 4, slug: "vote", title: "Majority vote",
                 file: "Sources/E04/Vote.swift", lesson: "ensembles", hints: []))
-        let course = Course(root: Fixture.course.root, manifest: manifest)
+        let course = CourseFolder(root: Fixture.course.root, manifest: manifest)
         let result = status(Fixture.partial, course: course)
         #expect(result.lessons.map(\.read) == [false, false, true])
         #expect(result.lessons[2].quiz?.best == 1.5)
@@ -143,7 +144,7 @@ import Testing
     }
 
     @Test func jsonEscapesStrings() {
-        let text = JSONText.object([("t", .string("a\"b\\c\nd\u{1}é"))]).serialized()
+        let text = JSONValue.object([("t", .string("a\"b\\c\nd\u{1}é"))]).serialized()
         #expect(text == #"{"t":"a\"b\\c\nd\u0001é"}"#)
     }
 

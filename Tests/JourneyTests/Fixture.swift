@@ -29,7 +29,7 @@ enum Fixture {
                 file: "Sources/E03/Router.swift", lesson: "routing", hints: []),
         ])
 
-    static let course = Course(root: URL(fileURLWithPath: "/nonexistent/fixture"), manifest: manifest)
+    static let course = CourseFolder(root: URL(fileURLWithPath: "/nonexistent/fixture"), manifest: manifest)
     static let quizTotals = ["intro": 4, "cascades": 3, "routing": 5]
 
     static var fresh: StudentProgress { StudentProgress(courseID: manifest.id) }

@@ -101,7 +101,7 @@ import Testing
         var manifest = Fixture.manifest
         manifest.lessons[2].title = "Case study: an AI system optimization strategy"
         manifest.lessons[1].title = "Data selection and filtering with weak models"
-        let course = Course(root: Fixture.course.root, manifest: manifest)
+        let course = CourseFolder(root: Fixture.course.root, manifest: manifest)
         func lines(_ progress: StudentProgress) -> [String] {
             HomeScreen.compose(
                 course: course, progress: progress, quizTotals: Fixture.quizTotals, now: Fixture.now,

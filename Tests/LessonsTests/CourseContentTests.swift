@@ -12,7 +12,7 @@ import Testing
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    func loadCourse() throws -> Course { try Course.load(root: Self.repository) }
+    func loadCourse() throws -> CourseFolder { try CourseFolder.load(root: Self.repository) }
 
     /// Words as `wc -w` counts them: runs of non-blank characters.
     static func wcWords(_ text: String) -> Int {
@@ -94,7 +94,7 @@ import Testing
     // MARK: - Quizzes that test understanding, not recall
 
     /// Every quiz of the course with its lesson's text.
-    func quizzesWithLessons() throws -> [(name: String, quiz: Quiz, lesson: String)] {
+    func quizzesWithLessons() throws -> [(name: String, quiz: QuizFile, lesson: String)] {
         let course = try loadCourse()
         return try course.manifest.lessons.map { lesson in
             let url = try #require(course.quizFile(lesson))

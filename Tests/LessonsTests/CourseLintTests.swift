@@ -53,7 +53,7 @@ import Testing
         try Data(text.utf8).write(to: url)
     }
 
-    func makeCourse(clean: Bool) throws -> Course {
+    func makeCourse(clean: Bool) throws -> CourseFolder {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("lint-\(UUID().uuidString)")
         var manifest = Self.manifest
         if clean {
@@ -93,7 +93,7 @@ import Testing
                 : Self.quiz + "\n[[questions]]\ntype = \"Numeric\"\nprompt.prompt = \"x\"\n",
             "content/\(folder)/quiz.toml", in: root)
         if !clean { try write("# Stray\n", "content/03-stray/lesson.md", in: root) }
-        return try Course.load(root: root)
+        return try CourseFolder.load(root: root)
     }
 
     /// Live blocks "run": `--threshold` fails, everything else succeeds.

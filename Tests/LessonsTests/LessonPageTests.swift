@@ -7,7 +7,7 @@ import Testing
 @testable import Lessons
 
 @Suite struct LessonPageTests {
-    static let course = Course(
+    static let course = CourseFolder(
         root: URL(fileURLWithPath: "/nonexistent"),
         manifest: CourseManifest(
             id: "c", title: "C",

@@ -23,7 +23,7 @@ import Testing
                 .write(to: directory.appendingPathComponent("lesson.md"))
         }
         try Data(manifest.utf8).write(to: root.appendingPathComponent("content/course.toml"))
-        let course = try Course.load(root: root)
+        let course = try CourseFolder.load(root: root)
         let clock = ContinuousClock()
         var report: LintReport?
         let elapsed = clock.measure { report = CourseLinter(course: course, runBlock: nil).lint() }

@@ -174,7 +174,7 @@ import Testing
             It costs 150<!-- live: run cascade .small.cost --> units.
             Broken: 0.7<!-- live: run cascade -->
             """, "content/01-one/lesson.md")
-        let course = try Course.load(root: root)
+        let course = try CourseFolder.load(root: root)
         let demo = FakeDemo()
         let report = CourseLinter(course: course, runBlock: nil, runDemo: demo.run).lint()
         #expect(report.liveNumbers == 3)

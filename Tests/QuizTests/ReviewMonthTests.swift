@@ -2,8 +2,6 @@ import Course
 import Foundation
 import Testing
 
-import struct Course.Progress
-
 @testable import Quiz
 
 /// A month of one student's reviews through tandem's own path: `ReviewQueue.build` picks what is
@@ -15,7 +13,7 @@ import struct Course.Progress
         let quiz = try #require(ReviewQueue.loadQuiz(key: "basics", course: course))
         let start = Date(timeIntervalSince1970: 1_800_000_000)
         let day: TimeInterval = 86_400
-        var progress = Progress(courseID: "test")
+        var progress = StudentProgress(courseID: "test")
 
         // Day 0: the quiz. "cascade-cost" is always right; "ensembles-free" is missed at first and
         // right from then on; "cascade-share" is right except on its second review.

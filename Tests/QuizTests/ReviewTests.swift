@@ -3,8 +3,6 @@ import Foundation
 import Terminal
 import Testing
 
-import struct Course.Progress
-
 @testable import Quiz
 
 @Suite struct SchedulerTests {
@@ -23,7 +21,7 @@ import struct Course.Progress
     }
 
     @Test func aRightAnswerAfterTheHintComesBackSoonerThanAPlainOne() throws {
-        var progress = Progress(courseID: "c")
+        var progress = StudentProgress(courseID: "c")
         let question = Question(id: "q", prompt: "p", hint: "h", body: .trueFalse(answer: true))
         let plain = Question(id: "p", prompt: "p", body: .trueFalse(answer: true))
         let right = Grade(status: .correct, points: 1)
@@ -34,7 +32,7 @@ import struct Course.Progress
     }
 
     @Test func aLeitnerEraRecordIsConvertedWhenAnsweredAgain() throws {
-        var progress = Progress(courseID: "c")
+        var progress = StudentProgress(courseID: "c")
         let question = Question(id: "q", prompt: "p", body: .trueFalse(answer: true))
         progress.questions["q"] = QuestionRecord(
             attempts: 2, correctCount: 2, lastResult: "correct", lastAnsweredAt: now.addingTimeInterval(-3 * 86_400),
@@ -55,7 +53,7 @@ import struct Course.Progress
     }
 
     @Test func recordAnswerCountsAndSchedules() throws {
-        var progress = Progress(courseID: "c")
+        var progress = StudentProgress(courseID: "c")
         let question = Question(id: "q", prompt: "p", body: .trueFalse(answer: true))
         QuizRecorder.recordAnswer(
             question, grade: Grade(status: .correct, points: 1), quizKey: "lesson", now: now, in: &progress)
@@ -77,7 +75,7 @@ import struct Course.Progress
 
 @Suite struct ReviewTests {
     /// A one-lesson course on disk whose quiz is the small session quiz.
-    func makeCourse() throws -> (Course, URL) {
+    func makeCourse() throws -> (CourseFolder, URL) {
         let root = try temporaryDirectory()
         let folder = root.appendingPathComponent("content/01-basics")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -85,14 +83,14 @@ import struct Course.Progress
             to: folder.appendingPathComponent("quiz.toml"), atomically: true, encoding: .utf8)
         var manifest = CourseManifest(id: "test", title: "Test")
         manifest.lessons = [LessonEntry(number: 1, slug: "basics", title: "Basics", folder: "01-basics")]
-        return (Course(root: root, manifest: manifest), root)
+        return (CourseFolder(root: root, manifest: manifest), root)
     }
 
     @Test func queueShowsDueFirstThenLaterAndSkipsVanishedQuestions() throws {
         let (course, root) = try makeCourse()
         defer { try? FileManager.default.removeItem(at: root) }
         let now = Date(timeIntervalSince1970: 1_800_000_000)
-        var progress = Progress(courseID: "test")
+        var progress = StudentProgress(courseID: "test")
         func record(_ id: String, box: Int, dueIn days: Double, quiz: String = "basics") {
             progress.questions[id] = QuestionRecord(
                 attempts: 1, lastResult: "correct", quiz: quiz, box: box,
@@ -157,7 +155,7 @@ import struct Course.Progress
         let (course, root) = try makeCourse()
         defer { try? FileManager.default.removeItem(at: root) }
         let now = Date(timeIntervalSince1970: 1_800_000_000)
-        var progress = Progress(courseID: "test")
+        var progress = StudentProgress(courseID: "test")
         progress.questions["cascade-cost"] = QuestionRecord(
             attempts: 1, lastResult: "incorrect", quiz: "basics", box: 1,
             due: now.addingTimeInterval(600))
@@ -187,7 +185,7 @@ import struct Course.Progress
         let (course, root) = try makeCourse()
         defer { try? FileManager.default.removeItem(at: root) }
         let now = Date(timeIntervalSince1970: 1_800_000_000)
-        var progress = Progress(courseID: "test")
+        var progress = StudentProgress(courseID: "test")
         for (index, id) in [
             "cascade-cost", "ensembles-free", "speculative-name", "cascade-share", "weak-to-strong-essay",
         ].enumerated() {
@@ -301,7 +299,7 @@ import struct Course.Progress
         let (course, root) = try makeCourse()
         defer { try? FileManager.default.removeItem(at: root) }
         let now = Date(timeIntervalSince1970: 1_800_000_000)
-        var progress = Progress(courseID: "test")
+        var progress = StudentProgress(courseID: "test")
         progress.questions["speculative-name"] = QuestionRecord(
             attempts: 1, lastResult: "correct", quiz: "basics", box: 2,
             due: now.addingTimeInterval(5 * 3_600))

@@ -54,7 +54,7 @@ struct SessionHarness {
     let folder: URL
     let store: ProgressStore
     let transcript = Transcript()
-    let quiz: Quiz
+    let quiz: QuizFile
     let key = "small"
 
     init(source: String = smallQuiz) throws {
@@ -66,7 +66,7 @@ struct SessionHarness {
         quiz = loaded
     }
 
-    init(quiz: Quiz) throws {
+    init(quiz: QuizFile) throws {
         folder = try temporaryDirectory()
         store = ProgressStore(directory: folder, courseID: "test")
         self.quiz = quiz
@@ -282,7 +282,7 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
         var manifest = CourseManifest(id: "test", title: "Test")
         let lesson = LessonEntry(number: 1, slug: "why-combine", title: "Why combine", folder: "01-why-combine")
         manifest.lessons = [lesson]
-        let target = try QuizTarget.lesson(lesson, course: Course(root: root, manifest: manifest))
+        let target = try QuizTarget.lesson(lesson, course: CourseFolder(root: root, manifest: manifest))
         #expect(target.command == "tandem quiz 1")
         #expect(target.key == "why-combine")
         #expect(QuizTarget.file("quizzes/extra.toml").command == "tandem quiz --file quizzes/extra.toml")
@@ -337,7 +337,7 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
     @Test func multipleChoiceShowsLettersAndFeedback() throws {
         let quiz = try Fixtures.quiz("all-types.toml")
         let question = try #require(quiz.question(id: "cascade-threshold"))
-        let harness = try SessionHarness(quiz: Quiz(path: "q.toml", questions: [question]))
+        let harness = try SessionHarness(quiz: QuizFile(path: "q.toml", questions: [question]))
         defer { harness.cleanUp() }
         guard case .multipleChoice(let mc) = question.body else {
             Issue.record("not MC")
@@ -370,7 +370,7 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
     @Test func selfGradedMarksRubric() throws {
         let quiz = try Fixtures.quiz("all-types.toml")
         let question = try #require(quiz.question(id: "weak-to-strong-essay"))
-        let harness = try SessionHarness(quiz: Quiz(path: "q.toml", questions: [question]))
+        let harness = try SessionHarness(quiz: QuizFile(path: "q.toml", questions: [question]))
         defer { harness.cleanUp() }
         let (outcome, _) = harness.run(
             lines("", "The student beats", "its teacher.", "", "maybe", "n", "y", "sometimes", "easy"))

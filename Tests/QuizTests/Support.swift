@@ -14,7 +14,7 @@ enum Fixtures {
     }
 
     /// Loads a fixture that must be free of errors.
-    static func quiz(_ name: String) throws -> Quiz {
+    static func quiz(_ name: String) throws -> QuizFile {
         let result = QuizLoader.load(url(name), displayPath: name)
         guard let quiz = result.quiz, result.errors.isEmpty else {
             throw FixtureError(message: result.problems.map(\.description).joined(separator: "\n"))

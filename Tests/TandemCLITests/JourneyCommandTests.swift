@@ -272,7 +272,7 @@ enum CourseFixture {
         try ProgressStore.encoder.encode(progress).write(to: tandem.progressFile)
 
         let review = try tandem.run(["review", "--json"])
-        #expect(review.stdout.hasPrefix(#"{"due": 2,"#), "\(review.stdout)")
+        #expect(review.stdout.hasPrefix(#"{"due":2,"#), "\(review.stdout)")
         #expect(try tandem.run(["list", "--json"]).stdout.hasSuffix(#""review_due":2,"next":"tandem review"}"# + "\n"))
         #expect(
             try tandem.run(["--width", "80", "--color", "never"]).stdout.contains(

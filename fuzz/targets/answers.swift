@@ -4,7 +4,7 @@ import Terminal
 
 @testable import Quiz
 
-let fixtureQuiz: Quiz = {
+let fixtureQuiz: QuizFile = {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Tests/QuizTests/Fixtures/all-types.toml")
     guard let quiz = QuizLoader.load(url, displayPath: "all-types.toml").quiz else {

@@ -11,7 +11,7 @@ public func fuzzManifest(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         let (manifest, lines) = try CourseManifest.parseWithLines(text, path: "course.toml")
         precondition(lines.lessons.count == manifest.lessons.count)
         precondition(lines.exercises.count == manifest.exercises.count)
-        let course = Course(root: URL(fileURLWithPath: "/nonexistent-course"), manifest: manifest)
+        let course = CourseFolder(root: URL(fileURLWithPath: "/nonexistent-course"), manifest: manifest)
         for lesson in manifest.lessons {
             precondition(CourseManifest.numberRange.contains(lesson.number))
             _ = course.lessonFile(lesson)

@@ -7,8 +7,8 @@ import Foundation
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzProgress(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Data(UnsafeBufferPointer(start: data, count: size))
-    guard let progress = try? ProgressStore.decoder.decode(Progress.self, from: bytes) else { return 0 }
+    guard let progress = try? ProgressStore.decoder.decode(StudentProgress.self, from: bytes) else { return 0 }
     guard let encoded = try? ProgressStore.encoder.encode(progress) else { return 0 }
-    _ = try? ProgressStore.decoder.decode(Progress.self, from: encoded)
+    _ = try? ProgressStore.decoder.decode(StudentProgress.self, from: encoded)
     return 0
 }

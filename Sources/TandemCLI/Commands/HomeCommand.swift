@@ -65,7 +65,7 @@ enum CourseMessage {
 
 /// What the journey commands share: the course, its progress store, and the status at this moment.
 struct JourneyState {
-    let course: Course
+    let course: CourseFolder
     let store: ProgressStore
     let progress: StudentProgress
     let quizTotals: [String: Int]

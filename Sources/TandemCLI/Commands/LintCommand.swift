@@ -19,11 +19,11 @@ public struct LintCommand: ParsableCommand {
     public func run() throws {
         let root: URL
         do { root = try CourseLocator.locate(explicit: course.course) } catch { throw CLIFailure("\(error)") }
-        let loaded: Course
+        let loaded: CourseFolder
         do {
-            loaded = try Course.load(root: root)
+            loaded = try CourseFolder.load(root: root)
         } catch {
-            let path = Course(root: root, manifest: CourseManifest(id: "", title: "")).relativePath(
+            let path = CourseFolder(root: root, manifest: CourseManifest(id: "", title: "")).relativePath(
                 URL(fileURLWithPath: error.path))
             Output.line(LintProblem(path: path, line: error.line ?? 1, message: error.message).description)
             throw ExitCode(1)

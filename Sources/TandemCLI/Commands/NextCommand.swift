@@ -70,7 +70,7 @@ public struct NextCommand: ParsableCommand {
     }
 
     /// The course's welcome, rendered, for a student who has not seen it yet; else "".
-    static func welcome(_ course: Course, progress: StudentProgress, settings: TerminalSettings) -> String {
+    static func welcome(_ course: CourseFolder, progress: StudentProgress, settings: TerminalSettings) -> String {
         guard !progress.welcomed, !course.manifest.welcome.isEmpty else { return "" }
         return CourseMessage.render(course.manifest.welcome, settings: settings) + "\n"
     }

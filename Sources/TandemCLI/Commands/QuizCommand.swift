@@ -107,7 +107,7 @@ public struct QuizCommand: ParsableCommand {
         }
     }
 
-    private func resolveTarget(_ course: Course) throws -> QuizTarget {
+    private func resolveTarget(_ course: CourseFolder) throws -> QuizTarget {
         guard let lesson else { return QuizTarget.file(file ?? "") }
         do {
             return try QuizTarget.lesson(course.lessonResolver.resolve(lesson), course: course)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Course
 import Foundation
+import JSON
 import Journey
 import Lessons
 import Quiz
@@ -94,7 +95,9 @@ public struct ReadCommand: ParsableCommand {
     }
 
     /// The lesson to read and its whole page: `preface`, then the lesson with header and footer.
-    func lessonPage(_ course: Course, progress: StudentProgress, preface: String = "") throws -> (LessonEntry, String) {
+    func lessonPage(_ course: CourseFolder, progress: StudentProgress, preface: String = "") throws -> (
+        LessonEntry, String
+    ) {
         let entry = try pickLesson(course, progress: progress)
         let lessonURL = course.lessonFile(entry)
         let page = LessonPage.compose(
@@ -114,7 +117,7 @@ public struct ReadCommand: ParsableCommand {
     }
 
     /// The named lesson, else the first unread one, else the first.
-    func pickLesson(_ course: Course, progress: StudentProgress) throws -> LessonEntry {
+    func pickLesson(_ course: CourseFolder, progress: StudentProgress) throws -> LessonEntry {
         if let lesson = lessonReference {
             do { return try course.lessonResolver.resolve(lesson) } catch { throw CLIFailure(error.message) }
         }
@@ -135,7 +138,7 @@ public struct ReadCommand: ParsableCommand {
 
     /// `--toc`: `N. Title`, then each section's outline number, title and `#slug`, indented by
     /// level; or as JSON.
-    func printOutline(_ course: Course, progress: StudentProgress) throws {
+    func printOutline(_ course: CourseFolder, progress: StudentProgress) throws {
         let entry = try pickLesson(course, progress: progress)
         let sections = LessonOutline.sections(try readMarkdownSource(course.lessonFile(entry).path))
         if json {

@@ -3,6 +3,7 @@ import Course
 import Demos
 import Exercises
 import Foundation
+import JSON
 import Terminal
 
 /// `tandem run [DEMO]`: with no demo, lists them; each demo is a subcommand with its own knobs.
