@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import Quiz
 import Terminal
+import TerminalMarkdown
 
 /// One problem `tandem lint` reports: `PATH:LINE: message`, the path relative to the course root.
 public struct LintProblem: Sendable, Equatable, CustomStringConvertible {
@@ -84,19 +85,17 @@ public struct CourseLinter: Sendable {
             let url = course.lessonFile(lesson)
             let path = course.relativePath(url)
             if let data = FileManager.default.contents(atPath: url.path) {
-                let (lessonProblems, runs) = checkLesson(
-                    data: data, path: path, url: url, lessonFiles: lessonFiles)
-                problems += lessonProblems
-                report.liveBlocks += runs.count + lessonProblems.filter { $0.message.hasPrefix("tandem block") }.count
-                for run in runs {
+                let scan = checkLesson(data: data, path: path, url: url, lessonFiles: lessonFiles)
+                problems += scan.problems
+                report.liveBlocks +=
+                    scan.runs.count + scan.problems.filter { $0.message.hasPrefix("tandem block") }.count
+                for run in scan.runs {
                     pendingRuns.append((perLesson.count, path, run.block, run.command, url.deletingLastPathComponent()))
                 }
-                if let text = String(data: data, encoding: .utf8) {
-                    let scanned = LiveNumbers.markers(in: text)
-                    problems += scanned.problems.map { LintProblem(path: path, line: $0.line, message: $0.message) }
-                    report.liveNumbers += scanned.markers.count + scanned.problems.count
-                    liveNumbers.append((perLesson.count, path, scanned.markers))
-                }
+                let scanned = scan.liveNumbers
+                problems += scanned.problems.map { LintProblem(path: path, line: $0.line, message: $0.message) }
+                report.liveNumbers += scanned.markers.count + scanned.problems.count
+                liveNumbers.append((perLesson.count, path, scanned.markers))
             }
             if let quizURL = course.quizFile(lesson), FileManager.default.fileExists(atPath: quizURL.path) {
                 let quizPath = course.relativePath(quizURL)
@@ -262,136 +261,78 @@ public struct CourseLinter: Sendable {
         var command: LiveCommand
     }
 
-    /// Problems found without running anything, and the blocks to run.
-    func checkLesson(data: Data, path: String, url: URL, lessonFiles: Set<String>) -> ([LintProblem], [PendingRun]) {
+    /// What one lesson's text gives the lint: problems found without running anything, the blocks
+    /// to run, and the live-number markers (all from one parse).
+    struct LessonScan {
         var problems: [LintProblem] = []
+        var runs: [PendingRun] = []
+        var liveNumbers: (markers: [LiveNumberMarker], problems: [LiveNumberProblem]) = ([], [])
+    }
+
+    func checkLesson(data: Data, path: String, url: URL, lessonFiles: Set<String>) -> LessonScan {
+        var scan = LessonScan()
         guard let text = String(data: data, encoding: .utf8) else {
-            return ([LintProblem(path: path, line: 1, message: "not valid UTF-8 text")], [])
+            scan.problems = [LintProblem(path: path, line: 1, message: "not valid UTF-8 text")]
+            return scan
         }
         let lines = LiveBlockScanner.splitLines(text)
         if let first = lines.firstIndex(where: { !$0.trimmingWhitespace().isEmpty }) {
             let line = lines[first].trimmingWhitespace()
             if !(line.hasPrefix("# ") && line.count > 2) {
-                problems.append(
+                scan.problems.append(
                     LintProblem(
                         path: path, line: first + 1,
                         message: "the lesson should start with its title as a level-1 heading ('# Title')"))
             }
         } else {
-            problems.append(
+            scan.problems.append(
                 LintProblem(path: path, line: 1, message: "the lesson is empty (it needs at least a '# Title')"))
         }
 
-        var runs: [PendingRun] = []
-        for block in LiveBlockScanner.blocks(in: text) {
+        let structure = MarkdownStructure(parsing: text)
+        for block in LiveBlockScanner.blocks(in: structure) {
             guard block.terminated else {
-                problems.append(LintProblem(path: path, line: block.line, message: "tandem block has no closing fence"))
+                scan.problems.append(
+                    LintProblem(path: path, line: block.line, message: "tandem block has no closing fence"))
                 continue
             }
             do {
-                runs.append(PendingRun(block: block, command: try LiveCommand.parse(block.body)))
+                scan.runs.append(PendingRun(block: block, command: try LiveCommand.parse(block.body)))
             } catch {
-                problems.append(LintProblem(path: path, line: block.line, message: "tandem block: \(error.message)"))
+                scan.problems.append(
+                    LintProblem(path: path, line: block.line, message: "tandem block: \(error.message)"))
             }
         }
-        problems += checkLinks(lines: lines, path: path, lessonURL: url, lessonFiles: lessonFiles)
-        return (problems, runs)
+        scan.problems += checkLinks(structure.links, path: path, lessonURL: url, lessonFiles: lessonFiles)
+        scan.liveNumbers = LiveNumbers.markers(in: structure)
+        return scan
     }
 
-    /// Relative links (inline and reference definitions, images too) must point at files that
-    /// exist; a link to another lesson's `lesson.md` must name a lesson of the course.
+    /// Relative links (inline and reference-style, images too) must point at files that exist; a
+    /// link to another lesson's `lesson.md` must name a lesson of the course. Each is reported at
+    /// the line of its `]`, where it is used.
     /// `lessonFiles`: every lesson's `lesson.md` path, computed once per lint (per lesson it was quadratic).
-    func checkLinks(lines: [String], path: String, lessonURL: URL, lessonFiles: Set<String>) -> [LintProblem] {
+    func checkLinks(_ links: [MarkdownStructure.Link], path: String, lessonURL: URL, lessonFiles: Set<String>)
+        -> [LintProblem]
+    {
         var problems: [LintProblem] = []
-        for (index, line) in LiveBlockScanner.proseLines(lines) {
-            for target in Self.linkTargets(in: line) {
-                guard let relative = Self.relativeFilePath(target) else { continue }
-                let resolved = lessonURL.deletingLastPathComponent().appendingPathComponent(relative)
-                    .standardizedFileURL
-                if !FileManager.default.fileExists(atPath: resolved.path) {
-                    problems.append(
-                        LintProblem(
-                            path: path, line: index + 1,
-                            message: "link '\(target)' does not resolve (no file \(course.relativePath(resolved)))"))
-                } else if resolved.lastPathComponent == "lesson.md", !lessonFiles.contains(resolved.path) {
-                    problems.append(
-                        LintProblem(
-                            path: path, line: index + 1,
-                            message: "link '\(target)' points at a lesson that is not in the course"))
-                }
+        for link in links {
+            let target = link.destination
+            guard let relative = LinkDestination.relativeFilePath(target) else { continue }
+            let resolved = lessonURL.deletingLastPathComponent().appendingPathComponent(relative).standardizedFileURL
+            if !FileManager.default.fileExists(atPath: resolved.path) {
+                problems.append(
+                    LintProblem(
+                        path: path, line: link.line,
+                        message: "link '\(target)' does not resolve (no file \(course.relativePath(resolved)))"))
+            } else if resolved.lastPathComponent == "lesson.md", !lessonFiles.contains(resolved.path) {
+                problems.append(
+                    LintProblem(
+                        path: path, line: link.line,
+                        message: "link '\(target)' points at a lesson that is not in the course"))
             }
         }
         return problems
-    }
-
-    /// Link destinations on one line: `](target)`, `](<target>)` and `[label]: target`; inline
-    /// code spans are skipped.
-    static func linkTargets(in line: String) -> [String] {
-        let characters = Array(withoutCodeSpans(line))
-        var targets: [String] = []
-        let trimmed = String(characters).trimmingWhitespace()
-        if trimmed.hasPrefix("["), let close = trimmed.range(of: "]:") {
-            let rest = trimmed[close.upperBound...].trimmingWhitespace()
-            if let target = rest.split(separator: " ").first {
-                targets.append(String(target).trimmingCharacters(in: CharacterSet(charactersIn: "<>")))
-            }
-        }
-        var index = 0
-        while index + 1 < characters.count {
-            if characters[index] == "]" && characters[index + 1] == "(" {
-                var end = index + 2
-                var depth = 0
-                var destination = ""
-                if end < characters.count, characters[end] == "<" {
-                    end += 1
-                    while end < characters.count, characters[end] != ">" {
-                        destination.append(characters[end])
-                        end += 1
-                    }
-                } else {
-                    while end < characters.count {
-                        let c = characters[end]
-                        if c == "(" { depth += 1 }
-                        if c == ")" {
-                            if depth == 0 { break }
-                            depth -= 1
-                        }
-                        if c == " " { break }
-                        destination.append(c)
-                        end += 1
-                    }
-                }
-                if !destination.isEmpty { targets.append(destination) }
-                index = end
-            } else {
-                index += 1
-            }
-        }
-        return targets
-    }
-
-    static func withoutCodeSpans(_ line: String) -> String {
-        var result = ""
-        var inCode = false
-        for character in line {
-            if character == "`" {
-                inCode.toggle()
-                continue
-            }
-            if !inCode { result.append(character) }
-        }
-        return result
-    }
-
-    /// The file path of a relative link (fragment and query removed, percent-decoded), or nil for
-    /// URLs, absolute paths, e-mail addresses and same-page anchors.
-    static func relativeFilePath(_ target: String) -> String? {
-        if target.hasPrefix("#") || target.hasPrefix("/") || target.hasPrefix("mailto:") { return nil }
-        if let colon = target.firstIndex(of: ":"), !target[..<colon].contains("/") { return nil }  // scheme
-        var path = target
-        if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<cut]) }
-        if path.isEmpty { return nil }
-        return path.removingPercentEncoding ?? path
     }
 
     // MARK: - Helpers

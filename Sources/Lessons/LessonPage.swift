@@ -87,8 +87,13 @@ public enum LessonPage {
 
     /// Words in `markdown`, not counting fence lines.
     public static func wordCount(_ markdown: String) -> Int {
-        LiveBlockScanner.splitLines(markdown)
-            .filter { LiveBlockScanner.openingFence($0) == nil && !$0.trimmingWhitespace().hasPrefix("```") }
+        var fenceLines = Set<Int>()
+        for block in MarkdownStructure(parsing: markdown).codeBlocks where block.isFenced {
+            fenceLines.insert(block.line)
+            if block.isClosed { fenceLines.insert(block.endLine) }
+        }
+        return LiveBlockScanner.splitLines(markdown).enumerated()
+            .filter { !fenceLines.contains($0.offset + 1) }.map(\.element)
             .reduce(0) {
                 $0
                     + $1.split(whereSeparator: { $0 == " " || $0 == "\t" }).filter {
@@ -133,10 +138,11 @@ public enum LessonPage {
     /// The page is rendered in one pass (so numbered links and their list stay whole): each live
     /// block becomes a placeholder paragraph, and the placeholder's rendered line is swapped for
     /// the preformatted block. Should the renderer ever split a placeholder, the page is rendered
-    /// in segments instead, with the blocks spliced between them.
+    /// in segments instead, with the blocks spliced between them. Links whose destination
+    /// satisfies `plainLinks` show only their text.
     public static func render(
         _ markdown: String, settings: TerminalSettings, live: LiveMode,
-        header: String = "", footerMarkdown: String = ""
+        header: String = "", footerMarkdown: String = "", plainLinks: (String) -> Bool = { _ in false }
     ) -> String {
         let lines = LiveBlockScanner.splitLines(markdown)
         let blocks = LiveBlockScanner.blocks(in: markdown)
@@ -154,7 +160,8 @@ public enum LessonPage {
             position = block.endLine
         }
         withPlaceholders += lines[min(position, lines.count)...]
-        let rendered = renderer.render(withPlaceholders.joined(separator: "\n") + footerMarkdown)
+        let rendered = renderer.render(
+            withPlaceholders.joined(separator: "\n") + footerMarkdown, showingOnlyTheTextOfLinksWhere: plainLinks)
         var output = LiveBlockScanner.splitLines(rendered)
         var allFound = true
         for index in blocks.indices.reversed() {
@@ -171,11 +178,14 @@ public enum LessonPage {
         var page = header
         position = 0
         for (index, block) in blocks.enumerated() {
-            page += renderer.render(lines[position..<(block.line - 1)].joined(separator: "\n"))
+            page += renderer.render(
+                lines[position..<(block.line - 1)].joined(separator: "\n"), showingOnlyTheTextOfLinksWhere: plainLinks)
             page += "\n" + shown[index].joined(separator: "\n") + "\n\n"
             position = block.endLine
         }
-        page += renderer.render(lines[min(position, lines.count)...].joined(separator: "\n") + footerMarkdown)
+        page += renderer.render(
+            lines[min(position, lines.count)...].joined(separator: "\n") + footerMarkdown,
+            showingOnlyTheTextOfLinksWhere: plainLinks)
         return page
     }
 
@@ -185,15 +195,14 @@ public enum LessonPage {
         course: CourseFolder, lesson: LessonEntry, markdown: String, quizQuestions: Int?,
         settings: TerminalSettings, live: LiveMode
     ) -> String {
-        let rewritten = LessonLinks.rewrite(markdown, lessonURL: course.lessonFile(lesson), course: course)
+        let lessonNumber = LessonLinks.lessonNumber(lessonURL: course.lessonFile(lesson), course: course)
         let context = LessonContext(
             course: course, lesson: lesson, quizQuestions: quizQuestions,
-            linkedLessons: rewritten.lessons)
-        let markdown = rewritten.markdown
+            linkedLessons: LessonLinks.linkedLessons(in: markdown, lessonNumber: lessonNumber))
         return render(
             markdown, settings: settings, live: live,
             header: header(context, minutes: readingMinutes(markdown), settings: settings),
-            footerMarkdown: footerMarkdown(context))
+            footerMarkdown: footerMarkdown(context), plainLinks: { lessonNumber($0) != nil })
     }
 
     /// How live blocks are shown: run (with a runner) or as commands only (`--no-run`).

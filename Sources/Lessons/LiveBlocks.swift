@@ -1,3 +1,6 @@
+import Foundation
+import TerminalMarkdown
+
 /// A fenced block whose info string is `tandem`: one tandem command line, run when the lesson is
 /// read so the numbers in front of the student are never stale.
 public struct LiveBlock: Sendable, Equatable {
@@ -11,53 +14,24 @@ public struct LiveBlock: Sendable, Equatable {
     public var terminated: Bool
 }
 
-/// Finds live blocks by scanning fences line by line (CommonMark's rules for top-level fences:
-/// up to three spaces of indent, three or more backticks or tildes, closed by a fence of the same
-/// character at least as long), so every block keeps its line number for messages.
+/// Finds live blocks in cmark's tree (`MarkdownStructure`): a fenced code block anywhere (indented,
+/// in a list or a quote, with backticks or tildes) whose info string starts with `tandem`, with
+/// the lines of its fences for messages.
 public enum LiveBlockScanner {
     public static let infoString = "tandem"
 
     public static func blocks(in markdown: String) -> [LiveBlock] {
-        let lines = splitLines(markdown)
-        var blocks: [LiveBlock] = []
-        var index = 0
-        while index < lines.count {
-            guard let fence = openingFence(lines[index]) else {
-                index += 1
-                continue
-            }
-            var end = index + 1
-            while end < lines.count, !isClosingFence(lines[end], of: fence) { end += 1 }
-            let terminated = end < lines.count
-            if fence.info == infoString {
-                blocks.append(
-                    LiveBlock(
-                        line: index + 1, endLine: min(end, lines.count - 1) + 1,
-                        body: Array(lines[(index + 1)..<min(end, lines.count)]), terminated: terminated))
-            }
-            index = end + 1
-        }
-        return blocks
+        blocks(in: MarkdownStructure(parsing: markdown))
     }
 
-    /// The lines outside code (fenced blocks and indented code), with their 0-based index: where
-    /// prose, links and live-number markers live.
-    public static func proseLines(_ lines: [String]) -> [(index: Int, line: String)] {
-        var result: [(index: Int, line: String)] = []
-        var fence: Fence? = nil
-        for (index, line) in lines.enumerated() {
-            if let open = fence {
-                if isClosingFence(line, of: open) { fence = nil }
-                continue
-            }
-            if let open = openingFence(line) {
-                fence = open
-                continue
-            }
-            if line.hasPrefix("    ") || line.hasPrefix("\t") { continue }  // indented code
-            result.append((index, line))
+    static func blocks(in structure: MarkdownStructure) -> [LiveBlock] {
+        structure.codeBlocks.compactMap { block in
+            guard block.isFenced, block.info.split(separator: " ", maxSplits: 1).first == Substring(infoString)
+            else { return nil }
+            return LiveBlock(
+                line: block.line, endLine: block.endLine, body: block.body,
+                terminated: block.isClosed)
         }
-        return result
     }
 
     /// Lines without their terminators (`\n` or `\r\n`).
@@ -68,32 +42,19 @@ public enum LiveBlockScanner {
         if lines.last == "" { lines.removeLast() }
         return lines
     }
+}
 
-    struct Fence {
-        var character: Character
-        var length: Int
-        var info: String
-    }
-
-    static func openingFence(_ line: String) -> Fence? {
-        let indent = line.prefix { $0 == " " }.count
-        guard indent <= 3 else { return nil }
-        let rest = line.dropFirst(indent)
-        guard let character = rest.first, character == "`" || character == "~" else { return nil }
-        let length = rest.prefix { $0 == character }.count
-        guard length >= 3 else { return nil }
-        let info = rest.dropFirst(length).trimmingWhitespace()
-        if character == "`" && info.contains("`") { return nil }
-        let firstWord = info.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
-        return Fence(character: character, length: length, info: firstWord)
-    }
-
-    static func isClosingFence(_ line: String, of fence: Fence) -> Bool {
-        let indent = line.prefix { $0 == " " }.count
-        guard indent <= 3 else { return false }
-        let rest = line.dropFirst(indent)
-        let length = rest.prefix { $0 == fence.character }.count
-        return length >= fence.length && rest.dropFirst(length).trimmingWhitespace().isEmpty
+/// Link destinations in lessons, as page rendering (`LessonLinks`) and `lint` both read them.
+enum LinkDestination {
+    /// The file path of a relative link (fragment and query removed, percent-decoded), or nil for
+    /// URLs, absolute paths, e-mail addresses and same-page anchors.
+    static func relativeFilePath(_ target: String) -> String? {
+        if target.hasPrefix("#") || target.hasPrefix("/") || target.hasPrefix("mailto:") { return nil }
+        if let colon = target.firstIndex(of: ":"), !target[..<colon].contains("/") { return nil }  // scheme
+        var path = target
+        if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<cut]) }
+        if path.isEmpty { return nil }
+        return path.removingPercentEncoding ?? path
     }
 }
 

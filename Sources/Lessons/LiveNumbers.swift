@@ -1,4 +1,5 @@
 import Foundation
+import TerminalMarkdown
 
 /// A number in a lesson's prose that was quoted from a live demo run, marked so that `tandem lint`
 /// can re-run the demo and say when the number no longer matches.
@@ -59,11 +60,19 @@ public enum LiveNumbers {
 
     /// The markers of a lesson, and the problems of the ones that are malformed.
     public static func markers(in markdown: String) -> (markers: [LiveNumberMarker], problems: [LiveNumberProblem]) {
+        markers(in: MarkdownStructure(parsing: markdown))
+    }
+
+    /// The markers in the prose of a parsed lesson: code spans and blocks are not prose, and a
+    /// comment cmark did not take for HTML (one holding `--`, or unclosed) is still seen in the text.
+    static func markers(in structure: MarkdownStructure) -> (
+        markers: [LiveNumberMarker], problems: [LiveNumberProblem]
+    ) {
         var markers: [LiveNumberMarker] = []
         var problems: [LiveNumberProblem] = []
-        for (index, line) in LiveBlockScanner.proseLines(LiveBlockScanner.splitLines(markdown)) {
-            for comment in comments(in: line) where comment.body.trimmingWhitespace().hasPrefix(prefix) {
-                switch marker(comment, line: index + 1) {
+        for prose in structure.proseLines {
+            for comment in comments(in: prose.text) where comment.body.trimmingWhitespace().hasPrefix(prefix) {
+                switch marker(comment, line: prose.line) {
                 case .success(let marker): markers.append(marker)
                 case .failure(let problem): problems.append(problem)
                 }
@@ -79,16 +88,14 @@ public enum LiveNumbers {
         var closed: Bool
     }
 
-    /// Each comment on the line outside code spans. An unclosed one is kept (with `closed` false), so
-    /// a marker split over lines is reported rather than silently skipped.
+    /// Each comment on a line of prose. An unclosed one is kept (with `closed` false), so a marker
+    /// split over lines is reported rather than silently skipped.
     static func comments(in line: String) -> [Comment] {
         var found: [Comment] = []
         var before = ""
-        var inCode = false
         var rest = Substring(line)
         while let first = rest.first {
-            if first == "`" { inCode.toggle() }
-            if !inCode, rest.hasPrefix(opening) {
+            if rest.hasPrefix(opening) {
                 let afterOpening = rest.dropFirst(opening.count)
                 guard let close = afterOpening.range(of: "-->") else {
                     found.append(Comment(body: String(afterOpening), before: before, closed: false))

@@ -113,12 +113,11 @@ enum CmarkParser {
         default:
             break
         }
-        if type == CMARK_NODE_PARAGRAPH {
-            // Only paragraphs need source positions (pipe tables are found from their lines).
-            value.startLine = Int32(cmark_node_get_start_line(node))
-            value.endLine = Int32(cmark_node_get_end_line(node))
-            value.startColumn = Int32(cmark_node_get_start_column(node))
-        }
+        // Pipe tables are found from their paragraphs' lines; `MarkdownStructure` reports every
+        // link, code block and HTML by line. (cmark gives a link the line of its `]`.)
+        value.startLine = Int32(cmark_node_get_start_line(node))
+        value.endLine = Int32(cmark_node_get_end_line(node))
+        value.startColumn = Int32(cmark_node_get_start_column(node))
         return (value, isLeaf)
     }
 

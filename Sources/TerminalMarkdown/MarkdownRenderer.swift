@@ -39,6 +39,15 @@ public struct MarkdownRenderer: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// `render(_:)`, with each link whose destination satisfies `isPlainText` shown as its text
+    /// alone (a lesson page shows links between lessons so, and lists their commands instead).
+    public func render(_ markdown: String, showingOnlyTheTextOfLinksWhere isPlainText: (String) -> Bool) -> String {
+        var document = MarkdownRenderer.parse(markdown)
+        document.replaceLinksWithTheirText(where: isPlainText)
+        var renderer = DocumentRenderer(document: document, settings: settings)
+        return String(decoding: renderer.renderDocument(), as: UTF8.self)
+    }
+
     /// `render(_:)` from and to UTF-8 bytes, for large files: no `String` validation or copies.
     /// Invalid UTF-8 in the input is replaced.
     public func render(utf8 markdown: [UInt8]) -> [UInt8] {

@@ -28,6 +28,10 @@ import Testing
         #expect(LessonPage.wordCount(words) == 1_750)
         #expect(LessonPage.readingMinutes(words) == 9)
         #expect(LessonPage.wordCount("```tandem\nrun cascade\n```\n- a b\n") == 4)
+        // Fence lines are cmark's: a tilde fence in a nested list item (indented five spaces) and
+        // an unclosed one; their info strings are no words.
+        #expect(LessonPage.wordCount("1. a\n\n   - b\n\n     ~~~ tandem\n     run cascade\n     ~~~\n") == 5)
+        #expect(LessonPage.wordCount("text\n\n~~~ swift\nlet x\n") == 3)
     }
 
     @Test func headerAndFooterName() {
@@ -167,6 +171,18 @@ final class CallLog: @unchecked Sendable {
 @Suite struct LessonLinksTests {
     static let course = LessonPageTests.course
     static let lessonURL = course.lessonFile(course.manifest.lessons[0])
+    static let lessonNumber = LessonLinks.lessonNumber(lessonURL: lessonURL, course: course)
+
+    /// `markdown` rendered with its links to lessons shown as text must be exactly what `expected`
+    /// (the same Markdown with those links written as plain text) renders to, in colour and not.
+    func expectRendersAs(_ markdown: String, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        for color in [false, true] {
+            let renderer = MarkdownRenderer(settings: TerminalSettings(width: 60, color: color, ascii: false))
+            #expect(
+                renderer.render(markdown, showingOnlyTheTextOfLinksWhere: { Self.lessonNumber($0) != nil })
+                    == renderer.render(expected), sourceLocation: sourceLocation)
+        }
+    }
 
     @Test func linksToLessonsKeepOnlyTheirText() {
         let markdown = """
@@ -178,41 +194,91 @@ final class CallLog: @unchecked Sendable {
             ```
             [unknown](../09-gone/lesson.md) and [routing](../03-routing/lesson.md), again [Lesson 2](../02-cascades/lesson.md)
             """
-        let rewritten = LessonLinks.rewrite(markdown, lessonURL: Self.lessonURL, course: Self.course)
-        #expect(
-            rewritten.markdown == """
-                See cascades and [the web](https://example.com).
-                Not `[code](../02-cascades/lesson.md)`, nor ![an image](../02-cascades/lesson.md).
+        expectRendersAs(
+            markdown,
+            """
+            See cascades and [the web](https://example.com).
+            Not `[code](../02-cascades/lesson.md)`, nor ![an image](../02-cascades/lesson.md).
 
-                ```markdown
-                [inside a fence](../02-cascades/lesson.md)
-                ```
-                [unknown](../09-gone/lesson.md) and routing, again Lesson 2
+            ```markdown
+            [inside a fence](../02-cascades/lesson.md)
+            ```
+            [unknown](../09-gone/lesson.md) and routing, again Lesson 2
 
-                """)
-        #expect(rewritten.lessons == [2, 3])
+            """)
+        #expect(LessonLinks.linkedLessons(in: markdown, lessonNumber: Self.lessonNumber) == [2, 3])
     }
 
     /// The reported case: "(Lesson 6 (`tandem read 6`))" read badly; a parenthesised link now reads
     /// "(Lesson 2)" and "(Lesson 2 explains it)".
     @Test func parenthesisedLinksReadAsPlainText() {
-        let markdown =
-            "A loss ([Lesson 2](../02-cascades/lesson.md)).\nSee ([Lesson 3](../03-routing/lesson.md) explains it).\n"
-        let rewritten = LessonLinks.rewrite(markdown, lessonURL: Self.lessonURL, course: Self.course)
-        #expect(rewritten.markdown == "A loss (Lesson 2).\nSee (Lesson 3 explains it).\n")
+        expectRendersAs(
+            "A loss ([Lesson 2](../02-cascades/lesson.md)).\nSee ([Lesson 3](../03-routing/lesson.md) explains it).\n",
+            "A loss (Lesson 2).\nSee (Lesson 3 explains it).\n")
     }
 
     @Test func aLinkWhoseTextSpansALineBreakIsRewritten() {
         let markdown =
             "Small models help pretraining (see [Lesson\n2](../02-cascades/lesson.md)). Also `code\nspan [x](../03-routing/lesson.md)`.\n"
-        let rewritten = LessonLinks.rewrite(markdown, lessonURL: Self.lessonURL, course: Self.course)
-        #expect(
-            rewritten.markdown
-                == "Small models help pretraining (see Lesson\n2). Also `code\nspan [x](../03-routing/lesson.md)`.\n")
-        #expect(rewritten.lessons == [2])
+        expectRendersAs(
+            markdown, "Small models help pretraining (see Lesson\n2). Also `code\nspan [x](../03-routing/lesson.md)`.\n"
+        )
+        #expect(LessonLinks.linkedLessons(in: markdown, lessonNumber: Self.lessonNumber) == [2])
         // Not across a paragraph break: that is no link in Markdown either.
         let split = "[Lesson\n\n2](../02-cascades/lesson.md)\n"
-        #expect(LessonLinks.rewrite(split, lessonURL: Self.lessonURL, course: Self.course).markdown == split)
+        expectRendersAs(split, split)
+        #expect(LessonLinks.linkedLessons(in: split, lessonNumber: Self.lessonNumber) == [])
+    }
+
+    /// Cases the line-by-line regex got wrong: a reference-style link, a link in a list item or a
+    /// quote, a link label holding brackets or code, and links inside a `~~~` fence, a fence in a
+    /// list and an indented code block (which stay as they are).
+    @Test func linksAreCmarksLinks() {
+        let markdown = """
+            As [Lesson 3][routing] shows, and [`code` [in] label](../02-cascades/lesson.md).
+
+            - an item: [Lesson 2](../02-cascades/lesson.md)
+
+              ```
+              [in a fence in a list](../03-routing/lesson.md)
+              ```
+
+            > quoted [Lesson 3](../03-routing/lesson.md)
+
+            ~~~
+            [in a tilde fence](../02-cascades/lesson.md)
+            ~~~
+
+                [indented code](../02-cascades/lesson.md)
+
+            [routing]: ../03-routing/lesson.md
+            """
+        expectRendersAs(
+            markdown,
+            """
+            As Lesson 3 shows, and `code` \\[in\\] label.
+
+            - an item: Lesson 2
+
+              ```
+              [in a fence in a list](../03-routing/lesson.md)
+              ```
+
+            > quoted Lesson 3
+
+            ~~~
+            [in a tilde fence](../02-cascades/lesson.md)
+            ~~~
+
+                [indented code](../02-cascades/lesson.md)
+            """)
+        #expect(LessonLinks.linkedLessons(in: markdown, lessonNumber: Self.lessonNumber) == [3, 2])
+    }
+
+    /// A link at the start of a line whose text reads as Markdown syntax stays text: rewriting the
+    /// source would have made `1. Intro` a list.
+    @Test func aLinkWhoseTextLooksLikeAListStaysText() {
+        expectRendersAs("Before\n[1. Intro](../02-cascades/lesson.md) after.\n", "Before\n1\\. Intro after.\n")
     }
 
     @Test func theFooterGivesTheLinkedLessonsCommands() {

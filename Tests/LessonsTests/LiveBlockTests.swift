@@ -33,6 +33,43 @@ import Testing
         #expect(blocks[1].body == ["list"])
     }
 
+    /// Fences as CommonMark reads them: in a list item indented four spaces (missed before), in a
+    /// quote, and not when indented four spaces at the top (indented code) or inside a longer fence.
+    @Test func findsBlocksWhereCommonMarkHasThem() {
+        let markdown = """
+            10. Step:
+
+                ```tandem
+                run cascade
+                ```
+
+            > ~~~tandem
+            > list
+            > ~~~
+
+                ```tandem
+                run not-a-fence
+                ```
+
+            `````
+            ```tandem
+            run not-a-live-block
+            ```
+            `````
+            """
+        let blocks = LiveBlockScanner.blocks(in: markdown)
+        #expect(
+            blocks == [
+                LiveBlock(line: 3, endLine: 5, body: ["run cascade"], terminated: true),
+                LiveBlock(line: 7, endLine: 9, body: ["list"], terminated: true),
+            ])
+    }
+
+    @Test func aBlockLeftOpenInAListEndsWithTheItem() {
+        let blocks = LiveBlockScanner.blocks(in: "- a\n\n  ```tandem\n  run cascade\n\n- b\n")
+        #expect(blocks == [LiveBlock(line: 3, endLine: 5, body: ["run cascade", ""], terminated: false)])
+    }
+
     @Test func unterminatedBlockIsMarked() {
         let blocks = LiveBlockScanner.blocks(in: "text\n\n```tandem\nrun cascade\n")
         #expect(blocks.count == 1)

@@ -95,6 +95,27 @@ import Testing
         #expect(scanned.markers.isEmpty && scanned.problems.isEmpty)
     }
 
+    /// Where the line-by-line scan went wrong: a code span over two lines and a fence in a quote
+    /// hid no marker from it, and a marker on a paragraph's continuation line indented four spaces
+    /// (prose, not code) went unchecked.
+    @Test func markersAreFoundInProseAsCommonMarkReadsIt() throws {
+        let text = """
+            A `code span
+            0.7<!-- live: run cascade .a -->` over two lines.
+
+            > ```
+            > 0.7<!-- live: run cascade .a -->
+            > ```
+
+            - A list item whose text
+                  goes on at 72.7%<!-- live: run cascade .small.accuracy -->.
+            """
+        let scanned = LiveNumbers.markers(in: text)
+        #expect(scanned.problems.isEmpty, "\(scanned.problems)")
+        #expect(scanned.markers.map(\.line) == [9])
+        #expect(scanned.markers.first?.quoted == "72.7%")
+    }
+
     @Test func aQuotedNumberMatchesWhenItIsTheValueRoundedAsShown() {
         #expect(LiveNumbers.matches(quoted: "72.7%", value: 0.7274))
         #expect(LiveNumbers.matches(quoted: "72.7%", value: 0.72651))
