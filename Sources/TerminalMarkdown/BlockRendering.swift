@@ -17,6 +17,7 @@ extension DocumentRenderer {
         var frames: [Frame] = []
         var listDepth = 0
         var pendingBlank = false
+        let document = self.document
         let nodes = document.nodes
         guard !nodes.isEmpty else { return [] }
         let root = document.root
@@ -113,24 +114,10 @@ extension DocumentRenderer {
                 pendingBlank = !(frames.last.map { $0.kind == .item && $0.tight } ?? false)
             }
             // Leave containers until one has a next sibling.
-            var finished = current
-            var leaveContainer = descend
-            while true {
-                if leaveContainer, let frame = frames.popLast() {
+            current = document.successor(after: current, entered: descend, within: root) { _ in
+                if let frame = frames.popLast() {
                     closeContainer(frame, pendingBlank: &pendingBlank, listDepth: &listDepth)
                 }
-                let next = nodes[Int(finished)].next
-                if next >= 0 {
-                    current = next
-                    break
-                }
-                let parent = nodes[Int(finished)].parent
-                if parent < 0 || parent == root {
-                    current = -1
-                    break
-                }
-                finished = parent
-                leaveContainer = true
             }
         }
         renderLinkList()

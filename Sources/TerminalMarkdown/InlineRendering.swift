@@ -50,6 +50,7 @@ extension DocumentRenderer {
         text: UnsafeBufferPointer<UInt8>, base: SpanStyle, writer: inout LineWriter
     ) {
         let color = settings.color
+        let document = self.document
         var state = InlineState()
         @inline(__always) func bytes(_ range: MarkdownDocument.TextRange) -> UnsafeBufferPointer<UInt8> {
             UnsafeBufferPointer(rebasing: text[Int(range.start)..<Int(range.start + range.count)])
@@ -111,45 +112,25 @@ extension DocumentRenderer {
                 current = nodes[Int(current)].firstChild
                 continue
             }
-            var finished = current
-            var leave = descend
-            while true {
-                if leave {
-                    switch nodes[Int(finished)].kind {
-                    case .emphasis:
-                        state.emphasis -= 1
-                        if !color { writer.text("_", state.style(base), encoder: &encoder) }
-                    case .strong:
-                        state.strong -= 1
-                        if !color { writer.text("**", state.style(base), encoder: &encoder) }
-                    case .link, .image:
-                        let link = state.openLinks.popLast()
-                        if nodes[Int(finished)].kind == .image {
-                            writer.text("]", state.style(base).adding(0, color: .magenta), encoder: &encoder)
-                        }
-                        if let link, link.number > 0 {
-                            writer.text("[\(link.number)]", state.style(base).adding(SpanStyle.dim), encoder: &encoder)
-                        }
-                    default:
-                        break
+            current = document.successor(after: current, entered: descend, within: parent) { finished in
+                switch nodes[Int(finished)].kind {
+                case .emphasis:
+                    state.emphasis -= 1
+                    if !color { writer.text("_", state.style(base), encoder: &encoder) }
+                case .strong:
+                    state.strong -= 1
+                    if !color { writer.text("**", state.style(base), encoder: &encoder) }
+                case .link, .image:
+                    let link = state.openLinks.popLast()
+                    if nodes[Int(finished)].kind == .image {
+                        writer.text("]", state.style(base).adding(0, color: .magenta), encoder: &encoder)
                     }
-                }
-                if finished == parent {
-                    current = -1
+                    if let link, link.number > 0 {
+                        writer.text("[\(link.number)]", state.style(base).adding(SpanStyle.dim), encoder: &encoder)
+                    }
+                default:
                     break
                 }
-                let next = nodes[Int(finished)].next
-                if next >= 0 {
-                    current = next
-                    break
-                }
-                let up = nodes[Int(finished)].parent
-                if up < 0 || up == parent {
-                    current = -1
-                    break
-                }
-                finished = up
-                leave = true
             }
         }
     }

@@ -103,6 +103,27 @@ public struct MarkdownDocument: Sendable {
         return TextRange(start: start, count: Int32(text.count) - start)
     }
 
+    /// Where a walk over the descendants of `root` in document order goes once it is done with
+    /// `node` and everything below it: the next sibling of `node` or of its nearest ancestor that
+    /// has one, or -1 when the walk is over. `leave` is called for `node` when `entered` (its
+    /// children were walked), then for each ancestor the walk climbs out of (never for `root`).
+    /// The block and the inline renderer both walk so, with an explicit stack instead of recursion.
+    @inline(__always)
+    func successor(after node: Int32, entered: Bool, within root: Int32, leave: (Int32) -> Void) -> Int32 {
+        var finished = node
+        var leaving = entered
+        while true {
+            if leaving { leave(finished) }
+            if finished == root { return -1 }
+            let next = nodes[Int(finished)].next
+            if next >= 0 { return next }
+            let parent = nodes[Int(finished)].parent
+            if parent < 0 || parent == root { return -1 }
+            finished = parent
+            leaving = true
+        }
+    }
+
     /// The children of `node`, in order.
     public func children(of node: Int32) -> [Int32] {
         var result: [Int32] = []

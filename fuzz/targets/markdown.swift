@@ -1,6 +1,7 @@
-// libFuzzer target: the Markdown renderer. The first byte picks width (10-99), colour and ASCII.
-// Asserts, beyond not crashing: with colour off, no ESC or other C0/C1 control but newline and tab reach
-// the output (the terminal sanitizer, TerminalText, stands between any input and the screen).
+// libFuzzer target: the Markdown renderer, and the lessons' scanner (MarkdownStructure) with links
+// shown as text. The first byte picks width (10-99), colour and ASCII. Asserts, beyond not crashing:
+// with colour off, no ESC or other C0/C1 control but newline and tab reach the output (the terminal
+// sanitizer, TerminalText, stands between any input and the screen).
 import Terminal
 
 @testable import TerminalMarkdown
@@ -21,6 +22,13 @@ public func fuzzMarkdown(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             }
         }
     }
-    _ = renderer.renderInline(String(decoding: markdown.prefix(4096), as: UTF8.self))
+    let text = String(decoding: markdown.prefix(4096), as: UTF8.self)
+    _ = renderer.renderInline(text)
+    // The lessons' scanner (source positions read back into the text) and links shown as text.
+    let structure = MarkdownStructure(parsing: text)
+    for block in structure.codeBlocks where block.endLine < block.line {
+        fatalError("code block at line \(block.line) ends before it starts (\(block.endLine))")
+    }
+    _ = renderer.render(text, showingOnlyTheTextOfLinksWhere: { $0.utf8.count % 2 == 0 })
     return 0
 }
