@@ -92,7 +92,7 @@ public enum LessonPage {
             fenceLines.insert(block.line)
             if block.isClosed { fenceLines.insert(block.endLine) }
         }
-        return LiveBlockScanner.splitLines(markdown).enumerated()
+        return MarkdownStructure.sourceLines(markdown).enumerated()
             .filter { !fenceLines.contains($0.offset + 1) }.map(\.element)
             .reduce(0) {
                 $0
@@ -144,7 +144,8 @@ public enum LessonPage {
         _ markdown: String, settings: TerminalSettings, live: LiveMode,
         header: String = "", footerMarkdown: String = "", plainLinks: (String) -> Bool = { _ in false }
     ) -> String {
-        let lines = LiveBlockScanner.splitLines(markdown)
+        // Split as cmark counts lines (a lone CR ends one too), so the blocks' lines index into it.
+        let lines = MarkdownStructure.sourceLines(markdown).map(String.init)
         let blocks = LiveBlockScanner.blocks(in: markdown)
         let renderer = MarkdownRenderer(settings: settings)
         // Blocks run two at a time: each is a whole tandem process, and a lesson has several.

@@ -123,8 +123,8 @@ public struct MarkdownStructure: Sendable {
     }
 
     /// Lines without their terminators (LF, CR LF or CR, as cmark counts them); no empty last line
-    /// for a final terminator.
-    static func sourceLines(_ text: String) -> [Substring] {
+    /// for a final terminator. The line numbers above index into these.
+    public static func sourceLines(_ text: String) -> [Substring] {
         var lines: [Substring] = []
         var start = text.startIndex
         var index = text.startIndex

@@ -22,6 +22,17 @@ import Testing
                     file: "x.swift", lesson: "cascades", hints: [])
             ]))
 
+    /// cmark ends a line at a lone CR too; the page splits the lesson the same way, so a live
+    /// block's line numbers never point past (or into the wrong part of) the text.
+    @Test func aLessonWithCarriageReturnLinesRendersItsLiveBlock() {
+        let markdown = "# Title\rText\r\r```tandem\rrun cascade\r```\rAfter.\r"
+        let page = LessonPage.render(
+            markdown, settings: TerminalSettings(width: 60, color: false, ascii: false), live: .commandsOnly)
+        #expect(page.contains("$ tandem run cascade"))
+        #expect(page.contains("After."))
+        #expect(!page.contains("```"))
+    }
+
     @Test func readingTimeFromWordCount() {
         #expect(LessonPage.readingMinutes("# Title\n\nshort") == 1)
         let words = Array(repeating: "word", count: 1_750).joined(separator: " ")
