@@ -45,6 +45,9 @@ public struct MarkdownDocument: Sendable {
         public var tight = false
         /// `)` rather than `.` after ordered list numbers.
         public var parenDelimiter = false
+        /// cmark's source position: 1-based lines, 1-based byte column of the start; 0 where cmark
+        /// records none (soft and hard breaks). Inline columns past a paragraph's first line are not
+        /// reliable (cmark counts them in the paragraph's text, without the line's indentation).
         public var startLine: Int32 = 0
         public var endLine: Int32 = 0
         public var startColumn: Int32 = 0
