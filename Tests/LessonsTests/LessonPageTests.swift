@@ -286,6 +286,17 @@ final class CallLog: @unchecked Sendable {
         #expect(LessonLinks.linkedLessons(in: markdown, lessonNumber: Self.lessonNumber) == [3, 2])
     }
 
+    /// The link's content takes its place wherever it stands: alone, last in an emphasis, empty.
+    @Test func aLinkIsReplacedByItsContentWhereverItStands() {
+        expectRendersAs("[Lesson 2](../02-cascades/lesson.md)\n", "Lesson 2\n")
+        expectRendersAs("*see [Lesson **2**](../02-cascades/lesson.md)*, then\n", "*see Lesson **2***, then\n")
+        let renderer = MarkdownRenderer(settings: TerminalSettings(width: 60, color: false, ascii: false))
+        let empty = renderer.render(
+            "a [](../02-cascades/lesson.md) b [](https://example.com)\n",
+            showingOnlyTheTextOfLinksWhere: { Self.lessonNumber($0) != nil })
+        #expect(!empty.contains("lesson.md") && empty.contains("example.com"), "\(empty)")
+    }
+
     /// A link at the start of a line whose text reads as Markdown syntax stays text: rewriting the
     /// source would have made `1. Intro` a list.
     @Test func aLinkWhoseTextLooksLikeAListStaysText() {
