@@ -23,8 +23,8 @@ public struct DemoEntry: Sendable {
     /// `SeedSweep.numbers(in:)`); nil shows every number.
     public let headlineNumbers: [(key: String, label: String, percent: Bool)]?
     /// The keys of its `--json` object that scripts may rely on, each with its meaning; the JSON
-    /// reference (docs/demo-json.md) is generated from these, and tests check every key is there.
-    public let jsonKeys: [(key: String, meaning: String)]
+    /// reference (docs/json.md) is generated from these, and tests check every key is there.
+    public let jsonKeys: [JSONKeyDoc]
     /// Runs the demo with its default knobs on one seed and returns its JSON (for the tests of
     /// claims over seeds and of the JSON reference).
     public let defaultJSON: @Sendable (_ seed: UInt64) -> JSONValue
@@ -40,7 +40,7 @@ public struct DemoEntry: Sendable {
         self.title = title
         self.claims = claims
         self.headlineNumbers = headlineNumbers
-        self.jsonKeys = jsonKeys
+        self.jsonKeys = jsonKeys.map { JSONKeyDoc($0.key, meaning: $0.meaning) }
         self.defaultJSON = defaultJSON
     }
 }
@@ -191,35 +191,6 @@ public enum DemoCatalogue {
     public static let entries: [DemoEntry] = [
         cascade, router, ensemble, weakToStrong, filter, distill, speculative, salt,
     ]
-
-    /// The JSON reference for every demo, generated from the registry (docs/demo-json.md).
-    public static func jsonReference() -> String {
-        var text = """
-            # The demos' JSON
-
-            Generated from the demo registry (`DemoCatalogue.entries` in Sources/Demos/Demos.swift) by
-            `TANDEM_UPDATE_GOLDENS=1 swift test --filter DemoJSONReferenceTests`; do not edit by hand.
-
-            Every demo prints one JSON object with `tandem run NAME --json` (compact, keys in the order
-            below). A dotted key names a nested object's key (`chosen.accuracy`); `[]` marks an array of
-            objects; an undefined number is `null`. With `--seeds N --json` every demo prints the same
-            shape: `{"demo", "seeds": [each seed's usual object], "summary": {key: {"median", "min",
-            "max"}}, "claims": [{"statement", "holding", "defined", "general"}]}`, where the summary
-            names numbers by dotted keys, arrays of named objects by their `name` or `method`, and
-            other arrays of objects by position (`points.0.random`).
-
-            """
-        for entry in entries {
-            text += "\n## `\(entry.name)`\n\n\(entry.summary)\n\n"
-            if entry.jsonKeys.isEmpty {
-                text += "(Keys not documented yet.)\n"
-                continue
-            }
-            text += "| key | meaning |\n| --- | --- |\n"
-            for (key, meaning) in entry.jsonKeys { text += "| `\(key)` | \(meaning) |\n" }
-        }
-        return text
-    }
 
     /// The default run's JSON of the demo named `name`, or nil for an unknown name.
     public static func defaultJSON(_ name: String, seed: UInt64) -> JSONValue? {

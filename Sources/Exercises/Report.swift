@@ -11,47 +11,81 @@ public struct CheckReport {
         self.settings = settings
     }
 
-    /// The `--json` document: `{"exercises":[…],"passed":P,"total":N}`.
-    public static func json(_ results: [CheckResult]) -> String {
-        // Keys in the documented order: people read this, and scripts may compare it as text.
-        typealias Field = (inout JSONWriter) -> Void
-        let fields: [(String, Field)] = [
+    /// The `--json` document: `{"exercises":[…],"passed":P,"total":N}`, keys as `jsonKeys` lists them.
+    public static func json(_ results: [CheckResult]) -> JSONValue {
+        .object([
             (
                 "exercises",
-                { writer in
-                    writer.array(results) { writer, result in
-                        var entry: [(String, Field)] = [
-                            ("id", result.exercise.id), ("title", result.exercise.title),
-                            ("lesson", result.exercise.lesson),
-                            ("status", result.status.rawValue), ("message", result.message),
-                        ].map { pair in (pair.0, { $0.string(pair.1) }) }
+                .array(
+                    results.map { result in
+                        var entry: [(String, JSONValue)] = [
+                            ("id", .string(result.exercise.id)), ("title", .string(result.exercise.title)),
+                            ("lesson", .string(result.exercise.lesson)),
+                            ("status", .string(result.status.rawValue)), ("message", .string(result.message)),
+                            ("cases_passed", .integer(result.casesPassed)),
+                        ]
                         if let score = result.score {
                             entry.append(
                                 (
                                     "score",
-                                    { writer in
-                                        writer.object([
-                                            ("accuracy", score.accuracy), ("cost_per_query", score.cost),
-                                            ("budget", score.budget), ("bar", score.bar),
-                                            ("oracle_accuracy", score.oracle),
-                                            ("reference_accuracy", score.referenceAccuracy),
-                                            ("reference_cost_per_query", score.referenceCost),
-                                        ]) { $0.number($1) }
-                                    }
+                                    .object([
+                                        ("accuracy", .number(score.accuracy)), ("cost_per_query", .number(score.cost)),
+                                        ("budget", .number(score.budget)), ("bar", .number(score.bar)),
+                                        ("oracle_accuracy", .number(score.oracle)),
+                                        ("reference_accuracy", .number(score.referenceAccuracy)),
+                                        ("reference_cost_per_query", .number(score.referenceCost)),
+                                    ])
                                 ))
-                            entry.append(("beats_reference", { $0.bool(score.beatsReference) }))
+                            entry.append(("beats_reference", .bool(score.beatsReference)))
+                            entry.append(
+                                (
+                                    "previous_best",
+                                    result.previousBest.map { best in
+                                        .object([
+                                            ("accuracy", .number(best.accuracy)),
+                                            ("cost_per_query", .number(best.costPerQuery)),
+                                        ])
+                                    } ?? .null
+                                ))
                         }
-                        writer.object(entry) { writer, write in write(&writer) }
-                    }
-                }
+                        return .object(entry)
+                    })
             ),
-            ("passed", { $0.integer(results.filter { $0.status == .passed }.count) }),
-            ("total", { $0.integer(results.count) }),
-        ]
-        var writer = JSONWriter()
-        writer.object(fields) { writer, write in write(&writer) }
-        return writer.text
+            ("passed", .integer(results.filter { $0.status == .passed }.count)),
+            ("total", .integer(results.count)),
+        ])
     }
+
+    /// The keys of `json(_:)`, in order (docs/json.md is generated from this list).
+    public static let jsonKeys: [JSONKeyDoc] = [
+        JSONKeyDoc("exercises", .array, "one entry per exercise checked"),
+        JSONKeyDoc("exercises[].id", .string, "the exercise's id (`tandem check ID`)"),
+        JSONKeyDoc("exercises[].title", .string, "its title"),
+        JSONKeyDoc("exercises[].lesson", .string, "the slug of its lesson"),
+        JSONKeyDoc(
+            "exercises[].status", .string, "`passed`, `failed`, `compile-error`, `crashed` or `timeout`"),
+        JSONKeyDoc(
+            "exercises[].message", .string,
+            "one plain-text summary: the failing case with its input, expected and actual values, the compiler's "
+                + "errors, or why it crashed or timed out"),
+        JSONKeyDoc("exercises[].cases_passed", .integer, "check cases that passed before the verdict"),
+        JSONKeyDoc("exercises[].score", .object, "a scored exercise (the capstone) that ran: its held-out score"),
+        JSONKeyDoc("exercises[].score.accuracy", .number, "accuracy on the held-out data (a fraction)"),
+        JSONKeyDoc("exercises[].score.cost_per_query", .number, "mean cost per query"),
+        JSONKeyDoc("exercises[].score.budget", .number, "the cost budget per query"),
+        JSONKeyDoc("exercises[].score.bar", .number, "the accuracy needed to pass"),
+        JSONKeyDoc("exercises[].score.oracle_accuracy", .number, "the oracle cascade's accuracy at the same cost"),
+        JSONKeyDoc("exercises[].score.reference_accuracy", .number, "the reference solution's accuracy"),
+        JSONKeyDoc("exercises[].score.reference_cost_per_query", .number, "the reference solution's cost per query"),
+        JSONKeyDoc("exercises[].beats_reference", .boolean, "with a score: whether it beats the reference solution"),
+        JSONKeyDoc(
+            "exercises[].previous_best", .object, "with a score: the best recorded before this check, or null",
+            nullable: true),
+        JSONKeyDoc("exercises[].previous_best.accuracy", .number, "its accuracy"),
+        JSONKeyDoc("exercises[].previous_best.cost_per_query", .number, "its cost per query"),
+        JSONKeyDoc("passed", .integer, "exercises that passed"),
+        JSONKeyDoc("total", .integer, "exercises checked"),
+    ]
 
     func paint(_ text: String, _ code: String) -> String {
         settings.color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text

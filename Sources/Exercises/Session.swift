@@ -69,7 +69,7 @@ public struct ExerciseSession {
             results[index].previousBest = try record(results[index], in: store, scheduler: course.scheduler)
         }
         let allPassed = results.allSatisfy { $0.status == .passed }
-        if json { return (CheckReport.json(results), allPassed) }
+        if json { return (CheckReport.json(results).serialized(), allPassed) }
         if all {
             var lines = [report.summary(results)]
             if let first = results.first(where: { $0.status != .passed }) {

@@ -4,8 +4,8 @@ import Terminal
 /// `tandem list`: every lesson, quiz and exercise with its status, as text or JSON.
 public enum ListReport {
     /// `{"lessons":[{"number":N,"slug":S,"title":T,"read":BOOL,"quiz":{"best":B,"last":L,"total":T},
-    /// "exercises":[{"id":ID,"status":S}]}],"review_due":N,"next":"COMMAND"}`; `quiz` is null for a
-    /// lesson without one, `best`/`last` null before the first attempt.
+    /// "exercises":[{"id":ID,"status":S}]}],"review_due":N,"next":"COMMAND"}`, keys as `jsonKeys`
+    /// lists them; `quiz` is null for a lesson without one, `best`/`last` null before the first attempt.
     public static func json(_ status: CourseStatus) -> JSONValue {
         .object([
             (
@@ -13,7 +13,7 @@ public enum ListReport {
                 .array(
                     status.lessons.map { lesson in
                         .object([
-                            ("number", .number(Double(lesson.number))),
+                            ("number", .integer(lesson.number)),
                             ("slug", .string(lesson.slug)),
                             ("title", .string(lesson.title)),
                             ("read", .bool(lesson.read)),
@@ -23,7 +23,7 @@ public enum ListReport {
                                     .object([
                                         ("best", quiz.best.map(JSONValue.number) ?? .null),
                                         ("last", quiz.last.map(JSONValue.number) ?? .null),
-                                        ("total", .number(Double(quiz.total))),
+                                        ("total", .integer(quiz.total)),
                                     ])
                                 } ?? .null
                             ),
@@ -49,10 +49,36 @@ public enum ListReport {
                         ])
                     })
             ),
-            ("review_due", .number(Double(status.reviewDue))),
+            ("review_due", .integer(status.reviewDue)),
             ("next", .string(status.next.command)),
         ])
     }
+
+    /// The keys of `json(_:)`, in order (docs/json.md is generated from this list).
+    public static let jsonKeys: [JSONKeyDoc] = [
+        JSONKeyDoc("lessons", .array, "every lesson, in course order"),
+        JSONKeyDoc("lessons[].number", .integer, "its number"),
+        JSONKeyDoc("lessons[].slug", .string, "its slug"),
+        JSONKeyDoc("lessons[].title", .string, "its title"),
+        JSONKeyDoc("lessons[].read", .boolean, "whether it has been read"),
+        JSONKeyDoc("lessons[].quiz", .object, "its quiz, or null when it has none", nullable: true),
+        JSONKeyDoc(
+            "lessons[].quiz.best", .number, "the best score so far, or null before the first attempt", nullable: true),
+        JSONKeyDoc("lessons[].quiz.last", .number, "the last attempt's score, or null", nullable: true),
+        JSONKeyDoc("lessons[].quiz.total", .integer, "the quiz's automatically graded questions"),
+        JSONKeyDoc("lessons[].exercises", .array, "its exercises"),
+        JSONKeyDoc("lessons[].exercises[].id", .string, "the exercise's id"),
+        JSONKeyDoc(
+            "lessons[].exercises[].status", .string,
+            "the last check's status (`passed`, `failed`, `compile-error`, `crashed`, `timeout`) or `not-started`"),
+        JSONKeyDoc(
+            "lessons[].exercises[].best", .object,
+            "only for a scored exercise once passed (the capstone): its best score"),
+        JSONKeyDoc("lessons[].exercises[].best.accuracy", .number, "its held-out accuracy"),
+        JSONKeyDoc("lessons[].exercises[].best.cost_per_query", .number, "its cost per query"),
+        JSONKeyDoc("review_due", .integer, "review items due now"),
+        JSONKeyDoc("next", .string, "the command `tandem next` would run"),
+    ]
 
     public static func text(_ status: CourseStatus, settings: TerminalSettings) -> String {
         let draw = Drawing(settings: settings)

@@ -152,18 +152,43 @@ public enum CourseSearch {
         return out
     }
 
-    /// `{"query", "hits": [{"kind", "lesson", "lesson_slug", "place", "file", "line", "text",
-    /// "matched", "score", "command"}]}`
-    public static func json(_ hits: [Hit], query: String) -> String {
-        let q = JSONWriter.quoted
-        let items = hits.map { hit in
-            "{\"kind\": \(q(hit.kind.rawValue)), \"lesson\": \(hit.lessonNumber), \"lesson_slug\": \(q(hit.lessonSlug)), "
-                + "\"place\": \(q(hit.place)), \"file\": \(q(hit.file)), \"line\": \(hit.line), "
-                + "\"text\": \(q(hit.text)), \"matched\": [\(hit.matched.map(q).joined(separator: ", "))], "
-                + "\"score\": \(JSONWriter.number((hit.score * 1000).rounded() / 1000)), \"command\": \(q(hit.command))}"
-        }
-        return "{\"query\": \(q(query)), \"hits\": [" + items.joined(separator: ", ") + "]}\n"
+    /// `{"query", "hits": [{"kind", "lesson", …}]}`, keys as `jsonKeys` lists them.
+    public static func json(_ hits: [Hit], query: String) -> JSONValue {
+        .object([
+            ("query", .string(query)),
+            (
+                "hits",
+                .array(
+                    hits.map { hit in
+                        .object([
+                            ("kind", .string(hit.kind.rawValue)), ("lesson", .integer(hit.lessonNumber)),
+                            ("lesson_slug", .string(hit.lessonSlug)), ("place", .string(hit.place)),
+                            ("file", .string(hit.file)), ("line", .integer(hit.line)), ("text", .string(hit.text)),
+                            ("matched", .array(hit.matched.map { .string($0) })),
+                            // Three decimals: the ranking's resolution, without float noise.
+                            ("score", .number((hit.score * 1000).rounded() / 1000)),
+                            ("command", .string(hit.command)),
+                        ])
+                    })
+            ),
+        ])
     }
+
+    /// The keys of `json(_:query:)`, in order (docs/json.md is generated from this list).
+    public static let jsonKeys: [JSONKeyDoc] = [
+        JSONKeyDoc("query", .string, "the words searched for, as given"),
+        JSONKeyDoc("hits", .array, "the hits, best first (at most `--limit`)"),
+        JSONKeyDoc("hits[].kind", .string, "`lesson`, `quiz` or `exercise`"),
+        JSONKeyDoc("hits[].lesson", .integer, "the lesson's number (0 for an exercise outside every lesson)"),
+        JSONKeyDoc("hits[].lesson_slug", .string, "the lesson's slug"),
+        JSONKeyDoc("hits[].place", .string, "the section title, `quiz question ID` or `exercise N — title`"),
+        JSONKeyDoc("hits[].file", .string, "the file, relative to the course folder"),
+        JSONKeyDoc("hits[].line", .integer, "the 1-based line in that file"),
+        JSONKeyDoc("hits[].text", .string, "the matching unit's text as one line"),
+        JSONKeyDoc("hits[].matched", .array, "the query's words found in it (strings)"),
+        JSONKeyDoc("hits[].score", .number, "its rank score, three decimals (higher is better)"),
+        JSONKeyDoc("hits[].command", .string, "the command that opens it: `tandem read 3#slug`, `tandem quiz 3`, …"),
+    ]
 
     /// Control characters out (a lesson line is the author's text, but still goes to a terminal).
     public static func sanitized(_ text: String) -> String {

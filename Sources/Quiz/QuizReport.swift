@@ -50,8 +50,8 @@ public struct QuizReport: Sendable, Equatable {
     // MARK: - JSON
 
     /// `{"file", "score", "total", "questions": [{"id", "status", "correct", "points", "given", "expected"}]}`
-    /// (plus `"note"` on a question when grading has something to say).
-    public var json: String {
+    /// (plus `"note"` on a question when grading has something to say), keys as `jsonKeys` lists them.
+    public var json: JSONValue {
         let questions: [JSONValue] = results.map { result in
             var fields: [(String, JSONValue)] = [
                 ("id", .string(result.question.id)),
@@ -64,12 +64,31 @@ public struct QuizReport: Sendable, Equatable {
             if let note = result.grade.note { fields.append(("note", .string(note))) }
             return .object(fields)
         }
-        let object = JSONValue.object([
-            ("file", .string(file)), ("score", .number(score)), ("total", .number(Double(total))),
+        return .object([
+            ("file", .string(file)), ("score", .number(score)), ("total", .integer(total)),
             ("questions", .array(questions)),
         ])
-        return object.serialized() + "\n"
     }
+
+    /// The keys of `json`, in order (docs/json.md is generated from this list).
+    public static let jsonKeys: [JSONKeyDoc] = [
+        JSONKeyDoc("file", .string, "the quiz file graded"),
+        JSONKeyDoc("score", .number, "points earned on the automatically graded questions (partial credit counts)"),
+        JSONKeyDoc("total", .integer, "automatically graded questions (every type but self-graded)"),
+        JSONKeyDoc("questions", .array, "one entry per question, in the quiz's order"),
+        JSONKeyDoc("questions[].id", .string, "the question's id"),
+        JSONKeyDoc(
+            "questions[].status", .string, "`correct`, `incorrect`, `partial`, `unanswered` or `self-graded`"),
+        JSONKeyDoc("questions[].correct", .boolean, "whether it earned full marks"),
+        JSONKeyDoc("questions[].points", .number, "points earned, 0–1"),
+        JSONKeyDoc(
+            "questions[].given", .any,
+            "the answer given: text, a number, true/false, a list of texts, or an object for tracing and rubric "
+                + "answers; null when unanswered",
+            nullable: true),
+        JSONKeyDoc("questions[].expected", .any, "the expected answer, in the same form"),
+        JSONKeyDoc("questions[].note", .string, "only when grading has something to say: what"),
+    ]
 
     // MARK: - Text
 

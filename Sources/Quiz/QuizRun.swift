@@ -111,7 +111,7 @@ public enum QuizRun {
             warn("\(answersPath): '\(TerminalText.excerpt(id))' is not a question of \(target.displayPath) (ignored)")
         }
         let report = QuizReport(quiz: quiz, answers: answers.answers)
-        let output = json ? report.json : report.text(settings: settings)
+        let output = json ? report.json.serialized() + "\n" : report.text(settings: settings)
         do {
             try store?.update {
                 QuizRecorder.record(report, quizKey: target.key, now: now, scheduler: scheduler, in: &$0)

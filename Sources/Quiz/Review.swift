@@ -93,12 +93,9 @@ public enum ReviewQueue {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// `{"due": N, "next_due": ISO|null, "target_retention": R, "questions": [{"id", "quiz", "due",
-    /// "is_due", "last_result", "phase", "stability", "difficulty", "retrievability"}],
-    /// "exercises": [{"id", "due", "reason", "stability", "difficulty", "retrievability"}]}`:
-    /// `due` counts every question due now; `questions` are the plan's. Stability is in days,
-    /// difficulty 1–10, retrievability the predicted probability of recall now.
-    public static func json(_ plan: ReviewPlan) -> String {
+    /// `{"due", "next_due", "target_retention", "questions": […], "exercises": […]}`, keys as
+    /// `jsonKeys` lists them: `due` counts every question due now; `questions` are the plan's.
+    public static func json(_ plan: ReviewPlan) -> JSONValue {
         let formatter = ISO8601DateFormatter()
         let scheduler = plan.scheduler
         func memory(_ card: FSRSCard) -> [(String, JSONValue)] {
@@ -125,13 +122,45 @@ public enum ReviewQueue {
                     ("reason", exercise.reason.map { .string($0) } ?? .null),
                 ] + memory(exercise.card))
         }
-        return JSONValue.object([
-            ("due", .number(Double(plan.dueCount))),
+        return .object([
+            ("due", .integer(plan.dueCount)),
             ("next_due", plan.nextDue.map { .string(formatter.string(from: $0)) } ?? .null),
             ("target_retention", .number(scheduler.desiredRetention)),
             ("questions", .array(questions)),
             ("exercises", .array(exercises)),
-        ]).serialized() + "\n"
+        ])
+    }
+
+    /// The keys of `json(_:)`, in order (docs/json.md is generated from this list). Stability,
+    /// difficulty and retrievability are rounded to four decimals.
+    public static let jsonKeys: [JSONKeyDoc] =
+        [
+            JSONKeyDoc("due", .integer, "questions due now (all of them, not only those listed)"),
+            JSONKeyDoc("next_due", .string, "when the next question falls due (ISO 8601), or null", nullable: true),
+            JSONKeyDoc("target_retention", .number, "the recall probability reviews are scheduled for"),
+            JSONKeyDoc("questions", .array, "the questions of this review (`--limit`, `--all`)"),
+            JSONKeyDoc("questions[].id", .string, "the question's id"),
+            JSONKeyDoc("questions[].quiz", .string, "its quiz"),
+            JSONKeyDoc("questions[].due", .string, "when it is due (ISO 8601), or null", nullable: true),
+            JSONKeyDoc("questions[].is_due", .boolean, "whether it is due now"),
+            JSONKeyDoc("questions[].last_result", .string, "the last answer's result, or null", nullable: true),
+        ] + memoryKeys("questions[]") + [
+            JSONKeyDoc("exercises", .array, "exercises passed with help that come back as `tandem check N --again`"),
+            JSONKeyDoc("exercises[].id", .string, "the exercise's id"),
+            JSONKeyDoc("exercises[].due", .string, "when it is due (ISO 8601)"),
+            JSONKeyDoc(
+                "exercises[].reason", .string, "what the first pass needed: `hints` or `solution`, or null",
+                nullable: true),
+        ] + memoryKeys("exercises[]")
+
+    /// The FSRS memory state each question and exercise carries.
+    static func memoryKeys(_ prefix: String) -> [JSONKeyDoc] {
+        [
+            JSONKeyDoc(prefix + ".phase", .string, "the FSRS phase: `learning`, `review` or `relearning`"),
+            JSONKeyDoc(prefix + ".stability", .number, "FSRS stability in days, or null before any", nullable: true),
+            JSONKeyDoc(prefix + ".difficulty", .number, "FSRS difficulty, 1–10, or null before any", nullable: true),
+            JSONKeyDoc(prefix + ".retrievability", .number, "the predicted probability of recall now"),
+        ]
     }
 
     /// Four decimals: enough for every number the listing shows, without float noise.

@@ -170,8 +170,9 @@ public struct ReviewScreen {
     }
 
     /// `{"quiz", "right", "answered", "questions": [{"id", "answer", "result", "points", "used_hint",
-    /// "expected", "why_not": [{"letter", "text", "feedback"}], "reread": {"section", "title", "command"}|null}]}`
-    public func json() -> String {
+    /// "expected", "why_not": [{"letter", "text", "feedback"}], "reread": {"section", "title", "command"}|null}]}`,
+    /// keys as `jsonKeys` lists them.
+    public func json() -> JSONValue {
         let list = entries
         let questions: [JSONValue] = list.map { entry in
             .object([
@@ -202,11 +203,37 @@ public struct ReviewScreen {
                 ),
             ])
         }
-        return JSONValue.object([
+        return .object([
             ("quiz", .string(quiz.path)),
-            ("right", .number(Double(list.filter { $0.answer.result == Grade.Status.correct.rawValue }.count))),
-            ("answered", .number(Double(list.count))),
+            ("right", .integer(list.filter { $0.answer.result == Grade.Status.correct.rawValue }.count)),
+            ("answered", .integer(list.count)),
             ("questions", .array(questions)),
-        ]).serialized() + "\n"
+        ])
     }
+
+    /// The keys of `json()`, in order (docs/json.md is generated from this list).
+    public static let jsonKeys: [JSONKeyDoc] = [
+        JSONKeyDoc("quiz", .string, "the quiz file"),
+        JSONKeyDoc("right", .integer, "questions answered right on the last attempt"),
+        JSONKeyDoc("answered", .integer, "questions answered on the last attempt (still in the quiz)"),
+        JSONKeyDoc("questions", .array, "one entry per answered question, in quiz order"),
+        JSONKeyDoc("questions[].id", .string, "the question's id"),
+        JSONKeyDoc("questions[].answer", .string, "the answer given, as recorded"),
+        JSONKeyDoc("questions[].result", .string, "`correct`, `incorrect`, `partial`, `unanswered` or `self-graded`"),
+        JSONKeyDoc("questions[].points", .number, "points earned, 0–1"),
+        JSONKeyDoc("questions[].used_hint", .boolean, "whether the hint was shown first"),
+        JSONKeyDoc("questions[].expected", .string, "the right answer, in words"),
+        JSONKeyDoc("questions[].why_not", .array, "multiple choice: each wrong option (empty for other types)"),
+        JSONKeyDoc("questions[].why_not[].letter", .string, "its letter as shown"),
+        JSONKeyDoc("questions[].why_not[].text", .string, "its text"),
+        JSONKeyDoc("questions[].why_not[].feedback", .string, "why it is wrong, or null", nullable: true),
+        JSONKeyDoc(
+            "questions[].reread", .object, "the lesson section that best matches the question, or null",
+            nullable: true),
+        JSONKeyDoc("questions[].reread.section", .string, "its slug"),
+        JSONKeyDoc("questions[].reread.title", .string, "its title"),
+        JSONKeyDoc(
+            "questions[].reread.command", .string, "`tandem read N#slug`, or null when the lesson is unknown",
+            nullable: true),
+    ]
 }

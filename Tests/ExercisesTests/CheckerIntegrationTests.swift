@@ -84,7 +84,7 @@ import Testing
         #expect(error.message.contains("cannot convert value of type 'String'"))
 
         let json = try #require(
-            try JSONSerialization.jsonObject(with: Data(CheckReport.json(results).utf8)) as? [String: Any])
+            try JSONSerialization.jsonObject(with: Data(CheckReport.json(results).serialized().utf8)) as? [String: Any])
         #expect(json["passed"] as? Int == 1)
         #expect(json["total"] as? Int == 5)
         let statuses = (json["exercises"] as? [[String: Any]])?.compactMap { $0["status"] as? String }

@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import JSON
 import Terminal
 import Testing
 
@@ -15,13 +16,13 @@ import Testing
 
     @Test func jsonHasTheDocumentedShape() throws {
         let passing = CheckResult(exercise: entry("avg", number: 2), status: .passed, casesPassed: 12)
-        let text = CheckReport.json([failing, passing])
+        let text = CheckReport.json([failing, passing]).serialized()
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(object["passed"] as? Int == 1)
         #expect(object["total"] as? Int == 2)
         let exercises = try #require(object["exercises"] as? [[String: Any]])
         #expect(exercises.count == 2)
-        #expect(Set(exercises[0].keys) == ["id", "title", "lesson", "status", "message"])
+        #expect(Set(exercises[0].keys) == ["id", "title", "lesson", "status", "message", "cases_passed"])
         #expect(exercises[0]["status"] as? String == "failed")
         #expect((exercises[0]["message"] as? String)?.contains("expected 1; actual 2") == true)
         #expect(exercises[1]["status"] as? String == "passed")
@@ -31,7 +32,22 @@ import Testing
             text.hasPrefix(
                 #"{"exercises":[{"id":"vote","title":"Exercise vote","lesson":"ensembles","status":"failed","message":"#
             ))
-        #expect(text.hasSuffix(#""status":"passed","message":"all 12 cases passed"}],"passed":1,"total":2}"#))
+        #expect(
+            text.hasSuffix(
+                #""status":"passed","message":"all 12 cases passed","cases_passed":12}],"passed":1,"total":2}"#))
+    }
+
+    /// docs/json.md's keys for `check --json` are these, in order, with their types: results with
+    /// and without a score, a score with and without a previous best.
+    @Test func jsonKeysMatchTheDeclaration() throws {
+        let score = ScoreReport(
+            accuracy: 0.9, cost: 3, budget: 4, bar: 0.85, oracle: 0.95, referenceAccuracy: 0.88, referenceCost: 2.8)
+        var scored = CheckResult(exercise: entry("capstone", number: 3), status: .passed, casesPassed: 1)
+        scored.score = score
+        var improved = scored
+        improved.previousBest = ExerciseScore(accuracy: 0.86, costPerQuery: 3.5)
+        let samples = [CheckReport.json([failing, scored]), CheckReport.json([improved]), CheckReport.json([])]
+        #expect(JSONKeyDoc.mismatches(CheckReport.jsonKeys, samples: samples) == [])
     }
 
     @Test func detailsFitTheWidthAndHaveNoEscapesWithoutColour() {

@@ -64,7 +64,8 @@ struct ScoreTests {
         var result = CheckResult(exercise: entry("capstone"), status: .passed)
         result.score = try #require(ScoreReport(verdict: verdict))
         let json = try #require(
-            try JSONSerialization.jsonObject(with: Data(CheckReport.json([result]).utf8)) as? [String: Any])
+            try JSONSerialization.jsonObject(with: Data(CheckReport.json([result]).serialized().utf8)) as? [String: Any]
+        )
         let exercise = try #require((json["exercises"] as? [[String: Any]])?.first)
         let score = try #require(exercise["score"] as? [String: Any])
         #expect(score["accuracy"] as? Double == 0.9)

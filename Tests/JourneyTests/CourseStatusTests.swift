@@ -143,6 +143,15 @@ import Testing
         #expect((try? JSONSerialization.jsonObject(with: Data(json.utf8))) != nil)
     }
 
+    /// docs/json.md's keys for `list --json` and `progress --json` are these, in order, with their
+    /// types (a passed capstone carries its best score).
+    @Test func listJSONKeysMatchTheDeclaration() {
+        var scored = status(Fixture.partial)
+        scored.lessons[1].exercises[0].bestScore = ExerciseScore(accuracy: 0.9134, costPerQuery: 2.5)
+        let samples = [ListReport.json(status(Fixture.fresh)), ListReport.json(scored)]
+        #expect(JSONKeyDoc.mismatches(ListReport.jsonKeys, samples: samples) == [])
+    }
+
     @Test func jsonEscapesStrings() {
         let text = JSONValue.object([("t", .string("a\"b\\c\nd\u{1}é"))]).serialized()
         #expect(text == #"{"t":"a\"b\\c\nd\u0001é"}"#)

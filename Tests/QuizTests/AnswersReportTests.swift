@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import JSON
 import Terminal
 import Testing
 
@@ -67,7 +68,8 @@ import Testing
         #expect(report.score == 5)
         #expect(report.missed.map(\.question.id) == ["ensembles-free", "ensembles-methods"])
 
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(report.json.utf8)) as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(report.json.serialized().utf8)) as? [String: Any])
         #expect(json["file"] as? String == "all-types.toml")
         #expect(json["score"] as? Double == 5)
         #expect(json["total"] as? Int == 7)
@@ -94,9 +96,20 @@ import Testing
         #expect(essay["points"] as? Double == 0)
         // Keys appear in the documented order.
         #expect(
-            report.json.hasPrefix(
+            report.json.serialized().hasPrefix(
                 #"{"file":"all-types.toml","score":5,"total":7,"questions":[{"id":"cascade-threshold","status":"correct","correct":true,"points":1,"given":"#
             ))
+    }
+
+    /// docs/json.md's keys for `quiz --answers --json` are the report's, in order, with their types.
+    @Test func jsonKeysMatchTheDeclaration() throws {
+        let allTypes = QuizReport(
+            quiz: try Fixtures.quiz("all-types.toml"),
+            answers: try AnswersFile.parse(Self.answers, path: "a.toml").answers)
+        let unanswered = QuizReport(
+            quiz: try Fixtures.quiz("mdbook-example.toml"),
+            answers: ["dbbaea6a-f469-464f-9d60-99ae98456b6a": .text("MUT")])
+        #expect(JSONKeyDoc.mismatches(QuizReport.jsonKeys, samples: [allTypes.json, unanswered.json]) == [])
     }
 
     @Test func unansweredQuestionsAreReported() throws {
@@ -104,7 +117,7 @@ import Testing
         let report = QuizReport(quiz: quiz, answers: ["dbbaea6a-f469-464f-9d60-99ae98456b6a": .text("MUT")])
         #expect(report.score == 1)
         #expect(report.results.filter { $0.grade.status == .unanswered }.count == 7)
-        #expect(report.json.contains(#""status":"unanswered","correct":false,"points":0,"given":null"#))
+        #expect(report.json.serialized().contains(#""status":"unanswered","correct":false,"points":0,"given":null"#))
     }
 
     @Test func textReportFitsWidthWithoutEscapes() throws {

@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import JSON
 import Terminal
 import Testing
 
@@ -65,12 +66,14 @@ import Testing
             #expect(DisplayWidth.of(line) <= 30, "\(line)")
         }
         let json = try #require(
-            try JSONSerialization.jsonObject(with: Data(screen.json().utf8)) as? [String: Any])
+            try JSONSerialization.jsonObject(with: Data(screen.json().serialized().utf8)) as? [String: Any])
         #expect(json["right"] as? Int == 1 && json["answered"] as? Int == 2)
         let first = try #require((json["questions"] as? [[String: Any]])?.first)
         #expect(first["used_hint"] as? Bool == true)
         #expect((first["reread"] as? [String: Any])?["command"] as? String == "tandem read 3#the-deferral-rule")
         #expect((first["why_not"] as? [[String: Any]])?.count == 2)
+        // docs/json.md's keys for `quiz --last --json` are these, in order, with their types.
+        #expect(JSONKeyDoc.mismatches(ReviewScreen.jsonKeys, samples: [screen.json()]) == [])
     }
 
     @Test func controlCharactersInAStoredAnswerNeverReachTheTerminal() throws {

@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import JSON
 import Terminal
 import Testing
 
@@ -134,7 +135,7 @@ import Testing
         // Box 3 became stability 3 days, answered a day ago: recall (1 + F/3)^-w20 = 96%.
         #expect(listing.contains("  cascade-cost (basics, due in 2 days, recall 96%)"))
         let json = try #require(
-            try JSONSerialization.jsonObject(with: Data(ReviewQueue.json(due).utf8)) as? [String: Any])
+            try JSONSerialization.jsonObject(with: Data(ReviewQueue.json(due).serialized().utf8)) as? [String: Any])
         #expect(json["due"] as? Int == 2)
         #expect(json["next_due"] as? String == ISO8601DateFormatter().string(from: now.addingTimeInterval(2 * 86_400)))
         #expect(
@@ -148,6 +149,20 @@ import Testing
         #expect(abs((first["retrievability"] as? Double ?? 0) - 0.7664) < 1e-3)
         #expect(first["due"] as? String == ISO8601DateFormatter().string(from: now.addingTimeInterval(-86_400)))
         #expect(json["target_retention"] as? Double == 0.9)
+
+        // docs/json.md's keys for `review --json` are these, in order, with their types: questions
+        // answered and not, exercises back for review with and without a reason.
+        let card = items[0].card(scheduler: all.scheduler)
+        let withExercises = ReviewPlan(
+            queue: items, now: now, limit: 10, includeNotDue: true, scheduler: all.scheduler,
+            exercises: [
+                ExerciseReviewItem(id: "vote", card: card, reason: "hints"),
+                ExerciseReviewItem(id: "average", card: card, reason: nil),
+            ])
+        #expect(
+            JSONKeyDoc.mismatches(
+                ReviewQueue.jsonKeys, samples: [ReviewQueue.json(due), ReviewQueue.json(withExercises)])
+                == [])
     }
 
     /// Nothing due: the listing says so, when the next question is due, and how to practise early.
@@ -175,7 +190,7 @@ import Testing
         let colored = ReviewQueue.listing(plan, settings: TerminalSettings(width: 80, color: true))
         #expect(colored.contains("\u{1B}[1mtandem review --all\u{1B}[0m") && !colored.contains("`"))
         let json = try #require(
-            try JSONSerialization.jsonObject(with: Data(ReviewQueue.json(plan).utf8)) as? [String: Any])
+            try JSONSerialization.jsonObject(with: Data(ReviewQueue.json(plan).serialized().utf8)) as? [String: Any])
         #expect(json["due"] as? Int == 0 && (json["questions"] as? [Any])?.isEmpty == true)
         #expect(json["next_due"] as? String == ISO8601DateFormatter().string(from: now.addingTimeInterval(600)))
     }

@@ -8,7 +8,12 @@ import Testing
         let result = try tandem.run(["bench", "--json", "--repeats", "1"])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["examples_per_second", "gflops"])
+        #expect(
+            Set(object.keys) == [
+                "examples_per_second", "gflops", "milliseconds", "cpu_milliseconds", "kernel", "final_loss", "job",
+            ])
+        // One line, compact: the one style of every --json.
+        #expect(result.stdout.hasPrefix(#"{"examples_per_second":"#) && result.stdout.filter { $0 == "\n" }.count == 1)
         let examples = try #require(object["examples_per_second"] as? Double)
         let gflops = try #require(object["gflops"] as? Double)
         #expect(examples > 0 && examples.isFinite)

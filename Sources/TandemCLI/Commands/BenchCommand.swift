@@ -1,6 +1,7 @@
 import ArgumentParser
 import Course
 import Foundation
+import JSON
 import Terminal
 import ToyEngine
 
@@ -12,7 +13,7 @@ public struct BenchCommand: ParsableCommand {
     @OptionGroup public var course: CourseOptions
     @OptionGroup public var display: DisplayOptions
 
-    @Flag(name: .long, help: "Print {\"examples_per_second\": e, \"gflops\": g} only.")
+    @Flag(name: .long, help: "Print the result as JSON (the keys are in docs/json.md).")
     public var json = false
 
     @Option(name: .long, parsing: .unconditional, help: "Timed runs; the fastest is reported.")
@@ -26,11 +27,10 @@ public struct BenchCommand: ParsableCommand {
 
     public func run() throws {
         let result = EngineBenchmark.run(repeats: repeats)
-        if json {
-            Output.line(BenchReport.json(result))
-        } else {
-            Output.write(BenchReport.text(result, settings: display.settings, debugBuild: BenchReport.isDebugBuild))
-        }
+        emit(
+            json: json, pager: false,
+            report: { BenchReport.text(result, settings: display.settings, debugBuild: BenchReport.isDebugBuild) },
+            data: { BenchReport.json(result) })
     }
 }
 
@@ -44,9 +44,41 @@ enum BenchReport {
         #endif
     }
 
-    static func json(_ r: EngineBenchmark.Result) -> String {
-        "{\"examples_per_second\": \(rounded(r.examplesPerSecond, 1)), \"gflops\": \(rounded(r.gflops, 3))}"
+    /// Every number the report shows, keys as `jsonKeys` lists them; rounded as the report rounds
+    /// them, with one more decimal for throughput (examples per second to 0.1, GFLOPS to 0.001).
+    static func json(_ r: EngineBenchmark.Result) -> JSONValue {
+        .object([
+            ("examples_per_second", .number(rounded(r.examplesPerSecond, 1))),
+            ("gflops", .number(rounded(r.gflops, 3))),
+            ("milliseconds", .number(rounded(r.seconds * 1000, 1))),
+            ("cpu_milliseconds", .number(rounded(r.cpuSeconds * 1000, 1))),
+            ("kernel", .string(EngineKernel.active.rawValue)),
+            ("final_loss", .number(rounded(r.finalLoss, 4))),
+            (
+                "job",
+                .object([
+                    ("widths", .array(EngineBenchmark.widths.map { .integer($0) })),
+                    ("batch_size", .integer(EngineBenchmark.batchSize)), ("steps", .integer(EngineBenchmark.steps)),
+                    ("rows", .integer(EngineBenchmark.rows)),
+                ])
+            ),
+        ])
     }
+
+    /// The keys of `json(_:)`, in order (docs/json.md is generated from this list).
+    static let jsonKeys: [JSONKeyDoc] = [
+        JSONKeyDoc("examples_per_second", .number, "training examples per second, fastest run (0.1)"),
+        JSONKeyDoc("gflops", .number, "billions of floating-point operations per second (0.001)"),
+        JSONKeyDoc("milliseconds", .number, "wall time of the fastest run's timed steps"),
+        JSONKeyDoc("cpu_milliseconds", .number, "this thread's CPU time in that run"),
+        JSONKeyDoc("kernel", .string, "the engine's inner loops: `portable` or `avx2`"),
+        JSONKeyDoc("final_loss", .number, "the last step's mean loss (a check that the job trains)"),
+        JSONKeyDoc("job", .object, "the fixed job timed"),
+        JSONKeyDoc("job.widths", .array, "the MLP's layer widths: inputs, hidden layers, classes"),
+        JSONKeyDoc("job.batch_size", .integer, "examples per step"),
+        JSONKeyDoc("job.steps", .integer, "optimizer steps timed"),
+        JSONKeyDoc("job.rows", .integer, "rows of training data"),
+    ]
 
     static func text(_ r: EngineBenchmark.Result, settings: TerminalSettings, debugBuild: Bool) -> String {
         let arrow = settings.ascii ? "->" : "→"
@@ -58,14 +90,14 @@ enum BenchReport {
                 "  job: MLP \(shape) ReLU, softmax cross-entropy, Adam, batch \(EngineBenchmark.batchSize), "
                     + "\(EngineBenchmark.steps) steps, \(EngineBenchmark.rows) rows", "       "
             ),
-            ("  examples/second  \(rounded(r.examplesPerSecond, 0))", "    "),
-            ("  GFLOPS           \(rounded(r.gflops, 2))", "    "),
+            ("  examples/second  \(fixed(r.examplesPerSecond, 0))", "    "),
+            ("  GFLOPS           \(fixed(r.gflops, 2))", "    "),
             (
-                "  time             \(rounded(r.seconds * 1000, 1)) ms (fastest run; CPU \(rounded(r.cpuSeconds * 1000, 1)) ms)",
+                "  time             \(fixed(r.seconds * 1000, 1)) ms (fastest run; CPU \(fixed(r.cpuSeconds * 1000, 1)) ms)",
                 "                   "
             ),
             ("  kernel           \(EngineKernel.active.rawValue)", "    "),
-            ("  final loss       \(rounded(r.finalLoss, 4))", "    "),
+            ("  final loss       \(fixed(r.finalLoss, 4))", "    "),
         ]
         if debugBuild {
             lines.append(("  note: a debug build; measure with `swift build -c release`.", "        "))
@@ -82,7 +114,13 @@ enum BenchReport {
         return TextWrap.wrap(String(line.dropFirst(indent.count)), width: width, indent: indent, hang: hang)
     }
 
-    private static func rounded(_ x: Double, _ digits: Int) -> String {
+    /// `x` with `digits` decimals, as the report prints it.
+    private static func fixed(_ x: Double, _ digits: Int) -> String {
         String(format: "%.\(digits)f", x)
+    }
+
+    /// `x` rounded to `digits` decimals, as the JSON carries it.
+    private static func rounded(_ x: Double, _ digits: Int) -> Double {
+        Double(fixed(x, digits)) ?? x
     }
 }

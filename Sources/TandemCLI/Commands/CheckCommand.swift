@@ -16,10 +16,7 @@ public struct CheckCommand: ParsableCommand {
         help:
             "Review: solve the exercise again from its starter, in a scratch copy (exercises/.again/…) that is checked without touching your passing file."
     ) public var again = false
-    @Option(
-        name: .long, parsing: .unconditional, help: "Seconds the checks may run before they count as hung.",
-        transform: finiteNumber) public var timeLimit: Double =
-            20
+    @OptionGroup public var limit: CheckTimeLimit
     @OptionGroup public var course: CourseOptions
     @OptionGroup public var display: DisplayOptions
     public init() {}
@@ -40,11 +37,10 @@ public struct CheckCommand: ParsableCommand {
             selection = [one]
         } else {
             let report = CheckReport(settings: session.settings)
-            Output.line(
-                json
-                    ? CheckReport.json([])
-                    : report.wrap("Every exercise is solved. tandem check --all re-checks them all."))
-            return
+            return emit(
+                json: json, pager: false,
+                report: { report.wrap("Every exercise is solved. tandem check --all re-checks them all.") + "\n" },
+                data: { CheckReport.json([]) })
         }
         if !json {
             let report = CheckReport(settings: session.settings)
@@ -58,11 +54,20 @@ public struct CheckCommand: ParsableCommand {
             }
         }
         let outcome = try explained {
-            try session.check(selection, all: all, json: json, timeLimit: timeLimit) { Output.line($0) }
+            try session.check(selection, all: all, json: json, timeLimit: limit.timeLimit) { Output.line($0) }
         }
         Output.line(outcome.text)
         if !outcome.allPassed { throw ExitCode.failure }
     }
+}
+
+/// `--time-limit`, shared by `check` and `watch`.
+public struct CheckTimeLimit: ParsableArguments {
+    @Option(
+        name: .long, parsing: .unconditional, help: "Seconds the checks may run before they count as hung.",
+        transform: finiteNumber) public var timeLimit: Double = 20
+
+    public init() {}
 }
 
 extension CheckCommand {
@@ -70,7 +75,7 @@ extension CheckCommand {
     /// then checks it and records the review.
     func solveAgain(_ session: ExerciseSession) throws {
         guard let target = try exerciseOrFail(session, exercise) else { return }
-        let solver = SolveAgain(course: session.course, timeLimit: timeLimit)
+        let solver = SolveAgain(course: session.course, timeLimit: limit.timeLimit)
         let report = CheckReport(settings: session.settings)
         let path = session.course.relativePath(solver.scratchFile(target))
         if try explained({ try solver.prepare(target) }) {
@@ -83,17 +88,14 @@ extension CheckCommand {
         if !json { Output.line(report.wrap("Checking your second solution of exercise \(target.number) (\(path))…")) }
         let result = try explained { try solver.check(target) }
         try solver.record(result, in: session.store)
-        if json {
-            Output.line(CheckReport.json([result]))
-        } else {
-            if result.status == .passed {
-                Output.line(report.headline(result))
-            } else {
-                Output.line(report.detail(result, file: path))
-                Output.line(
-                    report.wrap("This is the review copy: check it again with tandem check \(target.number) --again."))
-            }
-        }
+        emit(
+            json: json, pager: false,
+            report: {
+                guard result.status != .passed else { return report.headline(result) + "\n" }
+                return report.detail(result, file: path) + "\n"
+                    + report.wrap("This is the review copy: check it again with tandem check \(target.number) --again.")
+                    + "\n"
+            }, data: { CheckReport.json([result]) })
         if result.status != .passed { throw ExitCode.failure }
     }
 }

@@ -15,10 +15,8 @@ public struct ListCommand: ParsableCommand {
 
     public func run() throws {
         let status = try JourneyState(options: course).status
-        if json {
-            Output.line(ListReport.json(status).serialized())
-        } else {
-            Output.page(ListReport.text(status, settings: display.settings), allowPager: !display.noPager)
-        }
+        emit(
+            json: json, pager: !display.noPager, report: { ListReport.text(status, settings: display.settings) },
+            data: { ListReport.json(status) })
     }
 }

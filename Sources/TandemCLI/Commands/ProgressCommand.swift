@@ -37,8 +37,9 @@ public struct ProgressCommand: ParsableCommand {
         if reset { return try resetProgress(journey) }
         if let export { return try exportProgress(journey, to: export) }
         if let importFile { return try importProgress(journey, from: importFile) }
-        if json { return Output.line(ListReport.json(journey.status).serialized()) }
-        Output.write(ProgressSummary.text(journey.status, settings: display.settings))
+        emit(
+            json: json, pager: false, report: { ProgressSummary.text(journey.status, settings: display.settings) },
+            data: { ListReport.json(journey.status) })
     }
 
     func resetProgress(_ journey: JourneyState) throws {

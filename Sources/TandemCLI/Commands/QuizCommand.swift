@@ -80,8 +80,7 @@ public struct QuizCommand: ParsableCommand {
                 if screen.entries.isEmpty && !json {
                     throw QuizRunError("no answers recorded for this quiz yet: take it with \(target.command)")
                 }
-                Output.write(json ? screen.json() : screen.text())
-                return
+                return emit(json: json, pager: false, report: screen.text, data: screen.json)
             }
             if let answers {
                 Output.write(

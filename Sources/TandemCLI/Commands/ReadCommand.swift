@@ -141,20 +141,42 @@ public struct ReadCommand: ParsableCommand {
     func printOutline(_ course: CourseFolder, progress: StudentProgress) throws {
         let entry = try pickLesson(course, progress: progress)
         let sections = LessonOutline.sections(try readMarkdownSource(course.lessonFile(entry).path))
-        if json {
-            let q = JSONWriter.quoted
-            let items = sections.map {
-                "{\"number\": \(q($0.number)), \"level\": \($0.level), \"title\": \(q($0.title)), "
-                    + "\"slug\": \(q($0.slug)), \"line\": \($0.line), "
-                    + "\"command\": \(q("tandem read \(entry.number)#\($0.slug)"))}"
-            }
-            Output.write(
-                "{\"lesson\": \(entry.number), \"slug\": \(q(entry.slug)), \"title\": \(q(entry.title)), "
-                    + "\"sections\": [" + items.joined(separator: ", ") + "]}\n")
-            return
-        }
-        Output.write(Self.outline(entry, sections, settings: display.settings))
+        emit(
+            json: json, pager: false, report: { Self.outline(entry, sections, settings: display.settings) },
+            data: { Self.outlineJSON(entry, sections) })
     }
+
+    /// `--toc --json`: the lesson and its sections, keys as `outlineJSONKeys` lists them.
+    static func outlineJSON(_ entry: LessonEntry, _ sections: [LessonSection]) -> JSONValue {
+        .object([
+            ("lesson", .integer(entry.number)), ("slug", .string(entry.slug)), ("title", .string(entry.title)),
+            (
+                "sections",
+                .array(
+                    sections.map {
+                        .object([
+                            ("number", .string($0.number)), ("level", .integer($0.level)),
+                            ("title", .string($0.title)), ("slug", .string($0.slug)), ("line", .integer($0.line)),
+                            ("command", .string("tandem read \(entry.number)#\($0.slug)")),
+                        ])
+                    })
+            ),
+        ])
+    }
+
+    /// The keys of `outlineJSON(_:_:)`, in order (docs/json.md is generated from this list).
+    static let outlineJSONKeys: [JSONKeyDoc] = [
+        JSONKeyDoc("lesson", .integer, "the lesson's number"),
+        JSONKeyDoc("slug", .string, "its slug"),
+        JSONKeyDoc("title", .string, "its title"),
+        JSONKeyDoc("sections", .array, "its sections (`##` and deeper headings), in order"),
+        JSONKeyDoc("sections[].number", .string, "the outline number: `3`, `3.2`"),
+        JSONKeyDoc("sections[].level", .integer, "2 for `##`, 3 for `###`, …"),
+        JSONKeyDoc("sections[].title", .string, "the heading's text"),
+        JSONKeyDoc("sections[].slug", .string, "its anchor, as `tandem read N#slug` takes it"),
+        JSONKeyDoc("sections[].line", .integer, "the heading's 1-based line in the lesson file"),
+        JSONKeyDoc("sections[].command", .string, "`tandem read N#slug`"),
+    ]
 
     static func outline(_ entry: LessonEntry, _ sections: [LessonSection], settings: TerminalSettings) -> String {
         let plain = { (text: String) in

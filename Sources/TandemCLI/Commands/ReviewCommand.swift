@@ -55,15 +55,15 @@ public struct ReviewCommand: ParsableCommand {
         let plan = ReviewPlan(
             queue: queue, now: now, limit: limit, includeNotDue: all, scheduler: course.scheduler,
             exercises: ExerciseReviewItem.due(progress, now: now))
-        if json {
-            Output.write(ReviewQueue.json(plan))
-        } else if isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
+        if !json && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
             try ReviewSession(
                 plan: plan, store: store, reader: TerminalLineReader(write: Output.write),
                 settings: display.settings, write: Output.write
             ).run()
         } else {
-            Output.write(ReviewQueue.listing(plan, settings: display.settings))
+            emit(
+                json: json, pager: false, report: { ReviewQueue.listing(plan, settings: display.settings) },
+                data: { ReviewQueue.json(plan) })
         }
     }
 }

@@ -125,11 +125,7 @@ func emit(json: Bool, display: DisplayOptions, svg: String? = nil, report: () ->
         Output.error(
             "tandem: wrote \(written.count) chart\(written.count == 1 ? "" : "s"): " + written.joined(separator: ", "))
     }
-    if json {
-        Output.line(data().serialized())
-    } else {
-        Output.page(text ?? report(), allowPager: !display.noPager)
-    }
+    emit(json: json, pager: !display.noPager, report: { text ?? report() }, data: data)
 }
 
 /// Writes each figure as SVG. `path` ending in `.svg` names the file (numbered `-1`, `-2`… when

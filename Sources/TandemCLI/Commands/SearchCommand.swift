@@ -41,10 +41,9 @@ public struct SearchCommand: ParsableCommand {
         let course = try course.load()
         let query = words.joined(separator: " ")
         let hits = CourseSearch.search(query, in: CourseSearch.units(course: course), limit: limit)
-        if json {
-            Output.write(CourseSearch.json(hits, query: query))
-        } else {
-            Output.page(CourseSearch.text(hits, query: query, settings: display.settings), allowPager: !display.noPager)
-        }
+        emit(
+            json: json, pager: !display.noPager,
+            report: { CourseSearch.text(hits, query: query, settings: display.settings) },
+            data: { CourseSearch.json(hits, query: query) })
     }
 }

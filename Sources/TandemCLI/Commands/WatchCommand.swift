@@ -9,10 +9,7 @@ public struct WatchCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "watch",
         abstract: "Re-check the current exercise whenever you save it (n next, h hint, l list, q quit).")
-    @Option(
-        name: .long, parsing: .unconditional, help: "Seconds the checks may run before they count as hung.",
-        transform: finiteNumber) public var timeLimit: Double =
-            20
+    @OptionGroup public var limit: CheckTimeLimit
     @OptionGroup public var course: CourseOptions
     @OptionGroup public var display: DisplayOptions
     public init() {}
@@ -25,8 +22,10 @@ public struct WatchCommand: ParsableCommand {
             throw CLIFailure(reason)
         }
         let times = try explained {
-            try Watcher(session: ExerciseSession(course: loaded, settings: display.settings), timeLimit: timeLimit)
-                .run()
+            try Watcher(
+                session: ExerciseSession(course: loaded, settings: display.settings), timeLimit: limit.timeLimit
+            )
+            .run()
         }
         if !times.isEmpty {
             let sorted = times.sorted()
