@@ -1,6 +1,7 @@
 import Course
 import Foundation
 import Terminal
+import TestSupport
 import Testing
 
 @testable import Quiz
@@ -178,7 +179,7 @@ import Testing
     }
 
     @Test func gradeAnswersRecordsProgressAndWarnsAboutUnknownIDs() throws {
-        let folder = try temporaryDirectory()
+        let folder = try makeTemporaryFolder("quiz-tests")
         defer { try? FileManager.default.removeItem(at: folder) }
         let answersURL = folder.appendingPathComponent("answers.toml")
         try Self.answers.write(to: answersURL, atomically: true, encoding: .utf8)

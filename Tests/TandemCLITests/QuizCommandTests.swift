@@ -1,16 +1,15 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `tandem quiz`, `tandem review` and `tandem bench` run as a student or CI would: the built
 /// binary, stdin not a terminal, `TANDEM_STATE_DIR` in a temporary folder.
 @Suite struct QuizCommandTests {
-    static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = checkoutRoot
 
     /// A file in a fresh temporary folder.
     func temporaryFile(_ name: String, _ text: String) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quiz-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try makeTemporaryFolder("quiz-cli")
         let url = folder.appendingPathComponent(name)
         try Data(text.utf8).write(to: url)
         return url
@@ -247,10 +246,7 @@ import Testing
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
             process.arguments = ["-qec", command, "/dev/null"]
-            var environment = ProcessInfo.processInfo.environment
-            environment["TANDEM_STATE_DIR"] = tandem.state.path
-            for key in ["TANDEM_COURSE", "NO_COLOR", "COLUMNS", "PAGER"] { environment[key] = nil }
-            process.environment = environment
+            process.environment = tandem.environment
             let stdin = Pipe()
             let stdout = Pipe()
             process.standardInput = stdin

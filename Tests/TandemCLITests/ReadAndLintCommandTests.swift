@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct ReadAndLintCommandTests {
@@ -122,8 +123,7 @@ import Testing
     /// CI holds the real course to lint: manifest, lessons, live examples, quizzes, links.
     @Test(.timeLimit(.minutes(5)))
     func theRepositoryCourseLintsClean() throws {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
+        let repository = checkoutRoot
         let tandem = TandemProcess(course: repository)
         let result = try tandem.run(["lint"])
         #expect(result.status == 0, "tandem lint over content/:\n\(result.stdout)\(result.stderr)")
