@@ -84,8 +84,7 @@ import Testing
         #expect(error.line == 3, "line 1 is the import")
         #expect(error.message.contains("cannot convert value of type 'String'"))
 
-        let json = try #require(
-            try JSONSerialization.jsonObject(with: Data(CheckReport.json(results).utf8)) as? [String: Any])
+        let json = try parseJSONObject(CheckReport.json(results))
         #expect(json["passed"] as? Int == 1)
         #expect(json["total"] as? Int == 5)
         let statuses = (json["exercises"] as? [[String: Any]])?.compactMap { $0["status"] as? String }
@@ -279,7 +278,7 @@ import Testing
         let failed = try session.check(
             [try #require(try session.exercise(named: "2"))], all: false, json: true, timeLimit: 10)
         #expect(!failed.allPassed)
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(failed.text.utf8)) as? [String: Any])
+        let json = try parseJSONObject(failed.text)
         #expect(json["passed"] as? Int == 0)
         #expect(json["total"] as? Int == 1)
         #expect(try session.store.load().exercises["fail"]?.status == "failed")

@@ -64,8 +64,7 @@ struct ScoreTests {
     @Test func jsonCarriesTheScore() throws {
         var result = CheckResult(exercise: entry("capstone"), status: .passed)
         result.score = try #require(ScoreReport(verdict: verdict))
-        let json = try #require(
-            try JSONSerialization.jsonObject(with: Data(CheckReport.json([result]).utf8)) as? [String: Any])
+        let json = try parseJSONObject(CheckReport.json([result]))
         let exercise = try #require((json["exercises"] as? [[String: Any]])?.first)
         let score = try #require(exercise["score"] as? [String: Any])
         #expect(score["accuracy"] as? Double == 0.9)

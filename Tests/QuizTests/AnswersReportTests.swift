@@ -68,7 +68,7 @@ import Testing
         #expect(report.score == 5)
         #expect(report.missed.map(\.question.id) == ["ensembles-free", "ensembles-methods"])
 
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(report.json.utf8)) as? [String: Any])
+        let json = try parseJSONObject(report.json)
         #expect(json["file"] as? String == "all-types.toml")
         #expect(json["score"] as? Double == 5)
         #expect(json["total"] as? Int == 7)

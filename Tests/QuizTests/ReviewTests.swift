@@ -140,8 +140,7 @@ import Testing
         #expect(listing.hasPrefix("2 of 4 listed questions due for review:\n"))
         // Box 3 became stability 3 days, answered a day ago: recall (1 + F/3)^-w20 = 96%.
         #expect(listing.contains("  cascade-cost (basics, due in 2 days, recall 96%)"))
-        let json = try #require(
-            try JSONSerialization.jsonObject(with: Data(ReviewQueue.json(due).utf8)) as? [String: Any])
+        let json = try parseJSONObject(ReviewQueue.json(due))
         #expect(json["due"] as? Int == 2)
         #expect(json["next_due"] as? String == ISO8601DateFormatter().string(from: now.addingTimeInterval(2 * 86_400)))
         #expect(
@@ -177,8 +176,7 @@ import Testing
                 """)
         let colored = ReviewQueue.listing(plan, settings: TerminalSettings(width: 80, color: true))
         #expect(colored.contains("\u{1B}[1mtandem review --all\u{1B}[0m") && !colored.contains("`"))
-        let json = try #require(
-            try JSONSerialization.jsonObject(with: Data(ReviewQueue.json(plan).utf8)) as? [String: Any])
+        let json = try parseJSONObject(ReviewQueue.json(plan))
         #expect(json["due"] as? Int == 0 && (json["questions"] as? [Any])?.isEmpty == true)
         #expect(json["next_due"] as? String == ISO8601DateFormatter().string(from: now.addingTimeInterval(600)))
     }

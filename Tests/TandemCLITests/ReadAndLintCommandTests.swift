@@ -74,7 +74,7 @@ import Testing
         let tandem = TandemProcess(course: course)
         let run = try tandem.run(["run", "cascade", "--seed", "3", "--json"])
         #expect(run.status == 0, "\(run.stderr)")
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let json = try parseJSONObject(run.stdout)
         let small = try #require((json["small"] as? [String: Any])?["accuracy"] as? Double)
         let percent = String(format: "%.1f%%", small * 100)
         let lesson = course.appendingPathComponent("content/02-cascades/lesson.md")

@@ -20,3 +20,18 @@ public func writeText(_ text: String, to url: URL) throws {
     try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     try text.write(to: url, atomically: true, encoding: .utf8)
 }
+
+/// `text` parsed as a JSON object (as a command's `--json` prints it); throws, quoting the text,
+/// when it is not one.
+public func parseJSONObject(_ text: String) throws -> [String: Any] {
+    guard let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
+        throw NotAJSONObject(text: text)
+    }
+    return object
+}
+
+/// What `parseJSONObject` throws for valid JSON that is not an object.
+public struct NotAJSONObject: Error, CustomStringConvertible {
+    public var text: String
+    public var description: String { "not a JSON object: \(text)" }
+}
