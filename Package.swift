@@ -72,21 +72,26 @@ let package = Package(
         // cannot link that way.
         .executableTarget(name: "tandem", dependencies: ["TandemCLI"]),
 
+        // What several test targets share: temporary folders, file writing, the built `tandem` and a
+        // child-process runner that captures its output.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "ChildProcessTests", dependencies: ["ChildProcess"]),
         .testTarget(
             name: "TerminalMarkdownTests", dependencies: ["TerminalMarkdown", "Terminal"], exclude: ["Goldens"]),
-        .testTarget(name: "ToyEngineTests", dependencies: ["ToyEngine"]),
+        .testTarget(name: "ToyEngineTests", dependencies: ["ToyEngine", "TestSupport"]),
         .testTarget(
             name: "DemosTests", dependencies: ["Demos", "JSON", "ToyEngine", "Terminal"], exclude: ["Goldens"]),
-        .testTarget(name: "TOMLTests", dependencies: ["TOML"]),
-        .testTarget(name: "CourseTests", dependencies: ["Course"]),
-        .testTarget(name: "QuizTests", dependencies: ["Quiz", "Course", "JSON", "Terminal"], exclude: ["Fixtures"]),
-        .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "Course"]),
+        .testTarget(name: "TOMLTests", dependencies: ["TOML", "TestSupport"]),
+        .testTarget(name: "CourseTests", dependencies: ["Course", "TestSupport", "ToyEngine"]),
+        .testTarget(
+            name: "QuizTests", dependencies: ["Quiz", "Course", "JSON", "Terminal", "TestSupport"],
+            exclude: ["Fixtures"]),
+        .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "Course", "TestSupport"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Course", "Quiz"]),
         .testTarget(name: "JourneyTests", dependencies: ["Journey", "Course", "JSON"]),
-        .testTarget(name: "TandemCLITests", dependencies: ["TandemCLI", "Course", "tandem"]),
+        .testTarget(name: "TandemCLITests", dependencies: ["TandemCLI", "Course", "tandem", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

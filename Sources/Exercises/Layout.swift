@@ -40,6 +40,14 @@ public struct ExerciseLayout: Sendable {
     }
 }
 
+/// Puts a copy of `source` at `target`, replacing whatever file is there and creating the folders
+/// above it (working copies are not in git: a fresh checkout has no folder for them yet).
+func replaceWithCopy(_ target: URL, of source: URL) throws {
+    try? FileManager.default.removeItem(at: target)
+    try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try FileManager.default.copyItem(at: source, to: target)
+}
+
 /// The exercise to work on: the first unsolved one in course order (nil when all are solved).
 public func currentExercise(_ exercises: [ExerciseEntry], progress: StudentProgress) -> ExerciseEntry? {
     exercises.first { progress.exercises[$0.id]?.solved != true }

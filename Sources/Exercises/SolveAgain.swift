@@ -29,34 +29,23 @@ public struct SolveAgain {
         guard FileManager.default.fileExists(atPath: starter.path) else {
             throw ExerciseError("\(course.relativePath(starter)): the starter is missing")
         }
-        try FileManager.default.createDirectory(
-            at: scratch.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: starter, to: scratch)
+        try replaceWithCopy(scratch, of: starter)
         return true
     }
 
     /// Checks the scratch copy in a temporary copy of the package (the other exercises as the
     /// student has them, or their starters where no working copy exists yet).
     public func check(_ exercise: ExerciseEntry) throws -> CheckResult {
-        let verifier = Verifier(course: course, timeLimit: timeLimit)
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "tandem-again-\(Verifier.key(course.root))")
-        let package = work.appendingPathComponent("exercises")
-        try? FileManager.default.removeItem(at: package)
-        defer { try? FileManager.default.removeItem(at: package) }
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        try verifier.copyPackage(from: course.exercisesDirectory, to: package)
-        let layout = ExerciseLayout(package: package, scratch: work.appendingPathComponent("scratch"))
+        let copy = try Verifier(course: course, timeLimit: timeLimit).makeWorkingPackage("tandem-again")
+        defer { copy.remove() }
+        let layout = copy.layout
         for entry in course.manifest.exercises {
             let target = layout.studentFile(entry)
             let source = entry.id == exercise.id ? scratchFile(exercise) : nil
             if source == nil && FileManager.default.fileExists(atPath: target.path) { continue }
-            try? FileManager.default.removeItem(at: target)
-            try FileManager.default.createDirectory(
-                at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try FileManager.default.copyItem(at: source ?? layout.starterFile(entry), to: target)
+            try replaceWithCopy(target, of: source ?? layout.starterFile(entry))
         }
-        let checker = ExerciseChecker(layout: layout, paths: PathDisplay(base: work), timeLimit: timeLimit)
+        let checker = ExerciseChecker(layout: layout, paths: PathDisplay(base: copy.work), timeLimit: timeLimit)
         return try checker.check(exercise)
     }
 

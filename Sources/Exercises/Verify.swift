@@ -32,18 +32,12 @@ public struct Verifier {
 
     public func verify() throws -> Report {
         let start = Date()
-        let source = course.exercisesDirectory
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "tandem-verify-\(Self.key(course.root))")
-        let package = work.appendingPathComponent("exercises")
-        try? FileManager.default.removeItem(at: package)
-        defer { try? FileManager.default.removeItem(at: package) }
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        let copy = try makeWorkingPackage("tandem-verify")
+        defer { copy.remove() }
         var problems: [String] = []
 
-        try copyPackage(from: source, to: package)
-        let layout = ExerciseLayout(package: package, scratch: work.appendingPathComponent("scratch"))
-        let checker = ExerciseChecker(layout: layout, paths: PathDisplay(base: work), timeLimit: timeLimit)
+        let layout = copy.layout
+        let checker = ExerciseChecker(layout: layout, paths: PathDisplay(base: copy.work), timeLimit: timeLimit)
         for exercise in manifest {
             for (kind, file) in [
                 ("starter", layout.starterFile(exercise)), ("solution", layout.solutionFile(exercise)),
@@ -62,14 +56,7 @@ public struct Verifier {
         }
 
         func install(_ pick: (ExerciseEntry) -> URL) throws {
-            for exercise in manifest {
-                let target = layout.studentFile(exercise)
-                try? FileManager.default.removeItem(at: target)
-                // Working copies are not in git: a fresh checkout has no folder for them yet.
-                try FileManager.default.createDirectory(
-                    at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try FileManager.default.copyItem(at: pick(exercise), to: target)
-            }
+            for exercise in manifest { try replaceWithCopy(layout.studentFile(exercise), of: pick(exercise)) }
         }
         log("building and checking the starters…")
         try install(layout.starterFile)
@@ -113,6 +100,26 @@ public struct Verifier {
         return String(hash, radix: 16)
     }
 
+    /// A copy of the course's exercises package to check in, `WORK/exercises`, where WORK is
+    /// `PREFIX-KEY` in the system's temporary folder (KEY names the checkout). A copy left by an
+    /// earlier run is replaced; the build folder `WORK/scratch` is kept, so builds are incremental.
+    func makeWorkingPackage(_ prefix: String) throws -> WorkingPackage {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(Self.key(course.root))")
+        let copy = WorkingPackage(
+            work: work,
+            layout: ExerciseLayout(
+                package: work.appendingPathComponent("exercises"), scratch: work.appendingPathComponent("scratch")))
+        copy.remove()
+        do {
+            try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+            try copyPackage(from: course.exercisesDirectory, to: copy.layout.package)
+        } catch {
+            copy.remove()
+            throw error
+        }
+        return copy
+    }
+
     /// Copies the package without build folders, and points its engine dependency at this course.
     func copyPackage(from source: URL, to destination: URL) throws {
         let skipped: Set<String> = [".build", ".swiftpm", ".backups"]
@@ -132,4 +139,14 @@ public struct Verifier {
         try text.replacingOccurrences(of: line, with: "let engineCheckout = \"\(rootPath)\"")
             .write(to: manifestURL, atomically: true, encoding: .utf8)
     }
+}
+
+/// A temporary copy of the exercises package (see `Verifier.makeWorkingPackage`).
+struct WorkingPackage {
+    /// The folder holding the copy (`exercises`) and its build folder (`scratch`).
+    let work: URL
+    let layout: ExerciseLayout
+
+    /// Removes the copy, keeping the build folder for the next run.
+    func remove() { try? FileManager.default.removeItem(at: layout.package) }
 }

@@ -130,14 +130,7 @@ public enum ChoiceResolver {
         switch answer {
         case .text(let text): return resolve(text: text, options: options)
         case .list(let items):
-            var picked: [ChoiceOption] = []
-            for item in items {
-                guard let option = single(item, options: options) else {
-                    return .failure(ChoiceProblem(message: notAnOption(item, options)))
-                }
-                if !picked.contains(option) { picked.append(option) }
-            }
-            return .success(picked)
+            return distinctPicks(items, { single($0, options: options) }, problem: { notAnOption($0, options) })
         case .bool, .number, .tracing, .rubric:
             return .failure(
                 ChoiceProblem(
@@ -153,12 +146,18 @@ public enum ChoiceResolver {
             tokens = tokens[0].map { String($0) }
         }
         guard !tokens.isEmpty else { return .failure(ChoiceProblem(message: "an empty answer fits no option")) }
+        return distinctPicks(tokens, { letter($0, options: options) }, problem: { _ in notAnOption(text, options) })
+    }
+
+    /// Each of `items` turned into an option by `option`, each option once, in the order first
+    /// picked; the first item that names no option fails with `problem(item)`.
+    static func distinctPicks(
+        _ items: [String], _ option: (String) -> ChoiceOption?, problem: (String) -> String
+    ) -> Result<[ChoiceOption], ChoiceProblem> {
         var picked: [ChoiceOption] = []
-        for token in tokens {
-            guard let option = letter(token, options: options) else {
-                return .failure(ChoiceProblem(message: notAnOption(text, options)))
-            }
-            if !picked.contains(option) { picked.append(option) }
+        for item in items {
+            guard let found = option(item) else { return .failure(ChoiceProblem(message: problem(item))) }
+            if !picked.contains(found) { picked.append(found) }
         }
         return .success(picked)
     }

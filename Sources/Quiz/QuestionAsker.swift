@@ -32,6 +32,15 @@ struct QuestionAsker {
         return Asked(answer: answer, usedHint: tracker.usedHint, selfRating: tracker.selfRating)
     }
 
+    /// `askTracked`, then the answer's grade, with its feedback shown (the one way the quiz, its
+    /// retries and review answer a question); nil when the student stops.
+    func askAndGrade(_ question: Question) -> (asked: Asked, grade: Grade)? {
+        guard let asked = askTracked(question) else { return nil }
+        let result = grade(question, asked.answer)
+        write(presenter.feedback(question, answer: asked.answer, grade: result) + "\n")
+        return (asked, result)
+    }
+
     func ask(_ question: Question) -> Answer? {
         switch question.body {
         case .tracing: return askTracing(question)

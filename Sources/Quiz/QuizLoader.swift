@@ -267,34 +267,17 @@ struct QuestionParser {
             warning("option \"\(text)\" is listed twice")
         }
         var answerIndex: Int?
-        if let value = prompt["answerIndex"] {
-            if let index = value.int {
-                if index < 0 || index > distractors.count {
-                    error("prompt.answerIndex \(index) is outside 0...\(distractors.count)")
-                } else {
-                    answerIndex = index
-                }
+        if let index = optional(prompt, "answerIndex", name: "prompt.answerIndex", mustBe: "an integer", \.int) {
+            if index < 0 || index > distractors.count {
+                error("prompt.answerIndex \(index) is outside 0...\(distractors.count)")
             } else {
-                error("prompt.answerIndex must be an integer, not \(kind(value))")
+                answerIndex = index
             }
         }
-        var sortAnswers = false
-        if let value = prompt["sortAnswers"] {
-            if let flag = value.bool {
-                sortAnswers = flag
-            } else {
-                error("prompt.sortAnswers must be true or false, not \(kind(value))")
-            }
-        }
-        var partial = false
-        if let value = table["partial"] {
-            if let flag = value.bool {
-                partial = flag
-            } else {
-                error("'partial' must be true or false, not \(kind(value))")
-            }
-            if partial && !multiple { warning("'partial' has no effect: answer.answer is a single option") }
-        }
+        let sortAnswers =
+            optional(prompt, "sortAnswers", name: "prompt.sortAnswers", mustBe: "true or false", \.bool) ?? false
+        let partial = optional(table, "partial", name: "'partial'", mustBe: "true or false", \.bool) ?? false
+        if partial && !multiple { warning("'partial' has no effect: answer.answer is a single option") }
         var feedback: [String: String] = [:]
         if let value = table["feedback"] {
             if let feedbackTable = value.table {
@@ -356,14 +339,7 @@ struct QuestionParser {
         }
         guard let compiles = requiredBool(answer, "doesCompile", name: "answer.doesCompile") else { return nil }
         let stdout = optionalString(answer, "stdout", name: "answer.stdout")
-        var lineNumber: Int?
-        if let value = answer["lineNumber"] {
-            if let number = value.int {
-                lineNumber = number
-            } else {
-                error("answer.lineNumber must be an integer, not \(kind(value))")
-            }
-        }
+        let lineNumber = optional(answer, "lineNumber", name: "answer.lineNumber", mustBe: "an integer", \.int)
         if compiles && stdout == nil && answer["stdout"] == nil {
             warning("doesCompile = true but no answer.stdout: the expected output is taken as empty")
         }
@@ -453,12 +429,20 @@ struct QuestionParser {
     }
 
     private mutating func optionalString(_ t: TOMLTable, _ key: String, name: String) -> String? {
+        optional(t, key, name: name, mustBe: "a string", \.string)
+    }
+
+    /// The value at `key` as `read` takes it; nil when the key is absent, and nil with an error
+    /// ("NAME must be EXPECTED, not KIND") when it holds another type.
+    private mutating func optional<Value>(
+        _ t: TOMLTable, _ key: String, name: String, mustBe expected: String, _ read: (TOMLValue) -> Value?
+    ) -> Value? {
         guard let value = t[key] else { return nil }
-        guard let text = value.string else {
-            error("\(name) must be a string, not \(kind(value))")
+        guard let typed = read(value) else {
+            error("\(name) must be \(expected), not \(kind(value))")
             return nil
         }
-        return text
+        return typed
     }
 
     private mutating func requiredBool(_ t: TOMLTable, _ key: String, name: String) -> Bool? {

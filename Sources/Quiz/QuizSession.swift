@@ -92,7 +92,7 @@ public final class QuizSession {
             lastMultipart = question.multipart
             write(
                 presenter.question(question, number: index + 1, of: quiz.questions.count, showMultipart: showMultipart))
-            guard let asked = asker.askTracked(question) else {
+            guard let (asked, result) = asker.askAndGrade(question) else {
                 let kept = points.count
                 // With nothing answered there is nothing to resume: the next run simply starts.
                 write(
@@ -104,8 +104,6 @@ public final class QuizSession {
                 return outcome(completed: false, points: points, answered: answered)
             }
             let answer = asked.answer
-            let result = grade(question, answer)
-            write(presenter.feedback(question, answer: answer, grade: result) + "\n")
             points[question.id] = result.points
             answered += 1
             let now = clock()
@@ -158,12 +156,10 @@ public final class QuizSession {
                     presenter.question(
                         question, number: index + 1, of: missed.count, showMultipart: question.multipart != nil,
                         heading: "Retry"))
-                guard let asked = asker.askTracked(question) else {
+                guard let (asked, result) = asker.askAndGrade(question) else {
                     write(presenter.line("Stopped retrying; your score stays \(formatPoints(score)) / \(autoCount)."))
                     return missed
                 }
-                let result = grade(question, asked.answer)
-                write(presenter.feedback(question, answer: asked.answer, grade: result) + "\n")
                 let now = clock()
                 try store?.update {
                     QuizRecorder.recordAnswer(

@@ -218,13 +218,12 @@ public final class ReviewSession {
                     item.question, number: index + 1, of: items.count, showMultipart: item.question.multipart != nil,
                     heading: "Review"))
             guard
-                let asked = QuestionAsker(reader: reader, write: write, presenter: presenter).askTracked(item.question)
+                let (asked, result) = QuestionAsker(reader: reader, write: write, presenter: presenter).askAndGrade(
+                    item.question)
             else {
                 write(presenter.line("Stopped after \(reviewed) of \(items.count); those answers are saved."))
                 return (reviewed, right)
             }
-            let result = grade(item.question, asked.answer)
-            write(presenter.feedback(item.question, answer: asked.answer, grade: result) + "\n")
             let answeredAt = clock()
             let scheduler = plan.scheduler
             try store?.update {

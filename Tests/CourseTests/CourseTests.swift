@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Course
@@ -37,10 +38,10 @@ import Testing
         """
 
     func makeCourse() throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-course-\(UUID().uuidString)")
+        let root = try makeTemporaryFolder("tandem-course")
         try FileManager.default.createDirectory(
             at: root.appendingPathComponent("content/sub"), withIntermediateDirectories: true)
-        try Data(Self.manifest.utf8).write(to: root.appendingPathComponent("content/course.toml"))
+        try writeText(Self.manifest, to: root.appendingPathComponent("content/course.toml"))
         return root
     }
 
@@ -120,12 +121,9 @@ import Testing
 
     /// Outside any course, tandem falls back to the checkout it was built from (this repository).
     @Test func fallsBackToTheBuildCheckout() throws {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
+        let repository = checkoutRoot
         #expect(CourseLocator.buildCheckout.standardizedFileURL.path == repository.standardizedFileURL.path)
-        let outside = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "tandem-nowhere-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        let outside = try makeTemporaryFolder("tandem-nowhere")
         #expect(
             try CourseLocator.locate(explicit: nil, environment: [:], workingDirectory: outside).path
                 == repository.standardizedFileURL.path)

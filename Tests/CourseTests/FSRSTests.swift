@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Course
@@ -143,9 +144,8 @@ import Testing
     }
 
     @Test func storeMigrationBacksUpTheOldFileOnce() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fsrs-\(UUID().uuidString)")
+        let directory = try makeTemporaryFolder("fsrs")
         defer { try? FileManager.default.removeItem(at: directory) }
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         // A progress file as tandem wrote it before FSRS.
         let old = """
             {"course_id": "c", "format_version": 1, "questions": {"q": {"attempts": 2, "box": 3,

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Course
@@ -11,25 +12,8 @@ import Testing
 
 /// A real `tandem` process killed halfway through writing `progress.json` leaves the old file valid.
 @Suite struct KilledWriterTests {
-    /// `tandem`, built with the tests, next to the test bundle or in `.build/debug`.
-    static let tandem: URL? = {
-        var candidates: [URL] = []
-        if let executable = Bundle.main.executableURL {
-            var directory = executable.deletingLastPathComponent()
-            for _ in 0..<4 {
-                candidates.append(directory.appendingPathComponent("tandem"))
-                directory = directory.deletingLastPathComponent()
-            }
-        }
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        candidates.append(packageRoot.appendingPathComponent(".build/debug/tandem"))
-        return candidates.first { url in
-            var isDirectory: ObjCBool = false
-            return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && !isDirectory.boolValue
-                && FileManager.default.isExecutableFile(atPath: url.path)
-        }
-    }()
+    /// `tandem`, built with the tests (nil when this target runs before it is built).
+    static let tandem = builtTandem
 
     @Test(
         .enabled(

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Course
@@ -6,10 +7,6 @@ import Testing
 /// Each fault of the progress store, injected from the test: nothing a student earned is lost,
 /// silently overwritten, or read as "no progress".
 @Suite struct ProgressFaultTests {
-    func temporaryDirectory() throws -> URL {
-        try ProgressStoreTests().temporaryDirectory()
-    }
-
     func write(_ text: String, to dir: URL) throws {
         try Data(text.utf8).write(to: dir.appendingPathComponent("progress.json"))
     }
@@ -19,7 +16,7 @@ import Testing
     }
 
     @Test func noWriteWithoutTheLock() throws {
-        let dir = try temporaryDirectory()
+        let dir = try makeTemporaryFolder("tandem-test")
         let store = ProgressStore(directory: dir, courseID: "c")
         try store.update { $0.lessons["a"] = LessonRecord(read: true) }
         let before = try Data(contentsOf: store.fileURL)
@@ -37,7 +34,7 @@ import Testing
     }
 
     @Test func aFailedSaveThrowsAndKeepsTheNewProgressInASideFile() throws {
-        let dir = try temporaryDirectory()
+        let dir = try makeTemporaryFolder("tandem-test")
         let store = ProgressStore(directory: dir, courseID: "c")
         try store.update { $0.lessons["a"] = LessonRecord(read: true) }
         let before = try Data(contentsOf: store.fileURL)
@@ -64,7 +61,7 @@ import Testing
     }
 
     @Test func aFieldOfTheWrongTypeDropsOnlyItselfAndIsNamed() throws {
-        let dir = try temporaryDirectory()
+        let dir = try makeTemporaryFolder("tandem-test")
         try write(
             """
             {"format_version": 2, "course_id": "c", "welcomed": "yes",
@@ -99,7 +96,7 @@ import Testing
     }
 
     @Test func outOfRangeNumbersAreClampedWithANotice() throws {
-        let dir = try temporaryDirectory()
+        let dir = try makeTemporaryFolder("tandem-test")
         try write(
             """
             {"format_version": 2, "course_id": "c",
@@ -133,7 +130,7 @@ import Testing
     }
 
     @Test func anOlderFormatIsMigratedNotMovedAside() throws {
-        let dir = try temporaryDirectory()
+        let dir = try makeTemporaryFolder("tandem-test")
         try write(
             """
             {"course_id": "c", "format_version": 1, "welcomed": true,
@@ -155,7 +152,7 @@ import Testing
     }
 
     @Test func corruptFilesInTheSameSecondGetDistinctBackups() throws {
-        let dir = try temporaryDirectory()
+        let dir = try makeTemporaryFolder("tandem-test")
         for text in ["{first", "{second", "[third]"] {
             try write(text, to: dir)
             let store = ProgressStore(directory: dir, courseID: "c")
@@ -175,7 +172,7 @@ import Testing
     }
 
     @Test func aFileThatCannotBeReadIsAnErrorNotEmptyProgress() throws {
-        let dir = try temporaryDirectory()
+        let dir = try makeTemporaryFolder("tandem-test")
         // A folder where the file should be: open succeeds, read fails (EISDIR), as root too.
         try FileManager.default.createDirectory(
             at: dir.appendingPathComponent("progress.json"), withIntermediateDirectories: false)

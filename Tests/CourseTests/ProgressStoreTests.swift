@@ -1,15 +1,10 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Course
 
 @Suite struct ProgressStoreTests {
-    func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
     @Test func stateDirectoryFollowsEnvironment() {
         #expect(
             ProgressStore.defaultDirectory(courseID: "c", environment: ["TANDEM_STATE_DIR": "/tmp/x"]).path == "/tmp/x")
@@ -21,7 +16,7 @@ import Testing
     }
 
     @Test func roundTripsAndKeepsUnknownIDs() throws {
-        let dir = try temporaryDirectory()
+        let dir = try makeTemporaryFolder("tandem-test")
         let store = ProgressStore(directory: dir, courseID: "c")
         try store.update { $0.lessons["gone-lesson"] = LessonRecord(read: true) }
         try store.update { $0.exercises["e1"] = ExerciseRecord(status: "passed", solved: true) }
@@ -34,7 +29,7 @@ import Testing
     }
 
     @Test func corruptFileIsMovedAside() throws {
-        let dir = try temporaryDirectory()
+        let dir = try makeTemporaryFolder("tandem-test")
         try Data("{not json".utf8).write(to: dir.appendingPathComponent("progress.json"))
         let store = ProgressStore(directory: dir, courseID: "c")
         let notices = NoticeLog()
@@ -53,7 +48,7 @@ import Testing
     }
 
     @Test func newerFormatIsLeftUntouched() throws {
-        let dir = try temporaryDirectory()
+        let dir = try makeTemporaryFolder("tandem-test")
         let original = #"{"format_version": 99, "course_id": "c", "lessons": {}}"#
         let file = dir.appendingPathComponent("progress.json")
         try Data(original.utf8).write(to: file)
@@ -67,7 +62,7 @@ import Testing
     }
 
     @Test func concurrentWritersLoseNothing() async throws {
-        let dir = try temporaryDirectory()
+        let dir = try makeTemporaryFolder("tandem-test")
         try await withThrowingTaskGroup(of: Void.self) { group in
             for writer in 0..<4 {
                 group.addTask {

@@ -1,11 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The repository a newcomer clones: the design's top level, and CI running exactly the README's
 /// test command after installing libcmark only where it is missing.
 @Suite struct RepositoryLayoutTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    static let root = checkoutRoot
 
     @Test func topLevelHoldsTheDesignedLayout() {
         for name in [

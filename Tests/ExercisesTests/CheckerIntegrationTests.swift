@@ -1,6 +1,7 @@
 import Course
 import Foundation
 import Terminal
+import TestSupport
 import Testing
 
 @testable import Exercises
@@ -16,7 +17,7 @@ import Testing
     static func tinyPackage(in folder: URL) throws -> ExerciseLayout {
         let package = folder.appendingPathComponent("exercises")
         let kit = checkoutRoot.appendingPathComponent("exercises/Checks/CheckKit/CheckKit.swift")
-        try write(
+        try writeText(
             try String(contentsOf: kit, encoding: .utf8), to: package.appendingPathComponent("Kit/CheckKit.swift"))
         let behaviours: [String: String] = [
             "ok":
@@ -34,10 +35,10 @@ import Testing
         ]
         var targets: [String] = [#".target(name: "CheckKit", path: "Kit")"#]
         for (name, body) in behaviours {
-            try write("import CheckKit\n" + body + "\n", to: package.appendingPathComponent("\(name)/main.swift"))
+            try writeText("import CheckKit\n" + body + "\n", to: package.appendingPathComponent("\(name)/main.swift"))
             targets.append(#".executableTarget(name: "check-\#(name)", dependencies: ["CheckKit"], path: "\#(name)")"#)
         }
-        try write(
+        try writeText(
             """
             // swift-tools-version:6.0
             import PackageDescription
@@ -83,8 +84,7 @@ import Testing
         #expect(error.line == 3, "line 1 is the import")
         #expect(error.message.contains("cannot convert value of type 'String'"))
 
-        let json = try #require(
-            try JSONSerialization.jsonObject(with: Data(CheckReport.json(results).serialized().utf8)) as? [String: Any])
+        let json = try parseJSONObject(CheckReport.json(results).serialized())
         #expect(json["passed"] as? Int == 1)
         #expect(json["total"] as? Int == 5)
         let statuses = (json["exercises"] as? [[String: Any]])?.compactMap { $0["status"] as? String }
@@ -141,7 +141,7 @@ import Testing
         let broken = entry("broken", number: 5, file: "broken/main.swift")
         let inside = try ExerciseChecker(layout: layout, paths: PathDisplay(base: layout.package)).check(broken)
         #expect(inside.compileErrors.first?.file == "broken/main.swift")
-        let elsewhere = try temporaryFolder()
+        let elsewhere = try makeTemporaryFolder("tandem-exercises-test")
         defer { try? FileManager.default.removeItem(at: elsewhere) }
         let outside = try ExerciseChecker(layout: layout, paths: PathDisplay(base: elsewhere)).check(broken)
         #expect(outside.compileErrors.first?.file == layout.studentFile(broken).standardizedFileURL.path)
@@ -150,11 +150,11 @@ import Testing
     /// A copy of content/ and exercises/ without the checkout above it: the package cannot even be
     /// loaded, and the student is told that in one line instead of SwiftPM's manifest error.
     @Test func aPackageWhoseDependencyIsMissingIsNotReportedAsTheStudentsCompileError() throws {
-        let folder = try temporaryFolder()
+        let folder = try makeTemporaryFolder("tandem-exercises-test")
         defer { try? FileManager.default.removeItem(at: folder) }
         let package = folder.appendingPathComponent("exercises")
-        try write("let answer = 42\n", to: package.appendingPathComponent("ok/main.swift"))
-        try write(
+        try writeText("let answer = 42\n", to: package.appendingPathComponent("ok/main.swift"))
+        try writeText(
             """
             // swift-tools-version:6.0
             import PackageDescription
@@ -180,7 +180,7 @@ import Testing
     }
 
     @Test func checksAreRecordedInTheProgressStore() throws {
-        let folder = try temporaryFolder()
+        let folder = try makeTemporaryFolder("tandem-exercises-test")
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = ProgressStore(directory: folder, courseID: "test")
         let when = Date(timeIntervalSince1970: 1_800_000_000)
@@ -227,7 +227,7 @@ import Testing
     static func course() throws -> CourseFolder {
         let root = try persistentFolder("tandem-exercises-course")
         _ = try CheckerIntegrationTests.tinyPackage(in: root)
-        try write(
+        try writeText(
             """
             format_version = 1
             id = "tiny"
@@ -258,7 +258,7 @@ import Testing
 
     @Test func checkingTheCurrentExerciseRecordsItAndPointsToTheNext() throws {
         let course = try Self.course()
-        let state = try temporaryFolder()
+        let state = try makeTemporaryFolder("tandem-exercises-test")
         defer { try? FileManager.default.removeItem(at: state) }
         let session = ExerciseSession(
             course: course, settings: TerminalSettings(width: 60, color: false, ascii: true),
@@ -278,7 +278,7 @@ import Testing
         let failed = try session.check(
             [try #require(try session.exercise(named: "2"))], all: false, json: true, timeLimit: 10)
         #expect(!failed.allPassed)
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(failed.text.utf8)) as? [String: Any])
+        let json = try parseJSONObject(failed.text)
         #expect(json["passed"] as? Int == 0)
         #expect(json["total"] as? Int == 1)
         #expect(try session.store.load().exercises["fail"]?.status == "failed")

@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Exercises

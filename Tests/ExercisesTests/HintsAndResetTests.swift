@@ -1,12 +1,13 @@
 import Course
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Exercises
 
 @Suite struct HintTests {
     @Test func hintsAreRevealedOneLevelAtATimeAndRecorded() throws {
-        let folder = try temporaryFolder()
+        let folder = try makeTemporaryFolder("tandem-exercises-test")
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = ProgressStore(directory: folder, courseID: "test")
         let exercise = entry("vote", hints: ["count the votes", "smallest label on ties", "sketch"])
@@ -41,13 +42,13 @@ import Testing
 
 @Suite struct ResetTests {
     @Test func resetRestoresTheStarterAndBacksUpTheStudentsVersion() throws {
-        let folder = try temporaryFolder()
+        let folder = try makeTemporaryFolder("tandem-exercises-test")
         defer { try? FileManager.default.removeItem(at: folder) }
         let layout = ExerciseLayout(
             package: folder.appendingPathComponent("exercises"), scratch: folder.appendingPathComponent("scratch"))
         let exercise = entry("vote", file: "01-vote/Vote.swift")
-        try write("starter\n", to: layout.starterFile(exercise))
-        try write("my half-done work\n", to: layout.studentFile(exercise))
+        try writeText("starter\n", to: layout.starterFile(exercise))
+        try writeText("my half-done work\n", to: layout.studentFile(exercise))
         let resetter = Resetter(layout: layout, now: { Date(timeIntervalSince1970: 1_800_000_000) })
 
         let outcome = try resetter.reset(exercise)
@@ -59,7 +60,7 @@ import Testing
         #expect(!backup.lastPathComponent.hasSuffix(".swift"), "a backup must never be compiled")
 
         // A second edit at the same second keeps both backups.
-        try write("second try\n", to: layout.studentFile(exercise))
+        try writeText("second try\n", to: layout.studentFile(exercise))
         let again = try #require(try resetter.reset(exercise).backup)
         #expect(again != backup)
         #expect(try String(contentsOf: again, encoding: .utf8) == "second try\n")
@@ -69,11 +70,11 @@ import Testing
     }
 
     @Test func resetWithoutAStarterFailsAndKeepsTheStudentsFile() throws {
-        let folder = try temporaryFolder()
+        let folder = try makeTemporaryFolder("tandem-exercises-test")
         defer { try? FileManager.default.removeItem(at: folder) }
         let layout = ExerciseLayout(package: folder, scratch: folder.appendingPathComponent("scratch"))
         let exercise = entry("vote")
-        try write("mine\n", to: layout.studentFile(exercise))
+        try writeText("mine\n", to: layout.studentFile(exercise))
         #expect(throws: ExerciseError.self) { try Resetter(layout: layout).reset(exercise) }
         #expect(try String(contentsOf: layout.studentFile(exercise), encoding: .utf8) == "mine\n")
     }

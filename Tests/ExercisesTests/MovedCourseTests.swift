@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Exercises
@@ -13,13 +14,13 @@ struct MovedCourseTests {
         """
 
     @Test func aStaleModuleCacheIsDroppedAndTheRestOfTheBuildFolderKept() throws {
-        let scratch = try temporaryFolder()
+        let scratch = try makeTemporaryFolder("tandem-exercises-test")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let debug = scratch.appendingPathComponent("x86_64-unknown-linux-gnu/debug")
         let release = scratch.appendingPathComponent("x86_64-unknown-linux-gnu/release")
         for folder in [debug, release] {
-            try write("cache", to: folder.appendingPathComponent("ModuleCache/2AYQ/SwiftShims-2W.pcm"))
-            try write("object", to: folder.appendingPathComponent("Averaging.build/Averaging.swift.o"))
+            try writeText("cache", to: folder.appendingPathComponent("ModuleCache/2AYQ/SwiftShims-2W.pcm"))
+            try writeText("object", to: folder.appendingPathComponent("Averaging.build/Averaging.swift.o"))
         }
         #expect(clearStaleModuleCache(in: scratch, output: Self.clangComplaint))
         for folder in [debug, release] {
@@ -31,10 +32,10 @@ struct MovedCourseTests {
     }
 
     @Test func anOrdinaryCompileErrorLeavesTheCacheAlone() throws {
-        let scratch = try temporaryFolder()
+        let scratch = try makeTemporaryFolder("tandem-exercises-test")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let cache = scratch.appendingPathComponent("x86_64-unknown-linux-gnu/debug/ModuleCache/a.pcm")
-        try write("cache", to: cache)
+        try writeText("cache", to: cache)
         #expect(
             !clearStaleModuleCache(in: scratch, output: "/c/exercises/01/V.swift:3:1: error: cannot find 'x' in scope"))
         #expect(FileManager.default.fileExists(atPath: cache.path))

@@ -1,6 +1,7 @@
 import Course
 import Foundation
 import Terminal
+import TestSupport
 import Testing
 
 @testable import Exercises
@@ -20,10 +21,10 @@ import Testing
     }
 
     @Test func symbolicLinksDoNotHideThatAFileIsUnderTheCurrentFolder() throws {
-        let folder = try temporaryFolder()
+        let folder = try makeTemporaryFolder("tandem-exercises-test")
         defer { try? FileManager.default.removeItem(at: folder) }
         let real = folder.appendingPathComponent("real")
-        try write("x\n", to: real.appendingPathComponent("exercises/a.swift"))
+        try writeText("x\n", to: real.appendingPathComponent("exercises/a.swift"))
         let link = folder.appendingPathComponent("link")
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
         #expect(PathDisplay(base: real).show(link.appendingPathComponent("exercises/a.swift")) == "exercises/a.swift")
@@ -33,7 +34,8 @@ import Testing
         let course = try CourseFolder.load(root: checkoutRoot)
         return ExerciseSession(
             course: course, settings: TerminalSettings(width: 80, color: false, ascii: true),
-            store: ProgressStore(directory: try temporaryFolder(), courseID: "test"), paths: paths,
+            store: ProgressStore(directory: try makeTemporaryFolder("tandem-exercises-test"), courseID: "test"),
+            paths: paths,
             prepareWorkingCopies: false)
     }
 
@@ -196,7 +198,7 @@ import Testing
         let course = try CourseFolder.load(root: checkoutRoot)
         let session = ExerciseSession(
             course: course, settings: settings,
-            store: ProgressStore(directory: try temporaryFolder(), courseID: "test"),
+            store: ProgressStore(directory: try makeTemporaryFolder("tandem-exercises-test"), courseID: "test"),
             paths: PathDisplay(base: checkoutRoot), prepareWorkingCopies: false)
         for exercise in course.manifest.exercises {
             var text = ""
@@ -217,7 +219,7 @@ import Testing
 
     @Test(arguments: settings) func solutionsAreFittedToTheWidth(_ settings: TerminalSettings) throws {
         let course = try CourseFolder.load(root: checkoutRoot)
-        let store = ProgressStore(directory: try temporaryFolder(), courseID: "test")
+        let store = ProgressStore(directory: try makeTemporaryFolder("tandem-exercises-test"), courseID: "test")
         let session = ExerciseSession(
             course: course, settings: settings, store: store, paths: PathDisplay(base: checkoutRoot),
             prepareWorkingCopies: false)

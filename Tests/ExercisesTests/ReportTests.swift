@@ -2,6 +2,7 @@ import Course
 import Foundation
 import JSON
 import Terminal
+import TestSupport
 import Testing
 
 @testable import Exercises
@@ -17,7 +18,7 @@ import Testing
     @Test func jsonHasTheDocumentedShape() throws {
         let passing = CheckResult(exercise: entry("avg", number: 2), status: .passed, casesPassed: 12)
         let text = CheckReport.json([failing, passing]).serialized()
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let object = try parseJSONObject(text)
         #expect(object["passed"] as? Int == 1)
         #expect(object["total"] as? Int == 2)
         let exercises = try #require(object["exercises"] as? [[String: Any]])

@@ -1,6 +1,7 @@
 import Course
 import Foundation
 import Terminal
+import TestSupport
 import Testing
 
 @testable import Exercises
@@ -40,7 +41,7 @@ struct ScoreTests {
     }
 
     @Test func progressKeepsTheBestPassingScore() throws {
-        let folder = try temporaryFolder()
+        let folder = try makeTemporaryFolder("tandem-exercises-test")
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = ProgressStore(directory: folder, courseID: "test")
         let capstone = entry("capstone")
@@ -63,9 +64,7 @@ struct ScoreTests {
     @Test func jsonCarriesTheScore() throws {
         var result = CheckResult(exercise: entry("capstone"), status: .passed)
         result.score = try #require(ScoreReport(verdict: verdict))
-        let json = try #require(
-            try JSONSerialization.jsonObject(with: Data(CheckReport.json([result]).serialized().utf8)) as? [String: Any]
-        )
+        let json = try parseJSONObject(CheckReport.json([result]).serialized())
         let exercise = try #require((json["exercises"] as? [[String: Any]])?.first)
         let score = try #require(exercise["score"] as? [String: Any])
         #expect(score["accuracy"] as? Double == 0.9)
@@ -86,7 +85,7 @@ struct ScoreTests {
 /// "solve it again from the starter"; a clean first pass schedules nothing; later passes leave it.
 struct ExerciseReviewFeedTests {
     @Test func aFirstPassThatNeededHelpGoesIntoReview() throws {
-        let folder = try temporaryFolder()
+        let folder = try makeTemporaryFolder("tandem-exercises-test")
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = ProgressStore(directory: folder, courseID: "test")
         let now = Date(timeIntervalSince1970: 1_800_000_000)
@@ -122,7 +121,7 @@ struct ExerciseReviewFeedTests {
 /// the package, as `dev verify` does).
 struct SolveAgainTests {
     @Test func theScratchCopyStartsFromTheStarterAndAReviewIsRecorded() throws {
-        let folder = try temporaryFolder()
+        let folder = try makeTemporaryFolder("tandem-exercises-test")
         defer { try? FileManager.default.removeItem(at: folder) }
         let real = try CourseFolder.load(root: checkoutRoot)
         let exercise = try #require(real.manifest.exercises.first { $0.id == "majority-vote" })

@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Exercises
@@ -71,7 +72,7 @@ struct ExerciseListTests {
             print("skipped: no git history with the first edition (\(Self.firstEdition)) in this checkout")
             return
         }
-        let folder = try temporaryFolder("tandem-upgrade")
+        let folder = try makeTemporaryFolder("tandem-upgrade")
         defer { try? FileManager.default.removeItem(at: folder) }
         let clone = folder.appendingPathComponent("course")
         #expect(try git(["clone", "-q", "--no-checkout", checkoutRoot.path, clone.path], in: folder).status == 0)

@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Exercises
@@ -7,9 +8,9 @@ import Testing
 /// `dev verify` names what is missing before it builds anything (and the command exits 1 on it).
 struct VerifyProblemsTests {
     @Test func aMissingSolutionAndTooFewHintsAreProblems() throws {
-        let root = try temporaryFolder("tandem-verify-problems")
+        let root = try makeTemporaryFolder("tandem-verify-problems")
         defer { try? FileManager.default.removeItem(at: root) }
-        try write(
+        try writeText(
             """
             format_version = 1
             id = "broken-course"
@@ -29,12 +30,12 @@ struct VerifyProblemsTests {
             hints = ["only one"]
             """, to: root.appendingPathComponent("content/course.toml"))
         let exercises = root.appendingPathComponent("exercises")
-        try write(
+        try writeText(
             "// swift-tools-version:6.0\nimport PackageDescription\nlet engineCheckout = \"..\"\n",
             to: exercises.appendingPathComponent("Package.swift"))
         let starter = "public func vote() -> Int { 0 } // TODO\n"
-        try write(starter, to: exercises.appendingPathComponent("01-vote/Vote.swift"))
-        try write(starter, to: exercises.appendingPathComponent(".starters/01-vote/Vote.swift"))
+        try writeText(starter, to: exercises.appendingPathComponent("01-vote/Vote.swift"))
+        try writeText(starter, to: exercises.appendingPathComponent(".starters/01-vote/Vote.swift"))
 
         let report = try Verifier(course: try CourseFolder.load(root: root)).verify()
         #expect(!report.ok)

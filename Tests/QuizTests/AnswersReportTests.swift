@@ -2,6 +2,7 @@ import Course
 import Foundation
 import JSON
 import Terminal
+import TestSupport
 import Testing
 
 @testable import Quiz
@@ -68,8 +69,7 @@ import Testing
         #expect(report.score == 5)
         #expect(report.missed.map(\.question.id) == ["ensembles-free", "ensembles-methods"])
 
-        let json = try #require(
-            try JSONSerialization.jsonObject(with: Data(report.json.serialized().utf8)) as? [String: Any])
+        let json = try parseJSONObject(report.json.serialized())
         #expect(json["file"] as? String == "all-types.toml")
         #expect(json["score"] as? Double == 5)
         #expect(json["total"] as? Int == 7)
@@ -191,7 +191,7 @@ import Testing
     }
 
     @Test func gradeAnswersRecordsProgressAndWarnsAboutUnknownIDs() throws {
-        let folder = try temporaryDirectory()
+        let folder = try makeTemporaryFolder("quiz-tests")
         defer { try? FileManager.default.removeItem(at: folder) }
         let answersURL = folder.appendingPathComponent("answers.toml")
         try Self.answers.write(to: answersURL, atomically: true, encoding: .utf8)

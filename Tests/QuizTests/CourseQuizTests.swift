@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import TestSupport
 import Testing
 
 @testable import Quiz
@@ -7,9 +8,7 @@ import Testing
 /// The course's own quiz files: they validate, and each grades its own expected answers, written
 /// out as an answers file, as fully correct (so `expected` really has the answers-file shape).
 @Suite struct CourseQuizTests {
-    static let content = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("content")
+    static let content = checkoutRoot.appendingPathComponent("content")
 
     static var quizFiles: [String] {
         let folders = (try? FileManager.default.contentsOfDirectory(atPath: content.path)) ?? []

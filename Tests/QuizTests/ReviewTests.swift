@@ -2,6 +2,7 @@ import Course
 import Foundation
 import JSON
 import Terminal
+import TestSupport
 import Testing
 
 @testable import Quiz
@@ -75,9 +76,15 @@ import Testing
 }
 
 @Suite struct ReviewTests {
+    /// A record of a question of the course's quiz ("basics") answered once, with `result`, now
+    /// in Leitner box `box` and due at `due`.
+    func answeredOnce(_ result: String, box: Int, due: Date) -> QuestionRecord {
+        QuestionRecord(attempts: 1, lastResult: result, quiz: "basics", box: box, due: due)
+    }
+
     /// A one-lesson course on disk whose quiz is the small session quiz.
     func makeCourse() throws -> (CourseFolder, URL) {
-        let root = try temporaryDirectory()
+        let root = try makeTemporaryFolder("quiz-tests")
         let folder = root.appendingPathComponent("content/01-basics")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try Fixtures.source("all-types.toml").write(
@@ -134,8 +141,7 @@ import Testing
         #expect(listing.hasPrefix("2 of 4 listed questions due for review:\n"))
         // Box 3 became stability 3 days, answered a day ago: recall (1 + F/3)^-w20 = 96%.
         #expect(listing.contains("  cascade-cost (basics, due in 2 days, recall 96%)"))
-        let json = try #require(
-            try JSONSerialization.jsonObject(with: Data(ReviewQueue.json(due).serialized().utf8)) as? [String: Any])
+        let json = try parseJSONObject(ReviewQueue.json(due).serialized())
         #expect(json["due"] as? Int == 2)
         #expect(json["next_due"] as? String == ISO8601DateFormatter().string(from: now.addingTimeInterval(2 * 86_400)))
         #expect(
@@ -171,12 +177,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let now = Date(timeIntervalSince1970: 1_800_000_000)
         var progress = StudentProgress(courseID: "test")
-        progress.questions["cascade-cost"] = QuestionRecord(
-            attempts: 1, lastResult: "incorrect", quiz: "basics", box: 1,
-            due: now.addingTimeInterval(600))
-        progress.questions["cascade-share"] = QuestionRecord(
-            attempts: 1, lastResult: "correct", quiz: "basics", box: 3,
-            due: now.addingTimeInterval(3 * 86_400))
+        progress.questions["cascade-cost"] = answeredOnce("incorrect", box: 1, due: now.addingTimeInterval(600))
+        progress.questions["cascade-share"] = answeredOnce("correct", box: 3, due: now.addingTimeInterval(3 * 86_400))
         let plan = ReviewPlan(
             queue: ReviewQueue.build(course: course, progress: progress, now: now, limit: nil),
             now: now, limit: 10, includeNotDue: false)
@@ -189,8 +191,7 @@ import Testing
                 """)
         let colored = ReviewQueue.listing(plan, settings: TerminalSettings(width: 80, color: true))
         #expect(colored.contains("\u{1B}[1mtandem review --all\u{1B}[0m") && !colored.contains("`"))
-        let json = try #require(
-            try JSONSerialization.jsonObject(with: Data(ReviewQueue.json(plan).serialized().utf8)) as? [String: Any])
+        let json = try parseJSONObject(ReviewQueue.json(plan).serialized())
         #expect(json["due"] as? Int == 0 && (json["questions"] as? [Any])?.isEmpty == true)
         #expect(json["next_due"] as? String == ISO8601DateFormatter().string(from: now.addingTimeInterval(600)))
     }
@@ -204,9 +205,8 @@ import Testing
         for (index, id) in [
             "cascade-cost", "ensembles-free", "speculative-name", "cascade-share", "weak-to-strong-essay",
         ].enumerated() {
-            progress.questions[id] = QuestionRecord(
-                attempts: 1, lastResult: "correct", quiz: "basics", box: 5,
-                due: now.addingTimeInterval(Double(index - 2) * 86_400))
+            progress.questions[id] = answeredOnce(
+                "correct", box: 5, due: now.addingTimeInterval(Double(index - 2) * 86_400))
         }
         let queue = ReviewQueue.build(course: course, progress: progress, now: now, limit: nil)
         for includeNotDue in [false, true] {
@@ -239,11 +239,8 @@ import Testing
         let store = ProgressStore(directory: root.appendingPathComponent("state"), courseID: "test")
         let now = Date(timeIntervalSince1970: 1_800_000_000)
         try store.update { progress in
-            progress.questions["ensembles-free"] = QuestionRecord(
-                attempts: 1, lastResult: "incorrect", quiz: "basics", box: 1, due: now)
-            progress.questions["speculative-name"] = QuestionRecord(
-                attempts: 1, lastResult: "correct", quiz: "basics", box: 2,
-                due: now.addingTimeInterval(-60))
+            progress.questions["ensembles-free"] = answeredOnce("incorrect", box: 1, due: now)
+            progress.questions["speculative-name"] = answeredOnce("correct", box: 2, due: now.addingTimeInterval(-60))
         }
         let queue = ReviewQueue.build(course: course, progress: try store.load(), now: now, limit: nil)
         let transcript = Transcript()
@@ -273,12 +270,8 @@ import Testing
         let store = ProgressStore(directory: root.appendingPathComponent("state"), courseID: "test")
         let now = Date(timeIntervalSince1970: 1_800_000_000)
         try store.update { progress in
-            progress.questions["speculative-name"] = QuestionRecord(
-                attempts: 1, lastResult: "incorrect", quiz: "basics", box: 1,
-                due: now.addingTimeInterval(-60))
-            progress.questions["ensembles-free"] = QuestionRecord(
-                attempts: 1, lastResult: "correct", quiz: "basics", box: 2,
-                due: now.addingTimeInterval(86_400))
+            progress.questions["speculative-name"] = answeredOnce("incorrect", box: 1, due: now.addingTimeInterval(-60))
+            progress.questions["ensembles-free"] = answeredOnce("correct", box: 2, due: now.addingTimeInterval(86_400))
         }
         let plan = ReviewPlan(
             queue: ReviewQueue.build(course: course, progress: try store.load(), now: now, limit: nil),
@@ -315,9 +308,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let now = Date(timeIntervalSince1970: 1_800_000_000)
         var progress = StudentProgress(courseID: "test")
-        progress.questions["speculative-name"] = QuestionRecord(
-            attempts: 1, lastResult: "correct", quiz: "basics", box: 2,
-            due: now.addingTimeInterval(5 * 3_600))
+        progress.questions["speculative-name"] = answeredOnce("correct", box: 2, due: now.addingTimeInterval(5 * 3_600))
         let plan = ReviewPlan(
             queue: ReviewQueue.build(course: course, progress: progress, now: now, limit: nil),
             now: now, limit: 10, includeNotDue: false)
@@ -343,9 +334,8 @@ import Testing
         let store = ProgressStore(directory: root.appendingPathComponent("state"), courseID: "test")
         let now = Date(timeIntervalSince1970: 1_800_000_000)
         try store.update { progress in
-            progress.questions["speculative-name"] = QuestionRecord(
-                attempts: 1, lastResult: "correct", quiz: "basics", box: 2,
-                due: now.addingTimeInterval(86_400))
+            progress.questions["speculative-name"] = answeredOnce(
+                "correct", box: 2, due: now.addingTimeInterval(86_400))
         }
         let queue = ReviewQueue.build(course: course, progress: try store.load(), now: now, limit: nil)
         let plan = ReviewPlan(queue: queue, now: now, limit: 10, includeNotDue: true)

@@ -1,6 +1,7 @@
 import Course
 import Foundation
 import Terminal
+import TestSupport
 import Testing
 
 @testable import Quiz
@@ -58,7 +59,7 @@ struct SessionHarness {
     let key = "small"
 
     init(source: String = smallQuiz) throws {
-        folder = try temporaryDirectory()
+        folder = try makeTemporaryFolder("quiz-tests")
         store = ProgressStore(directory: folder, courseID: "test")
         guard let loaded = QuizLoader.load(source: source, path: "quiz.toml").quiz else {
             throw Fixtures.FixtureError(message: "quiz did not load")
@@ -67,7 +68,7 @@ struct SessionHarness {
     }
 
     init(quiz: QuizFile) throws {
-        folder = try temporaryDirectory()
+        folder = try makeTemporaryFolder("quiz-tests")
         store = ProgressStore(directory: folder, courseID: "test")
         self.quiz = quiz
     }
@@ -274,7 +275,7 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
     /// A lesson's quiz is resumed by the lesson's number, as the home screen names it; a file by
     /// its path, quoted for the shell when it needs to be.
     @Test func resumeCommandsUseTheLessonNumber() throws {
-        let root = try temporaryDirectory()
+        let root = try makeTemporaryFolder("quiz-tests")
         defer { try? FileManager.default.removeItem(at: root) }
         let folder = root.appendingPathComponent("content/01-why-combine")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

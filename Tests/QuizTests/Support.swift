@@ -27,10 +27,3 @@ enum Fixtures {
         var description: String { message }
     }
 }
-
-/// A fresh temporary folder per test, for progress stores and answers files.
-func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("quiz-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import TOML
@@ -210,8 +211,7 @@ import Testing
 /// The fuzz target's saved inputs and any crash it found (fuzz/corpus/toml, fuzz/crashes/toml) read
 /// to a document or an error with a position inside the input, here as well as in `fuzz/replay.sh`.
 @Suite struct TOMLFuzzInputTests {
-    static let fuzz = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("fuzz")
+    static let fuzz = checkoutRoot.appendingPathComponent("fuzz")
 
     @Test func savedFuzzInputsReadWithoutTrapping() throws {
         var count = 0

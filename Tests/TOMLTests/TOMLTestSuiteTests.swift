@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import TOML
@@ -7,8 +8,7 @@ import Testing
 /// case decodes equal to its expected tagged JSON, every `invalid/` case is rejected with a line
 /// inside the file.
 @Suite struct TOMLTestSuiteTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    static let packageRoot = checkoutRoot
     static let suite = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/toml-test/tests")
     static let list = suite.appendingPathComponent("files-toml-1.0.0")
     static var present: Bool { FileManager.default.fileExists(atPath: list.path) }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `tandem bench --json`: one timed run of the engine's fixed job (well under a second in debug).
@@ -7,7 +8,7 @@ import Testing
         let tandem = TandemProcess(course: try CourseFixture.make())
         let result = try tandem.run(["bench", "--json", "--repeats", "1"])
         #expect(result.status == 0, "\(result.stderr)")
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let object = try parseJSONObject(result.stdout)
         #expect(
             Set(object.keys) == [
                 "examples_per_second", "gflops", "milliseconds", "cpu_milliseconds", "kernel", "final_loss", "job",

@@ -1,14 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The built binary under hostile conditions: closed and broken standard streams, a full disk,
 /// hostile text on every path to the terminal, progress files it cannot read or save.
 struct Shell {
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Result = CapturedRun
 
     /// Runs `script` under bash with `$TANDEM` set to the built binary (and `extra` in the environment).
     static func run(_ script: String, _ extra: [String: String] = [:], user nobody: Bool = false) throws -> Result {
@@ -16,26 +13,29 @@ struct Shell {
         process.executableURL = URL(fileURLWithPath: nobody ? "/usr/bin/setpriv" : "/bin/bash")
         process.arguments =
             (nobody ? ["--reuid=65534", "--regid=65534", "--clear-groups", "/bin/bash"] : []) + ["-c", script]
-        var environment = ProcessInfo.processInfo.environment
-        for key in ["TANDEM_COURSE", "NO_COLOR", "COLUMNS", "PAGER"] { environment[key] = nil }
+        var environment = TandemProcess.cleanEnvironment()
         environment["TANDEM"] = TandemProcess.executable.path
         environment.merge(extra) { $1 }
         process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let errData = ErrBox()
-        let reader = Thread { errData.data = err.fileHandleForReading.readDataToEndOfFile() }
-        reader.start()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        while !reader.isFinished { usleep(1000) }
-        return Result(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData.data, as: UTF8.self))
+        return try runCapturingOutput(process)
+    }
+
+    /// Runs `script` and expects it to exit 1 with exactly `stderr` on standard error.
+    static func expectFailure(
+        _ script: String, stderr: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let result = try run(script)
+        #expect(result.status == 1, sourceLocation: sourceLocation)
+        #expect(result.stderr == stderr, "\(result)", sourceLocation: sourceLocation)
+    }
+
+    /// Peak resident memory, in kilobytes (GNU time's `%M`), of `tandem render FILE --no-pager
+    /// --width 80` with its output thrown away.
+    static func peakKilobytesRendering(_ file: URL) throws -> Int {
+        let result = try run(
+            #"/usr/bin/time -f "%M" "$TANDEM" render "$FILE" --no-pager --width 80 2>&1 >/dev/null"#,
+            ["FILE": file.path])
+        return try #require(Int(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)), "\(result)")
     }
 
     /// Whether the tests may switch to an unprivileged user (root, with setpriv installed).
@@ -93,20 +93,18 @@ enum HostileCorpus {
     }
 
     @Test func aFullOrClosedStdoutIsAnErrorWithAMessage() throws {
-        let full = try Shell.run(#""$TANDEM" --help > /dev/full"#)
-        #expect(full.status == 1)
-        #expect(full.stderr == "tandem: cannot write to standard output: No space left on device\n", "\(full)")
-        let closed = try Shell.run(#""$TANDEM" --help >&-"#)
-        #expect(closed.status == 1)
-        #expect(closed.stderr == "tandem: cannot write to standard output: Bad file descriptor\n", "\(closed)")
+        try Shell.expectFailure(
+            #""$TANDEM" --help > /dev/full"#,
+            stderr: "tandem: cannot write to standard output: No space left on device\n")
+        try Shell.expectFailure(
+            #""$TANDEM" --help >&-"#, stderr: "tandem: cannot write to standard output: Bad file descriptor\n")
         // Both closed: nothing to say it on, but still a failure, and no crash.
         let both = try Shell.run(#""$TANDEM" --help >&- 2>&-; echo "rc=$?""#)
         #expect(both.stdout == "rc=1\n", "\(both)")
     }
 
     @Test func aReaderThatGoesAwayEndsTandemQuietlyAndPromptly() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-pipe-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try makeTemporaryFolder("tandem-pipe")
         let big = dir.appendingPathComponent("big.md")
         try Data(String(repeating: "A paragraph of words that wraps.\n\n", count: 40_000).utf8).write(to: big)
         let start = Date()
@@ -329,26 +327,21 @@ enum HostileCorpus {
 
 @Suite struct UnboundedInputTests {
     @Test func endlessInputStopsAtTheLimitWithAMessage() throws {
-        let zero = try Shell.run(#""$TANDEM" render /dev/zero"#)
-        #expect(zero.status == 1)
-        #expect(zero.stderr == "tandem: '/dev/zero' is larger than 16 MB, the most tandem reads\n", "\(zero)")
-        let pipe = try Shell.run(#"head -c 20000000 /dev/zero | "$TANDEM" render -"#)
-        #expect(pipe.status == 1)
-        #expect(pipe.stderr == "tandem: standard input is larger than 16 MB, the most tandem reads\n", "\(pipe)")
+        try Shell.expectFailure(
+            #""$TANDEM" render /dev/zero"#, stderr: "tandem: '/dev/zero' is larger than 16 MB, the most tandem reads\n")
+        try Shell.expectFailure(
+            #"head -c 20000000 /dev/zero | "$TANDEM" render -"#,
+            stderr: "tandem: standard input is larger than 16 MB, the most tandem reads\n")
     }
 
     @Test(
         .enabled(
             if: FileManager.default.isExecutableFile(atPath: "/usr/bin/time"), "NOTICE: /usr/bin/time is missing"))
     func aTenMegabyteLineKeepsMemoryProportionate() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-line-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try makeTemporaryFolder("tandem-line")
         let file = dir.appendingPathComponent("line.md")
         try Data((String(repeating: "word ", count: 2_000_000) + "\n").utf8).write(to: file)
-        let result = try Shell.run(
-            #"/usr/bin/time -f "%M" "$TANDEM" render "$FILE" --no-pager --width 80 2>&1 >/dev/null"#,
-            ["FILE": file.path])
-        let kilobytes = try #require(Int(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)), "\(result)")
+        let kilobytes = try Shell.peakKilobytesRendering(file)
         // 10 MB of input: the source, the flat tree and the output, not 400 MB.
         #expect(kilobytes < 200_000, "peak \(kilobytes) KB")
     }
@@ -359,8 +352,7 @@ enum HostileCorpus {
         .enabled(
             if: FileManager.default.isExecutableFile(atPath: "/usr/bin/time"), "NOTICE: /usr/bin/time is missing"))
     func denseEmphasisIsRefusedOrRenderedInProportion() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-emph-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try makeTemporaryFolder("tandem-emph")
         defer { try? FileManager.default.removeItem(at: dir) }
         let huge = dir.appendingPathComponent("huge.md")
         try Data(String(repeating: "*a* ", count: 2_500_000).utf8).write(to: huge)
@@ -371,10 +363,7 @@ enum HostileCorpus {
 
         let underBudget = dir.appendingPathComponent("under.md")
         try Data(String(repeating: "*a* ", count: 124_000).utf8).write(to: underBudget)
-        let result = try Shell.run(
-            #"/usr/bin/time -f "%M" "$TANDEM" render "$FILE" --no-pager --width 80 2>&1 >/dev/null"#,
-            ["FILE": underBudget.path])
-        let kilobytes = try #require(Int(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)), "\(result)")
+        let kilobytes = try Shell.peakKilobytesRendering(underBudget)
         #expect(kilobytes < 250_000, "peak \(kilobytes) KB for 0.5 MB of emphasis")
     }
 }

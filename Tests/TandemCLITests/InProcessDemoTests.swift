@@ -1,5 +1,6 @@
 import Foundation
 import Lessons
+import TestSupport
 import Testing
 
 @testable import TandemCLI
@@ -10,7 +11,7 @@ import Testing
     @Test func aDemoRunsInThisProcessAndItsJSONIsCaptured() throws {
         let result = InProcessDemo.run(["run", "cascade", "--seed", "2", "--json"])
         let text = try result.get()
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let json = try parseJSONObject(text)
         #expect(json["demo"] as? String == "cascade")
         #expect(json["seed"] as? Int == 2)
         // The same numbers, run twice: nothing leaks between runs.

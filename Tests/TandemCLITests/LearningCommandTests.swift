@@ -1,13 +1,10 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `tandem search`, `read --toc`, `read N#section`, `quiz --last` and the Leitner → FSRS
 /// migration, run as the built binary on the fixture course.
 @Suite struct LearningCommandTests {
-    func json(_ text: String) throws -> [String: Any] {
-        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "\(text)")
-    }
-
     /// The fixture course with a lesson that has sections.
     func course() throws -> URL {
         let root = try CourseFixture.make()
@@ -40,7 +37,7 @@ import Testing
         for line in lines { #expect(line.count <= 50, "\(line)") }
         let colored = try tandem.run(["search", "unsure", "--color", "always"])
         #expect(colored.stdout.contains("\u{1B}[1;33munsure\u{1B}[0m") || colored.stdout.contains("\u{1B}["))
-        let report = try json(try tandem.run(["search", "cheap", "--json"]).stdout)
+        let report = try parseJSONObject(try tandem.run(["search", "cheap", "--json"]).stdout)
         let hits = try #require(report["hits"] as? [[String: Any]])
         #expect(hits.first?["file"] as? String == "content/01-intro/lesson.md" && hits.first?["line"] as? Int == 3)
         #expect(hits.first?["matched"] as? [String] == ["cheap"])
@@ -60,7 +57,7 @@ import Testing
                 Open one: tandem read 2#SECTION
 
                 """, "\(toc.stdout)")
-        let outline = try json(try tandem.run(["read", "cascades", "--toc", "--json"]).stdout)
+        let outline = try parseJSONObject(try tandem.run(["read", "cascades", "--toc", "--json"]).stdout)
         #expect((outline["sections"] as? [[String: Any]])?.compactMap { $0["line"] as? Int } == [3, 7])
         for reference in ["2#2", "2#the-expected-cost", "cascades#expected"] {
             let page = try tandem.run(["read", reference, "--no-run", "--no-pager", "--width", "60"])
@@ -74,7 +71,7 @@ import Testing
         #expect(missing.status == 1)
         #expect(missing.stderr == "tandem: lesson 2 has no section 'nope' (tandem read 2 --toc lists them)\n")
         // Opening a section does not mark the lesson read.
-        let list = try json(try tandem.run(["list", "--json"]).stdout)
+        let list = try parseJSONObject(try tandem.run(["list", "--json"]).stdout)
         #expect("\(list)".contains("read = 0") || !"\(list)".contains("\"read\": true"))
     }
 
@@ -89,9 +86,9 @@ import Testing
         #expect(last.status == 0, "\(last.stderr)")
         #expect(last.stdout.hasPrefix("Your answers — 1 of 2 right:\n"), "\(last.stdout)")
         #expect(last.stdout.contains("   Your answer: true\n   Right answer: false\n"))
-        let report = try json(try tandem.run(["quiz", "2", "--last", "--json"]).stdout)
+        let report = try parseJSONObject(try tandem.run(["quiz", "2", "--last", "--json"]).stdout)
         #expect(report["right"] as? Int == 1)
-        let review = try json(try tandem.run(["review", "--all", "--json"]).stdout)
+        let review = try parseJSONObject(try tandem.run(["review", "--all", "--json"]).stdout)
         let questions = try #require(review["questions"] as? [[String: Any]])
         #expect(questions.count == 2)
         for question in questions {
@@ -114,7 +111,7 @@ import Testing
         #expect(review.stderr.contains("converted 1 review schedule from Leitner boxes to FSRS"), "\(review.stderr)")
         let backup = tandem.state.appendingPathComponent("progress.json.leitner-backup")
         #expect(try String(contentsOf: backup, encoding: .utf8) == old)
-        let report = try json(review.stdout)
+        let report = try parseJSONObject(review.stdout)
         let item = try #require((report["questions"] as? [[String: Any]])?.first)
         #expect(item["stability"] as? Double == 1 && item["phase"] as? String == "review")
         #expect(item["due"] as? String == "2020-01-02T00:00:00Z")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TestSupport
 import Testing
 
 @testable import TandemCLI
@@ -7,8 +8,7 @@ import Testing
 /// `man/tandem.1` is generated from the command tree (scripts/generate-man-page.sh); it must name
 /// every command and every long option, so a command added without regenerating it fails here.
 @Suite struct ManPageTests {
-    static let page = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("man/tandem.1")
+    static let page = checkoutRoot.appendingPathComponent("man/tandem.1")
 
     @Test func manPageCoversEveryCommandAndOption() throws {
         let text = try String(contentsOf: Self.page, encoding: .utf8)

@@ -1,27 +1,22 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `tandem quiz`, `tandem review` and `tandem bench` run as a student or CI would: the built
 /// binary, stdin not a terminal, `TANDEM_STATE_DIR` in a temporary folder.
 @Suite struct QuizCommandTests {
-    static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = checkoutRoot
 
     /// A file in a fresh temporary folder.
     func temporaryFile(_ name: String, _ text: String) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quiz-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try makeTemporaryFolder("quiz-cli")
         let url = folder.appendingPathComponent(name)
         try Data(text.utf8).write(to: url)
         return url
     }
 
-    func jsonObject(_ text: String) throws -> [String: Any] {
-        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "\(text)")
-    }
-
     func progress(_ tandem: TandemProcess) throws -> [String: Any] {
-        try jsonObject(String(contentsOf: tandem.progressFile, encoding: .utf8))
+        try parseJSONObject(String(contentsOf: tandem.progressFile, encoding: .utf8))
     }
 
     @Test func answersFileGivesATextReportThatFitsAndRecordsTheRun() throws {
@@ -55,7 +50,7 @@ import Testing
             result.stderr
                 == "tandem: warning: \(answers.path): 'nope' is not a question of content/01-intro/quiz.toml (ignored)\n"
         )
-        let report = try jsonObject(result.stdout)
+        let report = try parseJSONObject(result.stdout)
         #expect(Set(report.keys) == ["file", "score", "total", "questions"])
         #expect(report["file"] as? String == "content/01-intro/quiz.toml")
         #expect(report["score"] as? Double == 0)
@@ -78,7 +73,7 @@ import Testing
 
         // All right: full points, the same shape.
         let right = try temporaryFile("right.toml", "intro-tf = \"no\"\nintro-num = 2\n")
-        let full = try jsonObject(try tandem.run(["quiz", "intro", "--answers", right.path, "--json"]).stdout)
+        let full = try parseJSONObject(try tandem.run(["quiz", "intro", "--answers", right.path, "--json"]).stdout)
         #expect(full["score"] as? Double == 2)
         #expect(
             (full["questions"] as? [[String: Any]])?.allSatisfy {
@@ -152,7 +147,7 @@ import Testing
             "good.toml", "cascades-expected-cost = 7.25\ncascades-three-tiers = \"6.28 units\"\n")
         let first = try tandem.run(["quiz", "cascades", "--answers", good.path, "--json"])
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(try jsonObject(first.stdout)["score"] as? Double == 2)
+        #expect(try parseJSONObject(first.stdout)["score"] as? Double == 2)
         let worse = try temporaryFile("worse.toml", "cascades-expected-cost = \"$7.25\"\ncascades-three-tiers = 5\n")
         let second = try tandem.run(["quiz", "3", "--answers", worse.path])
         #expect(second.status == 0, "\(second.stderr)")
@@ -176,13 +171,13 @@ import Testing
                 --all
 
                 """, "\(nothing.stdout)")
-        let dueOnly = try jsonObject(try tandem.run(["review", "--json"]).stdout)
+        let dueOnly = try parseJSONObject(try tandem.run(["review", "--json"]).stdout)
         #expect(dueOnly["due"] as? Int == 0 && (dueOnly["questions"] as? [Any])?.isEmpty == true)
         #expect(dueOnly["next_due"] is String)
 
         let review = try tandem.run(["review", "--json", "--all"])
         #expect(review.status == 0, "\(review.stderr)")
-        let queue = try jsonObject(review.stdout)
+        let queue = try parseJSONObject(review.stdout)
         #expect(queue["due"] as? Int == 0)
         let items = try #require(queue["questions"] as? [[String: Any]])
         // The one just missed is due in ten minutes and comes first; the one right twice waits longer.
@@ -247,10 +242,7 @@ import Testing
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
             process.arguments = ["-qec", command, "/dev/null"]
-            var environment = ProcessInfo.processInfo.environment
-            environment["TANDEM_STATE_DIR"] = tandem.state.path
-            for key in ["TANDEM_COURSE", "NO_COLOR", "COLUMNS", "PAGER"] { environment[key] = nil }
-            process.environment = environment
+            process.environment = tandem.environment
             let stdin = Pipe()
             let stdout = Pipe()
             process.standardInput = stdin

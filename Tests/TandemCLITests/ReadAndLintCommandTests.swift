@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct ReadAndLintCommandTests {
@@ -73,7 +74,7 @@ import Testing
         let tandem = TandemProcess(course: course)
         let run = try tandem.run(["run", "cascade", "--seed", "3", "--json"])
         #expect(run.status == 0, "\(run.stderr)")
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let json = try parseJSONObject(run.stdout)
         let small = try #require((json["small"] as? [String: Any])?["accuracy"] as? Double)
         let percent = String(format: "%.1f%%", small * 100)
         let lesson = course.appendingPathComponent("content/02-cascades/lesson.md")
@@ -122,8 +123,7 @@ import Testing
     /// CI holds the real course to lint: manifest, lessons, live examples, quizzes, links.
     @Test(.timeLimit(.minutes(5)))
     func theRepositoryCourseLintsClean() throws {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
+        let repository = checkoutRoot
         let tandem = TandemProcess(course: repository)
         let result = try tandem.run(["lint"])
         #expect(result.status == 0, "tandem lint over content/:\n\(result.stdout)\(result.stderr)")

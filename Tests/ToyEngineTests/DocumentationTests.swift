@@ -1,13 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The "Done when": the engine's public API is documented in its files. Every `public`
 /// declaration in ToyEngine and ToyEngineAVX2 must sit right under a `///` comment (attributes
 /// such as `@inlinable` may come between).
 @Suite struct DocumentationTests {
-    static let sourceRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Sources")
+    static let sourceRoot = checkoutRoot.appendingPathComponent("Sources")
 
     /// `file:line: declaration` for every public declaration without a doc comment.
     static func undocumented(in target: String) throws -> [String] {

@@ -27,6 +27,23 @@ func contract(_ m: Matrix, _ weights: Matrix) -> Double {
     zip(m.values, weights.values).reduce(0) { $0 + $1.0 * $1.1 }
 }
 
+/// For each of `model`'s parameters, the relative error between `backward`'s gradient of the
+/// cross-entropy loss on `x` and a central-difference estimate of it.
+func crossEntropyGradientErrors(_ model: some Model, _ x: Matrix, _ targets: Targets) -> [Double] {
+    let pass = model.forward(x)
+    let gradients = model.backward(
+        pass, logitsGradient: Losses.crossEntropy(logits: pass.logits, targets: targets).gradient)
+    return model.parameters.indices.map { index in
+        let original = model.parameters[index]
+        let numeric = numericGradient(original) { candidate in
+            model.parameters[index] = candidate
+            defer { model.parameters[index] = original }
+            return Losses.crossEntropy(logits: model.logits(x), targets: targets).loss
+        }
+        return relativeError(gradients[index], numeric)
+    }
+}
+
 @Suite struct GradientTests {
     @Test func denseLayerGradients() {
         var rng = SplitMix64(seed: 1)
@@ -95,17 +112,8 @@ func contract(_ m: Matrix, _ weights: Matrix) -> Double {
         }
         let x = Matrix.random(rows: 6, cols: 3, std: 1, rng: &rng)
         let targets = Targets.hard([0, 1, 2, 1, 0, 2])
-        let pass = model.forward(x)
-        let gradients = model.backward(
-            pass, logitsGradient: Losses.crossEntropy(logits: pass.logits, targets: targets).gradient)
-        for index in model.parameters.indices {
-            let original = model.parameters[index]
-            let numeric = numericGradient(original) { candidate in
-                model.parameters[index] = candidate
-                defer { model.parameters[index] = original }
-                return Losses.crossEntropy(logits: model.logits(x), targets: targets).loss
-            }
-            #expect(relativeError(gradients[index], numeric) < 1e-6, "parameter \(index)")
+        for (index, error) in crossEntropyGradientErrors(model, x, targets).enumerated() {
+            #expect(error < 1e-6, "parameter \(index)")
         }
     }
 
@@ -114,17 +122,8 @@ func contract(_ m: Matrix, _ weights: Matrix) -> Double {
         let model = LogisticRegression(inputs: 4, classes: 3, rng: &rng)
         let x = Matrix.random(rows: 5, cols: 4, std: 1, rng: &rng)
         let targets = Targets.soft(Matrix.random(rows: 5, cols: 3, std: 1, rng: &rng).softmaxRows())
-        let pass = model.forward(x)
-        let gradients = model.backward(
-            pass, logitsGradient: Losses.crossEntropy(logits: pass.logits, targets: targets).gradient)
-        for index in model.parameters.indices {
-            let original = model.parameters[index]
-            let numeric = numericGradient(original) { candidate in
-                model.parameters[index] = candidate
-                defer { model.parameters[index] = original }
-                return Losses.crossEntropy(logits: model.logits(x), targets: targets).loss
-            }
-            #expect(relativeError(gradients[index], numeric) < 1e-6)
+        for (index, error) in crossEntropyGradientErrors(model, x, targets).enumerated() {
+            #expect(error < 1e-6, "parameter \(index)")
         }
     }
 }
