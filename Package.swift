@@ -16,7 +16,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "tandem", targets: ["tandem"]),
-        // The exercises package (exercises/Package.swift) links these by path.
+        // The exercises package (exercises/Package.swift) links these by path (the demos'
+        // experiments only, not their reports).
         .library(name: "ToyEngine", targets: ["ToyEngine"]),
         .library(name: "Demos", targets: ["Demos"]),
     ],
@@ -47,7 +48,17 @@ let package = Package(
         .target(name: "ToyEngine", dependencies: ["ToyEngineAVX2", "CMalloc"], swiftSettings: [.unsafeFlags(["-O"])]),
         // Optimised in every configuration too: the demos' own loops (speculative decoding,
         // bookkeeping over thousands of predictions) run in debug tests over many seeds.
-        .target(name: "Demos", dependencies: ["ToyEngine", "Terminal", "JSON"], swiftSettings: [.unsafeFlags(["-O"])]),
+        // The demos' experiments: pure functions of options and seed. The exercises package links
+        // this alone (its `mine-DEMO` runners).
+        .target(name: "Demos", dependencies: ["ToyEngine"], swiftSettings: [.unsafeFlags(["-O"])]),
+        // What each demo shows: reports, JSON, claims, its command-line arguments, and the registry
+        // `tandem run` is built from (DemoCatalogue).
+        .target(
+            name: "DemoReports",
+            dependencies: [
+                "Demos", "ToyEngine", "Terminal", "JSON",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         // Our own TOML 1.0 reader: never traps, every error and every key has a line.
         .target(name: "TOML"),
         .target(name: "Course", dependencies: ["Terminal", "TOML"]),
@@ -61,7 +72,7 @@ let package = Package(
         .target(
             name: "TandemCLI",
             dependencies: [
-                "Terminal", "TerminalMarkdown", "ToyEngine", "Demos", "Course", "Quiz", "Exercises", "Lessons",
+                "Terminal", "TerminalMarkdown", "ToyEngine", "Demos", "DemoReports", "Course", "Quiz", "Exercises", "Lessons",
                 "Journey", "JSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -79,7 +90,7 @@ let package = Package(
             name: "TerminalMarkdownTests", dependencies: ["TerminalMarkdown", "Terminal"], exclude: ["Goldens"]),
         .testTarget(name: "ToyEngineTests", dependencies: ["ToyEngine"]),
         .testTarget(
-            name: "DemosTests", dependencies: ["Demos", "JSON", "ToyEngine", "Terminal"], exclude: ["Goldens"]),
+            name: "DemosTests", dependencies: ["Demos", "DemoReports", "JSON", "ToyEngine", "Terminal"], exclude: ["Goldens"]),
         .testTarget(name: "TOMLTests", dependencies: ["TOML"]),
         .testTarget(name: "CourseTests", dependencies: ["Course"]),
         .testTarget(name: "QuizTests", dependencies: ["Quiz", "Course", "JSON", "Terminal"], exclude: ["Fixtures"]),

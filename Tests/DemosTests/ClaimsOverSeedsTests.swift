@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import DemoReports
 @testable import Demos
 
 /// Every claim the filter, distill and salt demos make (their registry `claims`), counted over

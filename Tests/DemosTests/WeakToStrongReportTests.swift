@@ -4,6 +4,7 @@ import Terminal
 import Testing
 import ToyEngine
 
+@testable import DemoReports
 @testable import Demos
 
 /// The weak-to-strong report, JSON and hooks: words follow the numbers, JSON carries every key

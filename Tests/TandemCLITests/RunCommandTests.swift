@@ -1,5 +1,5 @@
 import ArgumentParser
-import Demos
+import DemoReports
 import Testing
 
 @testable import TandemCLI
