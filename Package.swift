@@ -72,7 +72,8 @@ let package = Package(
         .target(
             name: "TandemCLI",
             dependencies: [
-                "Terminal", "TerminalMarkdown", "ToyEngine", "Demos", "DemoReports", "Course", "Quiz", "Exercises", "Lessons",
+                "Terminal", "TerminalMarkdown", "ToyEngine", "Demos", "DemoReports", "Course", "Quiz", "Exercises",
+                "Lessons",
                 "Journey", "JSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -90,7 +91,8 @@ let package = Package(
             name: "TerminalMarkdownTests", dependencies: ["TerminalMarkdown", "Terminal"], exclude: ["Goldens"]),
         .testTarget(name: "ToyEngineTests", dependencies: ["ToyEngine"]),
         .testTarget(
-            name: "DemosTests", dependencies: ["Demos", "DemoReports", "JSON", "ToyEngine", "Terminal"], exclude: ["Goldens"]),
+            name: "DemosTests", dependencies: ["Demos", "DemoReports", "JSON", "ToyEngine", "Terminal"],
+            exclude: ["Goldens"]),
         .testTarget(name: "TOMLTests", dependencies: ["TOML"]),
         .testTarget(name: "CourseTests", dependencies: ["Course"]),
         .testTarget(name: "QuizTests", dependencies: ["Quiz", "Course", "JSON", "Terminal"], exclude: ["Fixtures"]),

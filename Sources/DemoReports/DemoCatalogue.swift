@@ -66,7 +66,6 @@ public struct DemoEntry: Sendable {
     }
 }
 
-
 /// The catalogue of demos `tandem run` lists: the one registry of demos.
 ///
 /// Each demo is a pure function `run(Options, seed:, hooks:) -> Result` (a value type) plus
@@ -86,7 +85,8 @@ public enum DemoCatalogue {
             RouterDemo.self, name: "router",
             summary:
                 "A router picks the small or the large model from the query alone, against the cascade at equal cost.",
-            title: "Router", abstract: "A router picks a model from the query alone; against the cascade at equal cost.",
+            title: "Router",
+            abstract: "A router picks a model from the query alone; against the cascade at equal cost.",
             discussion:
                 "The router reads only the query and pays for the one model it picks; the cascade always pays for the small model. Both on the cascade demo's support messages and models.",
             defaultJSON: { RouterDemo.json(RouterDemo.run(seed: $0)) }),
@@ -94,13 +94,15 @@ public enum DemoCatalogue {
             EnsembleDemo.self, name: "ensemble",
             summary:
                 "Many small models voting, averaging or boosted, against one large model and the task's ceiling.",
-            title: "Ensemble", abstract: "Many small models (vote, average, weighted, boosting) against one large model.",
+            title: "Ensemble",
+            abstract: "Many small models (vote, average, weighted, boosting) against one large model.",
             mineExercises: ["majority-vote", "averaging"],
             defaultJSON: { EnsembleDemo.json(EnsembleDemo.run(seed: $0)) }),
         DemoEntry(
             WeakToStrongDemo.self, name: "weak-to-strong",
             summary: "A strong student trained only on a weak model's labels beats its supervisor.",
-            title: "Weak-to-strong", abstract: "A strong student trained only on a weak supervisor's labels (Burns et al.).",
+            title: "Weak-to-strong",
+            abstract: "A strong student trained only on a weak supervisor's labels (Burns et al.).",
             discussion: """
                 A weak supervisor (weak size 1–3: GPT-2-like, GPT-2-medium-like, GPT-2-XL-like) labels data for a strong \
                 student (strong size 1–4: GPT-3-like … GPT-4-like) whose pretrained view holds the task's concept most \
@@ -122,7 +124,8 @@ public enum DemoCatalogue {
             mineExercises: ["data-filtering"], defaultJSON: { FilterDemo.json(FilterDemo.run(seed: $0)) }),
         DemoEntry(
             DistillDemo.self, name: "distill", summary: "A large teacher's soft labels make a small student better.",
-            title: "Distillation", abstract: "A large teacher's soft labels make a small student better (T = 1, 2, 4, 8).",
+            title: "Distillation",
+            abstract: "A large teacher's soft labels make a small student better (T = 1, 2, 4, 8).",
             mineExercises: ["distillation-loss"], defaultJSON: { DistillDemo.json(DistillDemo.run(seed: $0)) }),
         DemoEntry(
             SpeculativeDemo.self, name: "speculative",
@@ -133,7 +136,8 @@ public enum DemoCatalogue {
         DemoEntry(
             SaltDemo.self, name: "salt",
             summary: "A small model's soft labels early in pre-training speed up a larger model (SALT).",
-            title: "SALT", abstract: "A small model's soft labels early in pre-training speed up a larger model (SALT).",
+            title: "SALT",
+            abstract: "A small model's soft labels early in pre-training speed up a larger model (SALT).",
             defaultJSON: { SaltDemo.json(SaltDemo.run(seed: $0)) }),
     ]
 
@@ -150,7 +154,6 @@ public enum DemoCatalogue {
 
     /// The demos an exercise feeds (`--mine`), in listing order.
     public static var mineDemos: [String] { entries.filter { !$0.mineExercises.isEmpty }.map(\.name) }
-
 
     /// The JSON reference for every demo, generated from the registry (docs/demo-json.md).
     public static func jsonReference() -> String {

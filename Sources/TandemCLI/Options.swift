@@ -69,4 +69,3 @@ public struct CLIFailure: Error, CustomStringConvertible {
 
     public var description: String { message }
 }
-
