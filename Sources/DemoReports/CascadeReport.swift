@@ -318,15 +318,11 @@ extension CascadeDemo {
     }
 
     public static func json(_ r: Result) -> JSONValue {
-        .object([
+        let medium: JSONValue = r.medium?.json ?? .null
+        return .object([
             ("demo", .string("cascade")), ("seed", .unsigned(r.seed)),
             ("scorer", .string(r.scorer.rawValue)), ("tiers", .integer(r.tiers)),
-            ("small", .object([("accuracy", .number(r.small.accuracy)), ("cost", .number(r.small.cost))])),
-            (
-                "medium",
-                r.medium.map { .object([("accuracy", .number($0.accuracy)), ("cost", .number($0.cost))]) } ?? .null
-            ),
-            ("large", .object([("accuracy", .number(r.large.accuracy)), ("cost", .number(r.large.cost))])),
+            ("small", r.small.json), ("medium", medium), ("large", r.large.json),
             (
                 "points",
                 .array(

@@ -123,8 +123,8 @@ extension RouterDemo {
         }
         return .object([
             ("demo", .string("router")), ("seed", .unsigned(r.seed)),
-            ("small", .object([("accuracy", .number(r.small.accuracy)), ("cost", .number(r.small.cost))])),
-            ("large", .object([("accuracy", .number(r.large.accuracy)), ("cost", .number(r.large.cost))])),
+            ("small", r.small.json),
+            ("large", r.large.json),
             ("router_cost", .number(r.routerCost)),
             ("router_auroc", r.routerAUROC.map { .number($0) } ?? .null),
             ("cascade_auroc", r.cascadeAUROC.map { .number($0) } ?? .null),
