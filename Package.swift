@@ -48,8 +48,9 @@ let package = Package(
         .target(name: "ToyEngine", dependencies: ["ToyEngineAVX2", "CMalloc"], swiftSettings: [.unsafeFlags(["-O"])]),
         // Optimised in every configuration too: the demos' own loops (bookkeeping over thousands
         // of predictions, decoding) run in debug tests over many seeds. Measured once the quadratic
-        // speculative loop was gone: `swift test --filter DemosTests` 111 s (52 s CPU) with -O,
-        // 157 s (77 s CPU) without, at the same load.
+        // speculative loop was gone, `swift test --filter DemosTests` took 52 s of CPU with -O
+        // against 77-83 s without (wall 111 s against 157 s on a loaded 2-core machine; about 50 s
+        // either way when idle, where one long test sets the pace).
         // The demos' experiments: pure functions of options and seed. The exercises package links
         // this alone (its `mine-DEMO` runners).
         .target(name: "Demos", dependencies: ["ToyEngine"], swiftSettings: [.unsafeFlags(["-O"])]),
