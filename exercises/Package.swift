@@ -40,7 +40,8 @@ let exercises: [(id: String, folder: String, module: String, engine: Bool)] = [
 /// trains the models it hands to the student's policy).
 let checkersUsingTheEngine: Set<String> = ["capstone"]
 
-/// (demo, exercise modules it runs on)
+/// (demo, runner module, exercise modules it runs on): the demos and exercises of the registry's
+/// `mineExercises` (Sources/DemoReports/DemoCatalogue.swift); DemoRegistryTests fails when they disagree.
 let runners: [(demo: String, module: String, uses: [String])] = [
     ("cascade", "MineCascade", ["CascadeRouting"]),
     ("ensemble", "MineEnsemble", ["MajorityVote", "Averaging"]),

@@ -28,11 +28,7 @@ public enum CascadeDemo {
         public init() {}
     }
 
-    /// A model's test accuracy and cost (multiply-adds per query).
-    public struct Baseline: Sendable, Equatable {
-        public var accuracy: Double
-        public var cost: Double
-    }
+    public typealias Baseline = ModelBaseline
 
     /// One threshold on test data.
     public struct Point: Sendable, Equatable {

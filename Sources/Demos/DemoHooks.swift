@@ -3,7 +3,8 @@ import ToyEngine
 /// The steps of the demos that the course's exercises ask students to write, as replaceable
 /// closures. Every demo takes a `DemoHooks` (default: `.standard`, tandem's own versions), so an
 /// exercise runner can pass the student's functions and rerun the demo on them
-/// (`tandem run cascade --mine`).
+/// (`tandem run cascade --mine`). A runner starts from `.standard` and replaces the steps the
+/// student wrote (there is no public initializer), so adding a hook breaks no runner's source.
 public struct DemoHooks: Sendable {
     /// Majority vote: `votes[m][i]` is member m's class for example i; returns one class per
     /// example (ties go to the lowest class).
@@ -48,30 +49,6 @@ public struct DemoHooks: Sendable {
         keepTopFraction: StandardSteps.keepTopFraction,
         softTargets: { logits, temperature in logits.softmaxRows(temperature: temperature) }
     )
-
-    public init(
-        majorityVote: @escaping @Sendable ([[Int]], Int) -> [Int],
-        averageProbabilities: @escaping @Sendable ([Matrix]) -> Matrix,
-        shouldDefer: @escaping @Sendable (Double, Double) -> Bool,
-        expectedCost: @escaping @Sendable (Double, Double, Double) -> Double,
-        chooseThreshold: @escaping @Sendable ([ThresholdCandidate], Double) -> Double?,
-        performanceGapRecovered: @escaping @Sendable (Double, Double, Double) -> Double?,
-        weakLabels: @escaping @Sendable (Matrix) -> Matrix,
-        confidenceTarget: @escaping @Sendable (Matrix, Matrix, Double) -> Matrix,
-        keepTopFraction: @escaping @Sendable ([Double], Double) -> [Int],
-        softTargets: @escaping @Sendable (Matrix, Double) -> Matrix
-    ) {
-        self.majorityVote = majorityVote
-        self.averageProbabilities = averageProbabilities
-        self.shouldDefer = shouldDefer
-        self.expectedCost = expectedCost
-        self.chooseThreshold = chooseThreshold
-        self.performanceGapRecovered = performanceGapRecovered
-        self.weakLabels = weakLabels
-        self.confidenceTarget = confidenceTarget
-        self.keepTopFraction = keepTopFraction
-        self.softTargets = softTargets
-    }
 }
 
 /// A cascade threshold measured on validation data.

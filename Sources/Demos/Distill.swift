@@ -1,4 +1,3 @@
-import JSON
 import ToyEngine
 
 /// `distill`: a large teacher's soft labels make a small student better.
@@ -100,53 +99,4 @@ public enum DistillDemo {
             labelNoise: Double(noisy) / Double(task.train.count), hardLabels: scores(hard),
             teacherHard: scores(teacherHard), trueLabels: scores(trueLabels), soft: soft)
     }
-}
-
-extension DistillDemo {
-    /// The soft-label students' (temperature, accuracy, ECE) in a seed's JSON.
-    static func softRows(_ json: JSONValue) -> [(temperature: Double, accuracy: Double, ece: Double)] {
-        var rows: [(Double, Double, Double)] = []
-        var i = 0
-        while let t = json.number(at: "soft.\(i).temperature"), let a = json.number(at: "soft.\(i).accuracy"),
-            let e = json.number(at: "soft.\(i).ece")
-        {
-            rows.append((t, a, e))
-            i += 1
-        }
-        return rows
-    }
-
-    /// The headline's claims, each checked on one seed's JSON.
-    public static let claims: [DemoClaim] = [
-        DemoClaim("Some temperature's soft labels beat the noisy hard labels") { json in
-            guard let hard = json.number(at: "hard_labels.accuracy"), let best = softRows(json).map(\.accuracy).max()
-            else { return nil }
-            return best > hard
-        },
-        DemoClaim.exceeds(
-            "The teacher's hard labels beat the noisy hard labels (label cleaning)", "controls.teacher_hard.accuracy",
-            "hard_labels.accuracy"),
-        DemoClaim("Soft labels at T = 1 beat the teacher's hard labels (something beyond label cleaning)") { json in
-            guard let cleaned = json.number(at: "controls.teacher_hard.accuracy"),
-                let t1 = softRows(json).first(where: { $0.temperature == 1 })
-            else { return nil }
-            return t1.accuracy > cleaned
-        },
-        DemoClaim("Soft labels at T = 1 beat the true labels of the same examples") { json in
-            guard let truth = json.number(at: "controls.true_labels.accuracy"),
-                let t1 = softRows(json).first(where: { $0.temperature == 1 })
-            else { return nil }
-            return t1.accuracy > truth
-        },
-        DemoClaim("The best temperature is T = 1") { json in
-            guard let best = json.number(at: "best_temperature") else { return nil }
-            return best == 1
-        },
-        DemoClaim("The soft-label students are worse calibrated than the noisy-label student (higher ECE at every T)") {
-            json in
-            guard let hard = json.number(at: "hard_labels.ece") else { return nil }
-            let rows = softRows(json)
-            return rows.isEmpty ? nil : rows.allSatisfy { $0.ece > hard }
-        },
-    ]
 }

@@ -31,10 +31,7 @@ public enum EnsembleDemo {
         public init() {}
     }
 
-    public struct Baseline: Sendable, Equatable {
-        public var accuracy: Double
-        public var cost: Double
-    }
+    public typealias Baseline = ModelBaseline
 
     public struct CurvePoint: Sendable, Equatable {
         public var size: Int

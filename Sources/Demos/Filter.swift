@@ -175,30 +175,3 @@ public enum FilterDemo {
         rows.isEmpty ? 0 : Double(rows.filter { labels[$0] != clean[$0] }.count) / Double(rows.count)
     }
 }
-
-extension FilterDemo {
-    /// The headline's claims, each checked on one seed's JSON.
-    public static let claims: [DemoClaim] = [
-        DemoClaim.exceeds(
-            "At the fraction chosen on validation data, weak selection beats a random subset of that size",
-            "chosen.weak_selected", "chosen.random"),
-        DemoClaim.exceeds(
-            "At the fraction chosen on validation data, weak selection beats training on all the data",
-            "chosen.weak_selected", "all_data_accuracy"),
-        DemoClaim("Dropping the 40% with the highest weak loss more than halves the share of wrong labels") { json in
-            guard let kept = json.number(at: "points.1.weak_kept_noise"), let pool = json.number(at: "pool_noise"),
-                json.number(at: "points.1.fraction") == 0.6
-            else { return nil }
-            return kept < pool / 2
-        },
-        DemoClaim.exceeds(
-            "At the chosen fraction, the quality classifier's selection beats a random subset",
-            "chosen.classifier_selected", "chosen.random"),
-        DemoClaim.exceeds(
-            "At the chosen fraction, the quality classifier selects better than the weak model's loss",
-            "chosen.classifier_selected", "chosen.weak_selected"),
-        DemoClaim.exceeds(
-            "At the chosen fraction, the strong model scoring its own data selects better than the weak model",
-            "chosen.strong_selected", "chosen.weak_selected"),
-    ]
-}

@@ -5,11 +5,7 @@ import ToyEngine
 /// the small model and decides from its answer. Same support task and the same two models as
 /// the cascade demo (`SupportModels`).
 public enum RouterDemo {
-    /// A model's test accuracy and cost (multiply-adds per query).
-    public struct Baseline: Sendable, Equatable {
-        public var accuracy: Double
-        public var cost: Double
-    }
+    public typealias Baseline = ModelBaseline
 
     /// One operating point: `largeShare` of the queries go to the large model.
     public struct Point: Sendable, Equatable {

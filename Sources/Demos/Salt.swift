@@ -67,7 +67,7 @@ public enum SaltDemo {
     /// The large model's hidden layer. The small model has none: it is softmax regression on the
     /// last token alone (a bigram model trained by gradient descent), so it cannot learn what the
     /// token two back adds — its ceiling.
-    static let largeHidden = [32]
+    public static let largeHidden = [32]
     /// Adam's step size for the large model (the small one uses 0.02).
     static let largeLearningRate = 0.003
 
@@ -208,45 +208,4 @@ public enum SaltDemo {
             return total
         }
     }
-}
-
-extension SaltDemo {
-    /// The headline's claims, each checked on one seed's JSON.
-    public static let claims: [DemoClaim] = [
-        DemoClaim("SALT reaches the baseline's final loss in fewer steps") { json in
-            guard let steps = json.number(at: "steps") else { return nil }
-            guard let reached = json.number(at: "salt.steps_to_baseline_quality") else { return false }
-            return reached < steps
-        },
-        DemoClaim("At the switch, SALT's loss is below the baseline's") { json in
-            guard let salt = json.number(at: "at_switch.salt"), let base = json.number(at: "at_switch.baseline")
-            else { return nil }
-            return salt < base
-        },
-        DemoClaim("SALT ends with a lower loss than the baseline") { json in
-            guard let salt = json.number(at: "salt.final_loss"), let base = json.number(at: "baseline.final_loss")
-            else { return nil }
-            return salt < base
-        },
-        DemoClaim("SALT_DS reaches the baseline's final loss in fewer steps") { json in
-            guard let steps = json.number(at: "steps") else { return nil }
-            guard let reached = json.number(at: "salt_ds.steps_to_baseline_quality") else { return false }
-            return reached < steps
-        },
-        DemoClaim("SALT_DS reaches the baseline's final loss sooner than SALT") { json in
-            guard let ds = json.number(at: "salt_ds.steps_to_baseline_quality"),
-                let salt = json.number(at: "salt.steps_to_baseline_quality")
-            else { return nil }
-            return ds < salt
-        },
-        DemoClaim.exceeds(
-            "Distilling for the whole run ends worse than the baseline", "kd_throughout.final_loss",
-            "baseline.final_loss"),
-        // Appended last: lessons refer to the claims by position.
-        DemoClaim("Distilled for the whole run, the large model ends within 0.05 nats of its teacher's loss") { json in
-            guard let kd = json.number(at: "kd_throughout.final_loss"), let teacher = json.number(at: "teacher_loss")
-            else { return nil }
-            return abs(kd - teacher) < 0.05
-        },
-    ]
 }

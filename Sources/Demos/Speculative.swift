@@ -149,20 +149,25 @@ public enum SpeculativeDemo {
             reached: Array(repeating: 0, count: gamma))
         run.tokens.reserveCapacity(count + gamma + 1)
         while run.tokens.count < count {
-            var proposal = run.tokens
+            // The draft writes its γ tokens after the history and they are taken off again, so
+            // no block copies the history (a copy per block made decoding quadratic in length).
+            var drafted: [Int] = []
             var draftDistributions: [[Double]] = []
             for _ in 0..<gamma {
-                let q = Array(draft.distribution(after: proposal[...]))
-                proposal.append(rng.categorical(q))
+                let q = Array(draft.distribution(after: run.tokens[...]))
+                let x = rng.categorical(q)
+                run.tokens.append(x)
+                drafted.append(x)
                 draftDistributions.append(q)
             }
+            run.tokens.removeLast(gamma)
             run.calls += 1  // one target pass scores all γ + 1 positions
-            let start = run.tokens.count
             var allAccepted = true
             for k in 0..<gamma {
-                let p = Array(target.distribution(after: proposal[0..<(start + k)]))
+                // The history so far is the old one plus the k drafted tokens accepted.
+                let p = Array(target.distribution(after: run.tokens[...]))
                 let q = draftDistributions[k]
-                let x = proposal[start + k]
+                let x = drafted[k]
                 run.reached[k] += 1
                 if rng.nextDouble() < min(1, p[x] / q[x]) {
                     run.accepted[k] += 1
@@ -212,14 +217,19 @@ public enum SpeculativeDemo {
         var tokens: [Int] = []
         var calls = 0
         while tokens.count < count {
-            var proposal = tokens
-            for _ in 0..<gamma { proposal.append(argmax(draft.distribution(after: proposal[...]))) }
+            // As in `decode`: drafted after the history and taken off again, never a copy.
+            var proposal: [Int] = []
+            for _ in 0..<gamma {
+                let x = argmax(draft.distribution(after: tokens[...]))
+                tokens.append(x)
+                proposal.append(x)
+            }
+            tokens.removeLast(gamma)
             calls += 1
-            let start = tokens.count
             var allAccepted = true
             for k in 0..<gamma {
-                let p = target.distribution(after: proposal[0..<(start + k)])
-                let drafted = proposal[start + k]
+                let p = target.distribution(after: tokens[...])
+                let drafted = proposal[k]
                 if verifier(p, drafted) {
                     tokens.append(drafted)
                 } else {

@@ -1,5 +1,12 @@
 import ToyEngine
 
+/// A model's test accuracy and its cost (multiply-adds per query): the single models a demo
+/// compares against (the cascade's, router's and ensemble's `Baseline`).
+public struct ModelBaseline: Sendable, Equatable {
+    public var accuracy: Double
+    public var cost: Double
+}
+
 /// The few training recipes the demos share, so each demo reads as its experiment.
 enum Recipes {
     /// Trains `model` with Adam on `inputs` towards `targets`.

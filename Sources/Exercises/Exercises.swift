@@ -5,9 +5,9 @@ import Course
 public enum ExerciseKit {
     /// Entry point for `tandem run DEMO --mine` (RunCommand): see `MineRunner.runMine`.
     public static func runMine(
-        demo: String, arguments: [String], course: CourseFolder,
+        demo: String, feeding: [String], arguments: [String], course: CourseFolder,
         log: (String) -> Void = { _ in }
     ) throws -> Int32 {
-        try MineRunner.runMine(demo: demo, arguments: arguments, course: course, log: log)
+        try MineRunner.runMine(demo: demo, feeding: feeding, arguments: arguments, course: course, log: log)
     }
 }

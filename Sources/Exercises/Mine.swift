@@ -9,25 +9,14 @@ import Foundation
 /// crash or hang there is reported, not fatal. Built in release: the demos train models, which
 /// is seconds in release and minutes in debug (the first build takes about a minute).
 public enum MineRunner {
-    /// Demos that have a runner, and the exercises feeding each.
-    public static let demos: [String: [String]] = [
-        "cascade": ["cascade-routing"],
-        "ensemble": ["majority-vote", "averaging"],
-        "weak-to-strong": ["pgr", "confidence-target"],
-        "filter": ["data-filtering"],
-        "distill": ["distillation-loss"],
-    ]
-
-    /// Builds and runs the runner, its output going straight to the terminal. Returns the
-    /// runner's exit status; throws with trimmed compiler errors, a crash or a timeout.
+    /// Builds and runs the runner `mine-DEMO`, which runs the demo on the exercises `feeding` it
+    /// (ids, from the demo registry: `DemoEntry.mineExercises`), its output going straight to the
+    /// terminal. Returns the runner's exit status; throws with trimmed compiler errors, a crash or
+    /// a timeout.
     public static func runMine(
-        demo: String, arguments: [String], course: CourseFolder, timeLimit: Double = 300,
+        demo: String, feeding: [String], arguments: [String], course: CourseFolder, timeLimit: Double = 300,
         log: (String) -> Void = { _ in }
     ) throws -> Int32 {
-        guard let feeding = demos[demo] else {
-            let names = demos.keys.sorted().joined(separator: ", ")
-            throw ExerciseError("no --mine runner for '\(demo)'; demos with one: \(names)")
-        }
         let layout = ExerciseLayout(course: course)
         for line in try layout.prepareWorkingCopies(course.manifest.exercises) { log(line) }
         let product = ExerciseLayout.runnerProduct(demo: demo)

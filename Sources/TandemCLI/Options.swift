@@ -69,13 +69,3 @@ public struct CLIFailure: Error, CustomStringConvertible {
 
     public var description: String { message }
 }
-
-/// Reads a number option: NaN and infinity are no lengths of time, thresholds or noise levels.
-/// (Numeric options also parse `.unconditional`, so `--width -1` reads -1 and is then rejected
-/// with the allowed range, instead of "Missing value".)
-func finiteNumber(_ text: String) throws -> Double {
-    guard let value = Double(text), value.isFinite else {
-        throw ValidationError("'\(TerminalText.excerpt(text, limit: 20))' is not a finite number")
-    }
-    return value
-}

@@ -1,6 +1,7 @@
 import Testing
 import ToyEngine
 
+@testable import DemoReports
 @testable import Demos
 
 /// Every claim of the cascade, router, ensemble and speculative demos over seeds 1–20: a claim

@@ -1,3 +1,4 @@
+import DemoReports
 import Demos
 import Foundation
 import JSON

@@ -1,6 +1,7 @@
 import Testing
 import ToyEngine
 
+@testable import DemoReports
 @testable import Demos
 
 @Suite struct HookTests {

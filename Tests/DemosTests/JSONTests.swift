@@ -3,6 +3,7 @@ import JSON
 import Testing
 import ToyEngine
 
+@testable import DemoReports
 @testable import Demos
 
 @Suite struct JSONTests {

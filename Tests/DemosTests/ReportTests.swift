@@ -3,6 +3,7 @@ import Terminal
 import Testing
 import ToyEngine
 
+@testable import DemoReports
 @testable import Demos
 
 /// The reports' goldens (width 80, no colour) and their terminal manners. Regenerate the goldens

@@ -1,6 +1,7 @@
 import Testing
 import ToyEngine
 
+@testable import DemoReports
 @testable import Demos
 
 /// Each requirement of the demos issue, over the seeds it names (or, where it names none, the

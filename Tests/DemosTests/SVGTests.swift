@@ -2,6 +2,7 @@ import Foundation
 import Terminal
 import Testing
 
+@testable import DemoReports
 @testable import Demos
 
 #if canImport(FoundationXML)

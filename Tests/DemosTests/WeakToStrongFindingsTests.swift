@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ToyEngine
 
+@testable import DemoReports
 @testable import Demos
 
 /// Burns et al.'s findings as issue 11 states them, each over seeds 1–20 (medians over seeds),

@@ -4,6 +4,7 @@ import Terminal
 import Testing
 import ToyEngine
 
+@testable import DemoReports
 @testable import Demos
 
 /// The weak-to-strong report, JSON and hooks: words follow the numbers, JSON carries every key
@@ -24,7 +25,7 @@ import ToyEngine
             naivePeaksThenFalls: runs.filter { $0.curve!.naive.dropLast().max()! > $0.curve!.naive.last! }.count)
         #expect(counts == WeakToStrongDemo.seedCounts)
         // The claims of `--seeds` agree with them.
-        let tallies = DemoCatalogue.weakToStrong.claims.map { claim in
+        let tallies = WeakToStrongDemo.claims.map { claim in
             runs.filter { claim.holds(WeakToStrongDemo.json($0)) == true }.count
         }
         #expect(tallies == [counts.studentBeatsWeak, counts.confidenceBeatsNaive, counts.earlyStoppingBeatsNaive])

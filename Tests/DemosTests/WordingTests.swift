@@ -1,6 +1,7 @@
 import Terminal
 import Testing
 
+@testable import DemoReports
 @testable import Demos
 
 /// Sentences that depend on the numbers say what the numbers say.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Course
+import DemoReports
 import Exercises
 import Foundation
 import Terminal

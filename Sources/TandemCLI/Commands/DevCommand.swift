@@ -1,5 +1,6 @@
 import ArgumentParser
 import Course
+import DemoReports
 import Exercises
 import Foundation
 import Terminal
@@ -46,7 +47,11 @@ public struct DevVerifyCommand: ParsableCommand {
 public struct DevMineCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "mine", abstract: "Run a demo on your own exercise functions (what tandem run DEMO --mine does).")
-    @Argument(help: "The demo: cascade, ensemble, weak-to-strong, filter or distill.") public var demo: String
+    @Argument(
+        help: ArgumentHelp(
+            "The demo: " + DemoCatalogue.mineDemos.dropLast().joined(separator: ", ") + " or "
+                + (DemoCatalogue.mineDemos.last ?? "") + "."))
+    public var demo: String
     @Argument(parsing: .captureForPassthrough, help: "Arguments for the demo runner (e.g. --seed 2).") public
         var arguments: [String] = []
     @OptionGroup public var course: CourseOptions
@@ -54,9 +59,12 @@ public struct DevMineCommand: ParsableCommand {
 
     public func run() throws {
         let loaded = try course.load()
+        let entry = try mineEntry(named: demo)
         let status: Int32
         do {
-            status = try ExerciseKit.runMine(demo: demo, arguments: arguments, course: loaded) { Output.line($0) }
+            status = try ExerciseKit.runMine(
+                demo: entry.name, feeding: entry.mineExercises, arguments: arguments, course: loaded
+            ) { Output.line($0) }
         } catch {
             throw CLIFailure("\(error)")
         }

@@ -1,4 +1,4 @@
-import Demos
+import DemoReports
 import Exercises
 import JSON
 import Journey

@@ -1,3 +1,5 @@
+import ArgumentParser
+import Demos
 import Foundation
 import JSON
 import Terminal
@@ -137,4 +139,115 @@ extension DistillDemo {
             ("teacher_cost", .integer(r.teacherCost)), ("student_cost", .integer(r.studentCost)),
         ])
     }
+}
+
+extension DistillDemo: ReportedDemo {
+    /// The soft-label students' (temperature, accuracy, ECE) in a seed's JSON.
+    static func softRows(_ json: JSONValue) -> [(temperature: Double, accuracy: Double, ece: Double)] {
+        var rows: [(Double, Double, Double)] = []
+        var i = 0
+        while let t = json.number(at: "soft.\(i).temperature"), let a = json.number(at: "soft.\(i).accuracy"),
+            let e = json.number(at: "soft.\(i).ece")
+        {
+            rows.append((t, a, e))
+            i += 1
+        }
+        return rows
+    }
+
+    /// The headline's claims, each checked on one seed's JSON.
+    public static let claims: [DemoClaim] = [
+        DemoClaim("Some temperature's soft labels beat the noisy hard labels") { json in
+            guard let hard = json.number(at: "hard_labels.accuracy"), let best = softRows(json).map(\.accuracy).max()
+            else { return nil }
+            return best > hard
+        },
+        DemoClaim.exceeds(
+            "The teacher's hard labels beat the noisy hard labels (label cleaning)", "controls.teacher_hard.accuracy",
+            "hard_labels.accuracy"),
+        DemoClaim("Soft labels at T = 1 beat the teacher's hard labels (something beyond label cleaning)") { json in
+            guard let cleaned = json.number(at: "controls.teacher_hard.accuracy"),
+                let t1 = softRows(json).first(where: { $0.temperature == 1 })
+            else { return nil }
+            return t1.accuracy > cleaned
+        },
+        DemoClaim("Soft labels at T = 1 beat the true labels of the same examples") { json in
+            guard let truth = json.number(at: "controls.true_labels.accuracy"),
+                let t1 = softRows(json).first(where: { $0.temperature == 1 })
+            else { return nil }
+            return t1.accuracy > truth
+        },
+        DemoClaim("The best temperature is T = 1") { json in
+            guard let best = json.number(at: "best_temperature") else { return nil }
+            return best == 1
+        },
+        DemoClaim("The soft-label students are worse calibrated than the noisy-label student (higher ECE at every T)") {
+            json in
+            guard let hard = json.number(at: "hard_labels.ece") else { return nil }
+            let rows = softRows(json)
+            return rows.isEmpty ? nil : rows.allSatisfy { $0.ece > hard }
+        },
+    ]
+}
+
+extension DistillDemo {
+    /// `tandem run distill`'s options.
+    public struct Arguments: DemoArguments {
+        @Option(
+            name: .long, parsing: .upToNextOption,
+            help: ArgumentHelp("Temperatures to try (default 1 2 4 8).", valueName: "T"))
+        public var temperatures: [Double] = []
+        @OptionGroup public var mineOption: MineOption
+        public init() {}
+
+        public var mine: Bool { mineOption.mine }
+        public var mineArguments: [String] {
+            temperatures.isEmpty ? [] : ["--temperatures"] + temperatures.map { "\($0)" }
+        }
+
+        public func validate() throws {
+            if temperatures.contains(where: { !($0 > 0 && $0 <= 100) }) {
+                throw ValidationError("--temperatures must be positive numbers up to 100.")
+            }
+        }
+
+        public func outcome(seed: UInt64) -> DemoOutcome {
+            var options = Options()
+            if !temperatures.isEmpty { options.temperatures = temperatures }
+            let result = run(options, seed: seed)
+            return DemoOutcome(report: { report(result, settings: $0) }, json: { json(result) })
+        }
+    }
+}
+
+extension DistillDemo {
+    /// The numbers `--seeds N` summarises.
+    public static let headlineNumbers: [(key: String, label: String, percent: Bool)] = [
+        ("teacher.accuracy", "teacher", true), ("hard_labels.accuracy", "student, noisy hard labels", true),
+        ("controls.teacher_hard.accuracy", "student, teacher's hard labels", true),
+        ("controls.true_labels.accuracy", "student, true labels", true),
+        ("soft.0.accuracy", "student, soft labels (1st T; default T = 1)", true),
+        ("soft.1.accuracy", "student, soft labels (2nd T; default T = 2)", true),
+        ("soft.2.accuracy", "student, soft labels (3rd T; default T = 4)", true),
+        ("soft.3.accuracy", "student, soft labels (4th T; default T = 8)", true),
+        ("best_temperature", "best temperature", false),
+        ("hard_labels.ece", "ECE, noisy hard labels", false), ("soft.0.ece", "ECE, soft labels (1st T)", false),
+    ]
+
+    /// The documented keys of `--json`.
+    public static let jsonKeys: [(key: String, meaning: String)] = [
+        ("demo", "\"distill\""), ("seed", "the seed"),
+        ("teacher.accuracy", "the teacher's test accuracy"), ("teacher.ece", "the teacher's calibration error"),
+        ("hard_labels.accuracy", "the student trained on the (noisy) given labels: test accuracy"),
+        ("hard_labels.ece", "its expected calibration error (10 bins)"),
+        ("soft[]", "one entry per temperature"), ("soft[].temperature", "T"),
+        ("soft[].accuracy", "the student trained on the teacher's probabilities at T: test accuracy"),
+        ("soft[].ece", "its expected calibration error"),
+        ("controls.teacher_hard", "the student on the teacher's hard labels (label cleaning only): accuracy, ece"),
+        ("controls.true_labels", "the student on the true labels of the same examples: accuracy, ece"),
+        ("best_temperature", "the temperature with the best student accuracy"),
+        ("label_noise", "the fraction of training labels that are wrong"),
+        ("teacher_cost", "multiply-adds per prediction of the teacher"),
+        ("student_cost", "multiply-adds per prediction of the student"),
+    ]
 }

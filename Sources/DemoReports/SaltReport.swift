@@ -1,3 +1,5 @@
+import ArgumentParser
+import Demos
 import Foundation
 import JSON
 import Terminal
@@ -150,4 +152,93 @@ extension Array {
         guard let index, indices.contains(index) else { return nil }
         return self[index]
     }
+}
+
+extension SaltDemo: ReportedDemo {
+    /// The headline's claims, each checked on one seed's JSON.
+    public static let claims: [DemoClaim] = [
+        DemoClaim("SALT reaches the baseline's final loss in fewer steps") { json in
+            guard let steps = json.number(at: "steps") else { return nil }
+            guard let reached = json.number(at: "salt.steps_to_baseline_quality") else { return false }
+            return reached < steps
+        },
+        DemoClaim("At the switch, SALT's loss is below the baseline's") { json in
+            guard let salt = json.number(at: "at_switch.salt"), let base = json.number(at: "at_switch.baseline")
+            else { return nil }
+            return salt < base
+        },
+        DemoClaim("SALT ends with a lower loss than the baseline") { json in
+            guard let salt = json.number(at: "salt.final_loss"), let base = json.number(at: "baseline.final_loss")
+            else { return nil }
+            return salt < base
+        },
+        DemoClaim("SALT_DS reaches the baseline's final loss in fewer steps") { json in
+            guard let steps = json.number(at: "steps") else { return nil }
+            guard let reached = json.number(at: "salt_ds.steps_to_baseline_quality") else { return false }
+            return reached < steps
+        },
+        DemoClaim("SALT_DS reaches the baseline's final loss sooner than SALT") { json in
+            guard let ds = json.number(at: "salt_ds.steps_to_baseline_quality"),
+                let salt = json.number(at: "salt.steps_to_baseline_quality")
+            else { return nil }
+            return ds < salt
+        },
+        DemoClaim.exceeds(
+            "Distilling for the whole run ends worse than the baseline", "kd_throughout.final_loss",
+            "baseline.final_loss"),
+        // Appended last: lessons refer to the claims by position.
+        DemoClaim("Distilled for the whole run, the large model ends within 0.05 nats of its teacher's loss") { json in
+            guard let kd = json.number(at: "kd_throughout.final_loss"), let teacher = json.number(at: "teacher_loss")
+            else { return nil }
+            return abs(kd - teacher) < 0.05
+        },
+    ]
+}
+
+extension SaltDemo {
+    /// `tandem run salt` has no options of its own.
+    public struct Arguments: DemoArguments {
+        public init() {}
+
+        public func outcome(seed: UInt64) -> DemoOutcome {
+            let result = run(seed: seed)
+            return DemoOutcome(report: { report(result, settings: $0) }, json: { json(result) })
+        }
+    }
+}
+
+extension SaltDemo {
+    /// The numbers `--seeds N` summarises.
+    public static let headlineNumbers: [(key: String, label: String, percent: Bool)] = [
+        ("baseline.final_loss", "baseline: final loss", false),
+        ("salt.final_loss", "SALT: final loss", false),
+        ("salt.steps_to_baseline_quality", "SALT: steps to baseline's final loss", false),
+        ("salt_ds.final_loss", "SALT_DS: final loss", false),
+        ("salt_ds.steps_to_baseline_quality", "SALT_DS: steps to baseline's final loss", false),
+        ("kd_throughout.final_loss", "KD throughout: final loss", false),
+        ("teacher_loss", "small teacher's loss", false),
+    ]
+
+    /// The documented keys of `--json`.
+    public static let jsonKeys: [(key: String, meaning: String)] = [
+        ("demo", "\"salt\""), ("seed", "the seed"), ("steps", "gradient steps of every large-model run"),
+        ("kd_steps", "steps of the distillation phase in SALT and SALT_DS"),
+        ("evaluation_steps", "the steps at which each curve is measured (0, 10, …)"),
+        ("baseline", "standard next-token training"),
+        ("baseline.curve", "expected next-token loss (nats) at each of evaluation_steps"),
+        (
+            "baseline.steps_to_baseline_quality",
+            "the first evaluated step at or below the baseline's final loss (null: never)"
+        ),
+        ("baseline.final_loss", "the loss after the last step"),
+        ("salt", "distillation from the small model for kd_steps, then next-token training; same keys as baseline"),
+        ("salt_ds", "as salt, with the small model also choosing the distillation phase's examples; same keys"),
+        ("kd_throughout", "distillation from the small model for every step; same keys"),
+        ("at_switch.baseline", "the baseline's loss at the step where SALT hands over to next-token training"),
+        ("at_switch.salt", "SALT's loss at that step"),
+        ("teacher_loss", "the small model's own expected loss"),
+        ("entropy_floor", "the source's conditional entropy: the lowest loss any model can reach"),
+        ("small_cost", "multiply-adds per prediction of the small model"),
+        ("large_cost", "multiply-adds per prediction of the large model"),
+    ]
 }

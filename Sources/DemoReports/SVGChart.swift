@@ -141,6 +141,37 @@ enum SVGChart {
         return escaped(text)
     }
 
+    /// The two axes of a plot area, as one group.
+    static func axes(left: Double, right: Double, top: Double, bottom: Double) -> String {
+        "<g class=\"axes\" stroke=\"#222222\" stroke-width=\"1\">\n"
+            + "<line class=\"x-axis\" x1=\"\(number(left))\" y1=\"\(number(bottom))\" "
+            + "x2=\"\(number(right))\" y2=\"\(number(bottom))\"/>\n"
+            + "<line class=\"y-axis\" x1=\"\(number(left))\" y1=\"\(number(top))\" "
+            + "x2=\"\(number(left))\" y2=\"\(number(bottom))\"/>\n</g>\n"
+    }
+
+    /// One tick below the x axis at `x`, with its (already escaped) label.
+    static func xTick(at x: Double, bottom: Double, label: String) -> String {
+        "<line x1=\"\(number(x))\" y1=\"\(number(bottom))\" x2=\"\(number(x))\" "
+            + "y2=\"\(number(bottom + 5))\" stroke=\"#222222\"/>"
+            + "<text x=\"\(number(x))\" y=\"\(number(bottom + 18))\">\(label)</text>\n"
+    }
+
+    /// A small cross centred on (x, y): the marker of a marker series, as path data.
+    static func cross(_ x: Double, _ y: Double) -> String {
+        "M\(number(x - 4)) \(number(y - 4))L\(number(x + 4)) \(number(y + 4))"
+            + "M\(number(x - 4)) \(number(y + 4))L\(number(x + 4)) \(number(y - 4))"
+    }
+
+    /// The stroke-dasharray attribute of a line style ("" for solid).
+    static func dashAttribute(_ dash: LinePlot.Dash) -> String {
+        switch dash {
+        case .solid: return ""
+        case .dashed: return " stroke-dasharray=\"8 4\""
+        case .dotted: return " stroke-dasharray=\"2 4\""
+        }
+    }
+
     // MARK: - Bars
 
     static func barDocument(_ chart: BarChart, title: String) -> String {
@@ -156,18 +187,11 @@ enum SVGChart {
             left + (min(max(value, chart.minimum), chart.maximum) - chart.minimum) / span * (right - left)
         }
         var svg = header(height: height, title: title)
-        svg += "<g class=\"axes\" stroke=\"#222222\" stroke-width=\"1\">\n"
-        svg += "<line class=\"x-axis\" x1=\"\(number(left))\" y1=\"\(number(top + plotHeight))\" "
-        svg += "x2=\"\(number(right))\" y2=\"\(number(top + plotHeight))\"/>\n"
-        svg += "<line class=\"y-axis\" x1=\"\(number(left))\" y1=\"\(number(top))\" "
-        svg += "x2=\"\(number(left))\" y2=\"\(number(top + plotHeight))\"/>\n</g>\n"
+        svg += axes(left: left, right: right, top: top, bottom: top + plotHeight)
         svg += "<g class=\"x-ticks\" font-size=\"11\" text-anchor=\"middle\">\n"
         for tick in ticks(chart.minimum...chart.maximum) {
-            let tx = number(x(tick))
-            svg += "<line x1=\"\(tx)\" y1=\"\(number(top + plotHeight))\" x2=\"\(tx)\" "
-            svg += "y2=\"\(number(top + plotHeight + 5))\" stroke=\"#222222\"/>"
-            svg +=
-                "<text x=\"\(tx)\" y=\"\(number(top + plotHeight + 18))\">\(tickLabel(tick, in: chart.minimum...chart.maximum))</text>\n"
+            svg += xTick(
+                at: x(tick), bottom: top + plotHeight, label: tickLabel(tick, in: chart.minimum...chart.maximum))
         }
         svg += "</g>\n<g class=\"bars\">\n"
         for (index, bar) in chart.bars.enumerated() {
@@ -235,17 +259,10 @@ enum SVGChart {
             svg += "<line x1=\"\(number(left))\" y1=\"\(number(py(tick)))\" x2=\"\(number(right))\" "
             svg += "y2=\"\(number(py(tick)))\"/>\n"
         }
-        svg += "</g>\n<g class=\"axes\" stroke=\"#222222\" stroke-width=\"1\">\n"
-        svg += "<line class=\"x-axis\" x1=\"\(number(left))\" y1=\"\(number(bottom))\" x2=\"\(number(right))\" "
-        svg += "y2=\"\(number(bottom))\"/>\n"
-        svg += "<line class=\"y-axis\" x1=\"\(number(left))\" y1=\"\(number(top))\" x2=\"\(number(left))\" "
-        svg += "y2=\"\(number(bottom))\"/>\n</g>\n"
+        svg += "</g>\n" + axes(left: left, right: right, top: top, bottom: bottom)
         svg += "<g class=\"x-ticks\" font-size=\"11\" text-anchor=\"middle\">\n"
         for tick in ticks(plot.xRange) {
-            svg += "<line x1=\"\(number(px(tick)))\" y1=\"\(number(bottom))\" x2=\"\(number(px(tick)))\" "
-            svg += "y2=\"\(number(bottom + 5))\" stroke=\"#222222\"/>"
-            svg +=
-                "<text x=\"\(number(px(tick)))\" y=\"\(number(bottom + 18))\">\(escaped(plot.formatX(tick)))</text>\n"
+            svg += xTick(at: px(tick), bottom: bottom, label: escaped(plot.formatX(tick)))
         }
         svg += "</g>\n<g class=\"y-ticks\" font-size=\"11\" text-anchor=\"end\">\n"
         for tick in ticks(plot.yRange) {
@@ -269,39 +286,27 @@ enum SVGChart {
                 let (x, y) = (number(px(point.x)), number(py(point.y)))
                 if series.marker != nil {
                     // A marker series: a small cross at each point, all in one path.
-                    let (cx, cy) = (px(point.x), py(point.y))
-                    d += "M\(number(cx - 4)) \(number(cy - 4))L\(number(cx + 4)) \(number(cy + 4))"
-                    d += "M\(number(cx - 4)) \(number(cy + 4))L\(number(cx + 4)) \(number(cy - 4))"
+                    d += cross(px(point.x), py(point.y))
                 } else {
                     d += (penDown ? "L" : "M") + "\(x) \(y)"
                     penDown = true
                 }
             }
-            let dash: String
-            switch series.dash {
-            case .solid: dash = ""
-            case .dashed: dash = " stroke-dasharray=\"8 4\""
-            case .dotted: dash = " stroke-dasharray=\"2 4\""
-            }
             svg += "<path class=\"series\" data-name=\"\(escaped(series.name))\" d=\"\(d)\" "
-            svg += "stroke=\"\(colour(series.style))\"\(dash)/>\n"
+            svg += "stroke=\"\(colour(series.style))\"\(dashAttribute(series.dash))/>\n"
         }
         svg += "</g>\n<g class=\"legend\" font-size=\"11\">\n"
         for (index, series) in plot.series.enumerated() {
             let lx = left + Double(index % 3) * ((right - left) / 3)
             let ly = bottom + 58 + Double(index / 3) * 18
-            let dash =
-                series.dash == .solid
-                ? "" : series.dash == .dashed ? " stroke-dasharray=\"8 4\"" : " stroke-dasharray=\"2 4\""
             if series.marker != nil {
                 // The key of a marker series is the marker: a cross.
-                let (cx, cy) = (lx + 12, ly - 4)
-                svg += "<path d=\"M\(number(cx - 4)) \(number(cy - 4))L\(number(cx + 4)) \(number(cy + 4))"
-                svg += "M\(number(cx - 4)) \(number(cy + 4))L\(number(cx + 4)) \(number(cy - 4))\" "
+                svg += "<path d=\"\(cross(lx + 12, ly - 4))\" "
                 svg += "stroke=\"\(colour(series.style))\" stroke-width=\"2\"/>"
             } else {
                 svg += "<line x1=\"\(number(lx))\" y1=\"\(number(ly - 4))\" x2=\"\(number(lx + 24))\" "
-                svg += "y2=\"\(number(ly - 4))\" stroke=\"\(colour(series.style))\" stroke-width=\"2\"\(dash)/>"
+                svg += "y2=\"\(number(ly - 4))\" stroke=\"\(colour(series.style))\" stroke-width=\"2\""
+                svg += "\(dashAttribute(series.dash))/>"
             }
             svg += "<text x=\"\(number(lx + 30))\" y=\"\(number(ly))\">\(escaped(series.name))</text>\n"
         }

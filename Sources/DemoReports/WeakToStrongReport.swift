@@ -1,3 +1,5 @@
+import ArgumentParser
+import Demos
 import Foundation
 import JSON
 import Terminal
@@ -471,7 +473,7 @@ extension WeakToStrongDemo {
     }
 }
 
-extension WeakToStrongDemo {
+extension WeakToStrongDemo: ReportedDemo {
     /// The claims the report makes about the default setting, checked per seed by `--seeds N`.
     public static let claims: [DemoClaim] = [
         DemoClaim.exceeds("The strong student beats its weak supervisor", "methods.naive.accuracy", "weak_accuracy"),
@@ -543,4 +545,62 @@ extension WeakToStrongDemo {
         ("bootstrap.chain[].ceiling_accuracy", "its ceiling"),
         ("bootstrap.chain[].pgr", "PGR against the weak supervisor and this size's ceiling"),
     ]
+}
+
+extension WeakToStrongDemo {
+    /// `tandem run weak-to-strong`'s options.
+    public struct Arguments: DemoArguments {
+        @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Classes, 2–10 (default 2).", valueName: "K"))
+        public var classes: Int = 2
+        @Option(
+            name: .long, parsing: .unconditional,
+            help: ArgumentHelp("The weak supervisor, 1–3 (default 1, GPT-2-like).", valueName: "N"))
+        public var weakSize: Int = 1
+        @Option(
+            name: .long, parsing: .unconditional,
+            help: ArgumentHelp("The strong student, 1–4 (default 4, GPT-4-like).", valueName: "N"))
+        public var strongSize: Int = 4
+        @Flag(name: .long, help: "Also show PGR against strong size for every weak size (naive and confidence loss).")
+        public var sweep = false
+        @Flag(name: .long, help: "Also chart test accuracy per epoch (naive, confidence loss, early stopping).")
+        public var curve = false
+        @Flag(name: .long, help: "Also run the bootstrapping chain weak → each strong size in turn → the largest.")
+        public var bootstrap = false
+        @OptionGroup public var mineOption: MineOption
+        public init() {}
+
+        public var mine: Bool { mineOption.mine }
+        public var mineArguments: [String] {
+            ["--classes", "\(classes)", "--weak-size", "\(weakSize)", "--strong-size", "\(strongSize)"]
+                + (sweep ? ["--sweep"] : []) + (curve ? ["--curve"] : []) + (bootstrap ? ["--bootstrap"] : [])
+        }
+
+        public func validate() throws {
+            guard (2...10).contains(classes) else {
+                throw ValidationError("--classes must be between 2 and 10 (got \(classes)).")
+            }
+            guard (1...3).contains(weakSize) else {
+                throw ValidationError("--weak-size must be between 1 and 3 (got \(weakSize)).")
+            }
+            guard (1...4).contains(strongSize) else {
+                throw ValidationError("--strong-size must be between 1 and 4 (got \(strongSize)).")
+            }
+        }
+
+        public var options: Options {
+            var options = Options()
+            options.classes = classes
+            options.weakSize = weakSize
+            options.strongSize = strongSize
+            options.sweep = sweep
+            options.curve = curve
+            options.bootstrap = bootstrap
+            return options
+        }
+
+        public func outcome(seed: UInt64) -> DemoOutcome {
+            let result = run(options, seed: seed)
+            return DemoOutcome(report: { report(result, settings: $0) }, json: { json(result) })
+        }
+    }
 }

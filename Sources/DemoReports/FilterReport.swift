@@ -1,3 +1,5 @@
+import ArgumentParser
+import Demos
 import Foundation
 import JSON
 import Terminal
@@ -172,4 +174,86 @@ extension FilterDemo {
             ),
         ])
     }
+}
+
+extension FilterDemo: ReportedDemo {
+    /// The headline's claims, each checked on one seed's JSON.
+    public static let claims: [DemoClaim] = [
+        DemoClaim.exceeds(
+            "At the fraction chosen on validation data, weak selection beats a random subset of that size",
+            "chosen.weak_selected", "chosen.random"),
+        DemoClaim.exceeds(
+            "At the fraction chosen on validation data, weak selection beats training on all the data",
+            "chosen.weak_selected", "all_data_accuracy"),
+        DemoClaim("Dropping the 40% with the highest weak loss more than halves the share of wrong labels") { json in
+            guard let kept = json.number(at: "points.1.weak_kept_noise"), let pool = json.number(at: "pool_noise"),
+                json.number(at: "points.1.fraction") == 0.6
+            else { return nil }
+            return kept < pool / 2
+        },
+        DemoClaim.exceeds(
+            "At the chosen fraction, the quality classifier's selection beats a random subset",
+            "chosen.classifier_selected", "chosen.random"),
+        DemoClaim.exceeds(
+            "At the chosen fraction, the quality classifier selects better than the weak model's loss",
+            "chosen.classifier_selected", "chosen.weak_selected"),
+        DemoClaim.exceeds(
+            "At the chosen fraction, the strong model scoring its own data selects better than the weak model",
+            "chosen.strong_selected", "chosen.weak_selected"),
+    ]
+}
+
+extension FilterDemo {
+    /// `tandem run filter` has no options of its own besides `--mine`.
+    public struct Arguments: DemoArguments {
+        @OptionGroup public var mineOption: MineOption
+        public init() {}
+
+        public var mine: Bool { mineOption.mine }
+
+        public func outcome(seed: UInt64) -> DemoOutcome {
+            let result = run(seed: seed)
+            return DemoOutcome(report: { report(result, settings: $0) }, json: { json(result) })
+        }
+    }
+}
+
+extension FilterDemo {
+    /// The numbers `--seeds N` summarises.
+    public static let headlineNumbers: [(key: String, label: String, percent: Bool)] = [
+        ("all_data_accuracy", "all data", true), ("chosen.fraction", "kept fraction chosen on validation", true),
+        ("chosen.weak_selected", "weak-selected (chosen fraction)", true),
+        ("chosen.random", "random (chosen fraction)", true),
+        ("chosen.strong_selected", "strong-selected (chosen fraction)", true),
+        ("chosen.classifier_selected", "classifier-selected (chosen fraction)", true),
+        ("pool_noise", "wrong labels in the pool", true),
+        ("points.1.weak_kept_noise", "wrong labels in the weak model's 60%", true),
+    ]
+
+    /// The documented keys of `--json`.
+    public static let jsonKeys: [(key: String, meaning: String)] = [
+        ("demo", "\"filter\""), ("seed", "the seed"),
+        ("all_data_accuracy", "test accuracy of the strong model trained on all the data"),
+        ("pool_noise", "the fraction of the pool whose label is wrong"),
+        ("chosen", "the kept fraction below 100% whose weak-selected model does best on clean validation data"),
+        ("chosen.fraction", "that fraction"),
+        ("chosen.weak_selected", "test accuracy there when the weak model picks"),
+        ("chosen.random", "test accuracy there on a random subset"),
+        ("chosen.strong_selected", "test accuracy there when the strong model picks"),
+        ("chosen.classifier_selected", "test accuracy there when the quality classifier picks"),
+        ("weak_cost", "multiply-adds per example of the weak scorer"),
+        ("strong_cost", "multiply-adds per example of the strong model"),
+        ("quality_cost", "multiply-adds per example of the quality classifier"),
+        ("judged", "pool examples the strong model judges to train the quality classifier"),
+        ("points[]", "one entry per kept fraction"), ("points[].fraction", "the fraction of the data kept"),
+        ("points[].weak_selected", "test accuracy when the weak model picks the data it is most confident on"),
+        ("points[].random", "test accuracy on a random subset of that size (the control)"),
+        ("points[].strong_selected", "test accuracy when the strong model itself picks"),
+        (
+            "points[].classifier_selected",
+            "test accuracy when a small classifier trained on the strong model's keep/drop judgements of a sample picks"
+        ),
+        ("points[].weak_validation", "validation accuracy of the weak-selected model (chooses the fraction)"),
+        ("points[].weak_kept_noise", "the share of wrong labels among the weak model's picks"),
+    ]
 }

@@ -1,3 +1,5 @@
+import ArgumentParser
+import Demos
 import Foundation
 import JSON
 import Terminal
@@ -176,5 +178,90 @@ extension SpeculativeDemo {
                 ])
             ),
         ])
+    }
+}
+
+extension SpeculativeDemo: ReportedDemo {
+    public static let claims: [DemoClaim] = [
+        DemoClaim("Tokens per target call stay within 5% of the formula up to γ = 4") { json in
+            let points = (json["points"]?.items ?? []).filter { ($0["gamma"]?.double ?? 99) <= 4 }
+            guard !points.isEmpty else { return nil }
+            return points.allSatisfy { p in
+                guard let measured = p["tokens_per_call"]?.double, let formula = p["formula"]?.double else {
+                    return false
+                }
+                return abs(measured - formula) <= 0.05 * formula
+            }
+        },
+        DemoClaim("Speculative decoding spends more compute per token than plain decoding at every γ") { json in
+            guard let plain = json["target_compute"]?.double else { return nil }
+            let points = json["points"]?.items ?? []
+            return points.allSatisfy { ($0["compute_per_token"]?.double ?? 0) > plain }
+        },
+        DemoClaim("Greedy speculative output is identical to the target's own greedy decode") { json in
+            json["greedy"]?["identical"]?.bool
+        },
+        DemoClaim("The output's token frequencies differ from the target's by no more than sampling noise") { json in
+            guard let d = json["frequency_distance"]?.double, let reference = json["reference_distance"]?.double else {
+                return nil
+            }
+            return d <= reference * 1.5 + 0.005
+        },
+    ]
+
+    public static let headlineNumbers: [(key: String, label: String, percent: Bool)] = [
+        ("acceptance_rate", "acceptance rate α", false), ("points.3.tokens_per_call", "tokens per call, γ = 4", false),
+        ("points.3.formula", "formula, γ = 4", false),
+        ("points.3.compute_per_token", "compute per token, γ = 4", false),
+        ("target_compute", "plain decoding's compute per token", false),
+    ]
+
+    public static let jsonKeys: [(key: String, meaning: String)] = [
+        ("demo", "\"speculative\""), ("seed", "the seed"),
+        ("acceptance_rate", "α = E[Σₓ min(p(x), q(x))] over the target's own contexts"),
+        ("acceptance_spread", "standard deviation of the per-context acceptance"), ("gamma", "the γ shown in detail"),
+        ("tokens", "tokens generated per γ"),
+        (
+            "target_compute",
+            "the target's multiply-adds per position (one per parameter): plain decoding's cost per token"
+        ),
+        ("draft_compute", "the draft's multiply-adds per position"), ("points[]", "one entry per γ = 1…8"),
+        ("points[].gamma", "draft tokens per target call"),
+        ("points[].tokens_per_call", "measured tokens per target call"),
+        ("points[].formula", "(1 − α^(γ+1)) / (1 − α)"),
+        ("points[].compute_per_token", "target plus draft multiply-adds per generated token"),
+        ("block_acceptance", "for γ: P(draft token k accepted | tokens 1…k−1 were), k = 1…γ"),
+        ("frequency_distance", "total-variation distance of token frequencies, speculative vs target-only sampling"),
+        ("reference_distance", "the same between two target-only samples (the noise floor)"),
+        ("greedy.identical", "greedy speculative output equals an independent greedy decode of the target"),
+        ("greedy.tokens", "tokens compared"), ("greedy.tokens_per_call", "greedy tokens per target call"),
+    ]
+}
+
+extension SpeculativeDemo {
+    /// `tandem run speculative`'s options.
+    public struct Arguments: DemoArguments {
+        @Option(name: .long, help: ArgumentHelp("The γ shown in detail (1–8).", valueName: "γ"))
+        public var gamma = 4
+        /// Accepted only to say why it cannot run (no exercise feeds this demo).
+        @Flag(name: .customLong("mine"), help: "Not available: no exercise feeds the speculative demo.")
+        public var mineRequested = false
+        public init() {}
+
+        public func validate() throws {
+            if mineRequested {
+                throw ValidationError(
+                    "speculative has no --mine runner: no exercise feeds it (demos with one: \(DemoCatalogue.mineDemos.joined(separator: ", ")))."
+                )
+            }
+            if !(1...8).contains(gamma) { throw ValidationError("--gamma must be between 1 and 8 (got \(gamma)).") }
+        }
+
+        public func outcome(seed: UInt64) -> DemoOutcome {
+            var options = Options()
+            options.gamma = gamma
+            let result = run(options, seed: seed)
+            return DemoOutcome(report: { report(result, settings: $0) }, json: { json(result) })
+        }
     }
 }

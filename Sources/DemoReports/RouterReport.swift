@@ -1,3 +1,5 @@
+import ArgumentParser
+import Demos
 import Foundation
 import JSON
 import Terminal
@@ -121,8 +123,8 @@ extension RouterDemo {
         }
         return .object([
             ("demo", .string("router")), ("seed", .unsigned(r.seed)),
-            ("small", .object([("accuracy", .number(r.small.accuracy)), ("cost", .number(r.small.cost))])),
-            ("large", .object([("accuracy", .number(r.large.accuracy)), ("cost", .number(r.large.cost))])),
+            ("small", r.small.json),
+            ("large", r.large.json),
             ("router_cost", .number(r.routerCost)),
             ("router_auroc", r.routerAUROC.map { .number($0) } ?? .null),
             ("cascade_auroc", r.cascadeAUROC.map { .number($0) } ?? .null),
@@ -135,5 +137,75 @@ extension RouterDemo {
                 ])
             ),
         ])
+    }
+}
+
+extension RouterDemo: ReportedDemo {
+    /// The router's comparison points that send at most / at least `share` to the large model.
+    static func comparisons(_ list: JSONValue?, _ include: (Double) -> Bool) -> [JSONValue] {
+        (list?.items ?? []).filter { include($0["large_share"]?.double ?? -1) }
+    }
+
+    static func cascadeWins(_ c: JSONValue) -> Bool { (c["cascade"]?.double ?? 0) > (c["router"]?.double ?? 1) }
+    static func routerWins(_ c: JSONValue) -> Bool { (c["router"]?.double ?? 0) > (c["cascade"]?.double ?? 1) }
+
+    public static let claims: [DemoClaim] = [
+        DemoClaim(
+            "At equal cost the cascade beats the router when the router sends 10–20% of queries to the large model"
+        ) {
+            json in
+            let low = comparisons(json["comparisons"]) { $0 > 0.05 && $0 < 0.25 }
+            return low.isEmpty ? nil : low.allSatisfy(cascadeWins)
+        },
+        DemoClaim("At these prices the router beats the cascade at no more than 2 of the budgets compared") { json in
+            let all = json["comparisons"]?.items ?? []
+            return all.isEmpty ? nil : all.filter(routerWins).count <= 2
+        },
+        DemoClaim(
+            "With a small model costing 30% of the large one, the router beats the cascade when it sends 30–40% of queries to the large model"
+        ) { json in
+            let middle = comparisons(json["what_if"]?["comparisons"]) { $0 > 0.25 && $0 < 0.45 }
+            return middle.isEmpty ? nil : middle.allSatisfy(routerWins)
+        },
+    ]
+
+    public static let headlineNumbers: [(key: String, label: String, percent: Bool)] = [
+        ("small.accuracy", "small model accuracy", true), ("large.accuracy", "large model accuracy", true),
+        ("router_auroc", "router's AUROC (small model right?)", false),
+        ("cascade_auroc", "cascade's AUROC (max probability)", false),
+    ]
+
+    public static let jsonKeys: [(key: String, meaning: String)] = [
+        ("demo", "\"router\""), ("seed", "the seed"),
+        ("small", "{accuracy, cost}: the small model alone (multiply-adds per query)"),
+        ("large", "{accuracy, cost}: the large model alone"),
+        ("router_cost", "the router's own multiply-adds per query"),
+        ("router_auroc", "AUROC of the router's score for \"the small model will be right\""),
+        ("cascade_auroc", "AUROC of the small model's max probability for the same"),
+        ("router[]", "the router sending 0%, 10%, …, 100% of queries to the large model"),
+        ("router[].large_share", "share sent to the large model"), ("router[].cost", "multiply-adds per query"),
+        ("router[].accuracy", "test accuracy"),
+        ("cascade[]", "the max-probability cascade deferring 0%, 10%, …, 100%"),
+        ("cascade[].large_share", "share deferred"), ("cascade[].cost", "multiply-adds per query"),
+        ("cascade[].accuracy", "test accuracy"),
+        ("comparisons[]", "each router point against the cascade spending the same multiply-adds"),
+        ("comparisons[].large_share", "the router's share sent to the large model"),
+        ("comparisons[].cost", "the common cost"), ("comparisons[].router", "the router's accuracy"),
+        ("comparisons[].cascade", "the cascade's accuracy at that cost"),
+        ("comparisons[].cascade_deferral_rate", "the share the cascade defers at that cost"),
+        ("what_if.small_cost", "the small model's cost in the what-if price list (30% of the large model's)"),
+        ("what_if.comparisons[]", "the same comparison with that price list (same keys as comparisons[])"),
+    ]
+}
+
+extension RouterDemo {
+    /// `tandem run router` has no options of its own.
+    public struct Arguments: DemoArguments {
+        public init() {}
+
+        public func outcome(seed: UInt64) -> DemoOutcome {
+            let result = run(seed: seed)
+            return DemoOutcome(report: { report(result, settings: $0) }, json: { json(result) })
+        }
     }
 }

@@ -1,3 +1,5 @@
+import ArgumentParser
+import Demos
 import Foundation
 import JSON
 import Terminal
@@ -236,8 +238,8 @@ extension EnsembleDemo {
             ("method", .string(r.options.method.rawValue)), ("member_cost", .number(r.memberCost)),
             ("members", .array(r.members.map { .number($0) })),
             ("mean_member", .number(r.meanMember)), ("best_member", .number(r.bestMember)),
-            ("ensemble", .object([("accuracy", .number(r.ensemble.accuracy)), ("cost", .number(r.ensemble.cost))])),
-            ("large", .object([("accuracy", .number(r.large.accuracy)), ("cost", .number(r.large.cost))])),
+            ("ensemble", r.ensemble.json),
+            ("large", r.large.json),
             ("bayes_accuracy", .number(r.bayesAccuracy)), ("bayes_standard_error", .number(r.bayesStandardError)),
             ("error_correlation", .number(r.errorCorrelation)), ("boosting_skipped", .integer(r.boostingSkipped)),
             ("vote_minus_average", .number(voteMinusAverage(r))),
@@ -254,5 +256,106 @@ extension EnsembleDemo {
                     })
             ),
         ])
+    }
+}
+
+extension EnsembleDemo: ReportedDemo {
+    /// The accuracy of `method` at `size` in the JSON's curve.
+    fileprivate static func curveAccuracy(_ json: JSONValue, _ method: String, _ size: Int) -> Double? {
+        (json["curve"]?.items ?? []).first {
+            $0["size"]?.double == Double(size) && $0["method"] == .string(method)
+        }?["accuracy"]?.double
+    }
+
+    public static let claims: [DemoClaim] = [
+        DemoClaim("Averaging the 11 small models beats their best member") { json in
+            guard let average = curveAccuracy(json, "average", 11), let best = json["best_member"]?.double else {
+                return nil
+            }
+            return average > best
+        },
+        DemoClaim("Boosting 25 small models beats averaging 25 of them") { json in
+            guard let boosted = curveAccuracy(json, "boosting", 25), let average = curveAccuracy(json, "average", 25)
+            else {
+                return nil
+            }
+            return boosted > average
+        },
+        DemoClaim("Boosting 25 small models beats their best member") { json in
+            guard let boosted = curveAccuracy(json, "boosting", 25), let best = json["best_member"]?.double else {
+                return nil
+            }
+            return boosted > best
+        },
+        DemoClaim("Averaging the 11 small models beats their majority vote") { json in
+            json["vote_minus_average"]?.double.map { $0 < 0 }
+        },
+    ]
+
+    public static let headlineNumbers: [(key: String, label: String, percent: Bool)] = [
+        ("mean_member", "mean member", true), ("best_member", "best member", true),
+        ("ensemble.accuracy", "ensemble (average of 11)", true), ("large.accuracy", "large model", true),
+        ("bayes_accuracy", "Bayes accuracy", true), ("vote_minus_average", "vote − average, 11 members", true),
+        ("boosting_minus_average", "boosting − average, 25 members", true),
+        ("error_correlation", "members' error correlation", false),
+    ]
+
+    public static let jsonKeys: [(key: String, meaning: String)] = [
+        ("demo", "\"ensemble\""), ("seed", "the seed"), ("method", "the combination asked for"),
+        ("member_cost", "multiply-adds per query of one member"),
+        ("members", "test accuracy of each member of the ensemble"), ("mean_member", "their mean"),
+        ("best_member", "their best"), ("ensemble", "{accuracy, cost}: the ensemble asked for"),
+        ("large", "{accuracy, cost}: the large model"),
+        ("bayes_accuracy", "the task's Bayes-optimal accuracy (known densities, Monte Carlo)"),
+        ("bayes_standard_error", "its standard error"),
+        ("error_correlation", "mean pairwise correlation of the members' errors"),
+        ("boosting_skipped", "boosting rounds skipped (weighted error ≥ 0.5)"),
+        ("vote_minus_average", "vote − average accuracy at the ensemble's size"),
+        ("boosting_minus_average", "boosting − average accuracy at the largest size (25)"),
+        ("curve[]", "one entry per size and method"), ("curve[].size", "members (rounds for boosting)"),
+        ("curve[].method", "vote, average, weighted or boosting"), ("curve[].accuracy", "test accuracy"),
+        ("curve[].cost", "multiply-adds per query"),
+        ("curve[].condorcet", "majority accuracy if members with the mean accuracy erred independently"),
+    ]
+}
+
+extension EnsembleDemo.Method: ExpressibleByArgument {}
+extension EnsembleDemo.Diversity: ExpressibleByArgument {}
+
+extension EnsembleDemo {
+    /// `tandem run ensemble`'s options.
+    public struct Arguments: DemoArguments {
+        @Option(name: .long, parsing: .unconditional, help: "Members in the ensemble (1–25).")
+        public var members = 11
+        @Option(name: .long, help: "How members are combined: vote, average, weighted or boosting.")
+        public var method: Method = .average
+        @Option(
+            name: .long,
+            help:
+                "How different the members' training is: low (seeds only), medium (bootstrap samples) or high (bootstrap and feature subsets)."
+        )
+        public var diversity: Diversity = .medium
+        @OptionGroup public var mineOption: MineOption
+        public init() {}
+
+        public var mine: Bool { mineOption.mine }
+        public var mineArguments: [String] {
+            ["--members", "\(members)", "--method", method.rawValue, "--diversity", diversity.rawValue]
+        }
+
+        public func validate() throws {
+            if !(1...25).contains(members) {
+                throw ValidationError("--members must be between 1 and 25 (got \(members)).")
+            }
+        }
+
+        public func outcome(seed: UInt64) -> DemoOutcome {
+            var options = Options()
+            options.members = members
+            options.method = method
+            options.diversity = diversity
+            let result = run(options, seed: seed)
+            return DemoOutcome(report: { report(result, settings: $0) }, json: { json(result) })
+        }
     }
 }

@@ -1,3 +1,5 @@
+import ArgumentParser
+import Demos
 import Foundation
 import JSON
 import Terminal
@@ -316,15 +318,11 @@ extension CascadeDemo {
     }
 
     public static func json(_ r: Result) -> JSONValue {
-        .object([
+        let medium: JSONValue = r.medium?.json ?? .null
+        return .object([
             ("demo", .string("cascade")), ("seed", .unsigned(r.seed)),
             ("scorer", .string(r.scorer.rawValue)), ("tiers", .integer(r.tiers)),
-            ("small", .object([("accuracy", .number(r.small.accuracy)), ("cost", .number(r.small.cost))])),
-            (
-                "medium",
-                r.medium.map { .object([("accuracy", .number($0.accuracy)), ("cost", .number($0.cost))]) } ?? .null
-            ),
-            ("large", .object([("accuracy", .number(r.large.accuracy)), ("cost", .number(r.large.cost))])),
+            ("small", r.small.json), ("medium", medium), ("large", r.large.json),
             (
                 "points",
                 .array(
@@ -386,5 +384,138 @@ extension CascadeDemo {
                     })
             ),
         ])
+    }
+}
+
+extension CascadeDemo: ReportedDemo {
+    public static let claims: [DemoClaim] = [
+        DemoClaim("The cascade comes within 1 point of the large model at no more than 60% of its cost") { json in
+            guard let large = json["large"]?["cost"]?.double else { return nil }
+            guard let cost = json["matching"]?["cost"]?.double else { return false }
+            return cost <= 0.6 * large
+        },
+        DemoClaim("Every threshold that defers some but not all queries beats random deferral at the same cost") {
+            json in
+            let points = json["points"]?.items ?? []
+            let inner = points.filter { p in
+                guard let rate = p["deferral_rate"]?.double else { return false }
+                return rate > 0 && rate < 1
+            }
+            guard !inner.isEmpty else { return nil }
+            return inner.allSatisfy { p in
+                (p["accuracy"]?.double ?? 0) > (p["random_deferral_accuracy"]?.double ?? 1)
+            }
+        },
+        DemoClaim(
+            "The max-probability score ranks the small model's right answers above its wrong ones with AUROC above 0.8"
+        ) {
+            json in
+            json["auroc"]?.double.map { $0 > 0.8 }
+        },
+        DemoClaim("Temperature scaling keeps at least 90% of the queries a 25% deferral rate sends on") { json in
+            json["temperature"]?["overlap"]?.double.map { $0 >= 0.9 }
+        },
+    ]
+
+    public static let headlineNumbers: [(key: String, label: String, percent: Bool)] = [
+        ("small.accuracy", "small model accuracy", true), ("large.accuracy", "large model accuracy", true),
+        ("matching.accuracy", "cascade within 1 point of large: accuracy", true),
+        ("matching.deferral_rate", "  its deferral rate", true), ("oracle.accuracy", "oracle accuracy", true),
+        ("auroc", "AUROC of the deferral score", false), ("temperature.value", "fitted temperature", false),
+        ("temperature.overlap", "deferral-set overlap after scaling", true),
+    ]
+
+    public static let jsonKeys: [(key: String, meaning: String)] = [
+        ("demo", "\"cascade\""), ("seed", "the seed"), ("scorer", "the deferral score: maxprob, margin or learned"),
+        ("tiers", "2 or 3"), ("small", "{accuracy, cost}: the small model alone (cost in multiply-adds per query)"),
+        ("medium", "{accuracy, cost} of the medium model with three tiers, else null"),
+        ("large", "{accuracy, cost}: the large model alone"),
+        ("points[]", "one entry per threshold τ swept (test set)"), ("points[].threshold", "τ"),
+        ("points[].accuracy", "cascade accuracy"), ("points[].cost", "expected multiply-adds per query"),
+        ("points[].deferral_rate", "share of queries deferred"),
+        ("points[].random_deferral_accuracy", "accuracy deferring the same share at random (expected)"),
+        ("points[].oracle_accuracy", "the oracle deferring the same share: the small model's mistakes first"),
+        ("oracle", "{accuracy, cost, deferral_rate}: defer exactly the small model's mistakes"),
+        ("matching", "{threshold, accuracy, cost, deferral_rate}: the cheapest point within 1 point of large, or null"),
+        (
+            "focus",
+            "with --threshold: {point, kinds [{kind, count, deferred, kept_wrong}], deferred_examples and confident_mistakes [{text, score, small_guess, truth}]}; else null"
+        ),
+        (
+            "target",
+            "with --target-accuracy: {accuracy, threshold (the chosen τ or null), validation_accuracy, test (a point or null)}; else null"
+        ),
+        ("auroc", "AUROC of the deferral score for the small model's right vs wrong answers (test set)"),
+        ("risk_coverage[]", "the risk–coverage curve: answering the coverage share it scores highest"),
+        ("risk_coverage[].coverage", "share of queries the small model answers"),
+        ("risk_coverage[].risk", "share of those it gets wrong"),
+        ("temperature.value", "temperature fitted on validation data"),
+        ("temperature.deferral_rate", "the deferral rate compared (0.25)"),
+        ("temperature.overlap", "share of the deferred queries still deferred after scaling"),
+        ("temperature.changed", "queries that moved into the deferred set"),
+        ("temperature.accuracy_before", "cascade accuracy at that rate, unscaled"),
+        ("temperature.accuracy_after", "the same after scaling"),
+        ("temperature.auroc_before", "AUROC of max probability, unscaled"),
+        ("temperature.auroc_after", "the same after scaling"),
+        ("scorer_comparison[]", "the learned scorer against max probability at equal deferral rates"),
+        ("scorer_comparison[].deferral_rate", "the share deferred"),
+        ("scorer_comparison[].maxprob", "accuracy deferring by max probability"),
+        ("scorer_comparison[].learned", "accuracy deferring by the learned scorer"),
+    ]
+}
+
+extension CascadeDemo.Scorer: ExpressibleByArgument {}
+
+extension CascadeDemo {
+    /// `tandem run cascade`'s options.
+    public struct Arguments: DemoArguments {
+        @Option(
+            name: .long, parsing: .unconditional,
+            help: ArgumentHelp("Also report this threshold in detail: what was deferred and why.", valueName: "τ"),
+            transform: finiteNumber)
+        public var threshold: Double?
+        @Option(
+            name: .long,
+            help:
+                "How the small model's answer is scored: maxprob, margin or learned (a router trained on validation data)."
+        )
+        public var scorer: Scorer = .maxprob
+        @Option(
+            name: .long, parsing: .unconditional,
+            help: ArgumentHelp(
+                "Choose the cheapest τ reaching this accuracy on validation data, and report it on test.",
+                valueName: "A"),
+            transform: finiteNumber)
+        public var targetAccuracy: Double?
+        @Option(name: .long, parsing: .unconditional, help: "2 (small → large) or 3 (small → medium → large).")
+        public var tiers = 2
+        @OptionGroup public var mineOption: MineOption
+        public init() {}
+
+        public var mine: Bool { mineOption.mine }
+        public var mineArguments: [String] {
+            (threshold.map { ["--threshold", "\($0)"] } ?? []) + ["--scorer", scorer.rawValue]
+                + (targetAccuracy.map { ["--target-accuracy", "\($0)"] } ?? []) + ["--tiers", "\(tiers)"]
+        }
+
+        public func validate() throws {
+            if let threshold, !(0...1).contains(threshold) {
+                throw ValidationError("--threshold must be between 0 and 1 (got \(threshold)).")
+            }
+            if let targetAccuracy, !(0...1).contains(targetAccuracy) {
+                throw ValidationError("--target-accuracy must be between 0 and 1 (got \(targetAccuracy)).")
+            }
+            if ![2, 3].contains(tiers) { throw ValidationError("--tiers must be 2 or 3 (got \(tiers)).") }
+        }
+
+        public func outcome(seed: UInt64) -> DemoOutcome {
+            var options = Options()
+            options.threshold = threshold
+            options.scorer = scorer
+            options.targetAccuracy = targetAccuracy
+            options.tiers = tiers
+            let result = run(options, seed: seed)
+            return DemoOutcome(report: { report(result, settings: $0) }, json: { json(result) })
+        }
     }
 }
