@@ -19,6 +19,8 @@ let package = Package(
         // The exercises package (exercises/Package.swift) links these by path.
         .library(name: "ToyEngine", targets: ["ToyEngine"]),
         .library(name: "Demos", targets: ["Demos"]),
+        // The checkers' CheckKit takes its seeded cases from here without linking the engine.
+        .library(name: "Seeded", targets: ["Seeded"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -31,6 +33,8 @@ let package = Package(
         ),
         // glibc's <malloc.h> for ToyEngine's heap tuning (mallopt), through a shim header like CCmark.
         .systemLibrary(name: "CMalloc"),
+        // SplitMix64 and FNV-1a: the one seeded generator and the one stable hash, for every module.
+        .target(name: "Seeded"),
         // Display width, colour/width/ASCII decisions, output with pager and EPIPE handling.
         .target(name: "Terminal"),
         // The one runner for child processes (checks, builds, `run --mine`, live blocks).
@@ -44,15 +48,17 @@ let package = Package(
         // (-Ounchecked would save about 7% of a training step); the AVX2 loops are raw-pointer code
         // behind those checks, so they drop theirs.
         .target(name: "ToyEngineAVX2", swiftSettings: [.unsafeFlags(["-Ounchecked"] + avx2Flags)]),
-        .target(name: "ToyEngine", dependencies: ["ToyEngineAVX2", "CMalloc"], swiftSettings: [.unsafeFlags(["-O"])]),
+        .target(
+            name: "ToyEngine", dependencies: ["Seeded", "ToyEngineAVX2", "CMalloc"],
+            swiftSettings: [.unsafeFlags(["-O"])]),
         // Optimised in every configuration too: the demos' own loops (speculative decoding,
         // bookkeeping over thousands of predictions) run in debug tests over many seeds.
         .target(name: "Demos", dependencies: ["ToyEngine", "Terminal", "JSON"], swiftSettings: [.unsafeFlags(["-O"])]),
         // Our own TOML 1.0 reader: never traps, every error and every key has a line.
         .target(name: "TOML"),
         .target(name: "Course", dependencies: ["Terminal", "TOML"]),
-        .target(name: "Quiz", dependencies: ["Course", "JSON", "Terminal", "TerminalMarkdown", "TOML"]),
-        .target(name: "Exercises", dependencies: ["Course", "JSON", "Terminal", "ChildProcess"]),
+        .target(name: "Quiz", dependencies: ["Course", "JSON", "Seeded", "Terminal", "TerminalMarkdown", "TOML"]),
+        .target(name: "Exercises", dependencies: ["Course", "JSON", "Seeded", "Terminal", "ChildProcess"]),
         // Lesson pages: live `tandem` blocks, header/footer, and `lint` over the whole course.
         .target(
             name: "Lessons", dependencies: ["ChildProcess", "Course", "JSON", "Quiz", "Terminal", "TerminalMarkdown"]),
@@ -74,6 +80,7 @@ let package = Package(
 
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
+        .testTarget(name: "SeededTests", dependencies: ["Seeded"]),
         .testTarget(name: "ChildProcessTests", dependencies: ["ChildProcess"]),
         .testTarget(
             name: "TerminalMarkdownTests", dependencies: ["TerminalMarkdown", "Terminal"], exclude: ["Goldens"]),
@@ -81,7 +88,7 @@ let package = Package(
         .testTarget(
             name: "DemosTests", dependencies: ["Demos", "JSON", "ToyEngine", "Terminal"], exclude: ["Goldens"]),
         .testTarget(name: "TOMLTests", dependencies: ["TOML"]),
-        .testTarget(name: "CourseTests", dependencies: ["Course"]),
+        .testTarget(name: "CourseTests", dependencies: ["Course", "Seeded"]),
         .testTarget(name: "QuizTests", dependencies: ["Quiz", "Course", "JSON", "Terminal"], exclude: ["Fixtures"]),
         .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "Course"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Course", "Quiz"]),

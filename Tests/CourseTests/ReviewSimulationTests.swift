@@ -1,4 +1,5 @@
 import Foundation
+import Seeded
 import Testing
 
 @testable import Course
@@ -29,18 +30,6 @@ enum ReviewSimulation {
 
     enum Policy { case fsrs, leitner }
 
-    struct SplitMix64 {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func uniform() -> Double { Double(next() >> 11) / Double(1 << 53) }
-    }
-
     /// tandem's Leitner boxes before FSRS (Sources/Quiz/Recording.swift until this change):
     /// right = up a box, wrong = box 1, intervals 10 minutes, 1, 3, 7, 16 days.
     static func leitner(box: Int, right: Bool, now: Double) -> (box: Int, due: Double) {
@@ -65,7 +54,7 @@ enum ReviewSimulation {
     static func run(
         seed: UInt64, policy: Policy, retention: Double = 0.9, firstHalfLife: ClosedRange<Double> = 0.5...4
     ) -> Outcome {
-        var rng = SplitMix64(state: seed)
+        var rng = SplitMix64(seed: seed)
         let scheduler = FSRSScheduler.tandem(retention: retention)
         let epoch = Date(timeIntervalSince1970: 1_800_000_000)
         func date(_ day: Double) -> Date { epoch.addingTimeInterval(day * 86_400) }
@@ -75,7 +64,7 @@ enum ReviewSimulation {
 
         func answer(_ index: Int, now: Double, counted: Bool) {
             let p = counted ? items[index].recall(at: now) : 0.75
-            let right = rng.uniform() < p
+            let right = rng.nextDouble() < p
             if counted {
                 outcome.reviews += 1
                 if right { outcome.right += 1 }
@@ -104,10 +93,10 @@ enum ReviewSimulation {
             if day % 3 == 0 && day / 3 < 9 {
                 for _ in 0..<5 {
                     let (low, high) = (log(firstHalfLife.lowerBound), log(firstHalfLife.upperBound))
-                    let first = exp(low + rng.uniform() * (high - low))
+                    let first = exp(low + rng.nextDouble() * (high - low))
                     items.append(
                         Item(
-                            halfLife: first, firstHalfLife: first, growth: 1.8 + 1.2 * rng.uniform(),
+                            halfLife: first, firstHalfLife: first, growth: 1.8 + 1.2 * rng.nextDouble(),
                             studied: evening - 0.02, introduced: evening))
                     answer(items.count - 1, now: evening, counted: false)
                 }

@@ -173,7 +173,7 @@ import Testing
 
                 """)
         let colored = ReviewQueue.listing(plan, settings: TerminalSettings(width: 80, color: true))
-        #expect(colored.contains("\u{1B}[1mtandem review --all\u{1B}[0m") && !colored.contains("`"))
+        #expect(colored.contains("\u{1B}[0;1mtandem review --all\u{1B}[0m") && !colored.contains("`"))
         let json = try #require(
             try JSONSerialization.jsonObject(with: Data(ReviewQueue.json(plan).utf8)) as? [String: Any])
         #expect(json["due"] as? Int == 0 && (json["questions"] as? [Any])?.isEmpty == true)

@@ -183,7 +183,7 @@ public struct ReadCommand: ParsableCommand {
         _ page: String, from section: LessonSection, occurrence: Int, lesson: Int, settings: TerminalSettings
     ) -> String {
         let lines = page.split(separator: "\n", omittingEmptySubsequences: false)
-        let matches = lines.indices.filter { CourseMessage.withoutEscapes(String(lines[$0])).contains(section.title) }
+        let matches = lines.indices.filter { EscapeSequences.removed(from: String(lines[$0])).contains(section.title) }
         guard !matches.isEmpty else { return page }
         let start = matches[min(occurrence, matches.count - 1)]
         let text =
