@@ -198,7 +198,6 @@ public struct ReadCommand: ParsableCommand {
     /// `text` cut to `width` columns, ending in "." (ASCII: the caller's text is ASCII already)
     /// or "…".
     static func fitted(_ text: String, _ width: Int) -> String {
-        guard DisplayWidth.of(text) > width else { return text }
-        return DisplayWidth.prefix(text, columns: max(1, width - 1)) + (text.allSatisfy(\.isASCII) ? "." : "…")
+        DisplayWidth.truncate(text, columns: width, ellipsis: text.allSatisfy(\.isASCII) ? "." : "…")
     }
 }
