@@ -20,6 +20,8 @@ let package = Package(
         // experiments only, not their reports).
         .library(name: "ToyEngine", targets: ["ToyEngine"]),
         .library(name: "Demos", targets: ["Demos"]),
+        // The checkers' CheckKit takes its seeded cases from here without linking the engine.
+        .library(name: "Seeded", targets: ["Seeded"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -32,6 +34,8 @@ let package = Package(
         ),
         // glibc's <malloc.h> for ToyEngine's heap tuning (mallopt), through a shim header like CCmark.
         .systemLibrary(name: "CMalloc"),
+        // SplitMix64 and FNV-1a: the one seeded generator and the one stable hash, for every module.
+        .target(name: "Seeded"),
         // Display width, colour/width/ASCII decisions, output with pager and EPIPE handling.
         .target(name: "Terminal"),
         // The one runner for child processes (checks, builds, `run --mine`, live blocks).
@@ -45,7 +49,9 @@ let package = Package(
         // (-Ounchecked would save about 7% of a training step); the AVX2 loops are raw-pointer code
         // behind those checks, so they drop theirs.
         .target(name: "ToyEngineAVX2", swiftSettings: [.unsafeFlags(["-Ounchecked"] + avx2Flags)]),
-        .target(name: "ToyEngine", dependencies: ["ToyEngineAVX2", "CMalloc"], swiftSettings: [.unsafeFlags(["-O"])]),
+        .target(
+            name: "ToyEngine", dependencies: ["Seeded", "ToyEngineAVX2", "CMalloc"],
+            swiftSettings: [.unsafeFlags(["-O"])]),
         // Optimised in every configuration too: the demos' own loops (bookkeeping over thousands
         // of predictions, decoding) run in debug tests over many seeds. Measured once the quadratic
         // speculative loop was gone, `swift test --filter DemosTests` took 52 s of CPU with -O
@@ -65,8 +71,8 @@ let package = Package(
         // Our own TOML 1.0 reader: never traps, every error and every key has a line.
         .target(name: "TOML"),
         .target(name: "Course", dependencies: ["Terminal", "TOML"]),
-        .target(name: "Quiz", dependencies: ["Course", "JSON", "Terminal", "TerminalMarkdown", "TOML"]),
-        .target(name: "Exercises", dependencies: ["Course", "JSON", "Terminal", "ChildProcess"]),
+        .target(name: "Quiz", dependencies: ["Course", "JSON", "Seeded", "Terminal", "TerminalMarkdown", "TOML"]),
+        .target(name: "Exercises", dependencies: ["Course", "JSON", "Seeded", "Terminal", "ChildProcess"]),
         // Lesson pages: live `tandem` blocks, header/footer, and `lint` over the whole course.
         .target(
             name: "Lessons", dependencies: ["ChildProcess", "Course", "JSON", "Quiz", "Terminal", "TerminalMarkdown"]),
@@ -92,6 +98,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
+        .testTarget(name: "SeededTests", dependencies: ["Seeded"]),
         .testTarget(name: "ChildProcessTests", dependencies: ["ChildProcess"]),
         .testTarget(
             name: "TerminalMarkdownTests", dependencies: ["TerminalMarkdown", "Terminal"], exclude: ["Goldens"]),
@@ -100,7 +107,7 @@ let package = Package(
             name: "DemosTests", dependencies: ["Demos", "DemoReports", "JSON", "ToyEngine", "Terminal"],
             exclude: ["Goldens"]),
         .testTarget(name: "TOMLTests", dependencies: ["TOML", "TestSupport"]),
-        .testTarget(name: "CourseTests", dependencies: ["Course", "TestSupport", "ToyEngine"]),
+        .testTarget(name: "CourseTests", dependencies: ["Course", "Seeded", "TestSupport", "ToyEngine"]),
         .testTarget(
             name: "QuizTests", dependencies: ["Quiz", "Course", "JSON", "Terminal", "TestSupport"],
             exclude: ["Fixtures"]),

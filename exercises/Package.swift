@@ -60,10 +60,11 @@ let engineFolder =
     : lastComponent(engineCheckout)
 let engine = Target.Dependency.product(name: "ToyEngine", package: engineFolder)
 let demos = Target.Dependency.product(name: "Demos", package: engineFolder)
+let seeded = Target.Dependency.product(name: "Seeded", package: engineFolder)
 
 var targets: [Target] = [
     // Shared by every checker: cases, seeded randomness, the verdict line tandem reads.
-    .target(name: "CheckKit", path: "Checks/CheckKit"),
+    .target(name: "CheckKit", dependencies: [seeded], path: "Checks/CheckKit"),
     // Shared by every runner: the demo options tandem passes on, and table formatting.
     .target(name: "RunnerKit", path: "Runners/RunnerKit"),
 ]

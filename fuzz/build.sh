@@ -15,7 +15,7 @@ modules_for() {
         toml) echo "TOML" ;;
         manifest | progress) echo "Terminal TOML Course" ;;
         markdown) echo "Terminal TerminalMarkdown" ;;
-        quiz | answers) echo "Terminal TOML Course TerminalMarkdown JSON Quiz" ;;
+        quiz | answers) echo "Seeded Terminal TOML Course TerminalMarkdown JSON Quiz" ;;
         *) echo "unknown fuzz target '$1' (known: ${ALL_TARGETS[*]})" >&2; exit 2 ;;
     esac
 }

@@ -295,17 +295,16 @@ public final class ProgressStore: Sendable {
         }
         var ok = true
         data.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return }
             #if DEBUG
                 if stallsMidWrite {
                     // Test hook (debug builds only): write half, make it durable, then hang until
                     // the test kills us.
-                    _ = writeAll(fd, base, buffer.count / 2)
+                    _ = Output.writeAll(fd, UnsafeRawBufferPointer(rebasing: buffer[..<(buffer.count / 2)]))
                     fsync(fd)
                     while true { pause() }
                 }
             #endif
-            ok = writeAll(fd, base, buffer.count)
+            ok = Output.writeAll(fd, buffer) == nil
         }
         if fsync(fd) != 0 { ok = false }
         close(fd)
@@ -341,21 +340,6 @@ public final class ProgressStore: Sendable {
                 throw CourseError(path: path, message: "cannot create this folder: \(String(cString: strerror(errno)))")
             }
         }
-    }
-
-    private static func writeAll(_ fd: Int32, _ start: UnsafeRawPointer, _ count: Int) -> Bool {
-        var pointer = start
-        var remaining = count
-        while remaining > 0 {
-            let written = write(fd, pointer, remaining)
-            if written < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            remaining -= written
-            pointer += written
-        }
-        return true
     }
 
     /// Runs `body` holding the lock: exclusive for anything that writes (it must be had, or

@@ -72,36 +72,11 @@ struct Report {
         return String(out.unicodeScalars.map { $0.isASCII ? Character($0) : "?" })
     }
 
-    /// `text` cut to `columns`, ending in an ellipsis when something was dropped. Escape
-    /// sequences pass through uncounted, and a cut coloured line ends with a reset so the colour
-    /// never bleeds into the next line.
+    /// `text` cut to `columns`, ending in an ellipsis when something was dropped (see
+    /// `DisplayWidth.truncate`: escape sequences pass through uncounted, and a cut coloured line
+    /// ends with a reset so the colour never bleeds into the next line).
     func cut(_ text: String, _ columns: Int) -> String {
-        guard DisplayWidth.of(text) > columns else { return text }
-        let ellipsis = settings.ascii ? "." : "…"
-        var out = ""
-        var used = 0
-        var inEscape = false
-        var sawEscape = false
-        for character in text {
-            if character == "\u{1B}" {
-                inEscape = true
-                sawEscape = true
-                out.append(character)
-                continue
-            }
-            if inEscape {
-                out.append(character)
-                if let ascii = character.asciiValue, (0x40...0x7E).contains(ascii), character != "[" {
-                    inEscape = false
-                }
-                continue
-            }
-            let w = DisplayWidth.of(character)
-            if used + w > columns - 1 { break }
-            out.append(character)
-            used += w
-        }
-        return out + ellipsis + (sawEscape ? Style.reset : "")
+        DisplayWidth.truncate(text, columns: columns, ellipsis: settings.ascii ? "." : "…")
     }
 }
 

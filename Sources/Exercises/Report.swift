@@ -87,14 +87,10 @@ public struct CheckReport {
         JSONKeyDoc("total", .integer, "exercises checked"),
     ]
 
-    func paint(_ text: String, _ code: String) -> String {
-        settings.color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
-    }
-
     func mark(_ status: CheckStatus) -> String {
         switch status {
-        case .passed: return paint(settings.ascii ? "[ok]" : "✓", "32")
-        default: return paint(settings.ascii ? "[x]" : "✗", "31")
+        case .passed: return settings.paint(settings.ascii ? "[ok]" : "✓", .green)
+        default: return settings.paint(settings.ascii ? "[x]" : "✗", .red)
         }
     }
 
@@ -170,16 +166,16 @@ public struct CheckReport {
         guard settings.color else { return markdown }
         var out = ""
         var rest = Substring(markdown)
-        func styled(_ text: Substring, _ code: String) -> String {
+        func styled(_ text: Substring, _ style: Style) -> String {
             text.split(separator: " ", omittingEmptySubsequences: false)
-                .map { $0.isEmpty ? "" : "\u{1B}[\(code)m\($0)\u{1B}[0m" }.joined(separator: " ")
+                .map { style.apply(String($0), enabled: true) }.joined(separator: " ")
         }
         while !rest.isEmpty {
             if rest.hasPrefix("`"), let end = rest.dropFirst().firstIndex(of: "`") {
-                out += styled(rest[rest.index(after: rest.startIndex)..<end], "36")
+                out += styled(rest[rest.index(after: rest.startIndex)..<end], .cyan)
                 rest = rest[rest.index(after: end)...]
             } else if rest.hasPrefix("**"), let end = rest.dropFirst(2).range(of: "**") {
-                out += styled(rest[rest.index(rest.startIndex, offsetBy: 2)..<end.lowerBound], "1")
+                out += styled(rest[rest.index(rest.startIndex, offsetBy: 2)..<end.lowerBound], .bold)
                 rest = rest[end.upperBound...]
             } else {
                 out.append(rest.removeFirst())

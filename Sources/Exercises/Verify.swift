@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import Seeded
 
 /// `tandem dev verify`: every starter must fail its checks and every reference solution pass them.
 ///
@@ -93,11 +94,7 @@ public struct Verifier {
 
     /// A stable name for this checkout's verify folder (FNV-1a of its path).
     static func key(_ root: URL) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in root.standardizedFileURL.path.utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-        }
-        return String(hash, radix: 16)
+        FNV1a.hex(root.standardizedFileURL.path.utf8)
     }
 
     /// A copy of the course's exercises package to check in, `WORK/exercises`, where WORK is

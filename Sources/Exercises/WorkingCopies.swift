@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import Seeded
 
 /// The student's working copies live outside git (exercises/.gitignore): tandem creates each from
 /// its starter on first use, and moves a student's work along when an edition renumbers folders.
@@ -80,7 +81,5 @@ extension ExerciseLayout {
 
 /// FNV-1a 64 of some bytes, in lower-case hex (the hashes in `.starters/MOVED`).
 public func fnv1a64(_ data: Data) -> String {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in data { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-    return String(hash, radix: 16)
+    FNV1a.hex(data)
 }

@@ -1,7 +1,6 @@
 import Course
+import Foundation
 import Quiz
-
-import struct Foundation.Date
 
 /// Where a student stands in one lesson: read or not, the quiz's scores, each exercise's status.
 public struct LessonStatus: Sendable, Equatable {
@@ -52,16 +51,9 @@ public struct ExerciseStatus: Sendable, Equatable {
         bestScore.map { "best \(Self.fixed($0.accuracy * 100, 1))% at \(Self.fixed($0.costPerQuery, 2)) per query" }
     }
 
-    /// `value` with exactly `digits` decimals (no Foundation formatting here: `Progress` would clash).
+    /// `value` with exactly `digits` decimals.
     static func fixed(_ value: Double, _ digits: Int) -> String {
-        guard value.isFinite else { return "\(value)" }
-        var scale = 1.0
-        for _ in 0..<digits { scale *= 10 }
-        let scaled = Int((abs(value) * scale).rounded())
-        let whole = scaled / Int(scale)
-        let fraction = String(scaled % Int(scale))
-        let padded = String(repeating: "0", count: max(0, digits - fraction.count)) + fraction
-        return (value < 0 && scaled != 0 ? "-" : "") + "\(whole)" + (digits > 0 ? "." + padded : "")
+        String(format: "%.\(digits)f", value)
     }
 }
 

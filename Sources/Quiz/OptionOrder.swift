@@ -1,3 +1,5 @@
+import Seeded
+
 /// One lettered option of a MultipleChoice question, as shown to the student.
 public struct ChoiceOption: Sendable, Equatable {
     /// "A", "B", …
@@ -43,32 +45,5 @@ extension ChoiceOption {
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
         if index < 26 { return String(alphabet[index]) }
         return letter(index / 26 - 1) + String(alphabet[index % 26])
-    }
-}
-
-/// 64-bit FNV-1a over UTF-8: a small, stable hash (Swift's `Hasher` is seeded per process).
-enum FNV1a {
-    static func hash(_ text: String) -> UInt64 {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            value ^= UInt64(byte)
-            value = value &* 0x0000_0100_0000_01B3
-        }
-        return value
-    }
-}
-
-/// SplitMix64: a tiny deterministic generator, enough for shuffling a handful of options.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

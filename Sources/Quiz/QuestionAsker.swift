@@ -1,4 +1,5 @@
 import Course
+import Terminal
 
 /// Asks one question at the keyboard: re-prompts on input it cannot read (saying what it accepts),
 /// shows the hint on `?`, and returns the answer, or nil when the student stops (Ctrl-D / Ctrl-C).
@@ -184,7 +185,9 @@ struct QuestionAsker {
 
     private func markRubric(_ question: Question, _ selfGraded: SelfGraded, response: String) -> Answer? {
         // The label is tandem's own text: bold with colour, plain without (never `**`).
-        write("\n" + presenter.line(presenter.style.bold("Model answer:")) + presenter.render(selfGraded.model))
+        write(
+            "\n" + presenter.line(presenter.settings.paint("Model answer:", .bold)) + presenter.render(selfGraded.model)
+        )
         write("\n" + presenter.line("Mark each point your answer covers (y/n):"))
         var met: [Bool] = []
         for (index, point) in selfGraded.rubric.enumerated() {

@@ -4,7 +4,6 @@ import TerminalMarkdown
 /// Turns questions and their feedback into terminal text. Pure: returns strings.
 public struct QuestionPresenter: Sendable {
     public var settings: TerminalSettings
-    var style: Style { Style(settings: settings) }
     var renderer: MarkdownRenderer { MarkdownRenderer(settings: settings) }
 
     public init(settings: TerminalSettings) {
@@ -17,7 +16,7 @@ public struct QuestionPresenter: Sendable {
 
     func line(_ text: String) -> String {
         let text = settings.ascii ? TextFit.asciiPunctuation(text) : text
-        return TextFit.wrap(text, width: settings.width).joined(separator: "\n") + "\n"
+        return TextWrap.wrap(text, width: settings.width).joined(separator: "\n") + "\n"
     }
 
     /// `A) ` then the Markdown, its wrapped lines hanging under the text (not under the letter).
@@ -35,7 +34,7 @@ public struct QuestionPresenter: Sendable {
             return render(markedLabel + " " + text)
                 + (below.map { render(arrow + " " + InlineMarkdown.asParagraph($0)) } ?? "")
         }
-        var lines = hanging(style.bold(label), labelColumns: labelColumns, text, width: settings.width)
+        var lines = hanging(settings.paint(label, .bold), labelColumns: labelColumns, text, width: settings.width)
         if let below, !below.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             let hang = String(repeating: " ", count: labelColumns)
             lines += hanging(
@@ -74,7 +73,8 @@ public struct QuestionPresenter: Sendable {
         }
         out +=
             TextFit.truncate(
-                style.bold("\(heading) \(number) of \(count)") + style.dim("  (\(question.id))"), width: settings.width,
+                settings.paint("\(heading) \(number) of \(count)", .bold) + settings.paint("  (\(question.id))", .dim),
+                width: settings.width,
                 ascii: settings.ascii) + "\n"
         if !question.prompt.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             out += render(question.prompt)
@@ -92,16 +92,16 @@ public struct QuestionPresenter: Sendable {
             out += "\n" + render(numberedProgram(tracing.program))
         case .numeric(let numeric):
             if numeric.isPercent {
-                out += line(style.dim("(answer in percent)"))
+                out += line(settings.paint("(answer in percent)", .dim))
             } else if numeric.isFraction {
-                out += line(style.dim("(answer as a fraction, like 0.25; 25% also works)"))
+                out += line(settings.paint("(answer as a fraction, like 0.25; 25% also works)", .dim))
             } else if let unit = numeric.unit {
-                out += line(style.dim("(answer in \(unit))"))
+                out += line(settings.paint("(answer in \(unit))", .dim))
             }
         case .shortAnswer, .trueFalse, .selfGraded:
             break
         }
-        out += "\n" + line(style.dim(instructions(question)))
+        out += "\n" + line(settings.paint(instructions(question), .dim))
         return out
     }
 
@@ -118,7 +118,7 @@ public struct QuestionPresenter: Sendable {
             let rendered = MarkdownRenderer(settings: oneLine).renderInline(InlineMarkdown.asParagraph(paragraph))
             text = rendered.split(separator: "\n").first.map(String.init) ?? text
         }
-        if !settings.color { text = TextFit.withoutEscapes(text) }
+        if !settings.color { text = EscapeSequences.removed(from: text) }
         return TextFit.truncate(indent + question.id + ": " + text, width: settings.width, ascii: settings.ascii)
     }
 
@@ -156,7 +156,7 @@ public struct QuestionPresenter: Sendable {
     }
 
     public func hint(_ question: Question) -> String {
-        guard let hint = question.hint else { return line(style.dim("No hint for this question.")) }
+        guard let hint = question.hint else { return line(settings.paint("No hint for this question.", .dim)) }
         return render((settings.ascii ? "Hint: " : "💡 Hint: ") + hint)
     }
 
@@ -165,19 +165,21 @@ public struct QuestionPresenter: Sendable {
         var out = "\n"
         switch grade.status {
         case .correct:
-            out += line(style.green(settings.ascii ? "Correct." : "✓ Correct."))
+            out += line(settings.paint(settings.ascii ? "Correct." : "✓ Correct.", .green))
         case .partial:
             out += line(
-                style.yellow(
+                settings.paint(
                     (settings.ascii ? "Partly right: " : "◐ Partly right: ")
-                        + "\(formatPoints(grade.points)) of 1 point."))
+                        + "\(formatPoints(grade.points)) of 1 point.", .yellow))
         case .incorrect, .unanswered:
-            out += line(style.red(settings.ascii ? "Not quite." : "✗ Not quite."))
+            out += line(settings.paint(settings.ascii ? "Not quite." : "✗ Not quite.", .red))
         case .selfGraded:
-            out += line(style.cyan((settings.ascii ? "Self-graded: " : "✎ Self-graded: ") + sentence(grade.note ?? "")))
+            out += line(
+                settings.paint(
+                    (settings.ascii ? "Self-graded: " : "✎ Self-graded: ") + sentence(grade.note ?? ""), .cyan))
         }
         if let note = grade.note, grade.status != .selfGraded {
-            out += line(style.dim(sentence(note)))
+            out += line(settings.paint(sentence(note), .dim))
         }
         if case .multipleChoice(let mc) = question.body {
             out += choiceFeedback(mc, questionID: question.id, answer: answer, correct: grade.status == .correct)

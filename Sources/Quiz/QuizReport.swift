@@ -94,16 +94,15 @@ public struct QuizReport: Sendable, Equatable {
 
     /// A plain report: one line per question, then the score. Fits `settings.width`.
     public func text(settings: TerminalSettings) -> String {
-        let style = Style(settings: settings)
         var lines: [String] = []
         for result in results {
             let mark: String
             switch result.grade.status {
-            case .correct: mark = style.green(settings.ascii ? "ok " : "✓  ")
-            case .partial: mark = style.yellow(settings.ascii ? "~  " : "◐  ")
-            case .incorrect: mark = style.red(settings.ascii ? "x  " : "✗  ")
-            case .unanswered: mark = style.dim(settings.ascii ? "-  " : "–  ")
-            case .selfGraded: mark = style.dim(settings.ascii ? "*  " : "✎  ")
+            case .correct: mark = settings.paint(settings.ascii ? "ok " : "✓  ", .green)
+            case .partial: mark = settings.paint(settings.ascii ? "~  " : "◐  ", .yellow)
+            case .incorrect: mark = settings.paint(settings.ascii ? "x  " : "✗  ", .red)
+            case .unanswered: mark = settings.paint(settings.ascii ? "-  " : "–  ", .dim)
+            case .selfGraded: mark = settings.paint(settings.ascii ? "*  " : "✎  ", .dim)
             }
             var line = mark + result.question.id + "  " + result.grade.status.rawValue
             if result.grade.status == .partial { line += " (\(formatPoints(result.grade.points)))" }
@@ -112,8 +111,9 @@ public struct QuizReport: Sendable, Equatable {
                 lines += expectedLines(result.question, width: settings.width, ascii: settings.ascii)
             }
             if let note = result.grade.note, result.grade.status != .correct || !note.isEmpty {
-                lines += TextFit.wrap(
-                    settings.ascii ? TextFit.asciiPunctuation(note) : note, width: settings.width, indent: "   ")
+                lines += TextWrap.wrap(
+                    settings.ascii ? TextFit.asciiPunctuation(note) : note, width: settings.width, indent: "   ",
+                    hang: "   ")
             }
         }
         lines.append("")
@@ -135,7 +135,9 @@ extension QuizReport {
         if case .multipleChoice(let mc) = question.body {
             let right = mc.options(questionID: question.id).filter(\.isCorrect)
             let text = plain(right.map { "\($0.letter)) \($0.text)" }.joined(separator: "; "))
-            guard hangs, width >= 30 else { return TextFit.wrap("expected: " + text, width: width, indent: "   ") }
+            guard hangs, width >= 30 else {
+                return TextWrap.wrap("expected: " + text, width: width, indent: "   ", hang: "   ")
+            }
             if right.count == 1, DisplayWidth.of(label + text) <= width { return [label + text] }
             return ["   expected:"]
                 + right.flatMap { option in
@@ -148,7 +150,7 @@ extension QuizReport {
         let expected = plain(
             question.expectedDescription.replacingOccurrences(of: "\n", with: " ")
                 .replacingOccurrences(of: "```", with: ""))
-        guard hangs else { return TextFit.wrap("expected: " + expected, width: width, indent: "   ") }
+        guard hangs else { return TextWrap.wrap("expected: " + expected, width: width, indent: "   ", hang: "   ") }
         return TextWrap.wrap(expected, width: width, indent: label, hang: String(repeating: " ", count: label.count))
     }
 }

@@ -80,10 +80,12 @@ public final class QuizSession {
         let autoCount = quiz.total
         write(
             presenter.line(
-                presenter.style.bold(title)
+                presenter.settings.paint(title, .bold)
                     + " — \(quiz.questions.count) question\(quiz.questions.count == 1 ? "" : "s")"
                     + (autoCount < quiz.questions.count ? " (\(autoCount) graded)" : "") + "."))
-        write(presenter.line(presenter.style.dim("Ctrl-D or Ctrl-C stops; your answers so far are kept.")) + "\n")
+        write(
+            presenter.line(presenter.settings.paint("Ctrl-D or Ctrl-C stops; your answers so far are kept.", .dim))
+                + "\n")
 
         var answered = 0
         var lastMultipart: String?
@@ -98,9 +100,9 @@ public final class QuizSession {
                 write(
                     presenter.line(
                         kept == 0
-                            ? "Stopped before the first answer. Run \(presenter.style.bold(resumeCommand)) to start again."
+                            ? "Stopped before the first answer. Run \(presenter.settings.paint(resumeCommand, .bold)) to start again."
                             : "Stopped after \(kept) of \(quiz.questions.count) questions; your answers are saved."
-                                + " Run \(presenter.style.bold(resumeCommand)) to resume."))
+                                + " Run \(presenter.settings.paint(resumeCommand, .bold)) to resume."))
                 return outcome(completed: false, points: points, answered: answered)
             }
             let answer = asked.answer
@@ -124,7 +126,7 @@ public final class QuizSession {
         try store?.update { progress in
             QuizRecorder.recordCompletedRun(score: score, total: autoCount, quizKey: quizKey, now: now, in: &progress)
         }
-        write(presenter.line(presenter.style.bold("Score: \(formatPoints(score)) / \(autoCount)")))
+        write(presenter.line(presenter.settings.paint("Score: \(formatPoints(score)) / \(autoCount)", .bold)))
         if let run = try store?.load().quizzes[quizKey]?.lastRun, !run.isEmpty {
             write(
                 "\n"

@@ -68,9 +68,8 @@ public enum ReviewQueue {
     /// A plain listing of the plan, for when there is no terminal to review in. Every line
     /// fits `settings.width`.
     public static func listing(_ plan: ReviewPlan, settings: TerminalSettings) -> String {
-        let style = Style(settings: settings)
         let text = { (line: String) in settings.ascii ? TextFit.asciiPunctuation(line) : line }
-        var lines = TextWrap.wrap(text(plan.summary(style: style, listing: true)), width: settings.width)
+        var lines = TextWrap.wrap(text(plan.summary(settings: settings, listing: true)), width: settings.width)
         for item in plan.items {
             let when =
                 item.isDue(at: plan.now) ? "due now" : "due " + relative(item.record.due ?? plan.now, from: plan.now)
@@ -207,9 +206,9 @@ public final class ReviewSession {
     @discardableResult
     public func run() throws -> (reviewed: Int, right: Int) {
         let items = plan.items
-        write(presenter.line(plan.summary(style: presenter.style, listing: false)))
+        write(presenter.line(plan.summary(settings: presenter.settings, listing: false)))
         guard !items.isEmpty else { return (0, 0) }
-        write(presenter.line(presenter.style.dim("Ctrl-D or Ctrl-C stops; answers so far are kept.")) + "\n")
+        write(presenter.line(presenter.settings.paint("Ctrl-D or Ctrl-C stops; answers so far are kept.", .dim)) + "\n")
         var reviewed = 0
         var right = 0
         for (index, item) in items.enumerated() {
@@ -234,7 +233,7 @@ public final class ReviewSession {
             reviewed += 1
             if result.points >= 1 { right += 1 }
         }
-        write(presenter.line(presenter.style.bold("Reviewed \(reviewed): \(right) right.")))
+        write(presenter.line(presenter.settings.paint("Reviewed \(reviewed): \(right) right.", .bold)))
         for exercise in plan.exercises {
             write(
                 presenter.line(

@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import Terminal
 
 /// What one `tandem review` covers: by default the questions that are due (most overdue first);
 /// with `includeNotDue` (`--all`) every answered question, the due ones first, for early practice.
@@ -41,21 +42,23 @@ public struct ReviewPlan: Sendable, Equatable {
     public var earlyCount: Int { items.filter { !$0.isDue(at: now) }.count }
 
     /// The one-line summary above the questions (the listing's first line, the session's header),
-    /// or what to do when there is nothing to ask. Commands are bold with colour.
-    func summary(style: Style, listing: Bool) -> String {
+    /// or what to do when there is nothing to ask. Commands are bold when `settings` allow colour.
+    func summary(settings: TerminalSettings, listing: Bool) -> String {
         if answeredCount == 0 {
-            return "Nothing to review yet: answer some quiz questions first (\(style.bold("tandem quiz LESSON")))."
+            return
+                "Nothing to review yet: answer some quiz questions first (\(settings.paint("tandem quiz LESSON", .bold)))."
         }
         if items.isEmpty {
             let when = nextDue.map { "; the next question is due " + ReviewQueue.relative($0, from: now) } ?? ""
-            return "Nothing is due for review\(when). To practise early anyway: \(style.bold("tandem review --all"))"
+            return
+                "Nothing is due for review\(when). To practise early anyway: \(settings.paint("tandem review --all", .bold))"
         }
         let plural = items.count == 1 ? "" : "s"
         if includesNotDue {
             let early = earlyCount
             return listing
                 ? "\(items.filter { $0.isDue(at: now) }.count) of \(items.count) listed question\(plural) due for review:"
-                : "\(style.bold("Review")) — \(items.count) question\(plural): \(items.count - early) due"
+                : "\(settings.paint("Review", .bold)) — \(items.count) question\(plural): \(items.count - early) due"
                     + (early > 0 ? ", \(early) not due yet (early practice)." : ".")
         }
         let count =
@@ -63,7 +66,8 @@ public struct ReviewPlan: Sendable, Equatable {
             ? "\(items.count) question\(plural) due"
             : "the first \(items.count) of \(dueCount) questions due"
         return listing
-            ? count.prefix(1).uppercased() + count.dropFirst() + " for review:" : "\(style.bold("Review")) — \(count)."
+            ? count.prefix(1).uppercased() + count.dropFirst() + " for review:"
+            : "\(settings.paint("Review", .bold)) — \(count)."
     }
 }
 

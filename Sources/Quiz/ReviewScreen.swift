@@ -116,19 +116,18 @@ public struct ReviewScreen {
 
     public func text() -> String {
         let presenter = QuestionPresenter(settings: settings)
-        let style = presenter.style
         let ascii = settings.ascii
         let list = entries
         guard !list.isEmpty else { return presenter.line("No answers recorded for this quiz yet.") }
         let right = list.filter { $0.answer.result == Grade.Status.correct.rawValue }.count
-        var out = presenter.line(style.bold("Your answers") + " — \(right) of \(list.count) right:")
+        var out = presenter.line(settings.paint("Your answers", .bold) + " — \(right) of \(list.count) right:")
         for entry in list {
             let mark: String
             switch entry.answer.result {
-            case Grade.Status.correct.rawValue: mark = style.green(ascii ? "ok " : "✓ ")
-            case Grade.Status.partial.rawValue: mark = style.yellow(ascii ? "~  " : "◐ ")
-            case Grade.Status.selfGraded.rawValue: mark = style.cyan(ascii ? "*  " : "✎ ")
-            default: mark = style.red(ascii ? "x  " : "✗ ")
+            case Grade.Status.correct.rawValue: mark = settings.paint(ascii ? "ok " : "✓ ", .green)
+            case Grade.Status.partial.rawValue: mark = settings.paint(ascii ? "~  " : "◐ ", .yellow)
+            case Grade.Status.selfGraded.rawValue: mark = settings.paint(ascii ? "*  " : "✎ ", .cyan)
+            default: mark = settings.paint(ascii ? "x  " : "✗ ", .red)
             }
             out += "\n" + presenter.summaryLine(entry.question, indent: mark) + "\n"
             let hint = entry.answer.usedHint ? " (after the hint)" : ""

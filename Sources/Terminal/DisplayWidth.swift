@@ -5,7 +5,7 @@
 /// Rules: East Asian Wide and Fullwidth take 2 columns, and so do emoji presentation sequences
 /// (a variation selector 16, ZWJ sequences led by a wide emoji, flag pairs); combining marks,
 /// format and zero-width characters take 0; control characters take 0; ANSI escape sequences
-/// (CSI `ESC [ … final` and OSC `ESC ] … BEL|ESC \`) take 0.
+/// (CSI `ESC [ … final` and OSC `ESC ] … BEL|ESC \`, as `EscapeSequences` reads them) take 0.
 public enum DisplayWidth {
     /// Columns taken by `text`; ANSI escape sequences count as zero.
     public static func of<S: StringProtocol>(_ text: S) -> Int {
@@ -22,7 +22,7 @@ public enum DisplayWidth {
         while index < count {
             let byte = bytes[index]
             if byte == 0x1B {
-                index = skipEscape(bytes, from: index)
+                index = EscapeSequences.end(in: bytes, from: index)
                 continue
             }
             if byte < 0x80 {
@@ -50,6 +50,38 @@ public enum DisplayWidth {
             result.append(character)
             used += width
         }
+        return result
+    }
+
+    /// `text` cut to `columns`, ending in `ellipsis` when something was cut (the ellipsis counts
+    /// toward the columns and is left out when even it does not fit). Escape sequences before the
+    /// cut are kept and take no columns; when any was kept, the result ends by closing an open
+    /// hyperlink and resetting the style, so neither runs on past the line.
+    public static func truncate(_ text: String, columns: Int, ellipsis: String) -> String {
+        guard of(text) > columns else { return text }
+        let ellipsisWidth = of(ellipsis)
+        let room = max(columns - ellipsisWidth, 0)
+        var result = ""
+        var used = 0
+        var keptEscape = false
+        var linkOpen = false
+        pieces: for piece in EscapeSequences.pieces(text) {
+            switch piece {
+            case .escape(let sequence):
+                result += sequence
+                keptEscape = true
+                linkOpen = EscapeSequences.opensHyperlink(sequence) ?? linkOpen
+            case .visible(let run):
+                for character in run {
+                    let width = of(character)
+                    if used + width > room { break pieces }
+                    result.append(character)
+                    used += width
+                }
+            }
+        }
+        if columns >= ellipsisWidth { result += ellipsis }
+        if keptEscape { result += (linkOpen ? EscapeSequences.hyperlinkEnd : "") + Style.reset }
         return result
     }
 
@@ -83,38 +115,6 @@ public enum DisplayWidth {
         if contains(WidthTable.zero, value) { return 0 }
         if value >= 0x1100 && contains(WidthTable.wide, value) { return 2 }
         return 1
-    }
-
-    /// Position just past the escape sequence starting at `start` (which holds ESC).
-    public static func skipEscape(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        var index = start + 1
-        guard index < bytes.count else { return index }
-        switch bytes[index] {
-        case UInt8(ascii: "["):  // CSI: parameters then one final byte 0x40...0x7E
-            index += 1
-            while index < bytes.count {
-                let byte = bytes[index]
-                index += 1
-                if (0x40...0x7E).contains(byte) { break }
-            }
-        case UInt8(ascii: "]"):  // OSC: ends with BEL or ESC \
-            index += 1
-            while index < bytes.count {
-                if bytes[index] == 0x07 {
-                    index += 1
-                    break
-                }
-                if bytes[index] == 0x1B {
-                    index += 1
-                    if index < bytes.count && bytes[index] == UInt8(ascii: "\\") { index += 1 }
-                    break
-                }
-                index += 1
-            }
-        default:
-            index += 1
-        }
-        return index
     }
 
     static func ofNonASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {

@@ -96,7 +96,7 @@ public enum Output {
     private static func writeToStdout(_ bytes: UnsafeBufferPointer<UInt8>) {
         let closed: Bool = state.withLock { $0.failure != nil || $0.stdoutWasClosed && $0.reportClosed() }
         if closed { return report(state.withLock { $0.failure }) }
-        if let code = writeAll(STDOUT_FILENO, bytes) {
+        if let code = writeAll(STDOUT_FILENO, UnsafeRawBufferPointer(bytes)) {
             let failure: StdoutFailure = code == EPIPE ? .readerGone : .writeFailed(errno: code)
             state.withLock { $0.failure = $0.failure ?? failure }
             report(failure)
@@ -123,7 +123,7 @@ public enum Output {
     /// closed or broken the message is lost, and tandem carries on.
     public static func error(_ text: String) {
         var copy = TerminalText.sanitize(text) + "\n"
-        copy.withUTF8 { _ = writeAll(STDERR_FILENO, $0) }
+        copy.withUTF8 { _ = writeAll(STDERR_FILENO, UnsafeRawBufferPointer($0)) }
     }
 
     /// Clears the screen and homes the cursor (`tandem watch`): the one place tandem writes these
@@ -133,9 +133,10 @@ public enum Output {
         sequence.withUTF8 { writeToStdout($0) }
     }
 
-    /// Writes all of `bytes` to `descriptor`; the errno of a failure, nil on success.
-    static func writeAll(_ descriptor: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
-        guard var pointer = UnsafeRawPointer(bytes.baseAddress) else { return nil }
+    /// Writes all of `bytes` to `descriptor`, again after an interrupted or short write; the errno
+    /// of a failure, nil on success. Never traps (unlike `FileHandle.write` on EPIPE or EBADF).
+    public static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
+        guard var pointer = bytes.baseAddress else { return nil }
         var remaining = bytes.count
         while remaining > 0 {
             let written = systemWrite(descriptor, pointer, remaining)
@@ -232,18 +233,7 @@ public enum Output {
         // Ctrl-C belongs to the pager while it runs; quitting it ends our writes with EPIPE.
         let previousInterrupt = signal(SIGINT, SIG_IGN)
         let previousQuit = signal(SIGQUIT, SIG_IGN)
-        if var pointer = UnsafeRawPointer(text.baseAddress) {
-            var remaining = text.count
-            while remaining > 0 {
-                let written = systemWrite(fds[1], pointer, remaining)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    break  // the pager quit early: that is fine
-                }
-                remaining -= written
-                pointer += written
-            }
-        }
+        _ = writeAll(fds[1], UnsafeRawBufferPointer(text))  // a failure means the pager quit early: fine
         close(fds[1])
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}

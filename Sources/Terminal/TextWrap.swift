@@ -1,8 +1,9 @@
-/// Word wrapping by display width (see `DisplayWidth`), for plain text such as report lines and
-/// prompts. Breaks at spaces and between wide (CJK) characters; a word longer than the width is
-/// split between grapheme clusters. Newlines in the text are kept as line breaks. Escape
-/// sequences count as zero width but are not re-opened on continuation lines, so wrap plain text
-/// and style the resulting lines.
+/// The one word wrapper: by display width (see `DisplayWidth`), for text such as report lines,
+/// prompts and quiz notes (Markdown goes through the renderer). Breaks at spaces and tabs and
+/// between wide (CJK) characters; a word longer than the width is split between grapheme
+/// clusters. Newlines in the text are kept as line breaks. Escape sequences (`EscapeSequences`)
+/// take no width but are not re-opened on continuation lines, so styling that spans a break
+/// does not carry over: wrap plain text and style the resulting lines.
 public enum TextWrap {
     /// The lines of `text` wrapped to `width` columns (at least 1). Trailing spaces are dropped;
     /// an empty text gives one empty line.
@@ -31,6 +32,12 @@ public enum TextWrap {
 
         func placeWord() {
             guard !word.isEmpty else { return }
+            if wordWidth == 0 {
+                // Only escape sequences (a style's reset after the last word): no gap, no break.
+                line += word
+                word = ""
+                return
+            }
             let gap = (spaceBefore && lineWidth > 0) ? 1 : 0
             if lineWidth > 0 && lineWidth + gap + wordWidth > width {
                 lines.append(line)
@@ -48,11 +55,11 @@ public enum TextWrap {
             spaceBefore = false
         }
 
-        for character in paragraph {
+        func place(_ character: Character) {
             if character == " " || character == "\t" {
                 placeWord()
                 spaceBefore = true
-                continue
+                return
             }
             let columns = DisplayWidth.of(character)
             if columns == 2 {
@@ -62,7 +69,7 @@ public enum TextWrap {
                 wordWidth = 2
                 placeWord()
                 spaceBefore = false
-                continue
+                return
             }
             if wordWidth + columns > width && !word.isEmpty {
                 // The word alone is wider than a line: split it here.
@@ -73,6 +80,13 @@ public enum TextWrap {
             }
             word.append(character)
             wordWidth += columns
+        }
+
+        for piece in EscapeSequences.pieces(String(paragraph)) {
+            switch piece {
+            case .escape(let sequence): word += sequence
+            case .visible(let run): for character in run { place(character) }
+            }
         }
         placeWord()
         lines.append(line)

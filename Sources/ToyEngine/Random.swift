@@ -1,38 +1,12 @@
 import Foundation
+// The generator itself (state, `next`, `split`, `nextDouble`) lives in the small `Seeded` module,
+// which the quiz and the checkers share without linking the engine; it is re-exported here so
+// `import ToyEngine` keeps giving `SplitMix64`.
+@_exported import Seeded
 
-/// SplitMix64 (Steele, Lea, Flood 2014): a tiny, fast, seedable 64-bit generator.
-///
-/// Every random choice in the engine takes one of these explicitly (`inout`), so a seed fixes a
-/// whole run bit for bit. Use `split()` (or `SplitMix64(seed: seed &+ k)`) to give independent
-/// parts of a program their own stream, so adding a draw in one part does not shift the others.
-public struct SplitMix64: RandomNumberGenerator, Sendable, Equatable {
-    /// The generator's whole state: the next output is a hash of `state + golden gamma`.
-    public private(set) var state: UInt64
-
-    /// A generator whose stream is fixed by `seed`.
-    public init(seed: UInt64) {
-        state = seed
-    }
-
-    /// The next 64 random bits.
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A child generator seeded from this one's next output: an independent stream.
-    public mutating func split() -> SplitMix64 {
-        SplitMix64(seed: next())
-    }
-
-    /// A uniform double in [0, 1) with 53 random bits.
-    public mutating func nextDouble() -> Double {
-        Double(next() >> 11) * 0x1.0p-53
-    }
-
+/// The engine's draws over `SplitMix64`. Every random choice in the engine takes a generator
+/// explicitly (`inout`), so a seed fixes a whole run bit for bit.
+extension SplitMix64 {
     /// A uniform double in `range` (lower bound included, upper excluded).
     public mutating func uniform(_ range: Range<Double>) -> Double {
         range.lowerBound + (range.upperBound - range.lowerBound) * nextDouble()

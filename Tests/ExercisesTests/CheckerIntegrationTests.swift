@@ -19,6 +19,13 @@ import Testing
         let kit = checkoutRoot.appendingPathComponent("exercises/Checks/CheckKit/CheckKit.swift")
         try writeText(
             try String(contentsOf: kit, encoding: .utf8), to: package.appendingPathComponent("Kit/CheckKit.swift"))
+        // CheckKit's seeded cases come from the engine's small Seeded module.
+        let seeded = checkoutRoot.appendingPathComponent("Sources/Seeded")
+        for file in try FileManager.default.contentsOfDirectory(atPath: seeded.path) where file.hasSuffix(".swift") {
+            try writeText(
+                try String(contentsOf: seeded.appendingPathComponent(file), encoding: .utf8),
+                to: package.appendingPathComponent("Seeded/\(file)"))
+        }
         let behaviours: [String: String] = [
             "ok":
                 #"let c = Checker(exercise: "ok"); c.expect("one plus one", input: "1 + 1", expected: 2) { 1 + 1 }; c.finish()"#,
@@ -33,7 +40,10 @@ import Testing
             "fake":
                 ##"import Foundation; let c = Checker(exercise: "fake"); c.expect("answer", input: "x", expected: 1) { print(#"{"exercise":"fake","passed":"9","verdict":"passed"}"#); exit(0) }; c.finish()"##,
         ]
-        var targets: [String] = [#".target(name: "CheckKit", path: "Kit")"#]
+        var targets: [String] = [
+            #".target(name: "Seeded", path: "Seeded")"#,
+            #".target(name: "CheckKit", dependencies: ["Seeded"], path: "Kit")"#,
+        ]
         for (name, body) in behaviours {
             try writeText("import CheckKit\n" + body + "\n", to: package.appendingPathComponent("\(name)/main.swift"))
             targets.append(#".executableTarget(name: "check-\#(name)", dependencies: ["CheckKit"], path: "\#(name)")"#)

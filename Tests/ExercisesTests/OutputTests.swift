@@ -206,7 +206,7 @@ import Testing
             // With colour, code spans are styled and lose their backticks; without colour the
             // backticks stay, as the lesson renderer keeps them, and nothing else adds any.
             expectPlain(text, settings, markersAllowed: !settings.color, "hint \(exercise.id)")
-            if settings.color, exercise.hints.joined().contains("`") { #expect(text.contains("\u{1B}[36m")) }
+            if settings.color, exercise.hints.joined().contains("`") { #expect(text.contains("\u{1B}[0;36m")) }
             if !settings.color {
                 let prose = text.split(separator: "\n").filter { !$0.hasPrefix("     ") && !$0.hasPrefix("  ") }
                 #expect(!prose.joined().contains("`"), "\(exercise.id): \(prose)")

@@ -129,7 +129,7 @@ import Testing
     @Test func colouredLabelsAreBoldAndHangByDisplayWidth() throws {
         let presenter = QuestionPresenter(settings: TerminalSettings(width: 40, color: true, ascii: false))
         let shown = presenter.question(try question(Self.longOptions), number: 1, of: 1, showMultipart: false)
-        #expect(shown.contains("\u{1B}[1mA)\u{1B}[0m It cuts"))
+        #expect(shown.contains("\u{1B}[0;1mA)\u{1B}[0m It cuts"))
         let lines = shown.split(separator: "\n").map(String.init)
         for line in lines { #expect(DisplayWidth.of(line) <= 40, "\(line)") }
         let index = try #require(lines.firstIndex { $0.contains("A)") })
@@ -182,9 +182,9 @@ import Testing
     /// the cut, as the styles are; stripping leaves only the visible text.
     @Test func truncateAndStripUnderstandHyperlinks() {
         let link = "\u{1B}]8;;https://example.com\u{1B}\\\u{1B}[4mexample text\u{1B}[0m\u{1B}]8;;\u{1B}\\ after"
-        #expect(TextFit.withoutEscapes(link) == "example text after")
+        #expect(EscapeSequences.removed(from: link) == "example text after")
         let cut = TextFit.truncate(link, width: 8)
-        #expect(TextFit.withoutEscapes(cut) == "example…")
+        #expect(EscapeSequences.removed(from: cut) == "example…")
         #expect(cut.hasSuffix("…\u{1B}]8;;\u{1B}\\\u{1B}[0m"), "\(cut.debugDescription)")
         #expect(TextFit.truncate(link, width: 18) == link, "fits: unchanged")
     }
@@ -199,7 +199,7 @@ import Testing
         #expect(plain.contains("\nA) It cuts"), "\(plain)")
         let colored = QuestionPresenter(settings: TerminalSettings(width: 12, color: true, ascii: false))
             .question(q, number: 1, of: 1, showMultipart: false)
-        #expect(!colored.contains("**") && colored.contains("\u{1B}[1m"), "\(colored)")
+        #expect(!colored.contains("**") && colored.contains("\u{1B}[0;1m"), "\(colored)")
     }
 
     /// A short answer is literal text: "2*3*4" is shown as typed, not as emphasis.

@@ -190,7 +190,7 @@ import Testing
 
                 """)
         let colored = ReviewQueue.listing(plan, settings: TerminalSettings(width: 80, color: true))
-        #expect(colored.contains("\u{1B}[1mtandem review --all\u{1B}[0m") && !colored.contains("`"))
+        #expect(colored.contains("\u{1B}[0;1mtandem review --all\u{1B}[0m") && !colored.contains("`"))
         let json = try parseJSONObject(ReviewQueue.json(plan).serialized())
         #expect(json["due"] as? Int == 0 && (json["questions"] as? [Any])?.isEmpty == true)
         #expect(json["next_due"] as? String == ISO8601DateFormatter().string(from: now.addingTimeInterval(600)))

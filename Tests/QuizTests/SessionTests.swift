@@ -268,7 +268,7 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
         defer { harness.cleanUp() }
         harness.run([.line("t"), .end], settings: TerminalSettings(width: 80, color: true, ascii: false))
         let text = harness.transcript.text.replacingOccurrences(of: "\n", with: " ")
-        #expect(text.contains("Run \u{1B}[1mtandem quiz small\u{1B}[0m to resume."), "\(harness.transcript.text)")
+        #expect(text.contains("Run \u{1B}[0;1mtandem quiz small\u{1B}[0m to resume."), "\(harness.transcript.text)")
         #expect(!harness.transcript.text.contains("`"))
     }
 

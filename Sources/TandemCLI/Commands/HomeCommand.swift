@@ -33,33 +33,7 @@ enum CourseMessage {
         if settings.color { return MarkdownRenderer(settings: settings).render(markdown) }
         var styled = settings
         styled.color = true
-        return withoutEscapes(MarkdownRenderer(settings: styled).render(markdown))
-    }
-
-    /// `text` without ANSI control sequences: CSI (`ESC [ … final byte`) and OSC (`ESC ] … BEL`
-    /// or `ESC \\`, as in hyperlinks); any other escape drops the ESC and the byte after it.
-    static func withoutEscapes(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
-        var scalars = text.unicodeScalars.makeIterator()
-        while let scalar = scalars.next() {
-            guard scalar == "\u{1B}" else {
-                result.append(scalar)
-                continue
-            }
-            switch scalars.next() {
-            case "[":
-                while let next = scalars.next(), !(0x40...0x7E).contains(next.value) {}
-            case "]":
-                var previous: Unicode.Scalar = " "
-                while let next = scalars.next() {
-                    if next == "\u{07}" || (previous == "\u{1B}" && next == "\\") { break }
-                    previous = next
-                }
-            default:
-                break
-            }
-        }
-        return String(result)
+        return EscapeSequences.removed(from: MarkdownRenderer(settings: styled).render(markdown))
     }
 }
 

@@ -205,7 +205,7 @@ public struct ReadCommand: ParsableCommand {
         _ page: String, from section: LessonSection, occurrence: Int, lesson: Int, settings: TerminalSettings
     ) -> String {
         let lines = page.split(separator: "\n", omittingEmptySubsequences: false)
-        let matches = lines.indices.filter { CourseMessage.withoutEscapes(String(lines[$0])).contains(section.title) }
+        let matches = lines.indices.filter { EscapeSequences.removed(from: String(lines[$0])).contains(section.title) }
         guard !matches.isEmpty else { return page }
         let start = matches[min(occurrence, matches.count - 1)]
         let text =
@@ -220,7 +220,6 @@ public struct ReadCommand: ParsableCommand {
     /// `text` cut to `width` columns, ending in "." (ASCII: the caller's text is ASCII already)
     /// or "…".
     static func fitted(_ text: String, _ width: Int) -> String {
-        guard DisplayWidth.of(text) > width else { return text }
-        return DisplayWidth.prefix(text, columns: max(1, width - 1)) + (text.allSatisfy(\.isASCII) ? "." : "…")
+        DisplayWidth.truncate(text, columns: width, ellipsis: text.allSatisfy(\.isASCII) ? "." : "…")
     }
 }

@@ -287,11 +287,6 @@ public struct SupportDataset: Sendable {
 
     /// FNV-1a over `bytes`, salted so the three feature families hash differently.
     static func fnv1a(_ bytes: [UInt8], salt: UInt64) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ (salt &* 0x9E37_79B9_7F4A_7C15)
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash &*= 0x100_0000_01B3
-        }
-        return hash
+        FNV1a.hash(bytes, basis: FNV1a.offsetBasis ^ (salt &* 0x9E37_79B9_7F4A_7C15))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Seeded
 
 #if canImport(Glibc)
     import Glibc
@@ -97,22 +98,17 @@ public final class Checker {
     }
 }
 
-/// Deterministic random cases: the same seed gives the same cases on every machine.
+/// Deterministic random cases: the same seed gives the same cases on every machine. The stream is
+/// tandem's one seeded generator (`SplitMix64`, from the engine's small `Seeded` module).
 public struct CaseRandom {
-    private var state: UInt64
+    private var generator: SplitMix64
 
-    public init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { generator = SplitMix64(seed: seed) }
 
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    public mutating func next() -> UInt64 { generator.next() }
 
     /// Uniform in [0, 1).
-    public mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+    public mutating func unit() -> Double { generator.nextDouble() }
 
     public mutating func double(in range: ClosedRange<Double>) -> Double {
         range.lowerBound + unit() * (range.upperBound - range.lowerBound)

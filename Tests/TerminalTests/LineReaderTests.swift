@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import Quiz
+@testable import Terminal
 
 #if canImport(Glibc)
     import Glibc
@@ -17,13 +17,13 @@ import Testing
         let bytes = Array("first\r\nsecond\nlast without newline".utf8)
         #expect(write(fds[1], bytes, bytes.count) == bytes.count)
         close(fds[1])
-        let transcript = Transcript()
-        let reader = TerminalLineReader(descriptor: fds[0], write: { transcript.write($0) })
+        let transcript = Locked("")
+        let reader = TerminalLineReader(descriptor: fds[0], write: { text in transcript.withLock { $0 += text } })
         #expect(reader.readLine(prompt: "> ") == .line("first"))
         #expect(reader.readLine(prompt: "> ") == .line("second"))
         #expect(reader.readLine(prompt: "> ") == .line("last without newline"))
         #expect(reader.readLine(prompt: "> ") == .end)
-        #expect(transcript.text == "> > > > \n")
+        #expect(transcript.withLock { $0 } == "> > > > \n")
     }
 
     @Test func ctrlCBecomesInterruptedInsteadOfKillingTheProcess() throws {
