@@ -59,15 +59,6 @@ public struct DevMineCommand: ParsableCommand {
 
     public func run() throws {
         let loaded = try course.load()
-        let entry = try mineEntry(named: demo)
-        let status: Int32
-        do {
-            status = try ExerciseKit.runMine(
-                demo: entry.name, feeding: entry.mineExercises, arguments: arguments, course: loaded
-            ) { Output.line($0) }
-        } catch {
-            throw CLIFailure("\(error)")
-        }
-        if status != 0 { throw ExitCode(status) }
+        try runMine(try mineEntry(named: demo), arguments: arguments, course: loaded)
     }
 }

@@ -51,7 +51,10 @@ public struct DemoCommand<Arguments: DemoArguments>: ParsableCommand {
     public func run() throws {
         let entry = Self.entry
         if arguments.mine {
-            return try runMine(entry, arguments: mineArguments, course: course, json: common.json)
+            if common.json {
+                throw CLIFailure("--mine prints the runner's own report; drop --json to use it", code: 2)
+            }
+            return try runMine(entry, arguments: mineArguments, course: try course.load())
         }
         var common = self.common
         if common.chosenSeed == nil { common.chosenSeed = entry.defaultSeed }
@@ -119,14 +122,13 @@ func emitRuns(
         data: outcome.json)
 }
 
-/// Runs `mine-NAME` of the exercises package with `arguments`; its output goes to the terminal.
-func runMine(_ entry: DemoEntry, arguments: [String], course: CourseOptions, json: Bool) throws {
-    if json { throw CLIFailure("--mine prints the runner's own report; drop --json to use it", code: 2) }
-    let loaded = try course.load()
+/// Runs `mine-NAME` of the exercises package with `arguments` (for `run DEMO --mine` and `dev mine`);
+/// its output goes to the terminal.
+func runMine(_ entry: DemoEntry, arguments: [String], course: CourseFolder) throws {
     let status: Int32
     do {
         status = try ExerciseKit.runMine(
-            demo: entry.name, feeding: entry.mineExercises, arguments: arguments, course: loaded
+            demo: entry.name, feeding: entry.mineExercises, arguments: arguments, course: course
         ) { Output.line($0) }
     } catch {
         throw CLIFailure("\(error)", code: 1)
