@@ -15,8 +15,8 @@ public enum TextWrap {
         /// Split like `.split`, but after the last `/` of a piece when that falls in its last two
         /// thirds, so a path in a message breaks between its parts (`Sources/Name/File.swift:22:`).
         case splitPaths
-        /// Cut to the room left, ending in `ellipsis` (`DisplayWidth.truncate`): for screens where
-        /// every word fits on one line or is visibly shortened.
+        /// Cut to the room left (at least one column), ending in `ellipsis` (`DisplayWidth.truncate`):
+        /// for screens where every word fits on one line or is visibly shortened.
         case truncate(ellipsis: String)
     }
 
@@ -41,8 +41,10 @@ public enum TextWrap {
     /// `words` laid out greedily in lines of `width` columns, one space between words, each word
     /// kept whole unless it is wider than the room left (`longWords` says what then). The first
     /// line starts with `first`, the others with `rest`; both count toward the width, each on its
-    /// own line. An empty word adds one more space, so `text.split(separator: " ",
-    /// omittingEmptySubsequences: false)` keeps runs of spaces (aligned columns) as they are.
+    /// own line. A line no wider than `rest` is not broken (the word would start no further left
+    /// on the next), so a word beside a short label fills the line instead. An empty word adds one
+    /// more space, so `text.split(separator: " ", omittingEmptySubsequences: false)` keeps runs of
+    /// spaces (aligned columns) as they are.
     public static func wrap(
         words: [String], width: Int, first: String = "", rest: String = "", longWords: LongWord = .split
     ) -> [String] {
