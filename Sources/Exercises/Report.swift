@@ -216,53 +216,14 @@ public struct CheckReport {
         return out.joined(separator: "\n")
     }
 
-    /// Hard-wraps to the width (by display width), indenting continuation lines.
+    /// Hard-wraps to the width (by display width), indenting continuation lines by `indent`.
+    /// Runs of spaces are kept (aligned labels), and a word wider than the line is split,
+    /// a path after one of its `/`, so `File.swift:22:` stays whole and readable.
     public func wrap(_ text: String, indent: Int = 0) -> String {
-        let width = max(settings.width, indent + 10)
-        var lines: [String] = []
-        var current = ""
-        var currentWidth = 0
-        var first = true
-        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
-            let wordWidth = DisplayWidth.of(word)
-            if !first {
-                if currentWidth > indent && currentWidth + 1 + wordWidth > width {
-                    lines.append(current)
-                    current = String(repeating: " ", count: indent)
-                    currentWidth = indent
-                } else {
-                    current += " "
-                    currentWidth += 1
-                }
-            }
-            first = false
-            // A word wider than the line is cut into pieces.
-            var rest = Substring(word)
-            while currentWidth + DisplayWidth.of(rest) > width {
-                var piece = ""
-                var pieceWidth = 0
-                for character in rest {
-                    let w = DisplayWidth.of(character)
-                    if currentWidth + pieceWidth + w > width { break }
-                    piece.append(character)
-                    pieceWidth += w
-                }
-                if piece.isEmpty { break }
-                // A path breaks after a `/`, so `File.swift:22:` stays whole and readable.
-                if let slash = piece.lastIndex(of: "/"),
-                    piece.distance(from: piece.startIndex, to: slash) >= piece.count / 3
-                {
-                    piece = String(piece[...slash])
-                }
-                lines.append(current + piece)
-                rest = rest.dropFirst(piece.count)
-                current = String(repeating: " ", count: indent)
-                currentWidth = indent
-            }
-            current += rest
-            currentWidth += DisplayWidth.of(rest)
-        }
-        lines.append(current)
-        return lines.joined(separator: "\n")
+        let words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        return TextWrap.wrap(
+            words: words, width: max(settings.width, indent + 10), rest: String(repeating: " ", count: indent),
+            longWords: .splitPaths
+        ).joined(separator: "\n")
     }
 }

@@ -208,36 +208,6 @@ func modificationDate(_ url: URL) -> Date? {
     (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date
 }
 
-/// The keyboard in non-canonical, no-echo mode for single-key commands; restored on `restore()`.
-final class RawKeyboard {
-    private var saved = termios()
-    private var active = false
-
-    init() {
-        guard tcgetattr(STDIN_FILENO, &saved) == 0 else { return }
-        var raw = saved
-        raw.c_lflag &= ~tcflag_t(ICANON | ECHO | ISIG)
-        active = tcsetattr(STDIN_FILENO, TCSANOW, &raw) == 0
-    }
-
-    func restore() {
-        if active { _ = tcsetattr(STDIN_FILENO, TCSANOW, &saved) }
-        active = false
-    }
-
-    /// A key, or nil when the timeout passed or another watched descriptor became readable.
-    func waitForKey(alsoWatching other: Int32?, timeoutMilliseconds: Int32) -> Character? {
-        var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)]
-        if let other { fds.append(pollfd(fd: other, events: Int16(POLLIN), revents: 0)) }
-        guard poll(&fds, nfds_t(fds.count), timeoutMilliseconds) > 0, fds[0].revents & Int16(POLLIN) != 0 else {
-            return nil
-        }
-        var byte: UInt8 = 0
-        guard read(STDIN_FILENO, &byte, 1) == 1 else { return "q" }
-        return Character(Unicode.Scalar(byte))
-    }
-}
-
 /// Save notifications for one folder (inotify on Linux; elsewhere none, and polling does the work).
 final class FileEvents {
     private(set) var descriptor: Int32?

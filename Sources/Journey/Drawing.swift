@@ -32,58 +32,26 @@ struct Drawing {
     /// `text` in `style` when colour is on; unchanged otherwise.
     func paint(_ text: String, _ style: Style) -> String { settings.paint(text, style) }
 
+    /// `text` cut to `width` columns, ending in the ellipsis when cut.
+    func truncate(_ text: String, to width: Int) -> String {
+        DisplayWidth.truncate(text, columns: width, ellipsis: ellipsis)
+    }
+
+    /// `words` wrapped to `width` (see `TextWrap.wrap(words:…)`); a word wider than a line is cut
+    /// with the ellipsis, so every line of a journey screen fits.
+    func wrap(_ words: [String], width: Int, first: String = "", rest: String = "") -> [String] {
+        TextWrap.wrap(words: words, width: width, first: first, rest: rest, longWords: .truncate(ellipsis: ellipsis))
+    }
+
     func bold(_ text: String) -> String { paint(text, .bold) }
     func dim(_ text: String) -> String { paint(text, .dim) }
 }
 
 /// Width-aware text helpers, measured in display columns (escapes count zero).
 enum TextFit {
-    /// `text` cut to `width` columns, ending in `ellipsis` when cut. Plain text only.
-    static func truncate(_ text: String, to width: Int, ellipsis: String) -> String {
-        if DisplayWidth.of(text) <= width { return text }
-        let room = width - DisplayWidth.of(ellipsis)
-        guard room > 0 else { return String(ellipsis.prefix(max(width, 0))) }
-        return DisplayWidth.prefix(text, columns: room) + ellipsis
-    }
-
     /// Pads `text` with spaces to `width` columns.
     static func pad(_ text: String, to width: Int) -> String {
         text + String(repeating: " ", count: max(0, width - DisplayWidth.of(text)))
-    }
-
-    /// Greedy word wrap of plain or styled words; a word wider than the room is truncated.
-    /// The first line starts with `first`, later lines with `rest` (both count toward the width).
-    static func wrap(_ words: [String], width: Int, first: String = "", rest: String = "", ellipsis: String) -> [String]
-    {
-        var lines: [String] = []
-        var line = first
-        var lineWidth = DisplayWidth.of(first)
-        var lineHasWord = false
-        for word in words {
-            let prefixWidth = DisplayWidth.of(lines.isEmpty ? first : rest)
-            var word = word
-            var w = DisplayWidth.of(word)
-            let room = width - prefixWidth
-            if w > room && !word.contains("\u{1B}") {
-                word = truncate(word, to: max(room, 1), ellipsis: ellipsis)
-                w = DisplayWidth.of(word)
-            }
-            if lineHasWord && lineWidth + 1 + w > width {
-                lines.append(line)
-                line = rest
-                lineWidth = DisplayWidth.of(rest)
-                lineHasWord = false
-            }
-            if lineHasWord {
-                line += " "
-                lineWidth += 1
-            }
-            line += word
-            lineWidth += w
-            lineHasWord = true
-        }
-        if lineHasWord || lines.isEmpty { lines.append(line) }
-        return lines
     }
 
     static func words(_ text: String) -> [String] {

@@ -16,7 +16,7 @@ public enum HomeScreen {
         let width = settings.width
         var out: [String] = []
 
-        for line in TextFit.wrap(TextFit.words(status.title), width: width, ellipsis: draw.ellipsis) {
+        for line in draw.wrap(TextFit.words(status.title), width: width) {
             out.append(draw.bold(line))
         }
         let steps = status.completedSteps
@@ -25,9 +25,9 @@ public enum HomeScreen {
         let overallCells = max(4, min(24, width - 40))
         let overallText =
             "\(percent) done\(draw.separator)\(status.lessonsRead) of \(status.lessons.count) lessons read"
-        out += TextFit.wrap(
+        out += draw.wrap(
             [draw.bar(fraction, cells: overallCells)] + TextFit.words(overallText),
-            width: width, ellipsis: draw.ellipsis)
+            width: width)
 
         if let welcome, !welcome.isEmpty {
             out.append("")
@@ -41,18 +41,18 @@ public enum HomeScreen {
         for lesson in status.lessons {
             for exercise in lesson.exercises {
                 guard let best = exercise.bestText else { continue }
-                out += TextFit.wrap(
-                    TextFit.words("\(exercise.title): \(best)"), width: width, ellipsis: draw.ellipsis)
+                out += draw.wrap(
+                    TextFit.words("\(exercise.title): \(best)"), width: width)
             }
         }
 
         out.append("")
         if status.reviewDue > 0 {
             let text = "\(status.reviewDue) question\(status.reviewDue == 1 ? "" : "s") due (tandem review)"
-            out += TextFit.wrap(
-                [draw.paint("Review:", .yellow)] + TextFit.words(text), width: width, ellipsis: draw.ellipsis)
+            out += draw.wrap(
+                [draw.paint("Review:", .yellow)] + TextFit.words(text), width: width)
         } else {
-            out += TextFit.wrap(TextFit.words("Review: nothing due"), width: width, ellipsis: draw.ellipsis)
+            out += draw.wrap(TextFit.words("Review: nothing due"), width: width)
         }
 
         if let final, !final.isEmpty {
@@ -60,22 +60,21 @@ public enum HomeScreen {
             out += trimmedLines(final)
         } else if status.isFinished {
             out.append("")
-            out += TextFit.wrap(
+            out += draw.wrap(
                 TextFit.words("Course complete: every lesson read, quiz taken and exercise solved."),
-                width: width, ellipsis: draw.ellipsis)
+                width: width)
         }
 
         out.append("")
-        out += TextFit.wrap(
+        out += draw.wrap(
             [draw.bold("Next:")] + TextFit.words(status.next.summary), width: width,
-            rest: "  ", ellipsis: draw.ellipsis)
+            rest: "  ")
         if status.next != .done {
             out.append(
-                TextFit.truncate("  " + status.next.command, to: width, ellipsis: draw.ellipsis)
+                draw.truncate("  " + status.next.command, to: width)
                     .replacingOccurrences(of: status.next.command, with: draw.paint(status.next.command, .cyan)))
-            out += TextFit.wrap(
-                TextFit.words("(or just: tandem next)"), width: width, first: "  ", rest: "  ",
-                ellipsis: draw.ellipsis
+            out += draw.wrap(
+                TextFit.words("(or just: tandem next)"), width: width, first: "  ", rest: "  "
             ).map(draw.dim)
         }
         return out.joined(separator: "\n") + "\n"
@@ -157,7 +156,7 @@ public enum HomeScreen {
             if titleRoom >= min(longestTitle, 40) {
                 let titleWidth = min(titleRoom, longestTitle)
                 var title = TextFit.pad(
-                    TextFit.truncate(lesson.title, to: titleWidth, ellipsis: draw.ellipsis), to: titleWidth)
+                    draw.truncate(lesson.title, to: titleWidth), to: titleWidth)
                 if isNext { title = draw.bold(title) }
                 let line = "\(mark) \(number) \(title)" + stats.map { "  " + $0 }.joined()
                 lines.append(trimTrailingSpaces(line))
@@ -165,14 +164,14 @@ public enum HomeScreen {
                 // Narrow layout: the title wraps under its number; the scores follow, indented.
                 let indent = String(repeating: " ", count: lead)
                 let titleWords = TextFit.words(lesson.title).map { isNext ? draw.bold($0) : $0 }
-                lines += TextFit.wrap(
-                    titleWords, width: width, first: "\(mark) \(number) ", rest: indent, ellipsis: draw.ellipsis)
+                lines += draw.wrap(
+                    titleWords, width: width, first: "\(mark) \(number) ", rest: indent)
                 let narrowStats = narrowStatsWords(
                     lesson, scoreText: scoreTexts[index], exerciseText: exerciseTexts[index],
                     draw: draw, width: width - lead)
                 if !narrowStats.isEmpty {
-                    lines += TextFit.wrap(
-                        narrowStats, width: width, first: indent, rest: indent, ellipsis: draw.ellipsis)
+                    lines += draw.wrap(
+                        narrowStats, width: width, first: indent, rest: indent)
                 }
             }
         }

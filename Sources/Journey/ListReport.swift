@@ -83,14 +83,14 @@ public enum ListReport {
     public static func text(_ status: CourseStatus, settings: TerminalSettings) -> String {
         let draw = Drawing(settings: settings)
         let width = settings.width
-        var out = TextFit.wrap(TextFit.words(status.title), width: width, ellipsis: draw.ellipsis).map(draw.bold)
+        var out = draw.wrap(TextFit.words(status.title), width: width).map(draw.bold)
         out.append("")
         for lesson in status.lessons {
             let mark = lesson.read ? draw.paint(draw.readMark, .green) : draw.dim(draw.unreadMark)
             let words =
                 TextFit.words("\(lesson.number). \(lesson.title)").map(draw.bold)
                 + [draw.dim(lesson.read ? "(read)" : "(unread)")]
-            out += TextFit.wrap(words, width: width, first: mark + " ", rest: "  ", ellipsis: draw.ellipsis)
+            out += draw.wrap(words, width: width, first: mark + " ", rest: "  ")
             if let quiz = lesson.quiz {
                 var text = "quiz: "
                 if let best = quiz.best {
@@ -103,16 +103,16 @@ public enum ListReport {
                 if quiz.answeredInProgress > 0 {
                     text += "; in progress, \(quiz.answeredInProgress) answered (tandem quiz \(lesson.number) resumes)"
                 }
-                out += TextFit.wrap(
-                    TextFit.words(text), width: width, first: "    ", rest: "      ", ellipsis: draw.ellipsis)
+                out += draw.wrap(
+                    TextFit.words(text), width: width, first: "    ", rest: "      ")
             }
             for exercise in lesson.exercises {
                 let exerciseMark = exercise.solved ? draw.paint(draw.readMark, .green) : draw.dim(draw.unreadMark)
                 let words =
                     ["exercise", exercise.slug + ":"] + TextFit.words(exercise.title)
                     + [draw.dim("(\(describe(exercise)))")]
-                out += TextFit.wrap(
-                    words, width: width, first: "    " + exerciseMark + " ", rest: "      ", ellipsis: draw.ellipsis)
+                out += draw.wrap(
+                    words, width: width, first: "    " + exerciseMark + " ", rest: "      ")
             }
         }
         out.append("")
@@ -120,10 +120,10 @@ public enum ListReport {
             status.reviewDue == 0
             ? "Review: nothing due"
             : "Review: \(status.reviewDue) question\(status.reviewDue == 1 ? "" : "s") due (tandem review)"
-        out += TextFit.wrap(TextFit.words(review), width: width, ellipsis: draw.ellipsis)
-        out += TextFit.wrap(
+        out += draw.wrap(TextFit.words(review), width: width)
+        out += draw.wrap(
             [draw.bold("Next:")] + TextFit.words(status.next == .done ? status.next.summary : status.next.command),
-            width: width, rest: "  ", ellipsis: draw.ellipsis)
+            width: width, rest: "  ")
         return out.joined(separator: "\n") + "\n"
     }
 

@@ -6,7 +6,7 @@ public enum ProgressSummary {
         let draw = Drawing(settings: settings)
         let width = settings.width
         let cells = max(4, min(20, width - 32))
-        var out = TextFit.wrap(TextFit.words(status.title), width: width, ellipsis: draw.ellipsis).map(draw.bold)
+        var out = draw.wrap(TextFit.words(status.title), width: width).map(draw.bold)
         // Labels in a column when there is room; on very narrow screens wrapped lines hang by 2.
         let column = width >= 30 ? 10 : 0
         let hang = String(repeating: " ", count: width >= 30 ? 11 : 2)
@@ -16,7 +16,7 @@ public enum ProgressSummary {
             let words =
                 [TextFit.pad(label, to: column), draw.bar(fraction, cells: cells), "\(done)/\(total)"]
                 + TextFit.words(note)
-            out += TextFit.wrap(words, width: width, rest: hang, ellipsis: draw.ellipsis)
+            out += draw.wrap(words, width: width, rest: hang)
         }
         row("Lessons", status.lessonsRead, status.lessons.count, "read")
         let quizzes = status.quizzes
@@ -31,13 +31,13 @@ public enum ProgressSummary {
         let review =
             status.reviewDue == 0
             ? "nothing due" : "\(status.reviewDue) question\(status.reviewDue == 1 ? "" : "s") due"
-        out += TextFit.wrap(
+        out += draw.wrap(
             [TextFit.pad("Review", to: column)] + TextFit.words(review), width: width,
-            rest: hang, ellipsis: draw.ellipsis)
+            rest: hang)
         let next = status.next == .done ? "nothing left: the course is complete" : status.next.command
-        out += TextFit.wrap(
+        out += draw.wrap(
             [TextFit.pad("Next", to: column)] + TextFit.words(next), width: width,
-            rest: hang, ellipsis: draw.ellipsis)
+            rest: hang)
         return out.joined(separator: "\n") + "\n"
     }
 }

@@ -137,7 +137,9 @@ public enum CourseSearch {
         let dot = settings.ascii ? "-" : "·"
         for hit in hits {
             let location = "\(hit.lessonNumber) \(dot) \(sanitized(hit.place)) \(dot) line \(hit.line)"
-            out += settings.paint(fitPlain(plain(location), width: settings.width), .bold) + "\n"
+            out +=
+                settings.paint(DisplayWidth.truncate(plain(location), columns: settings.width, ellipsis: ""), .bold)
+                + "\n"
             let room = max(10, settings.width - 4)
             // Without colour the marks take columns too: narrow the window until it fits.
             var shown = ""
@@ -147,7 +149,7 @@ public enum CourseSearch {
                 if settings.color || DisplayWidth.of(shown) <= room { break }
             }
             out += "    " + shown + "\n"
-            out += "    " + settings.paint(fitPlain(hit.command, width: room), .dim) + "\n"
+            out += "    " + settings.paint(DisplayWidth.truncate(hit.command, columns: room, ellipsis: ""), .dim) + "\n"
         }
         return out
     }
@@ -249,9 +251,5 @@ public enum CourseSearch {
         }
         flush()
         return out
-    }
-
-    static func fitPlain(_ text: String, width: Int) -> String {
-        DisplayWidth.of(text) <= width ? text : DisplayWidth.prefix(text, columns: width)
     }
 }
