@@ -101,7 +101,8 @@ let package = Package(
         .testTarget(name: "SeededTests", dependencies: ["Seeded"]),
         .testTarget(name: "ChildProcessTests", dependencies: ["ChildProcess"]),
         .testTarget(
-            name: "TerminalMarkdownTests", dependencies: ["TerminalMarkdown", "Terminal"], exclude: ["Goldens"]),
+            name: "TerminalMarkdownTests", dependencies: ["TerminalMarkdown", "Terminal", "TestSupport"],
+            exclude: ["Goldens"]),
         .testTarget(name: "ToyEngineTests", dependencies: ["ToyEngine", "TestSupport"]),
         .testTarget(
             name: "DemosTests", dependencies: ["Demos", "DemoReports", "JSON", "ToyEngine", "Terminal"],
@@ -113,7 +114,7 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "Course", "TestSupport"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Course", "Quiz"]),
-        .testTarget(name: "JourneyTests", dependencies: ["Journey", "Course", "JSON"]),
+        .testTarget(name: "JourneyTests", dependencies: ["Journey", "Course", "JSON", "TestSupport"]),
         .testTarget(name: "TandemCLITests", dependencies: ["TandemCLI", "Course", "tandem", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,5 @@
 import Terminal
+import TestSupport
 import Testing
 
 @testable import Quiz
@@ -36,15 +37,8 @@ import Testing
     @Test func aPercentQuestionAsksForPercent() throws {
         let presenter = QuestionPresenter(settings: TerminalSettings(width: 80, color: false, ascii: false))
         let percent = try question(
-            """
-            [[questions]]
-            id = "share"
-            type = "Numeric"
-            prompt.prompt = "What share of queries is deferred?"
-            answer.answer = 25
-            answer.tolerance = 0.5
-            answer.unit = "%"
-            """)
+            QuizTOML.numeric(
+                id: "share", prompt: "What share of queries is deferred?", answer: 25, tolerance: 0.5, unit: "%"))
         let shown = presenter.question(percent, number: 1, of: 1, showMultipart: false)
         #expect(shown.contains("(answer in percent)"), "\(shown)")
         #expect(shown.contains("60 and 60% both mean 60%"), "\(shown)")
@@ -137,15 +131,9 @@ import Testing
     }
 
     @Test func optionsThatLookLikeBlocksStayText() throws {
-        let source = """
-            [[questions]]
-            id = "blocks"
-            type = "MultipleChoice"
-            prompt.prompt = "Pick."
-            prompt.sortAnswers = true
-            prompt.distractors = ["- 1", "# none", "> 2", "*all*"]
-            answer.answer = "3. Both"
-            """
+        let source = QuizTOML.multipleChoice(
+            id: "blocks", prompt: "Pick.", answer: "3. Both", distractors: ["- 1", "# none", "> 2", "*all*"],
+            sortAnswers: true)
         let presenter = QuestionPresenter(settings: TerminalSettings(width: 60, color: false, ascii: true))
         let options = optionLines(presenter.question(try question(source), number: 1, of: 1, showMultipart: false))
         #expect(options.count == 5, "one line each: \(options)")

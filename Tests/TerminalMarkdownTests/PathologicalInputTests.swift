@@ -1,5 +1,6 @@
 import Foundation
 import Terminal
+import TestSupport
 import Testing
 
 /// Inputs that build trees tens of thousands of levels deep (or very wide) must render without
@@ -106,23 +107,8 @@ enum Subprocess {
         var stderr: Data
     }
 
-    /// `tandem` next to the test bundle (SwiftPM builds it with the tests), else in `.build/debug`.
-    static let tandem: URL? = {
-        var candidates: [URL] = []
-        if let executable = Bundle.main.executableURL {
-            var directory = executable.deletingLastPathComponent()
-            for _ in 0..<4 {
-                candidates.append(directory.appendingPathComponent("tandem"))
-                directory = directory.deletingLastPathComponent()
-            }
-        }
-        candidates.append(TestSupport.packageRoot.appendingPathComponent(".build/debug/tandem"))
-        return candidates.first { url in
-            var isDirectory: ObjCBool = false
-            return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && !isDirectory.boolValue
-                && FileManager.default.isExecutableFile(atPath: url.path)
-        }
-    }()
+    /// The built `tandem`, nil when it has not been built yet.
+    static var tandem: URL? { builtTandem }
 
     static func run(
         _ arguments: [String], stdin: Data, timeout: TimeInterval, environment: [String: String] = [:],
