@@ -238,9 +238,8 @@ import Testing
         let root = try persistentFolder("tandem-exercises-course")
         _ = try CheckerIntegrationTests.tinyPackage(in: root)
         try writeText(
-            CourseTOML.manifest(
+            ensemblesCourseManifest(
                 id: "tiny", title: "Tiny",
-                lessons: [CourseTOML.lesson(1, slug: "ensembles", title: "Ensembles", folder: "01-ensembles")],
                 exercises: [
                     CourseTOML.exercise(
                         id: "ok", title: "Adds", file: "ok/main.swift", lesson: "ensembles", hints: ["one", "two"]),

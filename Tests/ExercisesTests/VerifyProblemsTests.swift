@@ -11,9 +11,8 @@ struct VerifyProblemsTests {
         let root = try makeTemporaryFolder("tandem-verify-problems")
         defer { try? FileManager.default.removeItem(at: root) }
         try writeText(
-            CourseTOML.manifest(
+            ensemblesCourseManifest(
                 id: "broken-course", title: "Broken",
-                lessons: [CourseTOML.lesson(1, slug: "ensembles", title: "Ensembles", folder: "01-ensembles")],
                 exercises: [
                     CourseTOML.exercise(
                         id: "vote", title: "Vote", file: "01-vote/Vote.swift", lesson: "ensembles", hints: ["only one"])

@@ -6,20 +6,16 @@ import Testing
 
 /// How questions and feedback look: wrapped options hang under their text, Markdown renders.
 @Suite struct PresenterTests {
-    static let longOptions = """
-        [[questions]]
-        id = "wrap"
-        type = "MultipleChoice"
-        prompt.prompt = "Which is the most significant *strategic* advantage of a cascade?"
-        prompt.sortAnswers = true
-        prompt.distractors = [
-          "It guarantees higher accuracy than sending every query to the large model, always",
-          "`x`",
-        ]
-        answer.answer = "It cuts the average cost and latency per query by reserving the large model for the queries that need it"
-        [questions.feedback]
-        "It guarantees higher accuracy than sending every query to the large model, always" = "Nothing is guaranteed: a confidently wrong small model lets mistakes through to the student."
-        """
+    static let guaranteeOption = "It guarantees higher accuracy than sending every query to the large model, always"
+    static let longOptions = QuizTOML.multipleChoice(
+        id: "wrap", prompt: "Which is the most significant *strategic* advantage of a cascade?",
+        answer:
+            "It cuts the average cost and latency per query by reserving the large model for the queries that need it",
+        distractors: [guaranteeOption, "`x`"], sortAnswers: true,
+        feedback: [
+            guaranteeOption:
+                "Nothing is guaranteed: a confidently wrong small model lets mistakes through to the student."
+        ])
 
     func question(_ source: String) throws -> Question {
         let quiz = try #require(QuizLoader.load(source: source, path: "quiz.toml").quiz)

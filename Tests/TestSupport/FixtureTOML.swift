@@ -30,13 +30,17 @@ public enum QuizTOML {
         return question(id: id, type: "Numeric", prompt: prompt, lines, context: context)
     }
 
+    /// `feedback` (option text to the feedback shown for it) becomes a `[questions.feedback]` table.
     public static func multipleChoice(
-        id: String, prompt: String, answer: String, distractors: [String], sortAnswers: Bool? = nil
+        id: String, prompt: String, answer: String, distractors: [String], sortAnswers: Bool? = nil,
+        feedback: KeyValuePairs<String, String> = [:]
     ) -> String {
         var lines: [String] = []
         if let sortAnswers { lines.append("prompt.sortAnswers = \(sortAnswers)") }
         lines.append("prompt.distractors = \(tomlArray(distractors))")
         lines.append("answer.answer = \(tomlString(answer))")
+        if !feedback.isEmpty { lines.append("[questions.feedback]") }
+        for (option, text) in feedback { lines.append("\(tomlString(option)) = \(tomlString(text))") }
         return question(id: id, type: "MultipleChoice", prompt: prompt, lines)
     }
 
