@@ -93,8 +93,8 @@ let package = Package(
         // cannot link that way.
         .executableTarget(name: "tandem", dependencies: ["TandemCLI"]),
 
-        // What several test targets share: temporary folders, file writing, the built `tandem` and a
-        // child-process runner that captures its output.
+        // What several test targets share: temporary folders, file writing, the built `tandem`, a
+        // child-process runner that captures its output, and builders for quiz and course TOML.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
