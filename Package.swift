@@ -93,15 +93,16 @@ let package = Package(
         // cannot link that way.
         .executableTarget(name: "tandem", dependencies: ["TandemCLI"]),
 
-        // What several test targets share: temporary folders, file writing, the built `tandem` and a
-        // child-process runner that captures its output.
+        // What several test targets share: temporary folders, file writing, the built `tandem`, a
+        // child-process runner that captures its output, and builders for quiz and course TOML.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "SeededTests", dependencies: ["Seeded"]),
         .testTarget(name: "ChildProcessTests", dependencies: ["ChildProcess"]),
         .testTarget(
-            name: "TerminalMarkdownTests", dependencies: ["TerminalMarkdown", "Terminal"], exclude: ["Goldens"]),
+            name: "TerminalMarkdownTests", dependencies: ["TerminalMarkdown", "Terminal", "TestSupport"],
+            exclude: ["Goldens"]),
         .testTarget(name: "ToyEngineTests", dependencies: ["ToyEngine", "TestSupport"]),
         .testTarget(
             name: "DemosTests", dependencies: ["Demos", "DemoReports", "JSON", "ToyEngine", "Terminal"],
@@ -113,7 +114,7 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "Course", "TestSupport"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Course", "Quiz"]),
-        .testTarget(name: "JourneyTests", dependencies: ["Journey", "Course", "JSON"]),
+        .testTarget(name: "JourneyTests", dependencies: ["Journey", "Course", "JSON", "TestSupport"]),
         .testTarget(name: "TandemCLITests", dependencies: ["TandemCLI", "Course", "tandem", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -238,31 +238,15 @@ import Testing
         let root = try persistentFolder("tandem-exercises-course")
         _ = try CheckerIntegrationTests.tinyPackage(in: root)
         try writeText(
-            """
-            format_version = 1
-            id = "tiny"
-            title = "Tiny"
-
-            [[lessons]]
-            number = 1
-            slug = "ensembles"
-            title = "Ensembles"
-            folder = "01-ensembles"
-
-            [[exercises]]
-            id = "ok"
-            title = "Adds"
-            file = "ok/main.swift"
-            lesson = "ensembles"
-            hints = ["one", "two"]
-
-            [[exercises]]
-            id = "fail"
-            title = "Doubles"
-            file = "fail/main.swift"
-            lesson = "ensembles"
-            hints = ["one", "two"]
-            """, to: root.appendingPathComponent("content/course.toml"))
+            ensemblesCourseManifest(
+                id: "tiny", title: "Tiny",
+                exercises: [
+                    CourseTOML.exercise(
+                        id: "ok", title: "Adds", file: "ok/main.swift", lesson: "ensembles", hints: ["one", "two"]),
+                    CourseTOML.exercise(
+                        id: "fail", title: "Doubles", file: "fail/main.swift", lesson: "ensembles",
+                        hints: ["one", "two"]),
+                ]), to: root.appendingPathComponent("content/course.toml"))
         return try CourseFolder.load(root: root)
     }
 

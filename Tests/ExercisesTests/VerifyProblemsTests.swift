@@ -11,24 +11,12 @@ struct VerifyProblemsTests {
         let root = try makeTemporaryFolder("tandem-verify-problems")
         defer { try? FileManager.default.removeItem(at: root) }
         try writeText(
-            """
-            format_version = 1
-            id = "broken-course"
-            title = "Broken"
-
-            [[lessons]]
-            number = 1
-            slug = "ensembles"
-            title = "Ensembles"
-            folder = "01-ensembles"
-
-            [[exercises]]
-            id = "vote"
-            title = "Vote"
-            file = "01-vote/Vote.swift"
-            lesson = "ensembles"
-            hints = ["only one"]
-            """, to: root.appendingPathComponent("content/course.toml"))
+            ensemblesCourseManifest(
+                id: "broken-course", title: "Broken",
+                exercises: [
+                    CourseTOML.exercise(
+                        id: "vote", title: "Vote", file: "01-vote/Vote.swift", lesson: "ensembles", hints: ["only one"])
+                ]), to: root.appendingPathComponent("content/course.toml"))
         let exercises = root.appendingPathComponent("exercises")
         try writeText(
             "// swift-tools-version:6.0\nimport PackageDescription\nlet engineCheckout = \"..\"\n",

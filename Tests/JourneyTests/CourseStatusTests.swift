@@ -3,6 +3,7 @@ import Foundation
 import JSON
 import Journey
 import Terminal
+import TestSupport
 import Testing
 
 @Suite struct CourseStatusTests {
@@ -179,27 +180,10 @@ import Testing
     }
 
     @Test func quizSizesSkipSelfGradedQuestions() {
-        let toml = """
-            [[questions]]
-            id = "a"
-            type = "TrueFalse"
-            prompt.prompt = "Small models are always worse."
-            answer.answer = false
-
-            [[questions]]
-            id = "b"
-            type = "SelfGraded"
-            prompt.prompt = "Explain why."
-            answer.model = "Because."
-            answer.rubric = ["names the cost"]
-
-            [[questions]]
-            id = "c"
-            type = "Numeric"
-            prompt.prompt = "1 + 1?"
-            answer.answer = 2
-            answer.tolerance = 0
-            """
+        let toml = QuizTOML.file(
+            QuizTOML.trueFalse(id: "a", prompt: "Small models are always worse.", answer: false),
+            QuizTOML.selfGraded(id: "b", prompt: "Explain why.", model: "Because.", rubric: ["names the cost"]),
+            QuizTOML.numeric(id: "c", prompt: "1 + 1?", answer: 2, tolerance: 0))
         #expect(QuizSizes.gradableQuestions(source: toml) == 2)
         #expect(QuizSizes.gradableQuestions(source: "not toml [[") == 0)
     }

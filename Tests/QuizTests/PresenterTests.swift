@@ -1,24 +1,21 @@
 import Terminal
+import TestSupport
 import Testing
 
 @testable import Quiz
 
 /// How questions and feedback look: wrapped options hang under their text, Markdown renders.
 @Suite struct PresenterTests {
-    static let longOptions = """
-        [[questions]]
-        id = "wrap"
-        type = "MultipleChoice"
-        prompt.prompt = "Which is the most significant *strategic* advantage of a cascade?"
-        prompt.sortAnswers = true
-        prompt.distractors = [
-          "It guarantees higher accuracy than sending every query to the large model, always",
-          "`x`",
-        ]
-        answer.answer = "It cuts the average cost and latency per query by reserving the large model for the queries that need it"
-        [questions.feedback]
-        "It guarantees higher accuracy than sending every query to the large model, always" = "Nothing is guaranteed: a confidently wrong small model lets mistakes through to the student."
-        """
+    static let guaranteeOption = "It guarantees higher accuracy than sending every query to the large model, always"
+    static let longOptions = QuizTOML.multipleChoice(
+        id: "wrap", prompt: "Which is the most significant *strategic* advantage of a cascade?",
+        answer:
+            "It cuts the average cost and latency per query by reserving the large model for the queries that need it",
+        distractors: [guaranteeOption, "`x`"], sortAnswers: true,
+        feedback: [
+            guaranteeOption:
+                "Nothing is guaranteed: a confidently wrong small model lets mistakes through to the student."
+        ])
 
     func question(_ source: String) throws -> Question {
         let quiz = try #require(QuizLoader.load(source: source, path: "quiz.toml").quiz)
@@ -36,15 +33,8 @@ import Testing
     @Test func aPercentQuestionAsksForPercent() throws {
         let presenter = QuestionPresenter(settings: TerminalSettings(width: 80, color: false, ascii: false))
         let percent = try question(
-            """
-            [[questions]]
-            id = "share"
-            type = "Numeric"
-            prompt.prompt = "What share of queries is deferred?"
-            answer.answer = 25
-            answer.tolerance = 0.5
-            answer.unit = "%"
-            """)
+            QuizTOML.numeric(
+                id: "share", prompt: "What share of queries is deferred?", answer: 25, tolerance: 0.5, unit: "%"))
         let shown = presenter.question(percent, number: 1, of: 1, showMultipart: false)
         #expect(shown.contains("(answer in percent)"), "\(shown)")
         #expect(shown.contains("60 and 60% both mean 60%"), "\(shown)")
@@ -137,15 +127,9 @@ import Testing
     }
 
     @Test func optionsThatLookLikeBlocksStayText() throws {
-        let source = """
-            [[questions]]
-            id = "blocks"
-            type = "MultipleChoice"
-            prompt.prompt = "Pick."
-            prompt.sortAnswers = true
-            prompt.distractors = ["- 1", "# none", "> 2", "*all*"]
-            answer.answer = "3. Both"
-            """
+        let source = QuizTOML.multipleChoice(
+            id: "blocks", prompt: "Pick.", answer: "3. Both", distractors: ["- 1", "# none", "> 2", "*all*"],
+            sortAnswers: true)
         let presenter = QuestionPresenter(settings: TerminalSettings(width: 60, color: false, ascii: true))
         let options = optionLines(presenter.question(try question(source), number: 1, of: 1, showMultipart: false))
         #expect(options.count == 5, "one line each: \(options)")

@@ -13,29 +13,15 @@ final class Transcript: @unchecked Sendable {
     func write(_ s: String) { text += s }
 }
 
-private let smallQuiz = """
-    [[questions]]
-    id = "small-vs-large"
-    type = "TrueFalse"
-    prompt.prompt = "A small model is always cheaper per query than a large one."
-    answer.answer = true
-    hint = "Think of parameters."
-    context = "Fewer parameters, fewer operations."
-
-    [[questions]]
-    id = "draft"
-    type = "ShortAnswer"
-    prompt.prompt = "What is the small model called in speculative decoding?"
-    answer.answer = "draft model"
-
-    [[questions]]
-    id = "escalation"
-    type = "Numeric"
-    prompt.prompt = "What share of queries escalate?"
-    answer.answer = 0.2
-    answer.tolerance = 0.001
-    answer.unit = "of queries"
-    """
+private let smallQuiz = QuizTOML.file(
+    QuizTOML.trueFalse(
+        id: "small-vs-large", prompt: "A small model is always cheaper per query than a large one.", answer: true,
+        hint: "Think of parameters.", context: "Fewer parameters, fewer operations."),
+    QuizTOML.shortAnswer(
+        id: "draft", prompt: "What is the small model called in speculative decoding?", answer: "draft model"),
+    QuizTOML.numeric(
+        id: "escalation", prompt: "What share of queries escalate?", answer: 0.2, tolerance: 0.001,
+        unit: "of queries"))
 
 private let tracingQuiz = """
     [[questions]]

@@ -3,6 +3,7 @@ import Course
 import Foundation
 import Journey
 import Terminal
+import TestSupport
 import Testing
 
 @testable import TandemCLI
@@ -109,15 +110,7 @@ import Testing
         let root = try CourseFixture.make()
         let tandem = TandemProcess(course: root)
         let extra = root.appendingPathComponent("extra.toml")
-        try Data(
-            """
-            [[questions]]
-            id = "extra-tf"
-            type = "TrueFalse"
-            prompt.prompt = "Yes?"
-            answer.answer = true
-            """.utf8
-        ).write(to: extra)
+        try writeText(QuizTOML.trueFalse(id: "extra-tf", prompt: "Yes?", answer: true), to: extra)
         let past = Date().addingTimeInterval(-86_400)
         var progress = StudentProgress(courseID: "cli-fixture")
         progress.questions["intro-tf"] = QuestionRecord(attempts: 1, quiz: "intro", due: past)

@@ -52,33 +52,22 @@ enum CourseFixture {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("tandem-course-\(UUID().uuidString)")
         func write(_ text: String, _ path: String) throws { try writeText(text, to: root.appendingPathComponent(path)) }
         try write(
-            """
-            format_version = 1
-            id = "cli-fixture"
-            title = "CLI fixture course"
-            welcome = "Welcome, **student**. Type `tandem next`."
-            final = "All done, well played."
-
-            [[lessons]]
-            number = 1
-            slug = "intro"
-            title = "Why combine models"
-            folder = "01-intro"
-            quiz = "quiz.toml"
-
-            [[lessons]]
-            number = 2
-            slug = "cascades"
-            title = "Cascading inference"
-            folder = "02-cascades"
-            quiz = "quiz.toml"
-
-            [[exercises]]
-            id = "cascade-route"
-            title = "Cascade routing"
-            file = "Sources/E01/Route.swift"
-            lesson = "cascades"
-            """, "content/course.toml")
+            CourseTOML.manifest(
+                id: "cli-fixture", title: "CLI fixture course",
+                settings: [
+                    #"welcome = "Welcome, **student**. Type `tandem next`.""#, #"final = "All done, well played.""#,
+                ],
+                lessons: [
+                    CourseTOML.lesson(
+                        1, slug: "intro", title: "Why combine models", folder: "01-intro", quiz: "quiz.toml"),
+                    CourseTOML.lesson(
+                        2, slug: "cascades", title: "Cascading inference", folder: "02-cascades", quiz: "quiz.toml"),
+                ],
+                exercises: [
+                    CourseTOML.exercise(
+                        id: "cascade-route", title: "Cascade routing", file: "Sources/E01/Route.swift",
+                        lesson: "cascades")
+                ]), "content/course.toml")
         try write("// exercise", "exercises/Sources/E01/Route.swift")
         try write(
             """
@@ -101,22 +90,12 @@ enum CourseFixture {
         try write("# Cascading inference\n\nDefer when unsure.\n", "content/02-cascades/lesson.md")
         for (folder, prefix) in [("01-intro", "intro"), ("02-cascades", "cascades")] {
             try write(
-                """
-                [[questions]]
-                id = "\(prefix)-tf"
-                type = "TrueFalse"
-                prompt.prompt = "A small model is always worse."
-                answer.answer = false
-                context = "Not on easy queries."
-
-                [[questions]]
-                id = "\(prefix)-num"
-                type = "Numeric"
-                prompt.prompt = "1 + 1?"
-                answer.answer = 2
-                answer.tolerance = 0
-                context = "Two."
-                """, "content/\(folder)/quiz.toml")
+                QuizTOML.file(
+                    QuizTOML.trueFalse(
+                        id: "\(prefix)-tf", prompt: "A small model is always worse.", answer: false,
+                        context: "Not on easy queries."),
+                    QuizTOML.numeric(id: "\(prefix)-num", prompt: "1 + 1?", answer: 2, tolerance: 0, context: "Two.")),
+                "content/\(folder)/quiz.toml")
         }
         return root
     }

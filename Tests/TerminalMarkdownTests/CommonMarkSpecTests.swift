@@ -8,25 +8,25 @@ import Testing
 /// and 80, with and without colour: no text or code is lost, no line is too wide, and colourless
 /// output holds no escape byte.
 @Suite struct CommonMarkSpecTests {
-    static let spec = TestSupport.commonMarkFile("spec.txt")
-    static let regression = TestSupport.commonMarkFile("regression.txt")
+    static let spec = RendererTesting.commonMarkFile("spec.txt")
+    static let regression = RendererTesting.commonMarkFile("regression.txt")
 
     @Test(
         .enabled(
-            if: TestSupport.exists(spec),
+            if: RendererTesting.exists(spec),
             "NOTICE: ../shared/commonmark/spec.txt is absent; CommonMark spec examples skipped"))
     func specExamples() {
-        let examples = TestSupport.examples(in: Self.spec)
+        let examples = RendererTesting.examples(in: Self.spec)
         #expect(examples.count == 652)
         check(examples, source: "spec.txt")
     }
 
     @Test(
         .enabled(
-            if: TestSupport.exists(regression),
+            if: RendererTesting.exists(regression),
             "NOTICE: ../shared/commonmark/regression.txt is absent; regression examples skipped"))
     func regressionExamples() {
-        let examples = TestSupport.examples(in: Self.regression)
+        let examples = RendererTesting.examples(in: Self.regression)
         #expect(!examples.isEmpty)
         check(examples, source: "regression.txt")
     }
@@ -47,7 +47,7 @@ import Testing
                 for color in [false, true] {
                     let renderer = MarkdownRenderer(settings: TerminalSettings(width: width, color: color))
                     let (text, exempt) = renderer.renderReportingExemptLines(markdown)
-                    let overlong = TestSupport.overlongLines(text, width: width, exempt: exempt)
+                    let overlong = RendererTesting.overlongLines(text, width: width, exempt: exempt)
                     if !overlong.isEmpty {
                         failures.append(
                             "\(source) example \(number) width \(width) colour \(color): line too wide: \(overlong[0].debugDescription)"
@@ -60,13 +60,13 @@ import Testing
                     if text.utf8.contains(0x1B) {
                         failures.append("\(source) example \(number) width \(width): escape byte without colour")
                     }
-                    let output = TestSupport.squeezed(text)
+                    let output = RendererTesting.squeezed(text)
                     for literal in literals {
                         // An HTML comment renders as nothing, as in every Markdown renderer (the same
                         // text inside a code block is a code literal and does show; it is not checked
                         // here, RendererBehaviourTests checks comments).
                         if Self.isComment(literal) { continue }
-                        let wanted = TestSupport.squeezed(TestSupport.visible(literal))
+                        let wanted = RendererTesting.squeezed(RendererTesting.visible(literal))
                         literalsChecked += 1
                         if !wanted.isEmpty && !output.contains(wanted) {
                             failures.append(

@@ -1,5 +1,6 @@
 import Foundation
 import Terminal
+import TestSupport
 import Testing
 
 @testable import TerminalMarkdown
@@ -8,7 +9,7 @@ import Testing
 /// with Unicode and ASCII glyphs, must match `Goldens/NAME.golden` (ESC shown as `␛`).
 /// Set `TANDEM_UPDATE_GOLDENS=1` to rewrite the goldens after a deliberate change, then review the diff.
 @Suite struct GoldenTests {
-    static let directory = TestSupport.packageRoot.appendingPathComponent("Tests/TerminalMarkdownTests/Goldens")
+    static let directory = checkoutRoot.appendingPathComponent("Tests/TerminalMarkdownTests/Goldens")
     static let names = ["headings", "inline", "links", "code", "quotes", "lists", "blocks", "tables", "unicode"]
 
     static func variants(of markdown: String) -> String {
@@ -60,7 +61,7 @@ import Testing
                     let (text, exempt) = MarkdownRenderer(
                         settings: TerminalSettings(width: width, color: color, ascii: ascii)
                     ).renderReportingExemptLines(markdown)
-                    let overlong = TestSupport.overlongLines(text, width: width, exempt: exempt)
+                    let overlong = RendererTesting.overlongLines(text, width: width, exempt: exempt)
                     #expect(overlong.isEmpty, "\(name) at width \(width): \(overlong.first ?? "")")
                     if !color { #expect(!text.utf8.contains(0x1B)) }
                     if ascii {

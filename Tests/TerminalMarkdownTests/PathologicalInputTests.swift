@@ -1,5 +1,6 @@
 import Foundation
 import Terminal
+import TestSupport
 import Testing
 
 /// Inputs that build trees tens of thousands of levels deep (or very wide) must render without
@@ -106,23 +107,8 @@ enum Subprocess {
         var stderr: Data
     }
 
-    /// `tandem` next to the test bundle (SwiftPM builds it with the tests), else in `.build/debug`.
-    static let tandem: URL? = {
-        var candidates: [URL] = []
-        if let executable = Bundle.main.executableURL {
-            var directory = executable.deletingLastPathComponent()
-            for _ in 0..<4 {
-                candidates.append(directory.appendingPathComponent("tandem"))
-                directory = directory.deletingLastPathComponent()
-            }
-        }
-        candidates.append(TestSupport.packageRoot.appendingPathComponent(".build/debug/tandem"))
-        return candidates.first { url in
-            var isDirectory: ObjCBool = false
-            return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && !isDirectory.boolValue
-                && FileManager.default.isExecutableFile(atPath: url.path)
-        }
-    }()
+    /// The built `tandem`, nil when it has not been built yet.
+    static var tandem: URL? { builtTandem }
 
     static func run(
         _ arguments: [String], stdin: Data, timeout: TimeInterval, environment: [String: String] = [:],
@@ -137,33 +123,10 @@ enum Subprocess {
         env.removeValue(forKey: "COLUMNS")
         for (key, value) in environment { env[key] = value }
         process.environment = env
-        let input = Pipe()
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        // Feed stdin and drain both outputs concurrently so no pipe fills up and blocks.
-        let group = DispatchGroup()
-        nonisolated(unsafe) var stdoutData = Data()
-        nonisolated(unsafe) var stderrData = Data()
-        DispatchQueue.global().async(group: group) {
-            input.fileHandleForWriting.write(stdin)
-            try? input.fileHandleForWriting.close()
+        let run = try runCapturingOutput(process, input: stdin, timeout: timeout)
+        if run.timedOut {
+            return Result(status: -1, stdout: run.outputBytes, stderr: Data("timed out after \(Int(timeout)) s".utf8))
         }
-        DispatchQueue.global().async(group: group) { stdoutData = output.fileHandleForReading.readDataToEndOfFile() }
-        DispatchQueue.global().async(group: group) { stderrData = errors.fileHandleForReading.readDataToEndOfFile() }
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-            group.wait()
-            return Result(status: -1, stdout: stdoutData, stderr: Data("timed out after \(Int(timeout)) s".utf8))
-        }
-        process.waitUntilExit()
-        group.wait()
-        return Result(status: process.terminationStatus, stdout: stdoutData, stderr: stderrData)
+        return Result(status: run.status, stdout: run.outputBytes, stderr: run.errorBytes)
     }
 }

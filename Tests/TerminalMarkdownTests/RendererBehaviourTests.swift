@@ -269,4 +269,4 @@ import Testing
     }
 }
 
-private func testSupportSqueeze(_ text: String) -> String { TestSupport.squeezed(text) }
+private func testSupportSqueeze(_ text: String) -> String { RendererTesting.squeezed(text) }

@@ -21,32 +21,64 @@ public let builtTandem: URL? = {
 }()
 
 /// How a child process ended and everything it wrote.
-public struct CapturedRun: Sendable {
+public struct CapturedRun: Sendable, CustomStringConvertible {
     public var status: Int32
-    public var stdout: String
-    public var stderr: String
+    /// The bytes as written (a test of invalid UTF-8 needs them undecoded).
+    public var outputBytes: Data
+    public var errorBytes: Data
+    /// True when the run outlived its timeout and was terminated.
+    public var timedOut = false
+
+    public var stdout: String { String(decoding: outputBytes, as: UTF8.self) }
+    public var stderr: String { String(decoding: errorBytes, as: UTF8.self) }
+    public var description: String {
+        "CapturedRun(status: \(status), timedOut: \(timedOut), stdout: \(stdout.debugDescription), stderr: \(stderr.debugDescription))"
+    }
 }
 
 /// Runs `process` (executable, arguments and environment already set) with standard input from
-/// /dev/null, reads both outputs to their end — stderr on its own thread, so neither pipe fills
-/// up and blocks the child — and waits for it to exit.
-public func runCapturingOutput(_ process: Process) throws -> CapturedRun {
+/// `input` (nil: /dev/null), reads both outputs to their end — each on its own thread, so neither
+/// pipe fills up and blocks the child — and waits for it to exit. With a `timeout`, a child still
+/// running after that many seconds is terminated and the run marked `timedOut`.
+public func runCapturingOutput(_ process: Process, input: Data? = nil, timeout: TimeInterval? = nil) throws
+    -> CapturedRun
+{
     let out = Pipe()
     let err = Pipe()
+    let inputPipe = input == nil ? nil : Pipe()
     process.standardOutput = out
     process.standardError = err
-    process.standardInput = FileHandle.nullDevice
+    process.standardInput = inputPipe ?? FileHandle.nullDevice
     try process.run()
+    let outData = DataBox()
     let errData = DataBox()
-    let reader = Thread { errData.data = err.fileHandleForReading.readDataToEndOfFile() }
-    reader.start()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    var workers = [
+        Thread { outData.data = out.fileHandleForReading.readDataToEndOfFile() },
+        Thread { errData.data = err.fileHandleForReading.readDataToEndOfFile() },
+    ]
+    if let input, let writer = inputPipe?.fileHandleForWriting {
+        // `write(contentsOf:)` throws rather than traps when the child has closed its input.
+        workers.append(
+            Thread {
+                try? writer.write(contentsOf: input)
+                try? writer.close()
+            })
+    }
+    for worker in workers { worker.start() }
+    var timedOut = false
+    if let timeout {
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        if process.isRunning {
+            process.terminate()
+            timedOut = true
+        }
+    }
     process.waitUntilExit()
-    while !reader.isFinished { usleep(1000) }
+    while workers.contains(where: { !$0.isFinished }) { usleep(1000) }
     return CapturedRun(
-        status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-        stderr: String(decoding: errData.data, as: UTF8.self))
+        status: process.terminationStatus, outputBytes: outData.data, errorBytes: errData.data, timedOut: timedOut)
 }
 
-/// Bytes handed from the stderr reader thread to the waiting one (read only after it finished).
+/// Bytes handed from a reader thread to the waiting one (read only after it finished).
 final class DataBox: @unchecked Sendable { var data = Data() }

@@ -1,17 +1,14 @@
 import Foundation
 import Terminal
+import TestSupport
 
 @testable import TerminalMarkdown
 
 /// Paths and helpers shared by the renderer's test suites.
-enum TestSupport {
-    /// The package root, found from this file's location.
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
+enum RendererTesting {
     /// `../shared/commonmark/NAME` relative to the package root (not ours to copy into the repo).
     static func commonMarkFile(_ name: String) -> URL {
-        packageRoot.deletingLastPathComponent().appendingPathComponent("shared/commonmark/\(name)")
+        checkoutRoot.deletingLastPathComponent().appendingPathComponent("shared/commonmark/\(name)")
     }
 
     static func exists(_ url: URL) -> Bool { FileManager.default.fileExists(atPath: url.path) }
