@@ -425,42 +425,56 @@ extension CascadeDemo: ReportedDemo {
         ("temperature.overlap", "deferral-set overlap after scaling", true),
     ]
 
-    public static let jsonKeys: [(key: String, meaning: String)] = [
-        ("demo", "\"cascade\""), ("seed", "the seed"), ("scorer", "the deferral score: maxprob, margin or learned"),
-        ("tiers", "2 or 3"), ("small", "{accuracy, cost}: the small model alone (cost in multiply-adds per query)"),
-        ("medium", "{accuracy, cost} of the medium model with three tiers, else null"),
-        ("large", "{accuracy, cost}: the large model alone"),
-        ("points[]", "one entry per threshold τ swept (test set)"), ("points[].threshold", "τ"),
-        ("points[].accuracy", "cascade accuracy"), ("points[].cost", "expected multiply-adds per query"),
-        ("points[].deferral_rate", "share of queries deferred"),
-        ("points[].random_deferral_accuracy", "accuracy deferring the same share at random (expected)"),
-        ("points[].oracle_accuracy", "the oracle deferring the same share: the small model's mistakes first"),
-        ("oracle", "{accuracy, cost, deferral_rate}: defer exactly the small model's mistakes"),
-        ("matching", "{threshold, accuracy, cost, deferral_rate}: the cheapest point within 1 point of large, or null"),
-        (
+    public static let jsonKeys: [JSONKeyDoc] = [
+        JSONKeyDoc("demo", meaning: "\"cascade\""), JSONKeyDoc("seed", meaning: "the seed"),
+        JSONKeyDoc("scorer", meaning: "the deferral score: maxprob, margin or learned"),
+        JSONKeyDoc("tiers", meaning: "2 or 3"),
+        JSONKeyDoc("small", meaning: "{accuracy, cost}: the small model alone (cost in multiply-adds per query)"),
+        JSONKeyDoc("medium", meaning: "{accuracy, cost} of the medium model with three tiers, else null"),
+        JSONKeyDoc("large", meaning: "{accuracy, cost}: the large model alone"),
+        JSONKeyDoc("points[]", meaning: "one entry per threshold τ swept (test set)"),
+        JSONKeyDoc("points[].threshold", meaning: "τ"),
+        JSONKeyDoc("points[].accuracy", meaning: "cascade accuracy"),
+        JSONKeyDoc("points[].cost", meaning: "expected multiply-adds per query"),
+        JSONKeyDoc("points[].deferral_rate", meaning: "share of queries deferred"),
+        JSONKeyDoc(
+            "points[].random_deferral_accuracy", meaning: "accuracy deferring the same share at random (expected)"),
+        JSONKeyDoc(
+            "points[].oracle_accuracy", meaning: "the oracle deferring the same share: the small model's mistakes first"
+        ),
+        JSONKeyDoc("oracle", meaning: "{accuracy, cost, deferral_rate}: defer exactly the small model's mistakes"),
+        JSONKeyDoc(
+            "matching",
+            meaning: "{threshold, accuracy, cost, deferral_rate}: the cheapest point within 1 point of large, or null"),
+        JSONKeyDoc(
             "focus",
-            "with --threshold: {point, kinds [{kind, count, deferred, kept_wrong}], deferred_examples and confident_mistakes [{text, score, small_guess, truth}]}; else null"
+            meaning:
+                "with --threshold: {point, kinds [{kind, count, deferred, kept_wrong}], deferred_examples and confident_mistakes [{text, score, small_guess, truth}]}; else null"
         ),
-        (
+        JSONKeyDoc(
             "target",
-            "with --target-accuracy: {accuracy, threshold (the chosen τ or null), validation_accuracy, test (a point or null)}; else null"
+            meaning:
+                "with --target-accuracy: {accuracy, threshold (the chosen τ or null), validation_accuracy, test (a point or null)}; else null"
         ),
-        ("auroc", "AUROC of the deferral score for the small model's right vs wrong answers (test set)"),
-        ("risk_coverage[]", "the risk–coverage curve: answering the coverage share it scores highest"),
-        ("risk_coverage[].coverage", "share of queries the small model answers"),
-        ("risk_coverage[].risk", "share of those it gets wrong"),
-        ("temperature.value", "temperature fitted on validation data"),
-        ("temperature.deferral_rate", "the deferral rate compared (0.25)"),
-        ("temperature.overlap", "share of the deferred queries still deferred after scaling"),
-        ("temperature.changed", "queries that moved into the deferred set"),
-        ("temperature.accuracy_before", "cascade accuracy at that rate, unscaled"),
-        ("temperature.accuracy_after", "the same after scaling"),
-        ("temperature.auroc_before", "AUROC of max probability, unscaled"),
-        ("temperature.auroc_after", "the same after scaling"),
-        ("scorer_comparison[]", "the learned scorer against max probability at equal deferral rates"),
-        ("scorer_comparison[].deferral_rate", "the share deferred"),
-        ("scorer_comparison[].maxprob", "accuracy deferring by max probability"),
-        ("scorer_comparison[].learned", "accuracy deferring by the learned scorer"),
+        JSONKeyDoc(
+            "auroc", meaning: "AUROC of the deferral score for the small model's right vs wrong answers (test set)"),
+        JSONKeyDoc(
+            "risk_coverage[]", meaning: "the risk–coverage curve: answering the coverage share it scores highest"),
+        JSONKeyDoc("risk_coverage[].coverage", meaning: "share of queries the small model answers"),
+        JSONKeyDoc("risk_coverage[].risk", meaning: "share of those it gets wrong"),
+        JSONKeyDoc("temperature.value", meaning: "temperature fitted on validation data"),
+        JSONKeyDoc("temperature.deferral_rate", meaning: "the deferral rate compared (0.25)"),
+        JSONKeyDoc("temperature.overlap", meaning: "share of the deferred queries still deferred after scaling"),
+        JSONKeyDoc("temperature.changed", meaning: "queries that moved into the deferred set"),
+        JSONKeyDoc("temperature.accuracy_before", meaning: "cascade accuracy at that rate, unscaled"),
+        JSONKeyDoc("temperature.accuracy_after", meaning: "the same after scaling"),
+        JSONKeyDoc("temperature.auroc_before", meaning: "AUROC of max probability, unscaled"),
+        JSONKeyDoc("temperature.auroc_after", meaning: "the same after scaling"),
+        JSONKeyDoc(
+            "scorer_comparison[]", meaning: "the learned scorer against max probability at equal deferral rates"),
+        JSONKeyDoc("scorer_comparison[].deferral_rate", meaning: "the share deferred"),
+        JSONKeyDoc("scorer_comparison[].maxprob", meaning: "accuracy deferring by max probability"),
+        JSONKeyDoc("scorer_comparison[].learned", meaning: "accuracy deferring by the learned scorer"),
     ]
 }
 

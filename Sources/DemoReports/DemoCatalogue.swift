@@ -15,7 +15,7 @@ public protocol ReportedDemo {
     static var headlineNumbers: [(key: String, label: String, percent: Bool)] { get }
     /// The keys of its `--json` object that scripts may rely on, each with its meaning; the JSON
     /// reference (docs/json.md) is generated from these, and tests check every key is there.
-    static var jsonKeys: [(key: String, meaning: String)] { get }
+    static var jsonKeys: [JSONKeyDoc] { get }
 }
 
 /// One demo of `tandem run`: everything the rest of tandem needs to know about it, in one place.
@@ -61,7 +61,7 @@ public struct DemoEntry: Sendable {
         self.mineExercises = mineExercises
         self.claims = Demo.claims
         self.headlineNumbers = Demo.headlineNumbers
-        self.jsonKeys = Demo.jsonKeys.map { JSONKeyDoc($0.key, meaning: $0.meaning) }
+        self.jsonKeys = Demo.jsonKeys
         self.defaultJSON = defaultJSON
     }
 }

@@ -235,19 +235,24 @@ extension DistillDemo {
     ]
 
     /// The documented keys of `--json`.
-    public static let jsonKeys: [(key: String, meaning: String)] = [
-        ("demo", "\"distill\""), ("seed", "the seed"),
-        ("teacher.accuracy", "the teacher's test accuracy"), ("teacher.ece", "the teacher's calibration error"),
-        ("hard_labels.accuracy", "the student trained on the (noisy) given labels: test accuracy"),
-        ("hard_labels.ece", "its expected calibration error (10 bins)"),
-        ("soft[]", "one entry per temperature"), ("soft[].temperature", "T"),
-        ("soft[].accuracy", "the student trained on the teacher's probabilities at T: test accuracy"),
-        ("soft[].ece", "its expected calibration error"),
-        ("controls.teacher_hard", "the student on the teacher's hard labels (label cleaning only): accuracy, ece"),
-        ("controls.true_labels", "the student on the true labels of the same examples: accuracy, ece"),
-        ("best_temperature", "the temperature with the best student accuracy"),
-        ("label_noise", "the fraction of training labels that are wrong"),
-        ("teacher_cost", "multiply-adds per prediction of the teacher"),
-        ("student_cost", "multiply-adds per prediction of the student"),
+    public static let jsonKeys: [JSONKeyDoc] = [
+        JSONKeyDoc("demo", meaning: "\"distill\""), JSONKeyDoc("seed", meaning: "the seed"),
+        JSONKeyDoc("teacher.accuracy", meaning: "the teacher's test accuracy"),
+        JSONKeyDoc("teacher.ece", meaning: "the teacher's calibration error"),
+        JSONKeyDoc("hard_labels.accuracy", meaning: "the student trained on the (noisy) given labels: test accuracy"),
+        JSONKeyDoc("hard_labels.ece", meaning: "its expected calibration error (10 bins)"),
+        JSONKeyDoc("soft[]", meaning: "one entry per temperature"), JSONKeyDoc("soft[].temperature", meaning: "T"),
+        JSONKeyDoc(
+            "soft[].accuracy", meaning: "the student trained on the teacher's probabilities at T: test accuracy"),
+        JSONKeyDoc("soft[].ece", meaning: "its expected calibration error"),
+        JSONKeyDoc(
+            "controls.teacher_hard",
+            meaning: "the student on the teacher's hard labels (label cleaning only): accuracy, ece"),
+        JSONKeyDoc(
+            "controls.true_labels", meaning: "the student on the true labels of the same examples: accuracy, ece"),
+        JSONKeyDoc("best_temperature", meaning: "the temperature with the best student accuracy"),
+        JSONKeyDoc("label_noise", meaning: "the fraction of training labels that are wrong"),
+        JSONKeyDoc("teacher_cost", meaning: "multiply-adds per prediction of the teacher"),
+        JSONKeyDoc("student_cost", meaning: "multiply-adds per prediction of the student"),
     ]
 }

@@ -300,22 +300,28 @@ extension EnsembleDemo: ReportedDemo {
         ("error_correlation", "members' error correlation", false),
     ]
 
-    public static let jsonKeys: [(key: String, meaning: String)] = [
-        ("demo", "\"ensemble\""), ("seed", "the seed"), ("method", "the combination asked for"),
-        ("member_cost", "multiply-adds per query of one member"),
-        ("members", "test accuracy of each member of the ensemble"), ("mean_member", "their mean"),
-        ("best_member", "their best"), ("ensemble", "{accuracy, cost}: the ensemble asked for"),
-        ("large", "{accuracy, cost}: the large model"),
-        ("bayes_accuracy", "the task's Bayes-optimal accuracy (known densities, Monte Carlo)"),
-        ("bayes_standard_error", "its standard error"),
-        ("error_correlation", "mean pairwise correlation of the members' errors"),
-        ("boosting_skipped", "boosting rounds skipped (weighted error ≥ 0.5)"),
-        ("vote_minus_average", "vote − average accuracy at the ensemble's size"),
-        ("boosting_minus_average", "boosting − average accuracy at the largest size (25)"),
-        ("curve[]", "one entry per size and method"), ("curve[].size", "members (rounds for boosting)"),
-        ("curve[].method", "vote, average, weighted or boosting"), ("curve[].accuracy", "test accuracy"),
-        ("curve[].cost", "multiply-adds per query"),
-        ("curve[].condorcet", "majority accuracy if members with the mean accuracy erred independently"),
+    public static let jsonKeys: [JSONKeyDoc] = [
+        JSONKeyDoc("demo", meaning: "\"ensemble\""), JSONKeyDoc("seed", meaning: "the seed"),
+        JSONKeyDoc("method", meaning: "the combination asked for"),
+        JSONKeyDoc("member_cost", meaning: "multiply-adds per query of one member"),
+        JSONKeyDoc("members", meaning: "test accuracy of each member of the ensemble"),
+        JSONKeyDoc("mean_member", meaning: "their mean"),
+        JSONKeyDoc("best_member", meaning: "their best"),
+        JSONKeyDoc("ensemble", meaning: "{accuracy, cost}: the ensemble asked for"),
+        JSONKeyDoc("large", meaning: "{accuracy, cost}: the large model"),
+        JSONKeyDoc("bayes_accuracy", meaning: "the task's Bayes-optimal accuracy (known densities, Monte Carlo)"),
+        JSONKeyDoc("bayes_standard_error", meaning: "its standard error"),
+        JSONKeyDoc("error_correlation", meaning: "mean pairwise correlation of the members' errors"),
+        JSONKeyDoc("boosting_skipped", meaning: "boosting rounds skipped (weighted error ≥ 0.5)"),
+        JSONKeyDoc("vote_minus_average", meaning: "vote − average accuracy at the ensemble's size"),
+        JSONKeyDoc("boosting_minus_average", meaning: "boosting − average accuracy at the largest size (25)"),
+        JSONKeyDoc("curve[]", meaning: "one entry per size and method"),
+        JSONKeyDoc("curve[].size", meaning: "members (rounds for boosting)"),
+        JSONKeyDoc("curve[].method", meaning: "vote, average, weighted or boosting"),
+        JSONKeyDoc("curve[].accuracy", meaning: "test accuracy"),
+        JSONKeyDoc("curve[].cost", meaning: "multiply-adds per query"),
+        JSONKeyDoc(
+            "curve[].condorcet", meaning: "majority accuracy if members with the mean accuracy erred independently"),
     ]
 }
 

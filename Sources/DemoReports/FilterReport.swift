@@ -231,29 +231,37 @@ extension FilterDemo {
     ]
 
     /// The documented keys of `--json`.
-    public static let jsonKeys: [(key: String, meaning: String)] = [
-        ("demo", "\"filter\""), ("seed", "the seed"),
-        ("all_data_accuracy", "test accuracy of the strong model trained on all the data"),
-        ("pool_noise", "the fraction of the pool whose label is wrong"),
-        ("chosen", "the kept fraction below 100% whose weak-selected model does best on clean validation data"),
-        ("chosen.fraction", "that fraction"),
-        ("chosen.weak_selected", "test accuracy there when the weak model picks"),
-        ("chosen.random", "test accuracy there on a random subset"),
-        ("chosen.strong_selected", "test accuracy there when the strong model picks"),
-        ("chosen.classifier_selected", "test accuracy there when the quality classifier picks"),
-        ("weak_cost", "multiply-adds per example of the weak scorer"),
-        ("strong_cost", "multiply-adds per example of the strong model"),
-        ("quality_cost", "multiply-adds per example of the quality classifier"),
-        ("judged", "pool examples the strong model judges to train the quality classifier"),
-        ("points[]", "one entry per kept fraction"), ("points[].fraction", "the fraction of the data kept"),
-        ("points[].weak_selected", "test accuracy when the weak model picks the data it is most confident on"),
-        ("points[].random", "test accuracy on a random subset of that size (the control)"),
-        ("points[].strong_selected", "test accuracy when the strong model itself picks"),
-        (
+    public static let jsonKeys: [JSONKeyDoc] = [
+        JSONKeyDoc("demo", meaning: "\"filter\""), JSONKeyDoc("seed", meaning: "the seed"),
+        JSONKeyDoc("all_data_accuracy", meaning: "test accuracy of the strong model trained on all the data"),
+        JSONKeyDoc("pool_noise", meaning: "the fraction of the pool whose label is wrong"),
+        JSONKeyDoc(
+            "chosen",
+            meaning: "the kept fraction below 100% whose weak-selected model does best on clean validation data"),
+        JSONKeyDoc("chosen.fraction", meaning: "that fraction"),
+        JSONKeyDoc("chosen.weak_selected", meaning: "test accuracy there when the weak model picks"),
+        JSONKeyDoc("chosen.random", meaning: "test accuracy there on a random subset"),
+        JSONKeyDoc("chosen.strong_selected", meaning: "test accuracy there when the strong model picks"),
+        JSONKeyDoc("chosen.classifier_selected", meaning: "test accuracy there when the quality classifier picks"),
+        JSONKeyDoc("weak_cost", meaning: "multiply-adds per example of the weak scorer"),
+        JSONKeyDoc("strong_cost", meaning: "multiply-adds per example of the strong model"),
+        JSONKeyDoc("quality_cost", meaning: "multiply-adds per example of the quality classifier"),
+        JSONKeyDoc("judged", meaning: "pool examples the strong model judges to train the quality classifier"),
+        JSONKeyDoc("points[]", meaning: "one entry per kept fraction"),
+        JSONKeyDoc("points[].fraction", meaning: "the fraction of the data kept"),
+        JSONKeyDoc(
+            "points[].weak_selected",
+            meaning: "test accuracy when the weak model picks the data it is most confident on"),
+        JSONKeyDoc("points[].random", meaning: "test accuracy on a random subset of that size (the control)"),
+        JSONKeyDoc("points[].strong_selected", meaning: "test accuracy when the strong model itself picks"),
+        JSONKeyDoc(
             "points[].classifier_selected",
-            "test accuracy when a small classifier trained on the strong model's keep/drop judgements of a sample picks"
+            meaning:
+                "test accuracy when a small classifier trained on the strong model's keep/drop judgements of a sample picks"
         ),
-        ("points[].weak_validation", "validation accuracy of the weak-selected model (chooses the fraction)"),
-        ("points[].weak_kept_noise", "the share of wrong labels among the weak model's picks"),
+        JSONKeyDoc(
+            "points[].weak_validation", meaning: "validation accuracy of the weak-selected model (chooses the fraction)"
+        ),
+        JSONKeyDoc("points[].weak_kept_noise", meaning: "the share of wrong labels among the weak model's picks"),
     ]
 }

@@ -175,26 +175,32 @@ extension RouterDemo: ReportedDemo {
         ("cascade_auroc", "cascade's AUROC (max probability)", false),
     ]
 
-    public static let jsonKeys: [(key: String, meaning: String)] = [
-        ("demo", "\"router\""), ("seed", "the seed"),
-        ("small", "{accuracy, cost}: the small model alone (multiply-adds per query)"),
-        ("large", "{accuracy, cost}: the large model alone"),
-        ("router_cost", "the router's own multiply-adds per query"),
-        ("router_auroc", "AUROC of the router's score for \"the small model will be right\""),
-        ("cascade_auroc", "AUROC of the small model's max probability for the same"),
-        ("router[]", "the router sending 0%, 10%, …, 100% of queries to the large model"),
-        ("router[].large_share", "share sent to the large model"), ("router[].cost", "multiply-adds per query"),
-        ("router[].accuracy", "test accuracy"),
-        ("cascade[]", "the max-probability cascade deferring 0%, 10%, …, 100%"),
-        ("cascade[].large_share", "share deferred"), ("cascade[].cost", "multiply-adds per query"),
-        ("cascade[].accuracy", "test accuracy"),
-        ("comparisons[]", "each router point against the cascade spending the same multiply-adds"),
-        ("comparisons[].large_share", "the router's share sent to the large model"),
-        ("comparisons[].cost", "the common cost"), ("comparisons[].router", "the router's accuracy"),
-        ("comparisons[].cascade", "the cascade's accuracy at that cost"),
-        ("comparisons[].cascade_deferral_rate", "the share the cascade defers at that cost"),
-        ("what_if.small_cost", "the small model's cost in the what-if price list (30% of the large model's)"),
-        ("what_if.comparisons[]", "the same comparison with that price list (same keys as comparisons[])"),
+    public static let jsonKeys: [JSONKeyDoc] = [
+        JSONKeyDoc("demo", meaning: "\"router\""), JSONKeyDoc("seed", meaning: "the seed"),
+        JSONKeyDoc("small", meaning: "{accuracy, cost}: the small model alone (multiply-adds per query)"),
+        JSONKeyDoc("large", meaning: "{accuracy, cost}: the large model alone"),
+        JSONKeyDoc("router_cost", meaning: "the router's own multiply-adds per query"),
+        JSONKeyDoc("router_auroc", meaning: "AUROC of the router's score for \"the small model will be right\""),
+        JSONKeyDoc("cascade_auroc", meaning: "AUROC of the small model's max probability for the same"),
+        JSONKeyDoc("router[]", meaning: "the router sending 0%, 10%, …, 100% of queries to the large model"),
+        JSONKeyDoc("router[].large_share", meaning: "share sent to the large model"),
+        JSONKeyDoc("router[].cost", meaning: "multiply-adds per query"),
+        JSONKeyDoc("router[].accuracy", meaning: "test accuracy"),
+        JSONKeyDoc("cascade[]", meaning: "the max-probability cascade deferring 0%, 10%, …, 100%"),
+        JSONKeyDoc("cascade[].large_share", meaning: "share deferred"),
+        JSONKeyDoc("cascade[].cost", meaning: "multiply-adds per query"),
+        JSONKeyDoc("cascade[].accuracy", meaning: "test accuracy"),
+        JSONKeyDoc("comparisons[]", meaning: "each router point against the cascade spending the same multiply-adds"),
+        JSONKeyDoc("comparisons[].large_share", meaning: "the router's share sent to the large model"),
+        JSONKeyDoc("comparisons[].cost", meaning: "the common cost"),
+        JSONKeyDoc("comparisons[].router", meaning: "the router's accuracy"),
+        JSONKeyDoc("comparisons[].cascade", meaning: "the cascade's accuracy at that cost"),
+        JSONKeyDoc("comparisons[].cascade_deferral_rate", meaning: "the share the cascade defers at that cost"),
+        JSONKeyDoc(
+            "what_if.small_cost", meaning: "the small model's cost in the what-if price list (30% of the large model's)"
+        ),
+        JSONKeyDoc(
+            "what_if.comparisons[]", meaning: "the same comparison with that price list (same keys as comparisons[])"),
     ]
 }
 

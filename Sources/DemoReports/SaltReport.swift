@@ -220,25 +220,32 @@ extension SaltDemo {
     ]
 
     /// The documented keys of `--json`.
-    public static let jsonKeys: [(key: String, meaning: String)] = [
-        ("demo", "\"salt\""), ("seed", "the seed"), ("steps", "gradient steps of every large-model run"),
-        ("kd_steps", "steps of the distillation phase in SALT and SALT_DS"),
-        ("evaluation_steps", "the steps at which each curve is measured (0, 10, …)"),
-        ("baseline", "standard next-token training"),
-        ("baseline.curve", "expected next-token loss (nats) at each of evaluation_steps"),
-        (
+    public static let jsonKeys: [JSONKeyDoc] = [
+        JSONKeyDoc("demo", meaning: "\"salt\""), JSONKeyDoc("seed", meaning: "the seed"),
+        JSONKeyDoc("steps", meaning: "gradient steps of every large-model run"),
+        JSONKeyDoc("kd_steps", meaning: "steps of the distillation phase in SALT and SALT_DS"),
+        JSONKeyDoc("evaluation_steps", meaning: "the steps at which each curve is measured (0, 10, …)"),
+        JSONKeyDoc("baseline", meaning: "standard next-token training"),
+        JSONKeyDoc("baseline.curve", meaning: "expected next-token loss (nats) at each of evaluation_steps"),
+        JSONKeyDoc(
             "baseline.steps_to_baseline_quality",
-            "the first evaluated step at or below the baseline's final loss (null: never)"
+            meaning: "the first evaluated step at or below the baseline's final loss (null: never)"
         ),
-        ("baseline.final_loss", "the loss after the last step"),
-        ("salt", "distillation from the small model for kd_steps, then next-token training; same keys as baseline"),
-        ("salt_ds", "as salt, with the small model also choosing the distillation phase's examples; same keys"),
-        ("kd_throughout", "distillation from the small model for every step; same keys"),
-        ("at_switch.baseline", "the baseline's loss at the step where SALT hands over to next-token training"),
-        ("at_switch.salt", "SALT's loss at that step"),
-        ("teacher_loss", "the small model's own expected loss"),
-        ("entropy_floor", "the source's conditional entropy: the lowest loss any model can reach"),
-        ("small_cost", "multiply-adds per prediction of the small model"),
-        ("large_cost", "multiply-adds per prediction of the large model"),
+        JSONKeyDoc("baseline.final_loss", meaning: "the loss after the last step"),
+        JSONKeyDoc(
+            "salt",
+            meaning: "distillation from the small model for kd_steps, then next-token training; same keys as baseline"),
+        JSONKeyDoc(
+            "salt_ds",
+            meaning: "as salt, with the small model also choosing the distillation phase's examples; same keys"),
+        JSONKeyDoc("kd_throughout", meaning: "distillation from the small model for every step; same keys"),
+        JSONKeyDoc(
+            "at_switch.baseline",
+            meaning: "the baseline's loss at the step where SALT hands over to next-token training"),
+        JSONKeyDoc("at_switch.salt", meaning: "SALT's loss at that step"),
+        JSONKeyDoc("teacher_loss", meaning: "the small model's own expected loss"),
+        JSONKeyDoc("entropy_floor", meaning: "the source's conditional entropy: the lowest loss any model can reach"),
+        JSONKeyDoc("small_cost", meaning: "multiply-adds per prediction of the small model"),
+        JSONKeyDoc("large_cost", meaning: "multiply-adds per prediction of the large model"),
     ]
 }

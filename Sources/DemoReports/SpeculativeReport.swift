@@ -216,25 +216,31 @@ extension SpeculativeDemo: ReportedDemo {
         ("target_compute", "plain decoding's compute per token", false),
     ]
 
-    public static let jsonKeys: [(key: String, meaning: String)] = [
-        ("demo", "\"speculative\""), ("seed", "the seed"),
-        ("acceptance_rate", "α = E[Σₓ min(p(x), q(x))] over the target's own contexts"),
-        ("acceptance_spread", "standard deviation of the per-context acceptance"), ("gamma", "the γ shown in detail"),
-        ("tokens", "tokens generated per γ"),
-        (
+    public static let jsonKeys: [JSONKeyDoc] = [
+        JSONKeyDoc("demo", meaning: "\"speculative\""), JSONKeyDoc("seed", meaning: "the seed"),
+        JSONKeyDoc("acceptance_rate", meaning: "α = E[Σₓ min(p(x), q(x))] over the target's own contexts"),
+        JSONKeyDoc("acceptance_spread", meaning: "standard deviation of the per-context acceptance"),
+        JSONKeyDoc("gamma", meaning: "the γ shown in detail"),
+        JSONKeyDoc("tokens", meaning: "tokens generated per γ"),
+        JSONKeyDoc(
             "target_compute",
-            "the target's multiply-adds per position (one per parameter): plain decoding's cost per token"
+            meaning: "the target's multiply-adds per position (one per parameter): plain decoding's cost per token"
         ),
-        ("draft_compute", "the draft's multiply-adds per position"), ("points[]", "one entry per γ = 1…8"),
-        ("points[].gamma", "draft tokens per target call"),
-        ("points[].tokens_per_call", "measured tokens per target call"),
-        ("points[].formula", "(1 − α^(γ+1)) / (1 − α)"),
-        ("points[].compute_per_token", "target plus draft multiply-adds per generated token"),
-        ("block_acceptance", "for γ: P(draft token k accepted | tokens 1…k−1 were), k = 1…γ"),
-        ("frequency_distance", "total-variation distance of token frequencies, speculative vs target-only sampling"),
-        ("reference_distance", "the same between two target-only samples (the noise floor)"),
-        ("greedy.identical", "greedy speculative output equals an independent greedy decode of the target"),
-        ("greedy.tokens", "tokens compared"), ("greedy.tokens_per_call", "greedy tokens per target call"),
+        JSONKeyDoc("draft_compute", meaning: "the draft's multiply-adds per position"),
+        JSONKeyDoc("points[]", meaning: "one entry per γ = 1…8"),
+        JSONKeyDoc("points[].gamma", meaning: "draft tokens per target call"),
+        JSONKeyDoc("points[].tokens_per_call", meaning: "measured tokens per target call"),
+        JSONKeyDoc("points[].formula", meaning: "(1 − α^(γ+1)) / (1 − α)"),
+        JSONKeyDoc("points[].compute_per_token", meaning: "target plus draft multiply-adds per generated token"),
+        JSONKeyDoc("block_acceptance", meaning: "for γ: P(draft token k accepted | tokens 1…k−1 were), k = 1…γ"),
+        JSONKeyDoc(
+            "frequency_distance",
+            meaning: "total-variation distance of token frequencies, speculative vs target-only sampling"),
+        JSONKeyDoc("reference_distance", meaning: "the same between two target-only samples (the noise floor)"),
+        JSONKeyDoc(
+            "greedy.identical", meaning: "greedy speculative output equals an independent greedy decode of the target"),
+        JSONKeyDoc("greedy.tokens", meaning: "tokens compared"),
+        JSONKeyDoc("greedy.tokens_per_call", meaning: "greedy tokens per target call"),
     ]
 }
 
