@@ -190,28 +190,16 @@ public struct CheckReport {
         let width = max(settings.width, 20)
         var out: [String] = []
         for raw in source.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = raw.replacingOccurrences(of: "\t", with: "    ")
+            let line = raw.replacingOccurrences(of: "\t", with: "    ")
             let indent = String(line.prefix { $0 == " " })
             let body = line.dropFirst(indent.count)
             let comment = body.hasPrefix("///") ? "/// " : body.hasPrefix("//") ? "// " : ""
+            // Indentation deeper than half the width is shown at half the width, so a line
+            // never starts past its room.
+            let first = String(indent.prefix(width / 2))
             let hang = String((indent + (comment.isEmpty ? "    " : comment)).prefix(width / 2))
-            while DisplayWidth.of(line) > width {
-                var fitted = line.startIndex
-                var used = 0
-                for index in line.indices {
-                    used += DisplayWidth.of(line[index])
-                    if used > width { break }
-                    fitted = line.index(after: index)
-                }
-                // The last space after the hanging prefix, else a hard cut.
-                let floor = line.index(line.startIndex, offsetBy: min(hang.count, line.count))
-                let space = line[floor..<fitted].lastIndex(of: " ")
-                let cut = space ?? fitted
-                out.append(String(line[..<cut]).replacingOccurrences(of: " +$", with: "", options: .regularExpression))
-                let restStart = space.map { line.index(after: $0) } ?? cut
-                line = hang + line[restStart...].drop { $0 == " " }
-            }
-            out.append(line)
+            let words = body.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+            out += TextWrap.wrap(words: words, width: width, first: first, rest: hang, longWords: .split)
         }
         return out.joined(separator: "\n")
     }

@@ -234,6 +234,20 @@ import Testing
         }
     }
 
+    @Test func codeFillsTheWidthExactlyAndDeepIndentationStaysInside() {
+        // "    let total = first + second" is exactly 30 columns: it stays whole on one line, and the
+        // next word goes on (the wrapper broke a word early here before it was TextWrap).
+        let report = CheckReport(settings: TerminalSettings(width: 30))
+        #expect(
+            report.wrapCode("    let total = first + second + third").split(separator: "\n")
+                == ["    let total = first + second", "        + third"])
+        // Indentation deeper than half the width starts at half the width, never past the room.
+        let deep = String(repeating: " ", count: 24) + "position: last.position,"
+        let lines = CheckReport(settings: TerminalSettings(width: 20)).wrapCode(deep).split(separator: "\n")
+        #expect(lines.first == "          position:")
+        #expect(lines.allSatisfy { $0.count <= 20 && $0.hasPrefix("          ") })
+    }
+
     @Test func aLongCommentGoesOnAsAComment() {
         let code = "    /// The fraction of the weak-to-ceiling gap recovered, or nil when there is no gap at all."
         let lines = CheckReport(settings: TerminalSettings(width: 40)).wrapCode(code).split(separator: "\n")
