@@ -238,15 +238,6 @@ public struct ChildProcess: Sendable {
             report: String(decoding: collected[2], as: UTF8.self),
             seconds: Date().timeIntervalSince(start), truncated: truncated)
     }
-
-    /// `name` looked up on PATH like a shell would, else nil.
-    public static func onPath(_ name: String, path: String? = ProcessInfo.processInfo.environment["PATH"]) -> URL? {
-        for directory in (path ?? "/usr/bin:/bin").split(separator: ":") {
-            let candidate = URL(fileURLWithPath: String(directory)).appendingPathComponent(name)
-            if access(candidate.path, X_OK) == 0 { return candidate }
-        }
-        return nil
-    }
 }
 
 public struct ChildProcessError: Error, CustomStringConvertible, Sendable {

@@ -23,11 +23,6 @@ extension WeakToStrongDemo {
     public static let seedCounts = SeedCounts(
         studentBeatsWeak: 20, confidenceBeatsNaive: 20, earlyStoppingBeatsNaive: 18, naivePeaksThenFalls: 20)
 
-    /// A claim over seeds 1–20 in words: general at 19 or 20 of 20, else with its count.
-    static func overSeeds(_ count: Int, _ general: String, _ counted: String) -> String {
-        count >= 19 ? general : "on \(count) of seeds 1–20 \(counted)"
-    }
-
     public static func headline(_ r: Result) -> String {
         guard let naive = r.method("naive"), let confidence = r.method("confidence") else { return "" }
         let pair = "\(r.strongName) student"

@@ -20,9 +20,6 @@ public indirect enum JSONValue: Equatable, Sendable {
         return .number(value)
     }
 
-    /// A string, or null when `value` is nil.
-    public static func string(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
-
     /// The JSON text: one line, in `JSONWriter`'s style.
     public func serialized() -> String {
         var writer = JSONWriter()

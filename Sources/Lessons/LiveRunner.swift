@@ -64,11 +64,8 @@ public struct LiveRunner: Sendable {
         let argument0 = CommandLine.arguments.first ?? "tandem"
         if argument0.contains("/") { return URL(fileURLWithPath: argument0).standardizedFileURL }
         // Found on PATH: look it up the way the shell did.
-        for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
-            let candidate = URL(fileURLWithPath: String(directory)).appendingPathComponent(argument0)
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        return URL(fileURLWithPath: argument0)
+        let found = executableOnPath(argument0, path: ProcessInfo.processInfo.environment["PATH"] ?? "")
+        return URL(fileURLWithPath: found ?? argument0)
     }
 
     /// The full argument list: the command's, then `--width`, `--color`, `--ascii`, `--no-pager`

@@ -261,11 +261,15 @@ final class CaptureBuffer: @unchecked Sendable {
 }
 
 /// Whether an executable named `name` is on `path` (a colon-separated search path).
-func commandExists(_ name: String, path: String?) -> Bool {
+func commandExists(_ name: String, path: String?) -> Bool { executableOnPath(name, path: path) != nil }
+
+/// The first executable named `name` in the directories of `path` (a colon-separated search path,
+/// `/usr/bin:/bin` when nil), as a shell would find it; nil when there is none.
+public func executableOnPath(_ name: String, path: String?) -> String? {
     for directory in (path ?? "/usr/bin:/bin").split(separator: ":") where access("\(directory)/\(name)", X_OK) == 0 {
-        return true
+        return "\(directory)/\(name)"
     }
-    return false
+    return nil
 }
 
 @inline(__always)
