@@ -23,8 +23,12 @@ public enum LessonLinks {
 
     /// Numbers of the lessons `markdown` links to, in order of first appearance, each once.
     public static func linkedLessons(in markdown: String, lessonNumber: (String) -> Int?) -> [Int] {
+        linkedLessons(in: MarkdownStructure(parsing: markdown), lessonNumber: lessonNumber)
+    }
+
+    static func linkedLessons(in structure: MarkdownStructure, lessonNumber: (String) -> Int?) -> [Int] {
         var linked: [Int] = []
-        for link in MarkdownStructure(parsing: markdown).links where !link.isImage {
+        for link in structure.links where !link.isImage {
             if let number = lessonNumber(link.destination), !linked.contains(number) { linked.append(number) }
         }
         return linked

@@ -81,14 +81,22 @@ public enum LessonPage {
 
     /// Minutes to read `markdown` (at least 1), from its word count outside fence lines.
     public static func readingMinutes(_ markdown: String) -> Int {
-        let words = wordCount(markdown)
+        readingMinutes(markdown, MarkdownStructure(parsing: markdown))
+    }
+
+    static func readingMinutes(_ markdown: String, _ structure: MarkdownStructure) -> Int {
+        let words = wordCount(markdown, structure)
         return max(1, (words + wordsPerMinute - 1) / wordsPerMinute)
     }
 
     /// Words in `markdown`, not counting fence lines.
     public static func wordCount(_ markdown: String) -> Int {
+        wordCount(markdown, MarkdownStructure(parsing: markdown))
+    }
+
+    static func wordCount(_ markdown: String, _ structure: MarkdownStructure) -> Int {
         var fenceLines = Set<Int>()
-        for block in MarkdownStructure(parsing: markdown).codeBlocks where block.isFenced {
+        for block in structure.codeBlocks where block.isFenced {
             fenceLines.insert(block.line)
             if block.isClosed { fenceLines.insert(block.endLine) }
         }
@@ -144,9 +152,20 @@ public enum LessonPage {
         _ markdown: String, settings: TerminalSettings, live: LiveMode,
         header: String = "", footerMarkdown: String = "", plainLinks: (String) -> Bool = { _ in false }
     ) -> String {
+        render(
+            markdown, MarkdownStructure(parsing: markdown), settings: settings, live: live, header: header,
+            footerMarkdown: footerMarkdown, plainLinks: plainLinks)
+    }
+
+    /// `render` with the lesson's structure already parsed (`compose` parses it once for the
+    /// header, the footer's links and the live blocks).
+    static func render(
+        _ markdown: String, _ structure: MarkdownStructure, settings: TerminalSettings, live: LiveMode,
+        header: String, footerMarkdown: String, plainLinks: (String) -> Bool
+    ) -> String {
         // Split as cmark counts lines (a lone CR ends one too), so the blocks' lines index into it.
         let lines = MarkdownStructure.sourceLines(markdown).map(String.init)
-        let blocks = LiveBlockScanner.blocks(in: markdown)
+        let blocks = LiveBlockScanner.blocks(in: structure)
         let renderer = MarkdownRenderer(settings: settings)
         // Blocks run two at a time: each is a whole tandem process, and a lesson has several.
         let shown = Slots<[String]>.fill(count: blocks.count, concurrency: 2) {
@@ -197,12 +216,13 @@ public enum LessonPage {
         settings: TerminalSettings, live: LiveMode
     ) -> String {
         let lessonNumber = LessonLinks.lessonNumber(lessonURL: course.lessonFile(lesson), course: course)
+        let structure = MarkdownStructure(parsing: markdown)
         let context = LessonContext(
             course: course, lesson: lesson, quizQuestions: quizQuestions,
-            linkedLessons: LessonLinks.linkedLessons(in: markdown, lessonNumber: lessonNumber))
+            linkedLessons: LessonLinks.linkedLessons(in: structure, lessonNumber: lessonNumber))
         return render(
-            markdown, settings: settings, live: live,
-            header: header(context, minutes: readingMinutes(markdown), settings: settings),
+            markdown, structure, settings: settings, live: live,
+            header: header(context, minutes: readingMinutes(markdown, structure), settings: settings),
             footerMarkdown: footerMarkdown(context), plainLinks: { lessonNumber($0) != nil })
     }
 
