@@ -81,9 +81,10 @@ import Testing
     }
 
     @Test func inactivityLimitSparesAChildThatKeepsTalking() throws {
-        // Talks every 0.2 s for 1.5 s: longer than the inactivity limit, never silent that long.
-        var talking = shell("i=0; while [ $i -lt 8 ]; do echo tick; sleep 0.2; i=$((i+1)); done")
-        talking.inactivityLimit = 1
+        // Talks every 0.2 s for 3 s: longer than the inactivity limit, never silent that long (the limit
+        // is 7 gaps wide, so a loaded machine's late tick does not end it).
+        var talking = shell("i=0; while [ $i -lt 15 ]; do echo tick; sleep 0.2; i=$((i+1)); done")
+        talking.inactivityLimit = 1.5
         #expect(try talking.run().ending == .exited(0))
         var silent = shell("echo start; sleep 30")
         silent.inactivityLimit = 0.5

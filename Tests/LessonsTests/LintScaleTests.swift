@@ -5,7 +5,8 @@ import Testing
 @testable import Lessons
 
 /// `lint` over a course of 1,000 lessons, each linking to the next: linear in the lessons (the set
-/// of lesson files was rebuilt for every lesson before, 48 s at this size under load).
+/// of lesson files was rebuilt for every lesson before, 48 s at this size under load). About 1 s alone in
+/// a debug build; the bound leaves room for a loaded 2-core CI machine and still catches the quadratic scan.
 @Suite struct LintScaleTests {
     @Test func aThousandLessonsLintQuickly() throws {
         let count = 1000
@@ -29,6 +30,6 @@ import Testing
         let elapsed = clock.measure { report = CourseLinter(course: course, runBlock: nil).lint() }
         #expect(report?.lessons == count)
         #expect(report?.problems == [])
-        #expect(elapsed < .seconds(5), "\(elapsed)")
+        #expect(elapsed < .seconds(20), "\(elapsed)")
     }
 }

@@ -177,7 +177,8 @@ import Testing
         #expect(header.message == "a key has more than 128 dotted parts")
     }
 
-    /// Positions on one long line are computed incrementally: many keys on one line stay linear.
+    /// Positions on one long line are computed incrementally: many keys on one line stay linear
+    /// (0.2 s alone in a debug build; the bound is for a loaded CI machine, far below a rescan per key).
     @Test func manyKeysOnOneLineAreFast() throws {
         let count = 20_000
         let text = "t = {" + (0..<count).map { "k\($0) = \($0)" }.joined(separator: ", ") + "}\n"
@@ -186,7 +187,7 @@ import Testing
             let document = try TOMLDocument.parse(text)
             #expect(document.root["t"]?.table?.count == count)
         }
-        #expect(elapsed < .seconds(3), "\(elapsed)")
+        #expect(elapsed < .seconds(10), "\(elapsed)")
     }
 
     @Test func invalidUTF8BytesAreAnErrorWithTheirPosition() throws {
