@@ -60,9 +60,6 @@ public enum CourseSearch {
                     if case .multipleChoice(let mc) = question.body {
                         text += " " + (mc.answers + mc.distractors).joined(separator: " ")
                     }
-                    if case .ordering(let ordering) = question.body {
-                        text += " " + ordering.items.joined(separator: " ")
-                    }
                     units.append(
                         Hit(
                             kind: .quiz, lessonNumber: lesson.number, lessonSlug: lesson.slug,

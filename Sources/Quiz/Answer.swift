@@ -60,7 +60,6 @@ extension Question {
         case .trueFalse(let value): .bool(value)
         case .numeric(let n): .number(n.answer)
         case .selfGraded(let s): .text(s.model)
-        case .ordering(let o): .list(o.items)
         }
     }
 
@@ -104,10 +103,6 @@ extension Question {
             return formatNumber(n.answer) + unit
         case .selfGraded(let s):
             return s.model
-        case .ordering(let o):
-            let byText = Dictionary(
-                o.shown(questionID: id).map { ($0.text, $0.letter) }, uniquingKeysWith: { first, _ in first })
-            return o.items.map { "\(byText[$0] ?? "?")) \($0)" }.joined(separator: "; ")
         }
     }
 }

@@ -3,8 +3,7 @@ import TOML
 
 /// A TOML answers file keyed by question id:
 /// `id = "text or letter"`, `id = true`, `id = 0.6`, `id = ["A", "C"]`,
-/// `id = { doesCompile = true, stdout = "5" }`; an Ordering as `id = "B C A"`, `id = "2 3 1"` or
-/// `id = ["B", "C", "A"]` (letters, shown numbers or whole item texts, first to last).
+/// `id = { doesCompile = true, stdout = "5" }`.
 public struct AnswersFile: Sendable, Equatable {
     public var answers: [String: Answer]
     /// Ids in file order (for warnings about ids the quiz lacks).

@@ -11,7 +11,6 @@ public func grade(_ question: Question, _ answer: Answer?) -> Grade {
     case .trueFalse(let expected): return gradeTrueFalse(expected, answer)
     case .numeric(let n): return gradeNumeric(n, answer)
     case .selfGraded(let s): return gradeSelfGraded(s, answer)
-    case .ordering(let o): return gradeOrdering(o, questionID: question.id, answer)
     }
 }
 
@@ -223,48 +222,6 @@ func gradeMultipleChoice(_ mc: MultipleChoice, questionID: String, _ answer: Ans
         return points > 0 ? Grade(status: .partial, points: points, note: note) : .incorrect(note)
     }
     return .incorrect()
-}
-
-// MARK: - Ordering
-
-/// Reads an ordering: every shown item once, first to last, by letter (`B C A`, `BCA`), by its shown
-/// number (`2 3 1`) or, in an answers file's array, by its whole text.
-public enum OrderingResolver {
-    public static func resolve(_ answer: Answer, shown: [ChoiceOption]) -> Result<[ChoiceOption], ChoiceProblem> {
-        var tokens: [String]
-        switch answer {
-        case .text(let text):
-            tokens = text.split(whereSeparator: { $0 == "," || $0.isWhitespace }).map(String.init)
-            if tokens.count == 1, tokens[0].count == shown.count, tokens[0].allSatisfy(\.isLetter) {
-                tokens = tokens[0].map { String($0) }
-            }
-        case .list(let items): tokens = items
-        case .bool, .number, .tracing, .rubric: return .failure(problem(shown))
-        }
-        var picked: [ChoiceOption] = []
-        for token in tokens {
-            let trimmed = token.trimmingCharacters(in: .whitespacesAndNewlines)
-            let found =
-                Int(trimmed).flatMap { shown.indices.contains($0 - 1) ? shown[$0 - 1] : nil }
-                ?? ChoiceResolver.single(token, options: shown)
-            guard let found, !picked.contains(found) else { return .failure(problem(shown)) }
-            picked.append(found)
-        }
-        return picked.count == shown.count ? .success(picked) : .failure(problem(shown))
-    }
-
-    static func problem(_ shown: [ChoiceOption]) -> ChoiceProblem {
-        let example = shown.map(\.letter).reversed().joined(separator: " ")
-        return ChoiceProblem(
-            message: "an ordering names each of the \(shown.count) items once, first to last, like \(example)")
-    }
-}
-
-func gradeOrdering(_ o: Ordering, questionID: String, _ answer: Answer) -> Grade {
-    switch OrderingResolver.resolve(answer, shown: o.shown(questionID: questionID)) {
-    case .failure(let problem): return .incorrect(problem.message)
-    case .success(let picked): return picked.map(\.text) == o.items ? .correct : .incorrect()
-    }
 }
 
 // MARK: - Other types

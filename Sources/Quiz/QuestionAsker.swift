@@ -100,12 +100,6 @@ struct QuestionAsker {
                 }
                 return .success(mc.multipleAnswers ? .list(picked.map(\.letter)) : .text(picked[0].letter))
             }
-        case .ordering(let ordering):
-            let shown = ordering.shown(questionID: question.id)
-            switch OrderingResolver.resolve(.text(text), shown: shown) {
-            case .failure(let problem): return .failure(InputProblem(message: presenter.sentence(problem.message)))
-            case .success(let picked): return .success(.list(picked.map(\.letter)))
-            }
         case .shortAnswer:
             return .success(.text(text))
         case .trueFalse:

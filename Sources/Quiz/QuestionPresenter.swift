@@ -85,11 +85,6 @@ public struct QuestionPresenter: Sendable {
             for option in mc.options(questionID: question.id) {
                 out += lettered(option.letter, option.text)
             }
-        case .ordering(let ordering):
-            out += "\n"
-            for item in ordering.shown(questionID: question.id) {
-                out += lettered(item.letter, item.text)
-            }
         case .tracing(let tracing):
             if question.prompt.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 out += render("Does this program compile? If it does, what does it print?")
@@ -137,11 +132,6 @@ public struct QuestionPresenter: Sendable {
                 return "Pick every right option: letters (\(span)) separated by commas, like A, C.\(hint)"
             }
             return "Answer with a letter (\(span)).\(hint)"
-        case .ordering(let ordering):
-            let shown = ordering.shown(questionID: question.id)
-            let example = shown.map(\.letter).reversed().joined(separator: " ")
-            return
-                "Put them in order: the letters (\(ChoiceResolver.letterSpan(shown))) first to last, like \(example).\(hint)"
         case .shortAnswer: return "Type your answer.\(hint)"
         case .trueFalse: return "Answer true or false (t/f, yes/no, y/n also work).\(hint)"
         case .numeric(let numeric) where numeric.isPercent:

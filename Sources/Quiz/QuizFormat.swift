@@ -46,10 +46,6 @@
 /// - `SelfGraded`: `prompt.prompt`, `answer.model` (a model answer) and `answer.rubric` (array of
 ///   points). The student writes an answer, sees the model, and marks each rubric point met or not.
 ///   Not counted in the quiz total.
-/// - `Ordering`: `prompt.prompt`, `answer.items` (an array of 3 to 6 distinct strings, in the right
-///   order). Shown lettered in a seeded shuffle (as MultipleChoice options are); the student types the
-///   letters (or the shown numbers) first to last, like `B C A` or `2 3 1`. Right only when the whole
-///   order matches.
 /// - `hint = "..."` on any question (`?` shows it); `feedback` on a MultipleChoice question, a table
 ///   from option text to why that option is right or wrong (`feedback."Nothing" = "It does something."`);
 ///   `partial = true` on a multi-answer MultipleChoice gives partial credit:
@@ -65,7 +61,6 @@ public enum QuestionType: String, Sendable, CaseIterable, Equatable {
     case trueFalse = "TrueFalse"
     case numeric = "Numeric"
     case selfGraded = "SelfGraded"
-    case ordering = "Ordering"
 }
 
 /// One loaded question: the fields every type shares, and the type-specific body.
@@ -92,7 +87,6 @@ public struct Question: Sendable, Equatable {
         case trueFalse(answer: Bool)
         case numeric(Numeric)
         case selfGraded(SelfGraded)
-        case ordering(Ordering)
     }
 
     public init(
@@ -118,7 +112,6 @@ public struct Question: Sendable, Equatable {
         case .trueFalse: .trueFalse
         case .numeric: .numeric
         case .selfGraded: .selfGraded
-        case .ordering: .ordering
         }
     }
 
@@ -209,20 +202,6 @@ public struct SelfGraded: Sendable, Equatable {
     public init(model: String, rubric: [String]) {
         self.model = model
         self.rubric = rubric
-    }
-}
-
-public struct Ordering: Sendable, Equatable {
-    /// The items' source text (Markdown), in the right order.
-    public var items: [String]
-
-    public init(items: [String]) {
-        self.items = items
-    }
-
-    /// The items as shown, lettered, in the seeded order MultipleChoice options get.
-    public func shown(questionID: String) -> [ChoiceOption] {
-        MultipleChoice(answers: items, distractors: []).options(questionID: questionID)
     }
 }
 

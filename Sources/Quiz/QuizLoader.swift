@@ -226,7 +226,6 @@ struct QuestionParser {
         case .trueFalse: body = parseTrueFalse(answerTable)
         case .numeric: body = parseNumeric(answerTable)
         case .selfGraded: body = parseSelfGraded(answerTable)
-        case .ordering: body = parseOrdering(answerTable)
         }
         guard let body else { return nil }
         return Question(
@@ -399,27 +398,6 @@ struct QuestionParser {
         guard let rubric = stringArray(answer, "rubric", name: "answer.rubric"), let model else { return nil }
         if rubric.isEmpty { error("answer.rubric is empty") }
         return .selfGraded(SelfGraded(model: model, rubric: rubric))
-    }
-
-    private mutating func parseOrdering(_ answer: TOMLTable) -> Question.Body? {
-        if answer["items"] == nil {
-            error("Ordering needs answer.items (an array of 3 to 6 items, in the right order)")
-            return nil
-        }
-        guard let items = stringArray(answer, "items", name: "answer.items") else { return nil }
-        if !(3...6).contains(items.count) {
-            error(
-                "answer.items has \(items.count) item\(items.count == 1 ? "" : "s"); an Ordering question orders 3 to 6"
-            )
-        }
-        if items.contains(where: { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) {
-            error("answer.items holds an empty item")
-        }
-        var seen = Set<String>()
-        for item in items where !seen.insert(item).inserted {
-            error("item \"\(item)\" is listed twice: the order would be ambiguous")
-        }
-        return .ordering(Ordering(items: items))
     }
 
     // MARK: - Field readers

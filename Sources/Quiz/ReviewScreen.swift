@@ -14,11 +14,6 @@ extension RecordedAnswer {
     /// The answer in words: multiple-choice picks as their letters ("A, C"), so the screen can
     /// show each pick's text and feedback.
     static func text(_ answer: Answer, for question: Question) -> String {
-        if case .ordering(let ordering) = question.body,
-            case .success(let picked) = OrderingResolver.resolve(answer, shown: ordering.shown(questionID: question.id))
-        {
-            return picked.map(\.letter).joined(separator: ", ")
-        }
         switch answer {
         case .text(let text):
             if case .multipleChoice(let mc) = question.body,
@@ -111,7 +106,6 @@ public struct ReviewScreen {
     public func section(for question: Question) -> LessonSection? {
         var query = question.prompt + " " + (question.context ?? "")
         if case .multipleChoice(let mc) = question.body { query += " " + mc.answers.joined(separator: " ") }
-        if case .ordering(let ordering) = question.body { query += " " + ordering.items.joined(separator: " ") }
         return TextSearch.bestMatch(query, in: sectionTexts).map { sections[$0] }
     }
 
@@ -154,12 +148,6 @@ public struct ReviewScreen {
 
     /// An answer's picks spelled out: "B) the option's text".
     func answerText(_ answer: String, _ question: Question) -> String {
-        if case .ordering(let ordering) = question.body,
-            case .success(let picked) = OrderingResolver.resolve(
-                .text(answer), shown: ordering.shown(questionID: question.id))
-        {
-            return picked.map { "\($0.letter)) \($0.text)" }.joined(separator: "; ")
-        }
         guard case .multipleChoice(let mc) = question.body, !answer.isEmpty else { return answer }
         let options = mc.options(questionID: question.id)
         guard case .success(let picked) = ChoiceResolver.resolve(.text(answer), options: options) else {

@@ -58,8 +58,6 @@ private let compiles = q(
     "trace-ok", .tracing(Tracing(program: "print(6)\nprint(7)", doesCompile: true, stdout: "6\n7")))
 private let fails = q("trace-err", .tracing(Tracing(program: "let x = 1\nx += 1", doesCompile: false, lineNumber: 4)))
 private let essay = q("essay", .selfGraded(SelfGraded(model: "Model", rubric: ["one", "two"])))
-/// Shown A decode, B attend, C embed, D tokenize (the seeded shuffle of "ord-pipeline").
-private let pipeline = q("ord-pipeline", .ordering(Ordering(items: ["tokenize", "embed", "attend", "decode"])))
 
 private func tracing(_ compiles: Bool?, _ stdout: String? = nil, line: Int? = nil) -> Answer {
     .tracing(TracingResponse(doesCompile: compiles, stdout: stdout, lineNumber: line))
@@ -215,23 +213,6 @@ let gradingTable: [GradingCase] = [
         status: .correct, points: 1, hasNote: true),
     fail("trace: says it compiles", fails, tracing(true, "x")),
     fail("trace: a number", fails, .number(4), note: true),
-
-    // Ordering: every shown item once, first to last, by letter, shown number or whole text.
-    pass("order: letters", pipeline, .text("D C B A")),
-    pass("order: letters run together, lower case", pipeline, .text("dcba")),
-    pass("order: letters with commas and marks", pipeline, .text("D), C, B, A.")),
-    pass("order: shown numbers", pipeline, .text("4 3 2 1")),
-    pass("order: an answers file's list of letters", pipeline, .list(["D", "C", "B", "A"])),
-    pass("order: an answers file's list of texts", pipeline, .list(["tokenize", "embed", "attend", "decode"])),
-    fail("order: the shown order", pipeline, .text("A B C D")),
-    fail("order: two swapped", pipeline, .text("D C A B")),
-    fail("order: one left out", pipeline, .text("D C B"), note: true),
-    fail("order: one twice", pipeline, .text("D D B A"), note: true),
-    fail("order: a number past the items", pipeline, .text("5 3 2 1"), note: true),
-    fail("order: not an item", pipeline, .list(["tokenize", "embed", "attend", "encode"]), note: true),
-    fail("order: true", pipeline, .bool(true), note: true),
-    GradingCase(
-        label: "order: unanswered", question: pipeline, answer: nil, status: .unanswered, points: 0, hasNote: false),
 
     // Self-graded: the rubric points met are the points.
     GradingCase(

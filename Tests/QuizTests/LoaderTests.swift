@@ -42,7 +42,7 @@ import Testing
     @Test func everyTypeAndTandemAdditionLoads() throws {
         let quiz = try Fixtures.quiz("all-types.toml")
         #expect(Set(quiz.questions.map(\.type)) == Set(QuestionType.allCases))
-        #expect(quiz.total == 8)  // SelfGraded does not count
+        #expect(quiz.total == 7)  // SelfGraded does not count
         let threshold = try #require(quiz.question(id: "cascade-threshold"))
         #expect(threshold.multipart == "cascade")
         #expect(threshold.multipartContext?.contains("**small** model") == true)

@@ -107,27 +107,6 @@ import Testing
         #expect(shown == "\n✓ Correct.\nB) Right _here_.\n\nBecause.\n", "\(shown)")
     }
 
-    /// An ordering's items lettered in the seeded shuffle, the instructions, and after a wrong order
-    /// the right one spelled out, all inside the width.
-    @Test(arguments: [40, 60, 80, 100])
-    func anOrderingShowsItsItemsAndTheRightOrder(width: Int) throws {
-        let quiz = try Fixtures.quiz("all-types.toml")
-        let q = try #require(quiz.question(id: "cascade-steps"))
-        let presenter = QuestionPresenter(settings: TerminalSettings(width: width, color: false, ascii: false))
-        let shown = presenter.question(q, number: 9, of: 9, showMultipart: false)
-        let flat = shown.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        #expect(
-            flat.contains("A) Ask the small model B) Escalate to the large model when below C) Compare"), "\(shown)")
-        #expect(flat.contains("Put them in order: the letters (A–C) first to last, like C B A."), "\(shown)")
-        let feedback = presenter.feedback(q, answer: .text("A B C"), grade: grade(q, .text("A B C")))
-        let flatFeedback = feedback.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        #expect(
-            flatFeedback.contains(
-                "The answer: A) Ask the small model; C) Compare its confidence with the threshold; "
-                    + "B) Escalate to the large model when below"), "\(feedback)")
-        for line in (shown + feedback).split(separator: "\n") { #expect(DisplayWidth.of(line) <= width, "\(line)") }
-    }
-
     @Test func notesReadAsSentences() throws {
         let presenter = QuestionPresenter(settings: TerminalSettings(width: 80, color: false, ascii: false))
         #expect(presenter.sentence("3 of 4 right options picked, 0 wrong") == "3 of 4 right options picked, 0 wrong.")

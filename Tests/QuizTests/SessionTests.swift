@@ -354,25 +354,6 @@ private func lines(_ items: String...) -> [LineInput] { items.map { .line($0) } 
                 """), "\(text)")
     }
 
-    @Test func orderingReadsLettersAndNumbers() throws {
-        let quiz = try Fixtures.quiz("all-types.toml")
-        let question = try #require(quiz.question(id: "cascade-steps"))
-        let harness = try SessionHarness(quiz: QuizFile(path: "q.toml", questions: [question]))
-        defer { harness.cleanUp() }
-        let (outcome, _) = harness.run(lines("A C", "a a c", "1 3 2", ""))
-        let text = harness.transcript.text
-        #expect(text.contains("An ordering names each of the 3 items once, first to last, like C B A."), "\(text)")
-        #expect(text.contains("✓ Correct."))
-        #expect(outcome.total == 1 && outcome.score == 1)
-        let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        #expect(
-            flat.contains(
-                "Your answer: A) Ask the small model; C) Compare its confidence with the threshold; "
-                    + "B) Escalate to the large model when below"), "the review screen spells the order out: \(text)")
-        let record = try #require(try harness.store.load().questions["cascade-steps"])
-        #expect(record.lastResult == "correct" && record.attempts == 1)
-    }
-
     @Test func selfGradedMarksRubric() throws {
         let quiz = try Fixtures.quiz("all-types.toml")
         let question = try #require(quiz.question(id: "weak-to-strong-essay"))

@@ -20,7 +20,7 @@ let malformedFiles: [MalformedCase] = [
         "4: TOML syntax error at column 30: the string is not closed before the end of the line"),
     m(
         "unknown-type.toml",
-        "9: question essay: unknown type 'Essay' (expected one of MultipleChoice, ShortAnswer, Tracing, TrueFalse, Numeric, SelfGraded, Ordering)"
+        "9: question essay: unknown type 'Essay' (expected one of MultipleChoice, ShortAnswer, Tracing, TrueFalse, Numeric, SelfGraded)"
     ),
     m("duplicate-ids.toml", "7: question same: duplicate id (also used by the question at line 1)"),
     m("mc-no-answer.toml", "1: question mc: MultipleChoice has no answer (answer.answer)"),
@@ -39,11 +39,6 @@ let malformedFiles: [MalformedCase] = [
         "1: question old: 'prompt' must be a table (write prompt.prompt = …), not a string",
         "1: question old: 'answer' must be a table (write answer.answer = …), not a string"),
     // The `[[questions]]` inside the first prompt's multi-line string is not a header: line 11 is.
-    m("ordering-too-few.toml", "1: question few: answer.items has 2 items; an Ordering question orders 3 to 6"),
-    m("ordering-twice.toml", "1: question twice: item \"a step\" is listed twice: the order would be ambiguous"),
-    m(
-        "ordering-no-items.toml",
-        "3: question none: Ordering needs answer.items (an array of 3 to 6 items, in the right order)"),
     m("header-in-string.toml", "11: question bad-answer: answer.answer must be a string, not an integer"),
 ]
 
@@ -102,7 +97,7 @@ let malformedFiles: [MalformedCase] = [
                 "q.toml:1: question a: answer.answer must be a number for Numeric, not a string",
                 "q.toml:7: question a: answer \"y\" is also a distractor",
                 "q.toml:7: question a: duplicate id (also used by the question at line 1)",
-                "q.toml:14: question q3: unknown type 'Riddle' (expected one of MultipleChoice, ShortAnswer, Tracing, TrueFalse, Numeric, SelfGraded, Ordering)",
+                "q.toml:14: question q3: unknown type 'Riddle' (expected one of MultipleChoice, ShortAnswer, Tracing, TrueFalse, Numeric, SelfGraded)",
                 "q.toml:14: question q3: warning: has no id; using 'q3' from its position (add an id so progress survives reordering)",
             ])
     }
@@ -143,9 +138,9 @@ let malformedFiles: [MalformedCase] = [
         let problems = QuizLoader.validate(source: source, path: "s.toml").filter(\.isError)
         #expect(
             problems.map(\.description) == [
-                "s.toml:3: question q1: missing 'type' (one of MultipleChoice, ShortAnswer, Tracing, TrueFalse, Numeric, SelfGraded, Ordering)",
-                "s.toml:7: question q2: missing 'type' (one of MultipleChoice, ShortAnswer, Tracing, TrueFalse, Numeric, SelfGraded, Ordering)",
-                "s.toml:9: question q3: missing 'type' (one of MultipleChoice, ShortAnswer, Tracing, TrueFalse, Numeric, SelfGraded, Ordering)",
+                "s.toml:3: question q1: missing 'type' (one of MultipleChoice, ShortAnswer, Tracing, TrueFalse, Numeric, SelfGraded)",
+                "s.toml:7: question q2: missing 'type' (one of MultipleChoice, ShortAnswer, Tracing, TrueFalse, Numeric, SelfGraded)",
+                "s.toml:9: question q3: missing 'type' (one of MultipleChoice, ShortAnswer, Tracing, TrueFalse, Numeric, SelfGraded)",
                 "s.toml:11: multipart.part must be a string (Markdown)",
             ])
     }
