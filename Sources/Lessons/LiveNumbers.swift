@@ -22,7 +22,8 @@ import TerminalMarkdown
 /// - The path: `.key` steps into an object, `[N]` picks an array element (`[-1]` is the last),
 ///   and `[key=value]` picks the first element whose `key` equals `value` (a number or a word), so a
 ///   row of a sweep can be named by its threshold rather than by a position that may move:
-///   `.sweep[threshold=0.8].accuracy`.
+///   `.sweep[threshold=0.8].accuracy`. A `--seeds N` run's summary keys each number by its dotted
+///   path, and `.summary.methods.naive.pgr.median` reads the key `methods.naive.pgr` there.
 /// - The number before the marker is compared with the JSON value after rounding to the decimals
 ///   the lesson shows: `87.3%` matches any value in [0.8725, 0.8735]. A `%` after the number reads
 ///   the JSON value as a fraction (×100); otherwise the two are compared as they are.
@@ -327,23 +328,34 @@ struct JSONPath: Sendable, Equatable {
         var walked = ""
         var here: String { walked.isEmpty ? "the output" : walked }
         func stop(_ message: String) -> Result<Any, JSONPathError> { .failure(JSONPathError(message)) }
-        for step in steps {
-            switch step {
+        var position = 0
+        while position < steps.count {
+            defer { position += 1 }
+            switch steps[position] {
             case .key(let key):
                 guard let object = current as? [String: Any] else { return stop("\(here) is not an object") }
-                guard let next = object[key] else {
+                // A `--seeds` summary names each number by its dotted path (`"methods.naive.pgr"`):
+                // a run of `.key` steps also reads one such key, the longest that is there.
+                var run = [key]
+                while position + run.count < steps.count, case .key(let more) = steps[position + run.count] {
+                    run.append(more)
+                }
+                while run.count > 1, object[run.joined(separator: ".")] == nil { run.removeLast() }
+                let name = run.joined(separator: ".")
+                guard let next = object[name] else {
                     let keys = object.keys.sorted().joined(separator: ", ")
                     return stop("no key `\(key)` in \(here) (keys: \(keys))")
                 }
                 current = next
-                walked += "." + key
+                walked += "." + name
+                position += run.count - 1
             case .index(let index):
                 guard let array = current as? [Any] else { return stop("\(here) is not an array") }
-                let position = index < 0 ? array.count + index : index
-                guard array.indices.contains(position) else {
+                let element = index < 0 ? array.count + index : index
+                guard array.indices.contains(element) else {
                     return .failure(JSONPathError("\(walked)[\(index)] is out of range (\(array.count) elements)"))
                 }
-                current = array[position]
+                current = array[element]
                 walked += "[\(index)]"
             case .match(let key, let value):
                 guard let array = current as? [Any] else { return stop("\(here) is not an array") }

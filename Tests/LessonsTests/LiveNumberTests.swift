@@ -166,6 +166,28 @@ import Testing
         #expect(byLine[8] == ["live number: `tandem run ensemble .accuracy` failed: unknown demo"])
     }
 
+    /// A `--seeds` run's summary keys numbers by dotted paths; `.key` steps read them.
+    @Test func keyStepsReadASeedSummarysDottedKeys() throws {
+        let text =
+            #"{"summary":{"methods.naive.pgr":{"median":0.625},"sweep.0.naive_pgr":{"median":0.38},"#
+            + #""methods":{"x":1}}}"#
+        let json = try JSONSerialization.jsonObject(with: Data(text.utf8))
+        func read(_ path: String) -> Result<Any, JSONPathError> {
+            guard case .success(let parsed) = JSONPath.parse(path) else { return .failure(JSONPathError("parse")) }
+            return parsed.value(in: json)
+        }
+        #expect(JSONPath.number((try? read(".summary.methods.naive.pgr.median").get()) ?? "") == 0.625)
+        #expect(JSONPath.number((try? read(".summary.sweep.0.naive_pgr.median").get()) ?? "") == 0.38)
+        // A key that exists is taken as it is (`methods` here), and a path that matches nothing
+        // names the first key it could not find.
+        #expect(JSONPath.number((try? read(".summary.methods.x").get()) ?? "") == 1)
+        guard case .failure(let error) = read(".summary.methods.hard.pgr.median") else {
+            Issue.record("found a key that is not there")
+            return
+        }
+        #expect(error.message.contains("no key `hard` in .summary.methods"), "\(error.message)")
+    }
+
     @Test func lintReportsDriftedNumbersAsPathAndLine() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("live-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
