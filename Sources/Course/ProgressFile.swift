@@ -39,8 +39,6 @@ public enum ProgressFile {
         public var progress: StudentProgress
         public var version: Int
         public var problems: [String]
-        /// Whether the file on disk is older than this tandem writes (it is rewritten on the next save).
-        public var migrated: Bool { version < StudentProgress.currentFormatVersion }
     }
 
     /// Decodes `data`, migrating an older format version. Throws only when nothing can be read.
@@ -157,7 +155,7 @@ extension ProgressFile {
             for character in key.stringValue {
                 if character.isUppercase { name += "_" + character.lowercased() } else { name.append(character) }
             }
-            return name == "course_i_d" ? "course_id" : name
+            return name
         }.joined(separator: ".")
     }
 }
