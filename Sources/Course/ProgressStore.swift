@@ -145,7 +145,7 @@ public final class ProgressStore: Sendable {
     private struct Current {
         var progress: StudentProgress
         /// The file is not progress at all: move it aside before saving over it.
-        var unreadable: String?
+        var unreadable = false
         /// Fields were dropped or clamped: the file's bytes, kept as a copy before saving over it.
         var original: Data?
     }
@@ -172,7 +172,7 @@ public final class ProgressStore: Sendable {
             noticeOnce(
                 "\(fileURL.path) could not be read (\(TerminalText.excerpt(reason, limit: 160))); starting fresh. It is moved aside, not deleted, when progress is next saved."
             )
-            return Current(progress: StudentProgress(courseID: courseID), unreadable: reason)
+            return Current(progress: StudentProgress(courseID: courseID), unreadable: true)
         }
     }
 
@@ -199,7 +199,7 @@ public final class ProgressStore: Sendable {
     /// still what `read` saw. Once a repaired file is saved it reads clean, so its original is
     /// copied once.
     private func save(_ progress: StudentProgress, over current: Current) throws {
-        if let reason = current.unreadable { try moveAside(reason: reason) }
+        if current.unreadable { try moveAside() }
         if let original = current.original {
             let copy = uniqueSibling("progress.json.before-repair", now: Date())
             do { try Self.atomicWrite(original, to: copy) } catch {
@@ -234,7 +234,7 @@ public final class ProgressStore: Sendable {
     }
 
     /// Moves an unreadable progress file aside (under the exclusive lock) to a name no other file has.
-    private func moveAside(reason: String) throws {
+    private func moveAside() throws {
         let aside = uniqueSibling("progress.json.corrupt", now: Date())
         guard rename(fileURL.path, aside.path) == 0 else {
             throw ProgressError(
