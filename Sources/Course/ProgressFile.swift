@@ -56,9 +56,7 @@ public enum ProgressFile {
         switch dictionary["format_version"] {
         case nil: throw .notProgress(reason: "it has no format_version field")
         case let number as NSNumber:
-            guard number.doubleValue.isFinite, let exact = Int(exactly: number.doubleValue.rounded(.towardZero)),
-                Double(exact) == number.doubleValue
-            else {
+            guard let exact = Int(exactly: number.doubleValue) else {
                 throw .notProgress(reason: "format_version \(number) is not a version number")
             }
             version = exact

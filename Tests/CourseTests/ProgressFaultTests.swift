@@ -206,6 +206,19 @@ import Testing
         #expect(throws: ProgressFile.Failure.newerVersion(9)) {
             try ProgressFile.decode(Data(#"{"format_version": 9}"#.utf8))
         }
+        #expect(throws: ProgressFile.Failure.newerVersion(3)) {
+            try ProgressFile.decode(Data(#"{"format_version": 3.0}"#.utf8))
+        }
+        for version in ["2.5", "1e300", "-1", "0"] {
+            #expect {
+                try ProgressFile.decode(Data(#"{"format_version": \#(version)}"#.utf8))
+            } throws: { error in
+                "\(error)".hasSuffix("is not a version number") && "\(error)".contains("format_version ")
+            }
+        }
+        #expect(throws: ProgressFile.Failure.notProgress(reason: "format_version is not a whole number")) {
+            try ProgressFile.decode(Data(#"{"format_version": "2"}"#.utf8))
+        }
         do {
             _ = try ProgressFile.decode(Data("{\"format_version\": 2,".utf8))
             Issue.record("accepted truncated JSON")
