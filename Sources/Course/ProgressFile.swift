@@ -39,8 +39,6 @@ public enum ProgressFile {
         public var progress: StudentProgress
         public var version: Int
         public var problems: [String]
-        /// Whether the file on disk is older than this tandem writes (it is rewritten on the next save).
-        public var migrated: Bool { version < StudentProgress.currentFormatVersion }
     }
 
     /// Decodes `data`, migrating an older format version. Throws only when nothing can be read.
@@ -58,9 +56,7 @@ public enum ProgressFile {
         switch dictionary["format_version"] {
         case nil: throw .notProgress(reason: "it has no format_version field")
         case let number as NSNumber:
-            guard number.doubleValue.isFinite, let exact = Int(exactly: number.doubleValue.rounded(.towardZero)),
-                Double(exact) == number.doubleValue
-            else {
+            guard let exact = Int(exactly: number.doubleValue) else {
                 throw .notProgress(reason: "format_version \(number) is not a version number")
             }
             version = exact
@@ -157,7 +153,7 @@ extension ProgressFile {
             for character in key.stringValue {
                 if character.isUppercase { name += "_" + character.lowercased() } else { name.append(character) }
             }
-            return name == "course_i_d" ? "course_id" : name
+            return name
         }.joined(separator: ".")
     }
 }

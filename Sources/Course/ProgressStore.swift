@@ -40,8 +40,6 @@ public final class ProgressStore: Sendable {
         var notice: @Sendable (String) -> Void = { Output.error("tandem: " + $0) }
         var readOnly = false
         var noticesGiven: Set<String> = []
-        /// A copy of the file was kept before a save dropped unreadable fields (once per process).
-        var keptOriginal = false
     }
     private let state = Locked(State())
 
@@ -147,9 +145,9 @@ public final class ProgressStore: Sendable {
     private struct Current {
         var progress: StudentProgress
         /// The file is not progress at all: move it aside before saving over it.
-        var unreadable: String?
-        /// Fields were dropped or clamped: keep a copy of the original before saving over it.
-        var problems: [String] = []
+        var unreadable = false
+        /// Fields were dropped or clamped: the file's bytes, kept as a copy before saving over it.
+        var original: Data?
     }
 
     private func read() throws -> Current {
@@ -163,7 +161,7 @@ public final class ProgressStore: Sendable {
                     "\(fileURL.path): kept what could be read; dropped or clamped: \(shown.joined(separator: "; "))\(more)"
                 )
             }
-            return Current(progress: decoded.progress, problems: decoded.problems)
+            return Current(progress: decoded.progress, original: decoded.problems.isEmpty ? nil : data)
         } catch .newerVersion(let version) {
             state.withLock { $0.readOnly = true }
             noticeOnce(
@@ -174,7 +172,7 @@ public final class ProgressStore: Sendable {
             noticeOnce(
                 "\(fileURL.path) could not be read (\(TerminalText.excerpt(reason, limit: 160))); starting fresh. It is moved aside, not deleted, when progress is next saved."
             )
-            return Current(progress: StudentProgress(courseID: courseID), unreadable: reason)
+            return Current(progress: StudentProgress(courseID: courseID), unreadable: true)
         }
     }
 
@@ -197,18 +195,17 @@ public final class ProgressStore: Sendable {
     /// No course's progress comes near this; a bigger file is not progress.
     public static let maximumFileSize = 64 << 20
 
-    /// Saves `progress` over what `read` found. Called under the exclusive lock.
+    /// Saves `progress` over what `read` found. Called under the exclusive lock, so the file is
+    /// still what `read` saw. Once a repaired file is saved it reads clean, so its original is
+    /// copied once.
     private func save(_ progress: StudentProgress, over current: Current) throws {
-        if let reason = current.unreadable { try moveAside(reason: reason) }
-        if !current.problems.isEmpty && !state.withLock({ $0.keptOriginal }) {
-            if let data = try readFile() {
-                let copy = uniqueSibling("progress.json.before-repair", now: Date())
-                do { try Self.atomicWrite(data, to: copy) } catch {
-                    throw keep(progress, because: "cannot keep a copy of the original before repairing it: \(error)")
-                }
-                state.withLock { $0.keptOriginal = true }
-                noticeOnce("the original of \(fileURL.path) is kept as \(copy.lastPathComponent)")
+        if current.unreadable { try moveAside() }
+        if let original = current.original {
+            let copy = uniqueSibling("progress.json.before-repair", now: Date())
+            do { try Self.atomicWrite(original, to: copy) } catch {
+                throw keep(progress, because: "cannot keep a copy of the original before repairing it: \(error)")
             }
+            noticeOnce("the original of \(fileURL.path) is kept as \(copy.lastPathComponent)")
         }
         do {
             try writeUnlocked(progress)
@@ -237,7 +234,7 @@ public final class ProgressStore: Sendable {
     }
 
     /// Moves an unreadable progress file aside (under the exclusive lock) to a name no other file has.
-    private func moveAside(reason: String) throws {
+    private func moveAside() throws {
         let aside = uniqueSibling("progress.json.corrupt", now: Date())
         guard rename(fileURL.path, aside.path) == 0 else {
             throw ProgressError(

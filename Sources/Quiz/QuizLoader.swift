@@ -190,14 +190,10 @@ struct QuestionParser {
         let answerTable = subtable("answer")
         let context = optionalString(table, "context", name: "context")
         let hint = optionalString(table, "hint", name: "hint")
-        var multipartKey: String?
-        var multipartText: String?
-        if table["multipart"] != nil {
-            if let key = optionalString(table, "multipart", name: "multipart") {
-                multipartKey = key
-                multipartText = multipart[key]
-                if multipartText == nil { error("multipart '\(key)' is not a key of the [multipart] table") }
-            }
+        let multipartKey = optionalString(table, "multipart", name: "multipart")
+        let multipartText = multipartKey.flatMap { multipart[$0] }
+        if let multipartKey, multipartText == nil {
+            error("multipart '\(multipartKey)' is not a key of the [multipart] table")
         }
         if table["feedback"] != nil && type != .multipleChoice {
             warning("'feedback' is only used by MultipleChoice questions")
@@ -318,9 +314,7 @@ struct QuestionParser {
     private mutating func parseShortAnswer(_ prompt: TOMLTable, _ answer: TOMLTable) -> Question.Body? {
         guard let text = requiredString(answer, "answer", name: "answer.answer") else { return nil }
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { error("answer.answer is empty") }
-        let alternatives =
-            answer["alternatives"] == nil
-            ? [] : (stringArray(answer, "alternatives", name: "answer.alternatives") ?? [])
+        let alternatives = stringArray(answer, "alternatives", name: "answer.alternatives") ?? []
         var response = ShortAnswer.Response.short
         if let name = optionalString(prompt, "response", name: "prompt.response") {
             if let parsed = ShortAnswer.Response(rawValue: name) {
@@ -417,15 +411,11 @@ struct QuestionParser {
     }
 
     private mutating func requiredString(_ t: TOMLTable, _ key: String, name: String) -> String? {
-        guard let value = t[key] else {
+        guard t[key] != nil else {
             error(key == "prompt" ? "empty prompt (missing \(name))" : "missing \(name)")
             return nil
         }
-        guard let text = value.string else {
-            error("\(name) must be a string, not \(kind(value))")
-            return nil
-        }
-        return text
+        return optionalString(t, key, name: name)
     }
 
     private mutating func optionalString(_ t: TOMLTable, _ key: String, name: String) -> String? {
@@ -446,23 +436,15 @@ struct QuestionParser {
     }
 
     private mutating func requiredBool(_ t: TOMLTable, _ key: String, name: String) -> Bool? {
-        guard let value = t[key] else {
+        guard t[key] != nil else {
             error("missing \(name) (true or false)")
             return nil
         }
-        guard let flag = value.bool else {
-            error("\(name) must be true or false, not \(kind(value))")
-            return nil
-        }
-        return flag
+        return optional(t, key, name: name, mustBe: "true or false", \.bool)
     }
 
     private mutating func stringArray(_ t: TOMLTable, _ key: String, name: String) -> [String]? {
-        guard let value = t[key] else { return nil }
-        guard let array = value.array else {
-            error("\(name) must be an array of strings, not \(kind(value))")
-            return nil
-        }
+        guard let array = optional(t, key, name: name, mustBe: "an array of strings", \.array) else { return nil }
         var result: [String] = []
         for element in array {
             guard let text = element.string else {

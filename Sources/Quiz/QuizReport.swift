@@ -135,7 +135,7 @@ extension QuizReport {
         if case .multipleChoice(let mc) = question.body {
             let right = mc.options(questionID: question.id).filter(\.isCorrect)
             let text = plain(right.map { "\($0.letter)) \($0.text)" }.joined(separator: "; "))
-            guard hangs, width >= 30 else {
+            guard hangs else {
                 return TextWrap.wrap("expected: " + text, width: width, indent: "   ", hang: "   ")
             }
             if right.count == 1, DisplayWidth.of(label + text) <= width { return [label + text] }

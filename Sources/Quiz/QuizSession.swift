@@ -121,13 +121,14 @@ public final class QuizSession {
             }
         }
 
-        let score = quiz.questions.filter(\.isAutoGraded).reduce(0) { $0 + (points[$1.id] ?? 0) }
+        var result = outcome(completed: true, points: points, answered: answered)
+        let score = result.score
         let now = clock()
-        try store?.update { progress in
+        let progressAfterRun = try store?.update { progress in
             QuizRecorder.recordCompletedRun(score: score, total: autoCount, quizKey: quizKey, now: now, in: &progress)
         }
         write(presenter.line(presenter.settings.paint("Score: \(formatPoints(score)) / \(autoCount)", .bold)))
-        if let run = try store?.load().quizzes[quizKey]?.lastRun, !run.isEmpty {
+        if let run = progressAfterRun?.quizzes[quizKey]?.lastRun, !run.isEmpty {
             write(
                 "\n"
                     + ReviewScreen(
@@ -135,10 +136,8 @@ public final class QuizSession {
                         settings: presenter.settings
                     ).text() + "\n")
         }
-        var missed = quiz.questions.filter { $0.isAutoGraded && (points[$0.id] ?? 0) < 1 }
-        missed = try retry(missed, score: score, total: autoCount)
-        var result = outcome(completed: true, points: points, answered: answered)
-        result.missed = missed.map(\.id)
+        let missed = quiz.questions.filter { result.missed.contains($0.id) }
+        result.missed = try retry(missed, score: score, total: autoCount).map(\.id)
         return result
     }
 

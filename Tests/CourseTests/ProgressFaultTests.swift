@@ -95,6 +95,21 @@ import Testing
         #expect(try store.load().lessons.keys.sorted() == ["intro", "next"])
     }
 
+    @Test func theRepairedFileIsCopiedOnceAndEachFieldNamedAsTheFileSpellsIt() throws {
+        let dir = try makeTemporaryFolder("tandem-test")
+        try write(#"{"format_version": 2, "course_id": 7, "finished_shown": "no"}"#, to: dir)
+        let problems = try ProgressFile.decode(Data(contentsOf: dir.appendingPathComponent("progress.json"))).problems
+        #expect(
+            problems == ["course_id: expected a string; dropped", "finished_shown: expected true or false; dropped"])
+        let store = ProgressStore(directory: dir, courseID: "c")
+        store.notice = { _ in }
+        // The first save repairs the file (keeping its original); the repaired file reads clean,
+        // so later saves keep no more copies.
+        for lesson in ["a", "b", "c"] { try store.update { $0.lessons[lesson] = LessonRecord(read: true) } }
+        #expect(try names(in: dir).filter { $0.hasPrefix("progress.json.before-repair-") }.count == 1)
+        #expect(try ProgressFile.decode(Data(contentsOf: store.fileURL)).problems.isEmpty)
+    }
+
     @Test func outOfRangeNumbersAreClampedWithANotice() throws {
         let dir = try makeTemporaryFolder("tandem-test")
         try write(
@@ -190,6 +205,19 @@ import Testing
         }
         #expect(throws: ProgressFile.Failure.newerVersion(9)) {
             try ProgressFile.decode(Data(#"{"format_version": 9}"#.utf8))
+        }
+        #expect(throws: ProgressFile.Failure.newerVersion(3)) {
+            try ProgressFile.decode(Data(#"{"format_version": 3.0}"#.utf8))
+        }
+        for version in ["2.5", "1e300", "-1", "0"] {
+            #expect {
+                try ProgressFile.decode(Data(#"{"format_version": \#(version)}"#.utf8))
+            } throws: { error in
+                "\(error)".hasSuffix("is not a version number") && "\(error)".contains("format_version ")
+            }
+        }
+        #expect(throws: ProgressFile.Failure.notProgress(reason: "format_version is not a whole number")) {
+            try ProgressFile.decode(Data(#"{"format_version": "2"}"#.utf8))
         }
         do {
             _ = try ProgressFile.decode(Data("{\"format_version\": 2,".utf8))

@@ -102,6 +102,65 @@ let malformedFiles: [MalformedCase] = [
             ])
     }
 
+    /// Each typed field reader (required or optional; string, true/false, integer, array of
+    /// strings) names the field and, for a value of the wrong type, the kind it found.
+    @Test func everyFieldReaderNamesTheFieldAndTheKindFound() {
+        let source = """
+            [[questions]]
+            id = "mc"
+            type = "MultipleChoice"
+            multipart = 3
+            prompt.prompt = "Pick."
+            prompt.distractors = "x"
+            prompt.answerIndex = "first"
+            prompt.sortAnswers = 1
+            partial = "yes"
+            answer.answer = "a"
+
+            [[questions]]
+            id = "sa"
+            type = "ShortAnswer"
+            prompt.response = 5
+            answer.answer = "yes"
+            answer.alternatives = ["ok", 2]
+
+            [[questions]]
+            id = "tr"
+            type = "Tracing"
+            prompt.program = "fn main() {}"
+            answer.doesCompile = false
+            answer.lineNumber = "two"
+
+            [[questions]]
+            id = "tf"
+            type = "TrueFalse"
+            prompt.prompt = "Sure?"
+            answer.other = true
+
+            [[questions]]
+            id = "sg"
+            type = "SelfGraded"
+            prompt.prompt = "Explain."
+            answer.rubric = "one point"
+            """
+        let problems = QuizLoader.validate(source: source, path: "f.toml").map(\.description)
+        #expect(
+            problems == [
+                "f.toml:1: question mc: multipart must be a string, not an integer",
+                "f.toml:1: question mc: prompt.distractors must be an array of strings, not a string",
+                "f.toml:1: question mc: prompt.answerIndex must be an integer, not a string",
+                "f.toml:1: question mc: prompt.sortAnswers must be true or false, not an integer",
+                "f.toml:1: question mc: 'partial' must be true or false, not a string",
+                "f.toml:12: question sa: empty prompt (missing prompt.prompt)",
+                "f.toml:12: question sa: answer.alternatives must hold only strings (found an integer)",
+                "f.toml:12: question sa: prompt.response must be a string, not an integer",
+                "f.toml:19: question tr: answer.lineNumber must be an integer, not a string",
+                "f.toml:26: question tf: missing answer.answer (true or false)",
+                "f.toml:32: question sg: missing answer.model",
+                "f.toml:32: question sg: answer.rubric must be an array of strings, not a string",
+            ], "\(problems)")
+    }
+
     @Test func unreadableFileIsOneProblem() {
         let problems = validateQuiz(at: Fixtures.url("does-not-exist.toml"), displayPath: "missing.toml")
         #expect(problems.map(\.description) == ["missing.toml:1: no such file"])
