@@ -85,31 +85,37 @@ public enum LiveNumbers {
     /// One `<!-- … -->` on a line: its body, the text before it, and whether it closes on the line.
     struct Comment {
         var body: String
-        var before: String
+        /// The line's text before the comment, earlier comments left out.
+        var before: Substring
         var closed: Bool
     }
 
     /// Each comment on a line of prose. An unclosed one is kept (with `closed` false), so a marker
     /// split over lines is reported rather than silently skipped.
     static func comments(in line: String) -> [Comment] {
-        var found: [Comment] = []
-        var before = ""
+        // The text outside comments is gathered once; each comment keeps how much of it came
+        // before it and takes its slice at the end (a copy per comment made a long line quadratic).
+        var found: [(body: Substring, beforeLength: Int, closed: Bool)] = []
+        var outside = ""
         var rest = Substring(line)
         while let first = rest.first {
             if rest.hasPrefix(opening) {
                 let afterOpening = rest.dropFirst(opening.count)
                 guard let close = afterOpening.range(of: "-->") else {
-                    found.append(Comment(body: String(afterOpening), before: before, closed: false))
+                    found.append((afterOpening, outside.utf8.count, false))
                     break
                 }
-                found.append(Comment(body: String(afterOpening[..<close.lowerBound]), before: before, closed: true))
+                found.append((afterOpening[..<close.lowerBound], outside.utf8.count, true))
                 rest = afterOpening[close.upperBound...]
                 continue
             }
-            before.append(first)
+            outside.append(first)
             rest = rest.dropFirst()
         }
-        return found
+        return found.map { comment in
+            let end = outside.utf8.index(outside.startIndex, offsetBy: comment.beforeLength)
+            return Comment(body: String(comment.body), before: outside[..<end], closed: comment.closed)
+        }
     }
 
     static func marker(_ comment: Comment, line: Int) -> Result<LiveNumberMarker, LiveNumberProblem> {
@@ -156,8 +162,16 @@ public enum LiveNumbers {
 
     /// The number that ends `text` (Markdown emphasis marks and spaces around it ignored), with its
     /// `%` or `×`: `1,234.5`, `-0.5`, `87.3%`, `5.4×`.
-    static func quotedNumber(endingAt text: String) -> String? {
-        var characters = Array(text)
+    static func quotedNumber(endingAt text: Substring) -> String? {
+        // Only the run of characters a number and its marks are made of matters, and the one
+        // character before it (a sign, or a letter that makes it part of a word).
+        var tailStart = text.endIndex
+        while tailStart > text.startIndex {
+            let previous = text.index(before: tailStart)
+            tailStart = previous
+            guard " *_%×.,".contains(text[previous]) || text[previous].isASCIIDigit else { break }
+        }
+        var characters = Array(text[tailStart...])
         while let last = characters.last, last == " " || last == "*" || last == "_" { characters.removeLast() }
         var suffix = ""
         if let last = characters.last, last == "%" || last == "×" {

@@ -40,17 +40,9 @@ public enum DisplayWidth {
     }
 
     /// The longest prefix of plain `text` (no escapes) that fits in `columns`, never splitting a
-    /// grapheme cluster.
+    /// grapheme cluster: `truncate` with no ellipsis.
     public static func prefix(_ text: String, columns: Int) -> String {
-        var result = ""
-        var used = 0
-        for character in text {
-            let width = of(character)
-            if used + width > columns { break }
-            result.append(character)
-            used += width
-        }
-        return result
+        truncate(text, columns: columns, ellipsis: "")
     }
 
     /// `text` cut to `columns`, ending in `ellipsis` when something was cut (the ellipsis counts

@@ -93,9 +93,23 @@ public enum Output {
         }
     }
 
+    /// `write(bytes:)` for bytes `TerminalText.isClean` has already passed (`page` checks first),
+    /// so large output is not scanned twice.
+    private static func writeClean(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if let capture {
+            capture.append(String(decoding: bytes, as: UTF8.self))
+        } else {
+            writeToStdout(bytes)
+        }
+    }
+
     private static func writeToStdout(_ bytes: UnsafeBufferPointer<UInt8>) {
-        let closed: Bool = state.withLock { $0.failure != nil || $0.stdoutWasClosed && $0.reportClosed() }
-        if closed { return report(state.withLock { $0.failure }) }
+        let earlier: StdoutFailure? = state.withLock { current in
+            // A stdout closed at start-up fails like a write to a bad descriptor.
+            if current.stdoutWasClosed && current.failure == nil { current.failure = .writeFailed(errno: EBADF) }
+            return current.failure
+        }
+        if let earlier { return report(earlier) }
         if let code = writeAll(STDOUT_FILENO, UnsafeRawBufferPointer(bytes)) {
             let failure: StdoutFailure = code == EPIPE ? .readerGone : .writeFailed(errno: code)
             state.withLock { $0.failure = $0.failure ?? failure }
@@ -156,12 +170,6 @@ public enum Output {
         var handler: (@Sendable (StdoutFailure) -> Void)?
         var reported = false
         var stdoutWasClosed = false
-
-        /// A stdout closed at start-up fails like a write to a bad descriptor.
-        mutating func reportClosed() -> Bool {
-            failure = failure ?? .writeFailed(errno: EBADF)
-            return true
-        }
     }
 
     static let state = Locked(State())
@@ -184,7 +192,7 @@ public enum Output {
         guard allowPager, capture == nil, isatty(STDOUT_FILENO) == 1, let rows = TerminalSettings.terminalRows(),
             text.reduce(0, { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }) >= rows
         else {
-            write(bytes: text)
+            writeClean(text)
             return
         }
         let environment = ProcessInfo.processInfo.environment
@@ -192,7 +200,7 @@ public enum Output {
         // Without $PAGER we rely on less; where it is not installed, print directly rather than
         // letting the shell fail and the text vanish.
         if environment["PAGER"].map({ $0.isEmpty }) ?? true, !commandExists("less", path: environment["PATH"]) {
-            write(bytes: text)
+            writeClean(text)
             return
         }
         if environment["LESS"] == nil { setenv("LESS", "FRX", 0) }
@@ -200,7 +208,7 @@ public enum Output {
         // the terminal's foreground group, or it is stopped (SIGTTIN) as soon as it reads keys.
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else {
-            write(bytes: text)
+            writeClean(text)
             return
         }
         var actions = posix_spawn_file_actions_t()
@@ -227,7 +235,7 @@ public enum Output {
         close(fds[0])
         guard spawned == 0 else {
             close(fds[1])
-            write(bytes: text)
+            writeClean(text)
             return
         }
         // Ctrl-C belongs to the pager while it runs; quitting it ends our writes with EPIPE.

@@ -30,21 +30,7 @@ public enum TerminalText {
 
     /// Whether `bytes` hold anything `sanitize` would change (a fast scan for the common case).
     public static func needsSanitizing(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            let byte = bytes[index]
-            if byte < 0x20 {
-                if byte != 0x0A && byte != 0x09 { return true }
-            } else if byte == 0x7F {
-                return true
-            } else if byte == 0xC2, index + 1 < count, (0x80...0x9F).contains(bytes[index + 1]) {
-                return true
-            } else if byte == 0xE2, index + 2 < count, isBidiControl(bytes[index + 1], bytes[index + 2]) {
-                return true
-            }
-            index += 1
-        }
+        for index in bytes.indices where controlLength(bytes, at: index) != nil { return true }
         return false
     }
 

@@ -146,38 +146,41 @@ public struct MarkdownStructure: Sendable {
 
 extension MarkdownDocument {
     /// Replaces each link whose destination satisfies `isPlain` by its content, so it renders as
-    /// plain text (no underline, no number, no URL in the list at the end).
+    /// plain text (no underline, no number, no URL in the list at the end). Each node's children
+    /// are walked once, keeping the previous sibling at hand, so the work grows with the document
+    /// (looking each link's previous sibling up afresh made a paragraph of links quadratic).
     mutating func replaceLinksWithTheirText(where isPlain: (String) -> Bool) {
-        for index in nodes.indices where nodes[index].kind == .link && isPlain(string(nodes[index].info)) {
-            let link = Int32(index)
-            let parent = nodes[index].parent
-            guard parent >= 0 else { continue }
+        for parent in nodes.indices {
             var previous: Int32 = -1
-            var sibling = nodes[Int(parent)].firstChild
-            while sibling >= 0 && sibling != link {
-                previous = sibling
-                sibling = nodes[Int(sibling)].next
-            }
-            guard sibling == link else { continue }
-            let after = nodes[index].next
-            var first = nodes[index].firstChild
-            var last = nodes[index].lastChild
-            if first < 0 {
-                first = after
-                last = previous
-            } else {
-                var child = first
-                while child >= 0 {
-                    nodes[Int(child)].parent = parent
-                    child = nodes[Int(child)].next
+            var child = nodes[parent].firstChild
+            while child >= 0 {
+                let link = nodes[Int(child)]
+                guard link.kind == .link, isPlain(string(link.info)) else {
+                    previous = child
+                    child = link.next
+                    continue
                 }
-                nodes[Int(last)].next = after
+                var first = link.firstChild
+                var last = link.lastChild
+                if first < 0 {
+                    first = link.next
+                    last = previous
+                } else {
+                    var content = first
+                    while content >= 0 {
+                        nodes[Int(content)].parent = Int32(parent)
+                        content = nodes[Int(content)].next
+                    }
+                    nodes[Int(last)].next = link.next
+                }
+                if previous >= 0 { nodes[Int(previous)].next = first } else { nodes[parent].firstChild = first }
+                if nodes[parent].lastChild == child { nodes[parent].lastChild = last }
+                nodes[Int(child)].firstChild = -1
+                nodes[Int(child)].lastChild = -1
+                nodes[Int(child)].next = -1
+                // The link's content now stands in its place: walk on through it.
+                child = first
             }
-            if previous >= 0 { nodes[Int(previous)].next = first } else { nodes[Int(parent)].firstChild = first }
-            if nodes[Int(parent)].lastChild == link { nodes[Int(parent)].lastChild = last }
-            nodes[index].firstChild = -1
-            nodes[index].lastChild = -1
-            nodes[index].next = -1
         }
     }
 }

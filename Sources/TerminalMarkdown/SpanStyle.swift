@@ -51,8 +51,8 @@ struct StyleEncoder {
     /// SGR sequences by look (flags in the low 4 bits, colour above), built on first use.
     private var sgrCache = [[UInt8]?](repeating: nil, count: 16 * 17)
 
-    static let reset: [UInt8] = Array("\u{1B}[0m".utf8)
-    static let hyperlinkClose: [UInt8] = Array("\u{1B}]8;;\u{1B}\\".utf8)
+    static let reset: [UInt8] = Array(Style.reset.utf8)
+    static let hyperlinkClose: [UInt8] = Array(EscapeSequences.hyperlinkEnd.utf8)
 
     /// Appends to `bytes` what it takes to go from style `from` to style `to`.
     mutating func transition(from: SpanStyle, to: SpanStyle, into bytes: inout [UInt8]) {

@@ -297,6 +297,19 @@ final class CallLog: @unchecked Sendable {
         #expect(!empty.contains("lesson.md") && empty.contains("example.com"), "\(empty)")
     }
 
+    /// A paragraph of links to lessons renders in time that grows with it: each link's place among
+    /// its siblings was once looked up afresh, and 50,000 such links took about half a minute.
+    @Test func aParagraphOfManyLessonLinksRendersInProportion() {
+        let markdown = String(repeating: "[a](../02-cascades/lesson.md) ", count: 50_000) + "\n"
+        let renderer = MarkdownRenderer(settings: TerminalSettings(width: 80, color: false, ascii: false))
+        var page = ""
+        let elapsed = ContinuousClock().measure {
+            page = renderer.render(markdown, showingOnlyTheTextOfLinksWhere: { Self.lessonNumber($0) != nil })
+        }
+        #expect(!page.contains("lesson.md") && page.contains("a a a"))
+        #expect(elapsed < .seconds(10), "\(elapsed)")
+    }
+
     /// A link at the start of a line whose text reads as Markdown syntax stays text: rewriting the
     /// source would have made `1. Intro` a list.
     @Test func aLinkWhoseTextLooksLikeAListStaysText() {

@@ -116,6 +116,20 @@ import Testing
         #expect(scanned.markers.first?.quoted == "72.7%")
     }
 
+    /// A long line of markers is read in time that grows with it: each marker once copied the
+    /// whole line before it, so markers after half a megabyte of text took most of a minute. The
+    /// number is the one before the marker, other comments between them left out.
+    @Test func aLongLineOfMarkersIsReadInProportion() throws {
+        let line =
+            String(repeating: "word ", count: 100_000)
+            + String(repeating: "at 1.5<!-- note --><!-- live: run cascade .a --> ", count: 2_000)
+        var scanned = LiveNumbers.markers(in: "")
+        let elapsed = ContinuousClock().measure { scanned = LiveNumbers.markers(in: "# T\n\n" + line + "\n") }
+        #expect(scanned.problems.isEmpty)
+        #expect(scanned.markers.count == 2_000 && scanned.markers.allSatisfy { $0.quoted == "1.5" })
+        #expect(elapsed < .seconds(10), "\(elapsed)")
+    }
+
     @Test func aQuotedNumberMatchesWhenItIsTheValueRoundedAsShown() {
         #expect(LiveNumbers.matches(quoted: "72.7%", value: 0.7274))
         #expect(LiveNumbers.matches(quoted: "72.7%", value: 0.72651))
