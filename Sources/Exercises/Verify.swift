@@ -33,7 +33,7 @@ public struct Verifier {
 
     public func verify() throws -> Report {
         let start = Date()
-        let copy = try makeWorkingPackage("tandem-verify")
+        let copy = try WorkingPackage(copying: course, prefix: "tandem-verify")
         defer { copy.remove() }
         var problems: [String] = []
 
@@ -91,34 +91,43 @@ public struct Verifier {
         let first = errors.first.map { ": \($0)" } ?? ""
         return ["the exercises package does not build as a whole with the \(kind) (a runner or checker)\(first)"]
     }
+}
 
-    /// A stable name for this checkout's verify folder (FNV-1a of its path).
+/// A temporary copy of a course's exercises package to check in (`dev verify`, `check --again`),
+/// so the student's files, the checkout and its build folders stay untouched.
+struct WorkingPackage {
+    /// The folder holding the copy (`exercises`) and its build folder (`scratch`).
+    let work: URL
+    let layout: ExerciseLayout
+
+    /// Copies `course`'s exercises package to `WORK/exercises`, where WORK is `PREFIX-KEY` in the
+    /// system's temporary folder (KEY names the checkout). A copy left by an earlier run is
+    /// replaced; the build folder `WORK/scratch` is kept, so builds are incremental.
+    init(copying course: CourseFolder, prefix: String) throws {
+        work = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(Self.key(course.root))")
+        layout = ExerciseLayout(
+            package: work.appendingPathComponent("exercises"), scratch: work.appendingPathComponent("scratch"))
+        remove()
+        do {
+            try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+            try Self.copyPackage(from: course.exercisesDirectory, to: layout.package, engine: course.root)
+        } catch {
+            remove()
+            throw error
+        }
+    }
+
+    /// Removes the copy, keeping the build folder for the next run.
+    func remove() { try? FileManager.default.removeItem(at: layout.package) }
+
+    /// A stable name for a checkout's working folders (FNV-1a of its path).
     static func key(_ root: URL) -> String {
         FNV1a.hex(root.standardizedFileURL.path.utf8)
     }
 
-    /// A copy of the course's exercises package to check in, `WORK/exercises`, where WORK is
-    /// `PREFIX-KEY` in the system's temporary folder (KEY names the checkout). A copy left by an
-    /// earlier run is replaced; the build folder `WORK/scratch` is kept, so builds are incremental.
-    func makeWorkingPackage(_ prefix: String) throws -> WorkingPackage {
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(Self.key(course.root))")
-        let copy = WorkingPackage(
-            work: work,
-            layout: ExerciseLayout(
-                package: work.appendingPathComponent("exercises"), scratch: work.appendingPathComponent("scratch")))
-        copy.remove()
-        do {
-            try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-            try copyPackage(from: course.exercisesDirectory, to: copy.layout.package)
-        } catch {
-            copy.remove()
-            throw error
-        }
-        return copy
-    }
-
-    /// Copies the package without build folders, and points its engine dependency at this course.
-    func copyPackage(from source: URL, to destination: URL) throws {
+    /// Copies the package without build folders, and points its engine dependency at the checkout
+    /// `engine`.
+    static func copyPackage(from source: URL, to destination: URL, engine: URL) throws {
         let skipped: Set<String> = [".build", ".swiftpm", ".backups"]
         try FileManager.default.createDirectory(at: destination, withIntermediateDirectories: true)
         for name in try FileManager.default.contentsOfDirectory(atPath: source.path)
@@ -132,18 +141,8 @@ public struct Verifier {
         guard text.contains(line) else {
             throw ExerciseError("\(source.appendingPathComponent("Package.swift").path): expected the line \(line)")
         }
-        let rootPath = course.root.standardizedFileURL.path
+        let rootPath = engine.standardizedFileURL.path
         try text.replacingOccurrences(of: line, with: "let engineCheckout = \"\(rootPath)\"")
             .write(to: manifestURL, atomically: true, encoding: .utf8)
     }
-}
-
-/// A temporary copy of the exercises package (see `Verifier.makeWorkingPackage`).
-struct WorkingPackage {
-    /// The folder holding the copy (`exercises`) and its build folder (`scratch`).
-    let work: URL
-    let layout: ExerciseLayout
-
-    /// Removes the copy, keeping the build folder for the next run.
-    func remove() { try? FileManager.default.removeItem(at: layout.package) }
 }
