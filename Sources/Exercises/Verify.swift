@@ -61,33 +61,32 @@ public struct Verifier {
         }
         log("building and checking the starters…")
         try install(layout.starterFile)
-        let starters = try checker.checkAll(manifest)
-        for result in starters where result.status != .failed {
+        let starters = try checker.checkAllWithBuild(manifest)
+        for result in starters.results where result.status != .failed {
             problems.append(
                 "\(result.exercise.id): the starter should fail its checks but is \(result.status.rawValue): \(result.message)"
             )
         }
-        problems += try wholePackageProblems(checker, with: "starters")
+        problems += wholePackageProblems(starters.build, paths: checker.paths, with: "starters")
         log("building and checking the solutions…")
         try install(layout.solutionFile)
-        let solutions = try checker.checkAll(manifest)
-        for result in solutions where result.status != .passed {
+        let solutions = try checker.checkAllWithBuild(manifest)
+        for result in solutions.results where result.status != .passed {
             problems.append(
                 "\(result.exercise.id): the solution should pass but is \(result.status.rawValue): \(result.message)")
         }
-        problems += try wholePackageProblems(checker, with: "solutions")
+        problems += wholePackageProblems(solutions.build, paths: checker.paths, with: "solutions")
         return Report(
-            starterResults: starters, solutionResults: solutions, problems: problems,
+            starterResults: starters.results, solutionResults: solutions.results, problems: problems,
             seconds: Date().timeIntervalSince(start))
     }
 
     /// The runners (`mine-DEMO`) and every checker must build together too: an exercise checked
-    /// on its own can pass while a runner that links it is broken. (A no-op after `checkAll`'s
-    /// own whole-package build when that succeeded.)
-    func wholePackageProblems(_ checker: ExerciseChecker, with kind: String) throws -> [String] {
-        let build = try checker.build(product: nil)
+    /// on its own can pass while a runner that links it is broken. `build` is the whole-package
+    /// build `checkAllWithBuild` began with, so the package is not built a second time.
+    func wholePackageProblems(_ build: ProcessOutcome, paths: PathDisplay, with kind: String) -> [String] {
         guard build.ending != .exited(0) else { return [] }
-        let errors = compileErrors(in: build.stdout + "\n" + build.stderr, paths: checker.paths)
+        let errors = compileErrors(in: build.stdout + "\n" + build.stderr, paths: paths)
         let first = errors.first.map { ": \($0)" } ?? ""
         return ["the exercises package does not build as a whole with the \(kind) (a runner or checker)\(first)"]
     }
