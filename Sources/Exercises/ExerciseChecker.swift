@@ -60,6 +60,14 @@ public struct ExerciseChecker: Sendable {
     public func checkAll(_ exercises: [ExerciseEntry], onResult: (CheckResult) -> Void = { _ in }) throws
         -> [CheckResult]
     {
+        try checkAllWithBuild(exercises, onResult: onResult).results
+    }
+
+    /// `checkAll`, with the whole-package build it began with (`dev verify` reports that build's
+    /// failure too: a runner can be broken while every exercise builds on its own).
+    func checkAllWithBuild(_ exercises: [ExerciseEntry], onResult: (CheckResult) -> Void = { _ in }) throws
+        -> (results: [CheckResult], build: ProcessOutcome)
+    {
         let whole = try build(product: nil)
         // A package that cannot be loaded fails the same way for every exercise: build it once.
         let unloadable =
@@ -75,7 +83,7 @@ public struct ExerciseChecker: Sendable {
             onResult(result)
             results.append(result)
         }
-        return results
+        return (results, whole)
     }
 
     /// The result of a failed build: the package could not be loaded, or the code does not compile.

@@ -1,4 +1,3 @@
-import ChildProcess
 import Course
 import Foundation
 
@@ -40,12 +39,7 @@ public enum MineRunner {
         let executable = layout.scratch.appendingPathComponent("release").appendingPathComponent(product)
         // Its output goes straight to the terminal; the runner kills its whole process group at
         // the time limit, or when a Ctrl-C ends tandem.
-        var child = ChildProcess(executable, arguments)
-        child.stdout = .inherit
-        child.stderr = .inherit
-        child.timeLimit = timeLimit
-        let outcome: ChildProcess.Outcome
-        do { outcome = try child.run() } catch let error as ChildProcessError { throw ExerciseError(error.description) }
+        let outcome = try runProcess(executable, arguments, timeout: timeLimit, output: .inherit)
         switch outcome.ending {
         case .exited(let status):
             return status

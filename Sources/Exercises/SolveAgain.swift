@@ -36,7 +36,7 @@ public struct SolveAgain {
     /// Checks the scratch copy in a temporary copy of the package (the other exercises as the
     /// student has them, or their starters where no working copy exists yet).
     public func check(_ exercise: ExerciseEntry) throws -> CheckResult {
-        let copy = try Verifier(course: course, timeLimit: timeLimit).makeWorkingPackage("tandem-again")
+        let copy = try WorkingPackage(copying: course, prefix: "tandem-again")
         defer { copy.remove() }
         let layout = copy.layout
         for entry in course.manifest.exercises {

@@ -4,13 +4,17 @@ import Foundation
 /// How a child process ended, with everything it printed (the runner's outcome).
 public typealias ProcessOutcome = ChildProcess.Outcome
 
-/// Runs a program to completion through the one child-process runner, its output captured.
-/// `reportChannel` gives a checker its private verdict channel (see CheckKit).
+/// Runs a program to completion through the one child-process runner, its output captured
+/// (or, with `output: .inherit`, going straight to the terminal). `reportChannel` gives a checker
+/// its private verdict channel (see CheckKit). Fails with an `ExerciseError` when it cannot start.
 func runProcess(
     _ executable: URL, _ arguments: [String], timeout: Double? = nil, inactivity: Double? = nil,
-    reportChannel: Bool = false, observe: (@Sendable (Bool, String) -> ChildProcess.Verdict)? = nil
+    output: ChildProcess.Stream = .capture, reportChannel: Bool = false,
+    observe: (@Sendable (Bool, String) -> ChildProcess.Verdict)? = nil
 ) throws -> ProcessOutcome {
     var child = ChildProcess(executable, arguments)
+    child.stdout = output
+    child.stderr = output
     child.timeLimit = timeout
     child.inactivityLimit = inactivity
     child.reportChannel = reportChannel

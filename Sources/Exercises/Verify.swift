@@ -33,7 +33,7 @@ public struct Verifier {
 
     public func verify() throws -> Report {
         let start = Date()
-        let copy = try makeWorkingPackage("tandem-verify")
+        let copy = try WorkingPackage(copying: course, prefix: "tandem-verify")
         defer { copy.remove() }
         var problems: [String] = []
 
@@ -61,64 +61,72 @@ public struct Verifier {
         }
         log("building and checking the starters…")
         try install(layout.starterFile)
-        let starters = try checker.checkAll(manifest)
-        for result in starters where result.status != .failed {
+        let starters = try checker.checkAllWithBuild(manifest)
+        for result in starters.results where result.status != .failed {
             problems.append(
                 "\(result.exercise.id): the starter should fail its checks but is \(result.status.rawValue): \(result.message)"
             )
         }
-        problems += try wholePackageProblems(checker, with: "starters")
+        problems += wholePackageProblems(starters.build, paths: checker.paths, with: "starters")
         log("building and checking the solutions…")
         try install(layout.solutionFile)
-        let solutions = try checker.checkAll(manifest)
-        for result in solutions where result.status != .passed {
+        let solutions = try checker.checkAllWithBuild(manifest)
+        for result in solutions.results where result.status != .passed {
             problems.append(
                 "\(result.exercise.id): the solution should pass but is \(result.status.rawValue): \(result.message)")
         }
-        problems += try wholePackageProblems(checker, with: "solutions")
+        problems += wholePackageProblems(solutions.build, paths: checker.paths, with: "solutions")
         return Report(
-            starterResults: starters, solutionResults: solutions, problems: problems,
+            starterResults: starters.results, solutionResults: solutions.results, problems: problems,
             seconds: Date().timeIntervalSince(start))
     }
 
     /// The runners (`mine-DEMO`) and every checker must build together too: an exercise checked
-    /// on its own can pass while a runner that links it is broken. (A no-op after `checkAll`'s
-    /// own whole-package build when that succeeded.)
-    func wholePackageProblems(_ checker: ExerciseChecker, with kind: String) throws -> [String] {
-        let build = try checker.build(product: nil)
+    /// on its own can pass while a runner that links it is broken. `build` is the whole-package
+    /// build `checkAllWithBuild` began with, so the package is not built a second time.
+    func wholePackageProblems(_ build: ProcessOutcome, paths: PathDisplay, with kind: String) -> [String] {
         guard build.ending != .exited(0) else { return [] }
-        let errors = compileErrors(in: build.stdout + "\n" + build.stderr, paths: checker.paths)
+        let errors = compileErrors(in: build.stdout + "\n" + build.stderr, paths: paths)
         let first = errors.first.map { ": \($0)" } ?? ""
         return ["the exercises package does not build as a whole with the \(kind) (a runner or checker)\(first)"]
     }
+}
 
-    /// A stable name for this checkout's verify folder (FNV-1a of its path).
+/// A temporary copy of a course's exercises package to check in (`dev verify`, `check --again`),
+/// so the student's files, the checkout and its build folders stay untouched.
+struct WorkingPackage {
+    /// The folder holding the copy (`exercises`) and its build folder (`scratch`).
+    let work: URL
+    let layout: ExerciseLayout
+
+    /// Copies `course`'s exercises package to `WORK/exercises`, where WORK is `PREFIX-KEY` in the
+    /// system's temporary folder (KEY names the checkout). A copy left by an earlier run is
+    /// replaced; the build folder `WORK/scratch` is kept, so builds are incremental.
+    init(copying course: CourseFolder, prefix: String) throws {
+        work = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(Self.key(course.root))")
+        layout = ExerciseLayout(
+            package: work.appendingPathComponent("exercises"), scratch: work.appendingPathComponent("scratch"))
+        remove()
+        do {
+            try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+            try Self.copyPackage(from: course.exercisesDirectory, to: layout.package, engine: course.root)
+        } catch {
+            remove()
+            throw error
+        }
+    }
+
+    /// Removes the copy, keeping the build folder for the next run.
+    func remove() { try? FileManager.default.removeItem(at: layout.package) }
+
+    /// A stable name for a checkout's working folders (FNV-1a of its path).
     static func key(_ root: URL) -> String {
         FNV1a.hex(root.standardizedFileURL.path.utf8)
     }
 
-    /// A copy of the course's exercises package to check in, `WORK/exercises`, where WORK is
-    /// `PREFIX-KEY` in the system's temporary folder (KEY names the checkout). A copy left by an
-    /// earlier run is replaced; the build folder `WORK/scratch` is kept, so builds are incremental.
-    func makeWorkingPackage(_ prefix: String) throws -> WorkingPackage {
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(Self.key(course.root))")
-        let copy = WorkingPackage(
-            work: work,
-            layout: ExerciseLayout(
-                package: work.appendingPathComponent("exercises"), scratch: work.appendingPathComponent("scratch")))
-        copy.remove()
-        do {
-            try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-            try copyPackage(from: course.exercisesDirectory, to: copy.layout.package)
-        } catch {
-            copy.remove()
-            throw error
-        }
-        return copy
-    }
-
-    /// Copies the package without build folders, and points its engine dependency at this course.
-    func copyPackage(from source: URL, to destination: URL) throws {
+    /// Copies the package without build folders, and points its engine dependency at the checkout
+    /// `engine`.
+    static func copyPackage(from source: URL, to destination: URL, engine: URL) throws {
         let skipped: Set<String> = [".build", ".swiftpm", ".backups"]
         try FileManager.default.createDirectory(at: destination, withIntermediateDirectories: true)
         for name in try FileManager.default.contentsOfDirectory(atPath: source.path)
@@ -132,18 +140,8 @@ public struct Verifier {
         guard text.contains(line) else {
             throw ExerciseError("\(source.appendingPathComponent("Package.swift").path): expected the line \(line)")
         }
-        let rootPath = course.root.standardizedFileURL.path
+        let rootPath = engine.standardizedFileURL.path
         try text.replacingOccurrences(of: line, with: "let engineCheckout = \"\(rootPath)\"")
             .write(to: manifestURL, atomically: true, encoding: .utf8)
     }
-}
-
-/// A temporary copy of the exercises package (see `Verifier.makeWorkingPackage`).
-struct WorkingPackage {
-    /// The folder holding the copy (`exercises`) and its build folder (`scratch`).
-    let work: URL
-    let layout: ExerciseLayout
-
-    /// Removes the copy, keeping the build folder for the next run.
-    func remove() { try? FileManager.default.removeItem(at: layout.package) }
 }

@@ -12,7 +12,8 @@ func entry(_ id: String, number: Int = 1, file: String? = nil, hints: [String] =
 
 /// A folder kept between test runs (one per checkout), for builds worth reusing.
 func persistentFolder(_ name: String) throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(Verifier.key(checkoutRoot))")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "\(name)-\(WorkingPackage.key(checkoutRoot))")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }

@@ -127,7 +127,7 @@ func emitRuns(
 func runMine(_ entry: DemoEntry, arguments: [String], course: CourseFolder) throws {
     let status: Int32
     do {
-        status = try ExerciseKit.runMine(
+        status = try MineRunner.runMine(
             demo: entry.name, feeding: entry.mineExercises, arguments: arguments, course: course
         ) { Output.line($0) }
     } catch {

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Course
-import DemoReports
 import Exercises
 import Foundation
 import Terminal

@@ -39,22 +39,17 @@ let yours = WeakToStrongDemo.run(options, seed: seed, hooks: mine)
 let theirs = WeakToStrongDemo.run(options, seed: seed)
 print("weak model \(percent(yours.weakAccuracy)), strong ceiling \(percent(yours.ceilingAccuracy))")
 print("")
+func pgrText(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "undefined" }
+func samePGR(_ x: Double?, _ y: Double?) -> Bool { (x == nil) == (y == nil) && abs((x ?? 0) - (y ?? 0)) < 1e-9 }
 print("method        accuracy  PGR (yours)  | tandem: accuracy  PGR")
 var differences = 0
 for (a, b) in zip(yours.methods, theirs.methods) {
-    let same =
-        abs(a.accuracy - b.accuracy) < 1e-12 && (a.pgr ?? .nan).isNaN == (b.pgr ?? .nan).isNaN
-        && abs((a.pgr ?? 0) - (b.pgr ?? 0)) < 1e-9
+    let same = abs(a.accuracy - b.accuracy) < 1e-12 && samePGR(a.pgr, b.pgr)
     if !same { differences += 1 }
     print(
-        pad(a.name, 12, left: true) + "  " + pad(percent(a.accuracy), 8) + "  "
-            + pad(a.pgr.map { String(format: "%.2f", $0) } ?? "undefined", 11)
-            + "  |          " + pad(percent(b.accuracy), 7) + "  "
-            + (b.pgr.map { String(format: "%.2f", $0) } ?? "undefined")
-            + (same ? "" : "  <- differs"))
+        pad(a.name, 12, left: true) + "  " + pad(percent(a.accuracy), 8) + "  " + pad(pgrText(a.pgr), 11)
+            + "  |          " + pad(percent(b.accuracy), 7) + "  " + pgrText(b.pgr) + (same ? "" : "  <- differs"))
 }
-func pgrText(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "undefined" }
-func samePGR(_ x: Double?, _ y: Double?) -> Bool { (x == nil) == (y == nil) && abs((x ?? 0) - (y ?? 0)) < 1e-9 }
 if let cells = yours.sweep, let tandem = theirs.sweep {
     print("")
     print("weak size  strong size  naive / confidence PGR (yours)  | tandem's")
