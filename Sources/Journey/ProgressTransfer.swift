@@ -20,18 +20,19 @@ public enum ProgressTransfer {
         let decoded: ProgressFile.Decoded
         do {
             decoded = try ProgressFile.decode(data)
-        } catch .newerVersion(let version) {
-            throw Failure(
-                description:
-                    "\(path): written by a newer tandem (format \(version)); upgrade tandem to import it; nothing imported"
-            )
-        } catch .notProgress(let reason) {
-            throw Failure(
-                description:
-                    "\(path): not a progress file (one written by tandem progress --export): \(TerminalText.excerpt(reason, limit: 160)); nothing imported"
-            )
         } catch {
-            throw Failure(description: "\(path): \(error); nothing imported")
+            switch error {
+            case .newerVersion(let version):
+                throw Failure(
+                    description:
+                        "\(path): written by a newer tandem (format \(version)); upgrade tandem to import it; nothing imported"
+                )
+            case .notProgress(let reason):
+                throw Failure(
+                    description:
+                        "\(path): not a progress file (one written by tandem progress --export): \(TerminalText.excerpt(reason, limit: 160)); nothing imported"
+                )
+            }
         }
         let progress = decoded.progress
         if progress.courseID != expectedCourseID {

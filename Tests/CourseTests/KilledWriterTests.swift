@@ -29,7 +29,8 @@ import Testing
         let before = try Data(contentsOf: store.fileURL)
 
         let process = Process()
-        process.executableURL = try #require(Self.tandem)
+        let tandem: URL = try #require(Self.tandem)
+        process.executableURL = tandem
         process.arguments = ["read", "1", "--course", course.path, "--no-pager", "--color", "never"]
         var environment = ProcessInfo.processInfo.environment
         environment["TANDEM_STATE_DIR"] = state.path

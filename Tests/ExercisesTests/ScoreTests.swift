@@ -46,7 +46,7 @@ struct ScoreTests {
         let store = ProgressStore(directory: folder, courseID: "test")
         let capstone = entry("capstone")
         var first = CheckResult(exercise: capstone, status: .passed)
-        first.score = try #require(ScoreReport(verdict: verdict))
+        first.score = try #require(ScoreReport(verdict: verdict) as ScoreReport?)
         #expect(try record(first, in: store) == nil)
         #expect(try store.load().exercises["capstone"]?.bestScore == ExerciseScore(accuracy: 0.9, costPerQuery: 2.5))
         var worse = first
@@ -63,7 +63,7 @@ struct ScoreTests {
 
     @Test func jsonCarriesTheScore() throws {
         var result = CheckResult(exercise: entry("capstone"), status: .passed)
-        result.score = try #require(ScoreReport(verdict: verdict))
+        result.score = try #require(ScoreReport(verdict: verdict) as ScoreReport?)
         let json = try parseJSONObject(CheckReport.json([result]).serialized())
         let exercise = try #require((json["exercises"] as? [[String: Any]])?.first)
         let score = try #require(exercise["score"] as? [String: Any])

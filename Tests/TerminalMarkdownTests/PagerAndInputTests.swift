@@ -34,7 +34,8 @@ import Testing
         let bodyFile = folder.appendingPathComponent("body").path
 
         let process = Process()
-        process.executableURL = try #require(Subprocess.tandem)
+        let tandem: URL = try #require(Subprocess.tandem)
+        process.executableURL = tandem
         process.arguments = ["render", file.path, "--width", "60", "--color", "never"] + arguments
         var env = ProcessInfo.processInfo.environment
         for key in ["NO_COLOR", "COLUMNS", "LESS"] { env[key] = nil }
