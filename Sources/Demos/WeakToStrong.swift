@@ -142,20 +142,6 @@ public enum WeakToStrongDemo {
     /// The method names, in the order of `Result.methods`.
     public static let methodNames = ["naive", "hard", "confidence", "early-stopped"]
 
-    /// Multiply-adds per prediction of a weak model's head for `classes` classes (every weak rung
-    /// has the same head; the rungs differ in their frozen views).
-    public static func weakCost(classes: Int) -> Int {
-        let concept = classes == 2 ? 1 : classes
-        return (concept + WeakToStrongTask.weakJunkFeatures) * classes
-    }
-
-    /// Multiply-adds per prediction of strong rung `size` (1-based) for `classes` classes.
-    public static func strongCost(size: Int, classes: Int) -> Int {
-        let concept = classes == 2 ? 1 : classes
-        let features = concept + max(4, concept) + WeakToStrongTask.strongLadder[size - 1].junkFeatures
-        return features * classes
-    }
-
     /// Everything one seed's experiments share: the task, the weak models and their labels, the
     /// strong views, cached so the default run, the sweep and the chain reuse them.
     final class Lab {
@@ -335,8 +321,10 @@ public enum WeakToStrongDemo {
         var result = Result(
             seed: seed, classes: options.classes, weakSize: w, strongSize: s,
             weakName: WeakToStrongTask.weakLadder[w - 1].name, strongName: WeakToStrongTask.strongLadder[s - 1].name,
-            weakCost: weakCost(classes: options.classes),
-            strongCost: strongCost(size: s, classes: options.classes), testCount: lab.task.test.count,
+            // A linear head: one multiply-add per feature and class (every weak rung has the same
+            // head; the rungs differ in their frozen views).
+            weakCost: lab.task.weakFeatures * options.classes,
+            strongCost: lab.task.strongFeatures(s - 1) * options.classes, testCount: lab.task.test.count,
             weakAccuracy: weak.accuracy, ceilingAccuracy: ceiling,
             methods: [
                 method("naive", naive.final), method("hard", hard.predict(lab.view(s).test)),
