@@ -87,6 +87,29 @@ import ToyEngine
         }
     }
 
+    /// The medians over seeds 1–20 that lessons 5 and 6 quote, as they print them.
+    @Test func lessonMediansOverSeeds() {
+        let runs = WeakToStrongFindingsTests.runs
+        func pgr(_ name: String) -> Double { median(runs.compactMap { $0.method(name)!.pgr })! }
+        func twoDigits(_ value: Double) -> String { String(format: "%.2f", value) }
+        // Lesson 5: the naive student's median PGR; its rise with the student's size for the
+        // GPT-2-like (W1) and GPT-2-XL-like (W3) supervisors.
+        #expect(String(format: "%.3f", pgr("naive")) == "0.625")
+        let rise = WeakToStrongFindingsTests.finding2(runs)
+        #expect([rise[0][0], rise[0][3], rise[2][0], rise[2][3]].map(twoDigits) == ["0.38", "0.63", "0.49", "0.77"])
+        // Lesson 6: the confidence loss's and hard labels' median PGR, early stopping's median gain
+        // over naive training, and the bootstrapping chain against direct training.
+        #expect(twoDigits(pgr("confidence")) == "0.95" && twoDigits(pgr("hard")) == "0.58")
+        let stopping = median(runs.map { $0.method("early-stopped")!.accuracy - $0.method("naive")!.accuracy })!
+        #expect(Format.fixed(stopping * 100, 1) == "1.7")
+        let chain = median(runs.map { $0.bootstrap!.chainAccuracy })!
+        let direct = median(runs.map { $0.bootstrap!.directAccuracy })!
+        // Quoted as 89.2% and 87.5%: each median is the mean of two accuracies on 1,000 examples,
+        // exactly 89.15% and 87.45%, rounded half up (a binary double prints one lower with %.1f).
+        #expect(
+            abs(chain * 100 - 89.2) <= 0.05 + 1e-9 && abs(direct * 100 - 87.5) <= 0.05 + 1e-9, "\(chain), \(direct)")
+    }
+
     @Test func jsonCarriesTheIssuesKeysAndNullForUndefined() throws {
         let r = WeakToStrongFindingsTests.runs[0]
         let object = try Self.parse(WeakToStrongDemo.json(r))
