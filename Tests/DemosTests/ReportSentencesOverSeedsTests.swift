@@ -12,6 +12,9 @@ enum DefaultRuns {
     static let router = runs("router")
     static let ensemble = runs("ensemble")
     static let speculative = runs("speculative")
+    static let filter = runs("filter")
+    static let distill = runs("distill")
+    static let salt = runs("salt")
 
     /// The runs of the demo named `name`, or nil for a demo not kept here.
     static func of(_ name: String) -> [JSONValue]? {
@@ -20,6 +23,9 @@ enum DefaultRuns {
         case "router": router
         case "ensemble": ensemble
         case "speculative": speculative
+        case "filter": filter
+        case "distill": distill
+        case "salt": salt
         default: nil
         }
     }
@@ -68,5 +74,25 @@ enum DefaultRuns {
     @Test func theDefaultMembersErrorsCorrelate() {
         let correlated = DefaultRuns.ensemble.filter { ($0["error_correlation"]?.double ?? 0) > 0 }.count
         #expect(correlated == 20, "\(correlated) of 20")
+    }
+
+    /// SaltReport's table note: the entropy floor is "the source's own uncertainty, which no model
+    /// beats": no training's loss at any evaluated step, and not the small teacher's, is below it.
+    @Test func noSaltLossIsBelowTheEntropyFloor() {
+        var above = 0
+        for json in DefaultRuns.salt {
+            guard let floor = json["entropy_floor"]?.double, let teacher = json["teacher_loss"]?.double else {
+                continue
+            }
+            let losses = ["baseline", "salt", "salt_ds", "kd_throughout"].flatMap { run in
+                (json[run]?["curve"]?.items ?? []).compactMap(\.double)
+            }
+            if losses.count == 4 * (json["evaluation_steps"]?.items.count ?? 0)
+                && (losses + [teacher]).allSatisfy({ $0 >= floor })
+            {
+                above += 1
+            }
+        }
+        #expect(above == 20, "\(above) of 20")
     }
 }
