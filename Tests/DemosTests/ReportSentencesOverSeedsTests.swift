@@ -96,3 +96,24 @@ enum DefaultRuns {
         #expect(above == 20, "\(above) of 20")
     }
 }
+
+/// The numbers over seeds 1–20 that lessons quote from `tandem run DEMO --seeds 20` without a
+/// live marker, as the lessons round them (half up).
+@Suite struct LessonNumbersOverSeedsTests {
+    /// Within half a unit of the last digit quoted (`quoted` in points, `value` a fraction).
+    static func rounds(_ value: Double, toPoints quoted: Double) -> Bool {
+        abs(value * 100 - quoted) <= 0.05 + 1e-9
+    }
+
+    /// Lesson 2: boosting 25 beats averaging 25 by a median of 2.8 points; voting scores below
+    /// averaging by a median of 0.8 points, from 3.7 below to 0.1 above.
+    @Test func lessonTwoEnsembleMedians() throws {
+        let sweep = SeedSweep(demo: "ensemble", seeds: DefaultRuns.seeds, runs: DefaultRuns.ensemble, claims: [])
+        let boosting = try #require(sweep.summary.first { $0.key == "boosting_minus_average" })
+        #expect(Self.rounds(boosting.median, toPoints: 2.8), "\(boosting.median)")
+        let vote = try #require(sweep.summary.first { $0.key == "vote_minus_average" })
+        #expect(
+            Self.rounds(vote.median, toPoints: -0.8) && Self.rounds(vote.min, toPoints: -3.7)
+                && Self.rounds(vote.max, toPoints: 0.1), "\(vote)")
+    }
+}
