@@ -22,32 +22,18 @@ public struct ChartFigure: @unchecked Sendable {
 /// `LinePlot.render` hand themselves in, so any report (and any chart a new demo adds) can be
 /// written as SVG without the report knowing.
 public enum ChartCapture {
-    final class Collector: @unchecked Sendable {
-        private let lock = NSLock()
-        private var figures: [ChartFigure] = []
-        func add(_ figure: ChartFigure) {
-            lock.lock()
-            figures.append(figure)
-            lock.unlock()
-        }
-        var all: [ChartFigure] {
-            lock.lock()
-            defer { lock.unlock() }
-            return figures
-        }
-    }
-
-    @TaskLocal static var collector: Collector?
+    /// The charts drawn so far inside `collect` (nil outside it).
+    @TaskLocal static var collector: Locked<[ChartFigure]>?
 
     /// Runs `body` (which renders a report) and returns its result with the charts it drew.
     public static func collect<T>(_ body: () throws -> T) rethrows -> (T, [ChartFigure]) {
-        let collector = Collector()
+        let collector = Locked([ChartFigure]())
         let value = try $collector.withValue(collector) { try body() }
-        return (value, collector.all)
+        return (value, collector.withLock { $0 })
     }
 
     static func record(_ kind: ChartFigure.Kind, title: String?) {
-        collector?.add(ChartFigure(kind: kind, title: title ?? "Chart"))
+        collector?.withLock { $0.append(ChartFigure(kind: kind, title: title ?? "Chart")) }
     }
 }
 

@@ -107,12 +107,9 @@ public struct SeedSweep: Sendable {
         }
     }
 
-    /// The median (mean of the middle two for an even count).
+    /// The median (mean of the middle two for an even count); NaN when empty.
     public static func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        guard !sorted.isEmpty else { return .nan }
-        let mid = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+        Demos.median(values) ?? .nan
     }
 
     /// The numbers of a demo's JSON as dotted keys: nested objects add their key

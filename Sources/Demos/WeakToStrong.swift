@@ -142,20 +142,6 @@ public enum WeakToStrongDemo {
     /// The method names, in the order of `Result.methods`.
     public static let methodNames = ["naive", "hard", "confidence", "early-stopped"]
 
-    /// Multiply-adds per prediction of a weak model's head for `classes` classes (every weak rung
-    /// has the same head; the rungs differ in their frozen views).
-    public static func weakCost(classes: Int) -> Int {
-        let concept = classes == 2 ? 1 : classes
-        return (concept + WeakToStrongTask.weakJunkFeatures) * classes
-    }
-
-    /// Multiply-adds per prediction of strong rung `size` (1-based) for `classes` classes.
-    public static func strongCost(size: Int, classes: Int) -> Int {
-        let concept = classes == 2 ? 1 : classes
-        let features = concept + max(4, concept) + WeakToStrongTask.strongLadder[size - 1].junkFeatures
-        return features * classes
-    }
-
     /// Everything one seed's experiments share: the task, the weak models and their labels, the
     /// strong views, cached so the default run, the sweep and the chain reuse them.
     final class Lab {
@@ -167,6 +153,17 @@ public enum WeakToStrongDemo {
         private var weakModels: [Int: (model: LogisticRegression, testPredictions: [Int], accuracy: Double)] = [:]
         private var views: [Int: (halfB: Matrix, validation: Matrix, test: Matrix)] = [:]
         private var ceilings: [Int: Double] = [:]
+        /// Students by (weak size, strong size): the default run, the sweep and the chain's direct
+        /// student share a pair's, so none is trained twice.
+        private var naiveRuns: [Pair: NaiveRun] = [:]
+        private var confidenceRuns: [Pair: (predictions: [Int], curve: [Double])] = [:]
+
+        struct Pair: Hashable {
+            let weak: Int
+            let strong: Int
+        }
+
+        typealias NaiveRun = (final: [Int], stopped: [Int], curve: [Double], agreement: [Double], stopEpoch: Int)
 
         init(seed: UInt64, classes: Int, hooks: DemoHooks) {
             self.seed = seed
@@ -282,35 +279,48 @@ public enum WeakToStrongDemo {
                 brokenWeakSuccesses: right > 0 ? Double(broken) / Double(right) : 0)
         }
 
-        /// Naive training with its per-epoch record: test accuracy, agreement with the weak
-        /// validation labels, and the early-stopped student (the epoch of best agreement, the
-        /// earliest on ties: no ground truth is used).
-        func naive(weakSize: Int, strongSize: Int) -> (
-            final: [Int], stopped: [Int], curve: [Double], agreement: [Double], stopEpoch: Int
-        ) {
-            let validationLabels = weak(weakSize).model.predict(task.weakView(weakSize - 1, of: task.validation))
+        /// Naive training; with `track`, its per-epoch record too: test accuracy, agreement with
+        /// the weak validation labels, and the early-stopped student (the epoch of best agreement,
+        /// the earliest on ties: no ground truth is used). Untracked (the sweep's cells, the chain's
+        /// direct student) it skips the per-epoch predictions, which cost about as much as the
+        /// training; `stopped` is then the final student and `curve` empty.
+        func naive(weakSize: Int, strongSize: Int, track: Bool = true) -> NaiveRun {
+            let pair = Pair(weak: weakSize, strong: strongSize)
+            if let cached = naiveRuns[pair], !track || !cached.curve.isEmpty { return cached }
             var curve: [Double] = []
             var agreement: [Double] = []
             var best: (agreement: Double, epoch: Int, predictions: [Int])?
-            let model = student(strongSize, targets: weakLabels(weakSize), role: 3, weakSize: weakSize) { model in
-                let predictions = model.predict(self.view(strongSize).test)
-                curve.append(Metrics.accuracy(predictions: predictions, labels: self.task.test.labels))
-                let agree = Metrics.accuracy(
-                    predictions: model.predict(self.view(strongSize).validation), labels: validationLabels)
-                agreement.append(agree)
-                if best == nil || agree > best!.agreement { best = (agree, agreement.count, predictions) }
+            var onEpoch: ((LogisticRegression) -> Void)? = nil
+            if track {
+                let validationLabels = weak(weakSize).model.predict(task.weakView(weakSize - 1, of: task.validation))
+                onEpoch = { model in
+                    let predictions = model.predict(self.view(strongSize).test)
+                    curve.append(Metrics.accuracy(predictions: predictions, labels: self.task.test.labels))
+                    let agree = Metrics.accuracy(
+                        predictions: model.predict(self.view(strongSize).validation), labels: validationLabels)
+                    agreement.append(agree)
+                    if best == nil || agree > best!.agreement { best = (agree, agreement.count, predictions) }
+                }
             }
+            let model = student(
+                strongSize, targets: weakLabels(weakSize), role: 3, weakSize: weakSize, onEpoch: onEpoch)
             let final = model.predict(view(strongSize).test)
-            return (final, best?.predictions ?? final, curve, agreement, best?.epoch ?? setting.epochs)
+            let run = (final, best?.predictions ?? final, curve, agreement, best?.epoch ?? setting.epochs)
+            naiveRuns[pair] = run
+            return run
         }
 
         /// The confidence-loss student, with its per-epoch test accuracy when `curve`.
         func confidence(weakSize: Int, strongSize: Int, curve: Bool) -> (predictions: [Int], curve: [Double]) {
+            let pair = Pair(weak: weakSize, strong: strongSize)
+            if let cached = confidenceRuns[pair], !curve || !cached.curve.isEmpty { return cached }
             var accuracies: [Double] = []
             let model = student(
                 strongSize, targets: weakLabels(weakSize), role: 4, weakSize: weakSize, confidence: true,
                 onEpoch: curve ? { accuracies.append(self.testAccuracy($0, strongSize)) } : nil)
-            return (model.predict(view(strongSize).test), accuracies)
+            let run = (model.predict(view(strongSize).test), accuracies)
+            confidenceRuns[pair] = run
+            return run
         }
     }
 
@@ -335,8 +345,10 @@ public enum WeakToStrongDemo {
         var result = Result(
             seed: seed, classes: options.classes, weakSize: w, strongSize: s,
             weakName: WeakToStrongTask.weakLadder[w - 1].name, strongName: WeakToStrongTask.strongLadder[s - 1].name,
-            weakCost: weakCost(classes: options.classes),
-            strongCost: strongCost(size: s, classes: options.classes), testCount: lab.task.test.count,
+            // A linear head: one multiply-add per feature and class (every weak rung has the same
+            // head; the rungs differ in their frozen views).
+            weakCost: lab.task.weakFeatures * options.classes,
+            strongCost: lab.task.strongFeatures(s - 1) * options.classes, testCount: lab.task.test.count,
             weakAccuracy: weak.accuracy, ceilingAccuracy: ceiling,
             methods: [
                 method("naive", naive.final), method("hard", hard.predict(lab.view(s).test)),
@@ -358,7 +370,7 @@ public enum WeakToStrongDemo {
         for w in 1...WeakToStrongTask.weakLadder.count {
             for s in 1...WeakToStrongTask.strongLadder.count {
                 let ceiling = lab.ceiling(s)
-                let naive = lab.naive(weakSize: w, strongSize: s)
+                let naive = lab.naive(weakSize: w, strongSize: s, track: false)
                 let confidence = lab.confidence(weakSize: w, strongSize: s, curve: false)
                 cells.append(
                     SweepCell(
@@ -388,8 +400,9 @@ public enum WeakToStrongDemo {
                     strongSize: s, accuracy: last, ceilingAccuracy: lab.ceiling(s),
                     pgr: lab.hooks.performanceGapRecovered(weak.accuracy, last, lab.ceiling(s))))
         }
-        let direct = lab.testAccuracy(
-            lab.student(largest, targets: lab.weakLabels(w), role: 3, weakSize: w), largest)
+        // The direct student is the naive one of this pair (the default run's with the default sizes).
+        let direct = Metrics.accuracy(
+            predictions: lab.naive(weakSize: w, strongSize: largest, track: false).final, labels: lab.task.test.labels)
         let ceiling = lab.ceiling(largest)
         return Bootstrap(
             directAccuracy: direct, directPGR: lab.hooks.performanceGapRecovered(weak.accuracy, direct, ceiling),

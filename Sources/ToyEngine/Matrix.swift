@@ -216,12 +216,6 @@ public struct Matrix: Sendable, Equatable, CustomStringConvertible {
     /// The sum of all elements.
     public func sum() -> Double { values.reduce(0, +) }
 
-    /// The mean of each column (length `cols`); zeros for an empty matrix.
-    public func columnMeans() -> [Double] {
-        guard rows > 0 else { return [Double](repeating: 0, count: cols) }
-        return columnSums().map { $0 / Double(rows) }
-    }
-
     /// Elementwise sum.
     public static func + (a: Matrix, b: Matrix) -> Matrix { a.zipMap(b, +) }
     /// Elementwise difference.
@@ -230,9 +224,6 @@ public struct Matrix: Sendable, Equatable, CustomStringConvertible {
     public static func * (s: Double, a: Matrix) -> Matrix { a.map { s * $0 } }
     /// Every element times `s`.
     public static func * (a: Matrix, s: Double) -> Matrix { a.map { $0 * s } }
-
-    /// Elementwise (Hadamard) product.
-    public func hadamard(_ other: Matrix) -> Matrix { zipMap(other, *) }
 
     /// The largest absolute difference between matching elements (same shape).
     public func maxAbsDifference(_ other: Matrix) -> Double {

@@ -20,7 +20,8 @@ import ToyEngine
     @Test(arguments: ["cascade", "router", "ensemble", "speculative"])
     func claimsHoldAsOftenAsStated(name: String) throws {
         let entry = try #require(DemoCatalogue.entries.first { $0.name == name })
-        let sweep = SeedSweep.run(demo: name, first: 1, count: 20, claims: entry.claims) { entry.defaultJSON($0) }
+        let sweep = SeedSweep(
+            demo: name, seeds: DefaultRuns.seeds, runs: try #require(DefaultRuns.of(name)), claims: entry.claims)
         let counts = sweep.claims.map(\.holding)
         #expect(sweep.claims.allSatisfy { $0.defined == 20 }, "\(name): a claim undefined on some seed")
         #expect(counts == Self.expected[name], "\(name): \(sweep.claims.map(\.sentence))")

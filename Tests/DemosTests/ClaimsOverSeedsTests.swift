@@ -9,13 +9,14 @@ import Testing
 /// statement only at 19 of 20 or more, otherwise the count), so a change to a demo that moves a
 /// count must update the wording too.
 @Suite struct ClaimsOverSeedsTests {
-    static func tallies(_ entry: DemoEntry) -> [ClaimTally] {
-        SeedSweep.run(demo: entry.name, first: 1, count: 20, claims: entry.claims) { entry.defaultJSON($0) }.claims
+    static func tallies(_ entry: DemoEntry) throws -> [ClaimTally] {
+        let runs = try #require(DefaultRuns.of(entry.name))
+        return SeedSweep(demo: entry.name, seeds: DefaultRuns.seeds, runs: runs, claims: entry.claims).claims
     }
 
     static func check(_ name: String, expected: [Int]) throws {
         let entry = try #require(DemoCatalogue.entry(named: name))
-        let tallies = tallies(entry)
+        let tallies = try tallies(entry)
         for tally in tallies { print("\(entry.name): \(tally.sentence)") }
         #expect(tallies.count == expected.count)
         for (tally, holding) in zip(tallies, expected) {

@@ -1,4 +1,5 @@
 import Foundation
+import Terminal
 import Testing
 import ToyEngine
 
@@ -26,11 +27,12 @@ import ToyEngine
     static let fourClassRuns: [WeakToStrongDemo.Result] = runAll(everything(classes: 4), seeds: seeds)
 
     static func runAll(_ options: WeakToStrongDemo.Options, seeds: [UInt64]) -> [WeakToStrongDemo.Result] {
-        let box = ResultsBox(count: seeds.count)
+        let results = Locked([WeakToStrongDemo.Result?](repeating: nil, count: seeds.count))
         DispatchQueue.concurrentPerform(iterations: seeds.count) { i in
-            box.set(i, WeakToStrongDemo.run(options, seed: seeds[i]))
+            let result = WeakToStrongDemo.run(options, seed: seeds[i])
+            results.withLock { $0[i] = result }
         }
-        return box.results
+        return results.withLock { $0.map { $0! } }
     }
 
     static func cell(_ r: WeakToStrongDemo.Result, _ w: Int, _ s: Int) -> WeakToStrongDemo.SweepCell {
@@ -168,17 +170,4 @@ import ToyEngine
             show(Self.runAll(Self.everything(classes: 4), seeds: Array(21...40)), "seeds 21-40, K = 4")
         }
     }
-}
-
-/// Results filled in concurrently, one slot per seed.
-final class ResultsBox: @unchecked Sendable {
-    private var slots: [WeakToStrongDemo.Result?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: WeakToStrongDemo.Result) {
-        lock.lock()
-        slots[i] = r
-        lock.unlock()
-    }
-    var results: [WeakToStrongDemo.Result] { slots.map { $0! } }
 }

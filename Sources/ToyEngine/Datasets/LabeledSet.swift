@@ -28,11 +28,6 @@ public struct LabeledSet: Sendable, Equatable {
         LabeledSet(inputs: inputs.rows(indices), labels: indices.map { labels[$0] }, classes: classes)
     }
 
-    /// The same examples with other labels (for example a weak model's predictions).
-    public func relabeled(_ newLabels: [Int]) -> LabeledSet {
-        LabeledSet(inputs: inputs, labels: newLabels, classes: classes)
-    }
-
     /// How many examples each class has.
     public var classCounts: [Int] {
         var counts = Array(repeating: 0, count: classes)
