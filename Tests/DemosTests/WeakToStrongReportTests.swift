@@ -31,21 +31,26 @@ import ToyEngine
         #expect(tallies == [counts.studentBeatsWeak, counts.confidenceBeatsNaive, counts.earlyStoppingBeatsNaive])
     }
 
-    /// curveStory, whenever early stopping ends above naive training: "It recovers only part of
-    /// the drop", that is, it stays below naive training's peak. Not general: of the 18 seeds
-    /// where early stopping ends above, it stays below the peak on 17; on seed 3 it keeps the
-    /// peak epoch itself, and the sentence is wrong there (reported; the wording is unchanged).
-    @Test func earlyStoppingRecoversOnlyPartOfTheDrop() {
-        var above: [UInt64] = []
+    /// curveStory says early stopping "recovers only part of the drop" only where it stays below
+    /// naive training's peak, and "the peak itself" where it keeps the peak epoch: each sentence
+    /// true on every seed it is printed on (over seeds 1–20: 17 and 1, seed 3 keeping the peak).
+    @Test func earlyStoppingSentencesAreTrueWhereverTheyArePrinted() {
+        var partial: [UInt64] = []
         var atPeak: [UInt64] = []
         for r in WeakToStrongFindingsTests.runs {
             let curve = r.curve!
             let stopped = curve.naive[curve.earlyStoppingEpoch - 1]
-            guard stopped > curve.naive.last! else { continue }
-            above.append(r.seed)
-            if stopped >= curve.naive.max()! { atPeak.append(r.seed) }
+            let story = WeakToStrongDemo.curveStory(curve)
+            if story.contains("recovers only part of the drop") {
+                partial.append(r.seed)
+                #expect(stopped > curve.naive.last! && stopped < curve.naive.max()!, "seed \(r.seed)")
+            }
+            if story.contains("the peak itself") {
+                atPeak.append(r.seed)
+                #expect(stopped == curve.naive.max()! && stopped > curve.naive.last!, "seed \(r.seed)")
+            }
         }
-        #expect(above.count == WeakToStrongDemo.seedCounts.earlyStoppingBeatsNaive)
+        #expect(partial.count + atPeak.count == WeakToStrongDemo.seedCounts.earlyStoppingBeatsNaive)
         #expect(atPeak == [3], "early stopping keeps the peak on seeds \(atPeak)")
     }
 
@@ -87,27 +92,12 @@ import ToyEngine
         }
     }
 
-    /// The medians over seeds 1–20 that lessons 5 and 6 quote, as they print them.
-    @Test func lessonMediansOverSeeds() {
+    /// Lesson 6's median gain of early stopping over naive training, in points (its other medians
+    /// over seeds are live numbers, which CourseLiveNumbersTests checks through `tandem lint`).
+    @Test func lessonSixEarlyStoppingMedianGain() {
         let runs = WeakToStrongFindingsTests.runs
-        func pgr(_ name: String) -> Double { median(runs.compactMap { $0.method(name)!.pgr })! }
-        func twoDigits(_ value: Double) -> String { String(format: "%.2f", value) }
-        // Lesson 5: the naive student's median PGR; its rise with the student's size for the
-        // GPT-2-like (W1) and GPT-2-XL-like (W3) supervisors.
-        #expect(String(format: "%.3f", pgr("naive")) == "0.625")
-        let rise = WeakToStrongFindingsTests.finding2(runs)
-        #expect([rise[0][0], rise[0][3], rise[2][0], rise[2][3]].map(twoDigits) == ["0.38", "0.63", "0.49", "0.77"])
-        // Lesson 6: the confidence loss's and hard labels' median PGR, early stopping's median gain
-        // over naive training, and the bootstrapping chain against direct training.
-        #expect(twoDigits(pgr("confidence")) == "0.95" && twoDigits(pgr("hard")) == "0.58")
         let stopping = median(runs.map { $0.method("early-stopped")!.accuracy - $0.method("naive")!.accuracy })!
         #expect(Format.fixed(stopping * 100, 1) == "1.7")
-        let chain = median(runs.map { $0.bootstrap!.chainAccuracy })!
-        let direct = median(runs.map { $0.bootstrap!.directAccuracy })!
-        // Quoted as 89.2% and 87.5%: each median is the mean of two accuracies on 1,000 examples,
-        // exactly 89.15% and 87.45%, rounded half up (a binary double prints one lower with %.1f).
-        #expect(
-            abs(chain * 100 - 89.2) <= 0.05 + 1e-9 && abs(direct * 100 - 87.5) <= 0.05 + 1e-9, "\(chain), \(direct)")
     }
 
     @Test func jsonCarriesTheIssuesKeysAndNullForUndefined() throws {
