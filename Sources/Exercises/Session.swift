@@ -30,6 +30,17 @@ public struct ExerciseSession {
     /// folders) when the session starts: the lines saying what moved, or why it failed.
     public let preparation: Result<[String], Error>
 
+    /// The preparation's lines for a command that checks nothing (`check` prints them with its
+    /// results): what moved, or why preparing failed, so a student's earlier work never moves
+    /// unannounced, whichever exercise command runs first after an upgrade.
+    public var preparationNotes: [String] {
+        let report = CheckReport(settings: settings)
+        switch preparation {
+        case .success(let moves): return moves.map { report.wrap($0) }
+        case .failure(let error): return [report.wrap("Could not prepare the exercise files: \(error)")]
+        }
+    }
+
     public var exercises: [ExerciseEntry] { course.manifest.exercises }
 
     /// No build folder yet: the first check also compiles the engine, which takes a while.

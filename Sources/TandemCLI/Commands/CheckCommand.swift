@@ -101,6 +101,14 @@ extension CheckCommand {
     }
 }
 
+/// The session of an exercise command that checks nothing (hint, solution, reset), its
+/// preparation's notes printed first.
+func announcedExerciseSession(_ course: CourseFolder, _ settings: TerminalSettings) -> ExerciseSession {
+    let session = ExerciseSession(course: course, settings: settings)
+    for line in session.preparationNotes { Output.line(line) }
+    return session
+}
+
 /// Resolves an exercise name (or the current exercise) with a one-line error.
 func exerciseOrFail(_ session: ExerciseSession, _ name: String?) throws -> ExerciseEntry? {
     do { return try session.exercise(named: name) } catch { throw CLIFailure("\(error)") }

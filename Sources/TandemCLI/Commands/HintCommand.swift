@@ -14,7 +14,7 @@ public struct HintCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let session = ExerciseSession(course: try course.load(), settings: display.settings)
+        let session = announcedExerciseSession(try course.load(), display.settings)
         guard let target = try exerciseOrFail(session, exercise) else {
             Output.line("Every exercise is solved: no hints needed.")
             return

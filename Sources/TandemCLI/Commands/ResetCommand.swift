@@ -20,7 +20,7 @@ public struct ResetCommand: ParsableCommand {
     }
 
     public func run() throws {
-        let session = ExerciseSession(course: try course.load(), settings: display.settings)
+        let session = announcedExerciseSession(try course.load(), display.settings)
         var targets = session.exercises
         if let exercise, let one = try exerciseOrFail(session, exercise) { targets = [one] }
         if all,

@@ -16,7 +16,7 @@ public struct SolutionCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let session = ExerciseSession(course: try course.load(), settings: display.settings)
+        let session = announcedExerciseSession(try course.load(), display.settings)
         guard let target = try exerciseOrFail(session, exercise) else {
             throw CLIFailure("every exercise is solved; name one: tandem solution N")
         }
