@@ -72,34 +72,41 @@ public enum LeitnerMigration {
     /// written when there is nothing to convert, or when the backup cannot be made.
     @discardableResult
     public static func migrate(store: ProgressStore, scheduler: FSRSScheduler = .tandem()) throws -> Int {
-        guard needsMigration(try store.load()) else { return 0 }
+        try migrating(store: store, scheduler: scheduler).converted
+    }
+
+    /// `migrate(store:)`, also returning the progress as it stands afterwards (read once).
+    static func migrating(store: ProgressStore, scheduler: FSRSScheduler) throws -> (
+        converted: Int, progress: StudentProgress
+    ) {
+        let stored = try store.load()
+        guard needsMigration(stored) else { return (0, stored) }
         let backup = backupURL(store)
         if !FileManager.default.fileExists(atPath: backup.path) {
-            guard let data = FileManager.default.contents(atPath: store.fileURL.path) else { return 0 }
+            guard let data = FileManager.default.contents(atPath: store.fileURL.path) else { return (0, stored) }
             do {
                 try ProgressStore.atomicWrite(data, to: backup)
             } catch {
                 store.notice("could not back up \(store.fileURL.path) before converting review schedules: \(error)")
-                return 0
+                return (0, stored)
             }
         }
         var count = 0
-        try store.update { count = migrate(&$0, scheduler: scheduler) }
+        let progress = try store.update { count = migrate(&$0, scheduler: scheduler) }
         if count > 0 {
             store.notice(
                 "converted \(count) review schedule\(count == 1 ? "" : "s") from Leitner boxes to FSRS"
                     + " (old file kept as \(backup.lastPathComponent))")
         }
-        return count
+        return (count, progress)
     }
 }
 
 extension ProgressStore {
-    /// The course's store, its Leitner-era review records converted to FSRS first (once; the
-    /// old file is kept as `progress.json.leitner-backup`).
-    public static func migrated(course: CourseFolder) throws -> ProgressStore {
+    /// The course's store and its progress, its Leitner-era review records converted to FSRS
+    /// first (once; the old file is kept as `progress.json.leitner-backup`).
+    public static func migrated(course: CourseFolder) throws -> (store: ProgressStore, progress: StudentProgress) {
         let store = ProgressStore(course: course)
-        try LeitnerMigration.migrate(store: store, scheduler: course.scheduler)
-        return store
+        return (store, try LeitnerMigration.migrating(store: store, scheduler: course.scheduler).progress)
     }
 }

@@ -52,8 +52,7 @@ struct JourneyState {
 
     init(options: CourseOptions) throws {
         course = try options.load()
-        store = try ProgressStore.migrated(course: course)
-        progress = try store.load()
+        (store, progress) = try ProgressStore.migrated(course: course)
         quizTotals = QuizSizes.count(in: course)
         now = Date()
         reviewable = CourseStatus.reviewable(course: course, progress: progress, now: now)

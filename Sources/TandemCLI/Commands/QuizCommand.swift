@@ -70,12 +70,12 @@ public struct QuizCommand: ParsableCommand {
         do {
             let target = try resolveTarget(course)
             let quiz = try QuizRun.load(target) { Output.error("tandem: " + TerminalText.oneLine($0)) }
-            let store = try ProgressStore.migrated(course: course)
+            let (store, progress) = try ProgressStore.migrated(course: course)
             let entry = lesson.flatMap { try? course.lessonResolver.resolve($0) }
             let lessonMarkdown = entry.flatMap { try? String(contentsOf: course.lessonFile($0), encoding: .utf8) }
             if last {
                 let screen = ReviewScreen(
-                    quiz: quiz, answers: try store.load().quizzes[target.key]?.lastRun ?? [],
+                    quiz: quiz, answers: progress.quizzes[target.key]?.lastRun ?? [],
                     lessonNumber: entry?.number, lessonMarkdown: lessonMarkdown, settings: display.settings)
                 if screen.entries.isEmpty && !json {
                     throw QuizRunError("no answers recorded for this quiz yet: take it with \(target.command)")

@@ -48,9 +48,8 @@ public struct ReviewCommand: ParsableCommand {
 
     public func run() throws {
         let course = try course.load()
-        let store = try ProgressStore.migrated(course: course)
+        let (store, progress) = try ProgressStore.migrated(course: course)
         let now = Date()
-        let progress = try store.load()
         let queue = ReviewQueue.build(course: course, progress: progress, now: now, limit: nil)
         let plan = ReviewPlan(
             queue: queue, now: now, limit: limit, includeNotDue: all, scheduler: course.scheduler,
