@@ -28,11 +28,7 @@ public struct ExerciseChecker: Sendable {
         }
         var arguments = ["--package-path", layout.package.path, "--scratch-path", layout.scratch.path]
         if let product { arguments += ["--product", product] }
-        let outcome = try swiftBuild(arguments, scratch: layout.scratch)
-        if outcome.ending == .exited(127) {
-            throw ExerciseError("checking exercises needs the Swift toolchain: swift is not on the PATH")
-        }
-        return outcome
+        return try swiftBuild(arguments, scratch: layout.scratch)
     }
 
     /// Builds and runs one exercise's checks.

@@ -34,6 +34,9 @@ func swiftBuildOnce(_ arguments: [String], scratch: URL, inactivity: Double = bu
         swiftDriver, ["swift", "build"] + arguments, inactivity: inactivity,
         observe: { _, chunk in chunk.contains(lockedBuildFolderMarker) ? .stop : .keepGoing })
     switch outcome.ending {
+    case .exited(127):
+        // `env` found no `swift`: said here, so every build (check, verify, run --mine) says it.
+        throw ExerciseError("building the exercises needs the Swift toolchain: swift is not on the PATH")
     case .stopped:
         throw ExerciseError(
             "the build folder \(PathDisplay.currentDirectory.show(scratch)) is in use by another SwiftPM process (another tandem check, watch or swift build?); wait for it to finish, or stop it, and try again"
