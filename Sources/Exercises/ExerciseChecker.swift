@@ -176,27 +176,40 @@ func signalName(_ signal: Int32) -> String {
 public func record(
     _ result: CheckResult, in store: ProgressStore, now: Date = Date(), scheduler: FSRSScheduler = .tandem()
 ) throws -> ExerciseScore? {
-    var previous: ExerciseScore?
+    try record([result], in: store, now: now, scheduler: scheduler)[0]
+}
+
+/// `record` for several checks in one update of the progress file (`check --all` has 21).
+/// Returns each exercise's best score before its check.
+@discardableResult
+public func record(
+    _ results: [CheckResult], in store: ProgressStore, now: Date = Date(), scheduler: FSRSScheduler = .tandem()
+) throws -> [ExerciseScore?] {
+    var previous: [ExerciseScore?] = []
     _ = try store.update { progress in
-        var record = progress.exercises[result.exercise.id] ?? ExerciseRecord()
-        previous = record.bestScore
-        record.status = result.status.rawValue
-        record.lastCheckedAt = now
-        let firstPass = result.status == .passed && !record.solved
-        if firstPass {
-            record.solved = true
-            record.solvedAt = now
-        }
-        if result.status == .passed, let score = result.score?.score,
-            record.bestScore.map({ score.isBetter(than: $0) }) ?? true
-        {
-            record.bestScore = score
-        }
-        progress.exercises[result.exercise.id] = record
-        if firstPass {
-            ExerciseReview.recordPass(
-                exerciseID: result.exercise.id, hintsUsed: record.hintsUsed,
-                sawSolution: record.solutionSeenBeforePass == true, now: now, scheduler: scheduler, in: &progress)
+        previous = results.map { result in
+            var record = progress.exercises[result.exercise.id] ?? ExerciseRecord()
+            let before = record.bestScore
+            record.status = result.status.rawValue
+            record.lastCheckedAt = now
+            let firstPass = result.status == .passed && !record.solved
+            if firstPass {
+                record.solved = true
+                record.solvedAt = now
+            }
+            if result.status == .passed, let score = result.score?.score,
+                record.bestScore.map({ score.isBetter(than: $0) }) ?? true
+            {
+                record.bestScore = score
+            }
+            progress.exercises[result.exercise.id] = record
+            if firstPass {
+                ExerciseReview.recordPass(
+                    exerciseID: result.exercise.id, hintsUsed: record.hintsUsed,
+                    sawSolution: record.solutionSeenBeforePass == true, now: now, scheduler: scheduler,
+                    in: &progress)
+            }
+            return before
         }
     }
     return previous

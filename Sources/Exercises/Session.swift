@@ -76,9 +76,8 @@ public struct ExerciseSession {
         } else {
             for exercise in selection { results.append(try checker.check(exercise)) }
         }
-        for index in results.indices {
-            results[index].previousBest = try record(results[index], in: store, scheduler: course.scheduler)
-        }
+        let previousBests = try record(results, in: store, scheduler: course.scheduler)
+        for index in results.indices { results[index].previousBest = previousBests[index] }
         let allPassed = results.allSatisfy { $0.status == .passed }
         if json { return (CheckReport.json(results).serialized(), allPassed) }
         if all {

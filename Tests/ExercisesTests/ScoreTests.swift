@@ -61,6 +61,25 @@ struct ScoreTests {
         #expect(try store.load().exercises["capstone"]?.bestScore?.costPerQuery == 2, "a failed check keeps it")
     }
 
+    /// `check --all` records every result in one update: each exercise's own record, and each
+    /// result's best score from before that update.
+    @Test func severalChecksAreRecordedInOneUpdate() throws {
+        let folder = try makeTemporaryFolder("tandem-exercises-test")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = ProgressStore(directory: folder, courseID: "test")
+        var scored = CheckResult(exercise: entry("capstone"), status: .passed)
+        scored.score = try #require(ScoreReport(verdict: verdict) as ScoreReport?)
+        try record(scored, in: store)
+        var better = scored
+        better.score?.cost = 2
+        let previous = try record(
+            [CheckResult(exercise: entry("vote", number: 2), status: .failed), better], in: store)
+        #expect(previous == [nil, ExerciseScore(accuracy: 0.9, costPerQuery: 2.5)])
+        let exercises = try store.load().exercises
+        #expect(exercises["vote"]?.status == "failed" && exercises["vote"]?.solved == false)
+        #expect(exercises["capstone"]?.bestScore == ExerciseScore(accuracy: 0.9, costPerQuery: 2))
+    }
+
     @Test func jsonCarriesTheScore() throws {
         var result = CheckResult(exercise: entry("capstone"), status: .passed)
         result.score = try #require(ScoreReport(verdict: verdict) as ScoreReport?)
