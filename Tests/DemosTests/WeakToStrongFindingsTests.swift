@@ -132,42 +132,4 @@ import ToyEngine
         let confidence = Self.medianPGR(Self.fourClassRuns, 1, 4) { $0.confidence.pgr }
         #expect(confidence >= 0.6 && confidence >= naive + 0.2, "confidence \(confidence), naive \(naive)")
     }
-
-    /// Prints the numbers of every finding (for the issue's closing note).
-    @Test func summary() {
-        func show(_ runs: [WeakToStrongDemo.Result], _ label: String) {
-            var lines = ["== \(label)"]
-            let f1 = Self.finding1(runs)
-            lines.append("F1 \(f1.beating) of \(f1.cells)")
-            lines.append("F2 naive \(Self.finding2(runs).map { $0.map { String(format: "%.2f", $0) } })")
-            let conf = (1...3).map { w in
-                (1...4).map { s in String(format: "%.2f", Self.medianPGR(runs, w, s) { $0.confidence.pgr }) }
-            }
-            lines.append("F3 confidence \(conf)")
-            if runs[0].bootstrap != nil {
-                let chain = median(runs.map { $0.bootstrap!.chainAccuracy })!
-                let direct = median(runs.map { $0.bootstrap!.directAccuracy })!
-                let wins = runs.filter { $0.bootstrap!.chainAccuracy > $0.bootstrap!.directAccuracy }.count
-                lines.append(String(format: "F5 chain %.4f direct %.4f wins %d", chain, direct, wins))
-            }
-            let peak = runs.filter { r in r.curve!.naive.dropLast().max()! > r.curve!.naive.last! }.count
-            let es = runs.map { $0.method("early-stopped")!.accuracy - $0.method("naive")!.accuracy }
-            lines.append(
-                String(
-                    format: "F4 peak-then-fall %d, early-stopped minus naive median %.4f (better %d, worse %d)", peak,
-                    median(es)!, es.filter { $0 > 0 }.count, es.filter { $0 < 0 }.count))
-            lines.append(String(format: "F6 r = %.2f", Self.misfitCorrelation(runs)))
-            for name in WeakToStrongDemo.methodNames {
-                let pgrs = runs.compactMap { $0.method(name)!.pgr }
-                lines.append("\(name) PGR median \(String(format: "%.3f", median(pgrs)!))")
-            }
-            print(lines.joined(separator: "\n"))
-        }
-        show(Self.runs, "seeds 1-20, K = 2")
-        show(Self.fourClassRuns, "seeds 1-20, K = 4")
-        if ProcessInfo.processInfo.environment["TANDEM_W2S_MORE_SEEDS"] != nil {
-            show(Self.runAll(Self.everything(), seeds: Array(21...40)), "seeds 21-40, K = 2")
-            show(Self.runAll(Self.everything(classes: 4), seeds: Array(21...40)), "seeds 21-40, K = 4")
-        }
-    }
 }
