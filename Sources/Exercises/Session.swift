@@ -31,13 +31,12 @@ public struct ExerciseSession {
     public let preparation: Result<[String], Error>
 
     /// The preparation's lines for a command that checks nothing (`check` prints them with its
-    /// results): what moved, or why preparing failed, so a student's earlier work never moves
+    /// results; `watch` keeps them on screen): what moved, or why preparing failed, so a student's earlier work never moves
     /// unannounced, whichever exercise command runs first after an upgrade.
     public var preparationNotes: [String] {
-        let report = CheckReport(settings: settings)
         switch preparation {
-        case .success(let moves): return moves.map { report.wrap($0) }
-        case .failure(let error): return [report.wrap("Could not prepare the exercise files: \(error)")]
+        case .success(let moves): return moves
+        case .failure(let error): return ["Could not prepare the exercise files: \(error)"]
         }
     }
 

@@ -168,6 +168,9 @@ public final class Watcher {
         let progress = loadProgress()
         let solved = session.exercises.filter { progress.exercises[$0.id]?.solved == true }.count
         var lines: [String] = [progressBar(solved: solved, total: session.exercises.count), ""]
+        // An earlier edition's work moved when the session started: said on every screen of it.
+        for line in session.preparationNotes { lines.append(report.wrap(line)) }
+        if !session.preparationNotes.isEmpty { lines.append("") }
         if let exercise = current {
             lines.append(
                 report.wrap(

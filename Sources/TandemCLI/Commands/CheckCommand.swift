@@ -105,7 +105,8 @@ extension CheckCommand {
 /// preparation's notes printed first.
 func announcedExerciseSession(_ course: CourseFolder, _ settings: TerminalSettings) -> ExerciseSession {
     let session = ExerciseSession(course: course, settings: settings)
-    for line in session.preparationNotes { Output.line(line) }
+    let report = CheckReport(settings: settings)
+    for line in session.preparationNotes { Output.line(report.wrap(line)) }
     return session
 }
 
